@@ -1,0 +1,3 @@
+"""ixdesk: run micro-internship cohorts from a coordinator's laptop."""
+
+__version__ = "0.1.0"
