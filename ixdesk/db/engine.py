@@ -67,11 +67,9 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        # Closing ends the transaction and detaches what was loaded, unexpired.
         with self._read_factory() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -1,0 +1,225 @@
+"""The ``ixdesk`` command: the GUI by default, and the tools a coordinator scripts.
+
+Errors reach the person as one line on stderr and a non-zero exit status;
+unexpected failures are logged in full to the log folder, never shown as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from ixdesk import __version__
+from ixdesk.errors import IxdeskError
+from ixdesk.paths import user_log_dir
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+TABLE_CELL_WIDTH = 32
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"ixdesk: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="ixdesk",
+        description="Run micro-internship cohorts. With no command, opens the ixdesk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ixdesk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help="an SQLite file or a postgresql:// URL (default: $IXDESK_DATABASE, "
+        "else ixdesk.db in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("gui", help="open the ixdesk window (the default)")
+
+    demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
+    demo.add_argument("--students", type=_positive_int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+
+    listing = commands.add_parser("list", help="list records as a table or as JSON")
+    listing.add_argument(
+        "kind", choices=["companies", "problems", "cohorts", "groups", "students", "instructors"]
+    )
+    listing.add_argument("--json", action="store_true", help="JSON with canonical field names")
+    listing.add_argument("--limit", type=_positive_int, metavar="N")
+
+    commands.add_parser("check", help="check the database's integrity (exit 0 when sound)")
+
+    backup = commands.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("path", type=Path, metavar="PATH")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except IxdeskError as error:
+        print(f"ixdesk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("ixdesk: stopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``ixdesk list students | head``): not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # the last line of defence
+        log_file = _log_unexpected(error)
+        print(
+            f"ixdesk: unexpected problem ({type(error).__name__}: {error}); "
+            f"details are in {log_file}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _log_unexpected(error: BaseException) -> Path:
+    folder = user_log_dir()
+    log_file = folder / "ixdesk.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(log_file, "a", encoding="utf-8") as stream:
+            stream.write(f"\n{datetime.now().isoformat()} ixdesk {__version__}\n")
+            stream.write("".join(traceback.format_exception(error)))
+    except OSError:
+        logging.getLogger(__name__).exception("could not write %s", log_file)
+    return log_file
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in (None, "gui"):
+        from ixdesk.gui.app import run_gui
+
+        return run_gui(args.database)
+
+    from ixdesk.db import open_database
+
+    database = open_database(args.database)
+    try:
+        if args.command == "demo":
+            return _demo(database, args.students, args.seed)
+        if args.command == "list":
+            return _list(database, args.kind, args.json, args.limit, sys.stdout)
+        if args.command == "check":
+            return _check(database)
+        if args.command == "backup":
+            return _backup(database, args.path)
+    finally:
+        database.close()
+    raise AssertionError(args.command)
+
+
+def _demo(database: Any, students: int, seed: int) -> int:
+    from ixdesk.services.demo import generate_demo
+
+    summary = generate_demo(database, students=students, seed=seed)
+    counts = ", ".join(
+        f"{count:,} {name.replace('_', ' ')}" for name, count in vars(summary).items()
+    )
+    print(f"Demo data written to {database.location}: {counts}.")
+    return EXIT_OK
+
+
+def _list(database: Any, kind: str, as_json: bool, limit: int | None, out: TextIO) -> int:
+    from ixdesk.services.listing import iter_records, record_kind
+
+    records = iter_records(database, kind, limit)
+    if as_json:
+        _write_json_array(records, out)
+    else:
+        _write_table(records, record_kind(kind).table_columns, out)
+    return EXIT_OK
+
+
+def _write_json_array(records: Iterable[dict[str, Any]], out: TextIO) -> None:
+    out.write("[")
+    separator = "\n"
+    for record in records:
+        out.write(separator)
+        out.write(json.dumps(record, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]\n" if separator != "\n" else "]\n")
+
+
+def _write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+    rows = [[_cell(record.get(column)) for column in columns] for record in records]
+    headers = [column.replace("_", " ") for column in columns]
+    widths = [
+        max([len(header), *(len(row[index]) for row in rows)])
+        for index, header in enumerate(headers)
+    ]
+    out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    out.write(f"({len(rows):,} {'row' if len(rows) == 1 else 'rows'})\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    if len(text) > TABLE_CELL_WIDTH:
+        return text[: TABLE_CELL_WIDTH - 1] + "…"
+    return text
+
+
+def _check(database: Any) -> int:
+    from ixdesk.db.engine import integrity_problems
+
+    problems = integrity_problems(database)
+    if problems:
+        for problem in problems[:20]:
+            print(f"ixdesk: problem: {problem}", file=sys.stderr)
+        print(f"The database {database.location} has {len(problems)} problem(s).", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"The database {database.location} is sound.")
+    return EXIT_OK
+
+
+def _backup(database: Any, target: Path) -> int:
+    from ixdesk.db.backup import copy_database
+
+    if not database.is_sqlite or database.path is None:
+        raise IxdeskError(
+            "ixdesk backup copies the embedded SQLite file; back up a PostgreSQL "
+            "server with pg_dump."
+        )
+    target = target.expanduser()
+    if target.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = target / f"{database.path.stem}-{stamp}.db"
+    if target.resolve() == database.path:
+        raise IxdeskError("The backup must go to another file than the database itself.")
+    copy_database(database.path, target)
+    print(f"Backup written to {target}.")
+    return EXIT_OK

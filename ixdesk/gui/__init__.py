@@ -1,0 +1,1 @@
+"""The Qt interface: windows, views, dialogs and Qt models. Only this package imports widgets."""

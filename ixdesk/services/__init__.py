@@ -1,0 +1,1 @@
+"""Domain services: queries, commands, validation, import and export (no Qt widgets)."""

@@ -1,0 +1,33 @@
+"""Counts of live records, for the overview and the status bar."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ixdesk.db import models as m
+from ixdesk.db.base import Base
+from ixdesk.db.engine import Database
+
+COUNTED: tuple[tuple[str, type[Base]], ...] = (
+    ("Cohorts", m.Cohort),
+    ("Groups", m.StudentGroup),
+    ("Students", m.Student),
+    ("Instructors", m.Instructor),
+    ("Partner companies", m.PartnerCompany),
+    ("Business problems", m.BusinessProblem),
+)
+
+
+def record_counts(database: Database) -> dict[str, int]:
+    """Live records per kind, in the order of the navigation."""
+    counts: dict[str, int] = {}
+    with database.read() as session:
+        for label, model in COUNTED:
+            table = model.__table__
+            counts[label] = (
+                session.scalar(
+                    select(func.count()).select_from(table).where(table.c.deleted_at.is_(None))
+                )
+                or 0
+            )
+    return counts

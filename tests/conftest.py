@@ -1,0 +1,73 @@
+"""Shared fixtures: a temporary SQLite file or a fresh PostgreSQL database per test."""
+
+from __future__ import annotations
+
+import os
+
+# Set by the test configuration itself, before anything imports Qt.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ixdesk.db import Database, open_database
+from tests.pg_server import PostgresServer, PostgresUnavailable, running_server
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's data folder or settings."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("IXDESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("IXDESK_DATABASE", raising=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        with running_server() as server:
+            yield server
+    except PostgresUnavailable as error:
+        pytest.fail(f"the PostgreSQL test server could not start: {error}", pytrace=False)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    marker_skip = {"sqlite": "postgres_only", "postgresql": "sqlite_only"}[request.param]
+    if request.node.get_closest_marker(marker_skip):
+        pytest.skip(f"{marker_skip}: not meaningful on {request.param}")
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a fresh, empty ixdesk database lives for this test."""
+    if backend == "sqlite":
+        yield str(tmp_path / "ixdesk.db")
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    with server.fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    opened = open_database(database_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    opened = open_database(tmp_path / "ixdesk.db")
+    try:
+        yield opened
+    finally:
+        opened.close()
