@@ -38,10 +38,15 @@ def backup_dir_for(database: Path) -> Path:
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live SQLite database to ``target`` atomically; returns ``target``."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".partial", dir=target.parent
-    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+    except OSError as error:
+        raise IxdeskError(
+            f"Could not write the backup {target}: {error.strerror or error}."
+        ) from error
     os.close(handle)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
