@@ -36,12 +36,16 @@ def postgres_server() -> Iterator[PostgresServer]:
         pytest.fail(f"the PostgreSQL test server could not start: {error}", pytrace=False)
 
 
-@pytest.fixture(params=BACKENDS)
-def backend(request: pytest.FixtureRequest) -> str:
-    marker_skip = {"sqlite": "postgres_only", "postgresql": "sqlite_only"}[request.param]
-    if request.node.get_closest_marker(marker_skip):
-        pytest.skip(f"{marker_skip}: not meaningful on {request.param}")
-    return str(request.param)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that touches a database runs on both backends, unless marked."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    backends = list(BACKENDS)
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        backends.remove("postgresql")
+    if metafunc.definition.get_closest_marker("postgres_only"):
+        backends.remove("sqlite")
+    metafunc.parametrize("backend", backends)
 
 
 @pytest.fixture

@@ -42,9 +42,7 @@ def test_db_layer_does_not_import_services_or_gui() -> None:
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in (PACKAGE / "db").rglob("*.py")
-        if any(
-            name.startswith(("ixdesk.services", "ixdesk.gui")) for name in _imported_names(path)
-        )
+        if any(name.startswith(("ixdesk.services", "ixdesk.gui")) for name in _imported_names(path))
     ]
     assert offenders == []
 

@@ -113,9 +113,7 @@ def test_listeners_hear_what_changed_only_after_commit(database: Database) -> No
     heard: list[Changes] = []
     hub = ChangeHub()
     hub.subscribe(heard.append)
-    created = create_record(
-        database, Student, {"first_name": "Ana", "last_name": "Silva"}, hub=hub
-    )
+    created = create_record(database, Student, {"first_name": "Ana", "last_name": "Silva"}, hub=hub)
     assert heard and heard[0].touches("students")
     assert created.id in heard[0].ids
     with pytest.raises(ChangedElsewhereError):

@@ -35,8 +35,12 @@ def _make_first_version_database(url: str) -> None:
                 "created_at, updated_at, version) VALUES "
                 "(:id, 'Łukasz', 'Nowak', 'lukasz@example.org', false, :now, :now, 1)"
             ),
-            {"id": STUDENT_ID.replace("-", "") if "sqlite" in url or "://" not in url
-             else STUDENT_ID, "now": "2026-01-05 10:00:00"},
+            {
+                "id": STUDENT_ID.replace("-", "")
+                if "sqlite" in url or "://" not in url
+                else STUDENT_ID,
+                "now": "2026-01-05 10:00:00",
+            },
         )
     engine.dispose()
 
