@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -15,6 +16,7 @@ import traceback
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TextIO
 
 from ixdesk import __version__
@@ -65,7 +67,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("path", type=Path, metavar="PATH")
+
+    for module in _command_modules():
+        before = set(commands.choices)
+        module.add_parsers(commands)
+        for name in set(commands.choices) - before:
+            _EXTERNAL_COMMANDS[name] = module
     return parser
+
+
+_EXTERNAL_COMMANDS: dict[str, ModuleType] = {}
+
+
+def _command_modules() -> list[ModuleType]:
+    from ixdesk.commands import COMMAND_MODULES
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def _positive_int(text: str) -> int:
@@ -133,6 +150,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _check(database)
         if args.command == "backup":
             return _backup(database, args.path)
+        if args.command in _EXTERNAL_COMMANDS:
+            return int(_EXTERNAL_COMMANDS[args.command].run(args, database))
     finally:
         database.close()
     raise AssertionError(args.command)

@@ -46,6 +46,9 @@ def test_the_wheel_carries_migrations_forms_and_resources(wheel: Path) -> None:
     assert "ixdesk/resources/icons/ixdesk.svg" in names
     assert "ixdesk/gui/generated/ui_main_window.py" in names
     assert not any(n.startswith("tests/") for n in names)
+    # Every subpackage is listed in pyproject.toml's [tool.setuptools] packages.
+    for init in (ROOT / "ixdesk").rglob("__init__.py"):
+        assert init.relative_to(ROOT).as_posix() in names, f"{init.parent} is not packaged"
 
 
 def test_an_installed_copy_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:

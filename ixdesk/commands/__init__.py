@@ -1,0 +1,11 @@
+"""Subcommands of ``ixdesk`` that live in their own modules.
+
+Each module named here defines ``add_parsers(commands)`` (adding its
+subparsers to the ``argparse`` sub-parser action) and ``run(args, database)``
+returning the exit status for the commands it added (``args.command`` says
+which). ``ixdesk/cli.py`` wires them in.
+"""
+
+from __future__ import annotations
+
+COMMAND_MODULES: list[str] = []
