@@ -24,6 +24,9 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     folder = tmp_path / "user-data"
     monkeypatch.setenv("IXDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("IXDESK_DATABASE", raising=False)
+    # Phone numbers typed without a country code are read as British in tests,
+    # whatever the machine's locale.
+    monkeypatch.setenv("IXDESK_PHONE_REGION", "GB")
     return folder
 
 

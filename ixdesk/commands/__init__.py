@@ -8,4 +8,4 @@ which). ``ixdesk/cli.py`` wires them in.
 
 from __future__ import annotations
 
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["ixdesk.commands.exporting", "ixdesk.commands.importing"]

@@ -1,15 +1,18 @@
-"""Start the ixdesk window."""
+"""Start the ixdesk window, and switch between the coordinator's and the demo database."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from ixdesk.db import open_database
+from ixdesk.db import Database, open_database
 from ixdesk.errors import IxdeskError
-from ixdesk.paths import resource_path
+from ixdesk.gui.icons import icon
+from ixdesk.paths import user_data_dir
+
+DEMO_STUDENTS = 600
 
 
 def application() -> QApplication:
@@ -19,8 +22,62 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ixdesk")
     app.setOrganizationName("ixdesk")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "ixdesk.svg"))))
+    app.setApplicationDisplayName("ixdesk")
+    app.setWindowIcon(icon("ixdesk"))
     return app
+
+
+def open_demo_database() -> Database:
+    """The demo database beside the real one, filled on first use."""
+    path = user_data_dir() / "demo.db"
+    database = open_database(path)
+    from ixdesk.services.demo import generate_demo
+    from ixdesk.services.overview import record_counts
+
+    if not any(record_counts(database).values()):
+        progress = QProgressDialog("Making demo data…", "", 0, 0)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+        QApplication.processEvents()
+        try:
+            generate_demo(database, students=DEMO_STUDENTS)
+        finally:
+            progress.close()
+    return database
+
+
+class Session:
+    """The window currently open and the database behind it."""
+
+    def __init__(self, app: QApplication, home_target: str | None = None) -> None:
+        self.app = app
+        self.home_target = home_target
+        self.window: object | None = None
+        self.database: Database | None = None
+
+    def show(self, database: Database) -> None:
+        from ixdesk.gui.main_window import MainWindow
+
+        old_window, old_database = self.window, self.database
+        window = MainWindow(database)
+        window.database_requested.connect(self.switch)
+        window.show()
+        self.window, self.database = window, database
+        if old_window is not None:
+            old_window.close()  # type: ignore[attr-defined]
+            old_window.deleteLater()  # type: ignore[attr-defined]
+        if old_database is not None:
+            old_database.close()
+
+    def switch(self, which: str) -> None:
+        try:
+            database = open_demo_database() if which == "demo" else open_database(self.home_target)
+        except IxdeskError as error:
+            QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
+            return
+        self.show(database)
 
 
 def run_gui(database_target: str | None = None) -> int:
@@ -31,11 +88,10 @@ def run_gui(database_target: str | None = None) -> int:
     except IxdeskError as error:
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
         return 1
-    from ixdesk.gui.main_window import MainWindow
-
-    window = MainWindow(database)
-    window.show()
+    session = Session(app, database_target)
+    session.show(database)
     try:
         return app.exec()
     finally:
-        database.close()
+        if session.database is not None:
+            session.database.close()

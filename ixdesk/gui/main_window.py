@@ -1,55 +1,247 @@
-"""The ixdesk main window: the open database and what it holds."""
+"""The ixdesk main window: navigation, the views, menus, toolbar and status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from ixdesk import __version__
 from ixdesk.db import Database
+from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
-from ixdesk.paths import resource_path
-from ixdesk.services.overview import record_counts
+from ixdesk.gui.home import HomePage
+from ixdesk.gui.icons import icon
+from ixdesk.gui.record_view import RecordView
+from ixdesk.gui.settings import app_settings
+from ixdesk.services.operations import ChangeHub, Changes
+
+HOME = "dashboard"
+NAVIGATION = (
+    (HOME, "Dashboard", "dashboard"),
+    ("cohorts", "Cohorts", "cohort"),
+    ("groups", "Groups", "group"),
+    ("students", "Students", "student"),
+    ("instructors", "Instructors", "instructor"),
+    ("companies", "Partner companies", "company"),
+    ("problems", "Business problems", "problem"),
+)
+KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    database_requested = Signal(str)  # "demo" or "default"
+
+    def __init__(
+        self,
+        database: Database,
+        dialogs: DialogService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.dialogs = dialogs or DialogService(self)
+        self.hub = ChangeHub()
+        self.bridge = ChangeBridge(self.hub)
+        self.undo_stack = QUndoStack(self)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.setWindowIcon(QIcon(str(resource_path("icons", "ixdesk.svg"))))
+        self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — {database.location}")
-        font = self.ui.titleLabel.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.ui.titleLabel.setFont(font)
-        self.ui.databaseLabel.setText(f"Database: {database.location}")
-        header = self.ui.countsTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.ui.refreshButton.clicked.connect(self.refresh)
-        self.ui.actionRefresh.triggered.connect(self.refresh)
-        self.ui.actionQuit.triggered.connect(self.close)
-        self.ui.actionAbout.triggered.connect(self.show_about)
-        self.refresh()
+        self._build_pages()
+        self._build_actions()
+        self.bridge.changed.connect(self._changes_arrived)
+        self._restore_state()
+
+    # --- construction ---
+    def _build_pages(self) -> None:
+        self.home = HomePage(self.database)
+        self.home.open_view.connect(self.show_view)
+        self.home.create_cohort.connect(self._create_first_cohort)
+        self.home.open_demo.connect(lambda: self.database_requested.emit("demo"))
+        self.views: dict[str, RecordView] = {}
+        self.ui.pages.addWidget(self.home)
+        for key, label, icon_name in NAVIGATION:
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setData(KEY_ROLE, key)
+            self.ui.navigation.addItem(item)
+            if key == HOME:
+                continue
+            view = RecordView(key, self.database, self.hub, self.undo_stack, self.dialogs)
+            view.open_record.connect(self.open_record)
+            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.views[key] = view
+            self.ui.pages.addWidget(view)
+        companies = self.views["companies"].editor
+        companies.add_contact.connect(lambda: self._edit_contact(None))
+        companies.edit_contact.connect(self._edit_contact)
+        self.ui.navigation.currentRowChanged.connect(self._navigate)
+        self.ui.mainSplitter.setStretchFactor(1, 1)
+
+    def _build_actions(self) -> None:
+        ui = self.ui
+        for action, icon_name in (
+            (ui.actionNew, "new"),
+            (ui.actionSave, "save"),
+            (ui.actionDelete, "delete"),
+            (ui.actionCopy, "copy"),
+            (ui.actionRefresh, "refresh"),
+            (ui.actionFind, "search"),
+            (ui.actionAbout, "help"),
+        ):
+            action.setIcon(icon(icon_name))
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(icon("undo"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setIcon(icon("redo"))
+        self.undo_action, self.redo_action = undo, redo
+        first = ui.menuEdit.actions()[0]
+        ui.menuEdit.insertActions(first, [undo, redo])
+        ui.menuEdit.insertSeparator(first)
+        ui.toolBar.insertActions(ui.toolBar.actions()[3], [undo, redo])
+        ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))
+        ui.actionSave.triggered.connect(lambda: self._on_view("save"))
+        ui.actionDelete.triggered.connect(lambda: self._on_view("delete_selected"))
+        ui.actionCopy.triggered.connect(lambda: self._on_view("copy_selection"))
+        ui.actionFind.triggered.connect(lambda: self._on_view("focus_search"))
+        ui.actionRefresh.triggered.connect(self.refresh)
+        ui.actionOpenDemo.triggered.connect(lambda: self.database_requested.emit("demo"))
+        ui.actionOpenOwn.triggered.connect(lambda: self.database_requested.emit("default"))
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self.show_about)
+        self.view_actions: list[QAction] = []
+        for index, (key, label, icon_name) in enumerate(NAVIGATION, start=1):
+            action = QAction(icon(icon_name), label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            ui.menuView.addAction(action)
+            self.view_actions.append(action)
+        self._update_actions()
+
+    # --- navigation ---
+    def current_view(self) -> RecordView | None:
+        page = self.ui.pages.currentWidget()
+        return page if isinstance(page, RecordView) else None
+
+    def show_view(self, key: str) -> None:
+        row = next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
+        self.ui.navigation.setCurrentRow(row)
+
+    def _navigate(self, row: int) -> None:
+        key = NAVIGATION[row][0]
+        current = self.current_view()
+        if current is not None and current.kind != key and not current.editor.maybe_leave():
+            self.ui.navigation.blockSignals(True)
+            self.ui.navigation.setCurrentRow(
+                next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == current.kind)
+            )
+            self.ui.navigation.blockSignals(False)
+            return
+        if key == HOME:
+            self.home.refresh()
+            self.ui.pages.setCurrentWidget(self.home)
+        else:
+            view = self.views[key]
+            view.ensure_loaded()
+            self.ui.pages.setCurrentWidget(view)
+        self._update_actions()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        if kind not in self.views:
+            return
+        self.show_view(kind)
+        if self.current_view() is self.views[kind]:
+            self.views[kind].select_record(record_id)
+
+    def _edit_contact(self, contact_id: str | None) -> None:
+        from ixdesk.gui.contact_dialog import ContactDialog
+
+        editor = self.views["companies"].editor
+        if editor.loaded.id is None:
+            self.dialogs.info("Save the company first", "Save the partner company first.")
+            return
+        dialog = ContactDialog(
+            self.database, self.hub, editor.loaded.id, contact_id, self.dialogs, self
+        )
+        dialog.exec()
+
+    def _create_first_cohort(self) -> None:
+        self.show_view("cohorts")
+        self.views["cohorts"].new_record()
+
+    def _on_view(self, method: str) -> None:
+        view = self.current_view()
+        if view is not None:
+            getattr(view, method)()
+
+    def _update_actions(self) -> None:
+        on_view = self.current_view() is not None
+        for action in (
+            self.ui.actionNew,
+            self.ui.actionSave,
+            self.ui.actionDelete,
+            self.ui.actionCopy,
+            self.ui.actionFind,
+        ):
+            action.setEnabled(on_view)
+
+    def _changes_arrived(self, changes: Changes) -> None:
+        for view in self.views.values():
+            view.apply_changes(changes)
+        if self.ui.pages.currentWidget() is self.home:
+            self.home.refresh()
 
     def refresh(self) -> None:
-        counts = record_counts(self.database)
-        table = self.ui.countsTable
-        table.setRowCount(len(counts))
-        for row, (label, count) in enumerate(counts.items()):
-            table.setItem(row, 0, QTableWidgetItem(label))
-            number = QTableWidgetItem(f"{count:,}")
-            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, 1, number)
-        total = sum(counts.values())
-        self.statusBar().showMessage(f"{total:,} records in {self.database.location}")
+        view = self.current_view()
+        if view is None:
+            self.home.refresh()
+        else:
+            view.reload()
+        self.statusBar().showMessage("Reloaded from the database.", 3000)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
             "About ixdesk",
-            f"ixdesk {__version__}\n\nRun micro-internship cohorts: partner companies, "
-            "business problems, student groups and industry-pro instructors.",
+            f"<b>ixdesk {__version__}</b><p>Run micro-internship cohorts: partner companies, "
+            "business problems, student groups and industry-pro instructors.</p>"
+            f"<p>Database: {self.database.location}</p>",
         )
+
+    # --- settings and closing ---
+    def _restore_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.ui.mainSplitter.restoreState(splitter)
+        for view in self.views.values():
+            view.restore_state()
+        last = str(settings.value("window/view", ""))
+        if self.home.is_empty() or last not in self.views:
+            last = HOME
+        self.show_view(last)
+
+    def save_state(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        view = self.current_view()
+        settings.setValue("window/view", view.kind if view else HOME)
+        for each in self.views.values():
+            each.save_state()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        view = self.current_view()
+        if view is not None and not view.editor.maybe_leave():
+            event.ignore()
+            return
+        self.save_state()
+        self.bridge.detach()
+        event.accept()

@@ -1,0 +1,156 @@
+"""``ixdesk export ...``: rosters and other workbooks from the command line.
+
+    ixdesk export roster --cohort NAME -o FILE
+    ixdesk export instructor --instructor EMAIL [--cohort NAME] -o FILE
+    ixdesk export signin --cohort NAME [--session TITLE] [--blank-rows N] -o FILE
+    ixdesk export partner --company NAME -o FILE
+    ixdesk export all -o FILE
+
+Names and emails match in any case; an unknown one is one error line with
+the closest matches. The workbook appears only when complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+
+
+def _blank_rows(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 0 and 1000")
+    return value
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the .xlsx file to write (replaced if it exists)",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size for printing (default: from your computer's settings)",
+    )
+
+
+def add_parsers(commands: Any) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write a roster, sign-in sheet, partner brief or full export (.xlsx)",
+        description="Write an Excel workbook. It appears only once complete.",
+    )
+    kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+
+    roster = kinds.add_parser("roster", help="a cohort: overview and one sheet per group")
+    roster.add_argument("--cohort", required=True, metavar="NAME")
+    _output(roster)
+
+    instructor = kinds.add_parser(
+        "instructor", help="an instructor's groups, with only what an instructor needs"
+    )
+    instructor.add_argument("--instructor", required=True, metavar="EMAIL")
+    instructor.add_argument("--cohort", metavar="NAME", help="only this cohort's groups")
+    instructor.add_argument(
+        "--include-archived", action="store_true", help="also groups of archived cohorts"
+    )
+    _output(instructor)
+
+    signin = kinds.add_parser("signin", help="a printable sign-in sheet for a session or event")
+    signin.add_argument("--cohort", required=True, metavar="NAME")
+    signin.add_argument("--session", metavar="TITLE", help="one of the cohort's sessions")
+    signin.add_argument(
+        "--blank-rows",
+        type=_blank_rows,
+        default=10,
+        metavar="N",
+        help="numbered empty rows for walk-ins (default 10)",
+    )
+    _output(signin)
+
+    partner = kinds.add_parser("partner", help="a partner company's problems and groups")
+    partner.add_argument("--company", required=True, metavar="NAME")
+    _output(partner)
+
+    everything = kinds.add_parser("all", help="every record type, every field (hand-over)")
+    _output(everything)
+
+
+class _Meter:
+    """A percentage on stderr while a long export runs, when a person is watching."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if self.active and percent != self.shown:
+            self.shown = percent
+            print(f"\rWriting… {percent}%", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.active and self.shown >= 0:
+            print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace, database: Any) -> int:
+    from ixdesk.services import export as ex
+
+    meter = _Meter()
+    common: dict[str, Any] = {"paper": args.paper, "progress": meter}
+    kind = args.export_kind
+    try:
+        if kind == "roster":
+            cohort_id = ex.find_cohort(database, args.cohort)
+            written = ex.export_cohort_roster(database, cohort_id, args.output, **common)
+            what = f"Roster of {args.cohort}"
+        elif kind == "instructor":
+            instructor_id = ex.find_instructor(database, args.instructor)
+            cohort_id = ex.find_cohort(database, args.cohort) if args.cohort else None
+            written = ex.export_instructor_roster(
+                database,
+                instructor_id,
+                args.output,
+                cohort_id=cohort_id,
+                include_archived=args.include_archived,
+                **common,
+            )
+            what = f"Roster for {args.instructor}"
+        elif kind == "signin":
+            cohort_id = ex.find_cohort(database, args.cohort)
+            session_id = (
+                ex.find_session(database, cohort_id, args.session) if args.session else None
+            )
+            written = ex.export_signin_sheet(
+                database,
+                cohort_id,
+                args.output,
+                session_id=session_id,
+                blank_rows=args.blank_rows,
+                **common,
+            )
+            what = f"Sign-in sheet for {args.cohort}"
+        elif kind == "partner":
+            company_id = ex.find_company(database, args.company)
+            written = ex.export_partner_brief(database, company_id, args.output, **common)
+            what = f"Partner brief for {args.company}"
+        else:
+            written = ex.export_everything(database, args.output, **common)
+            what = "Full export"
+    finally:
+        meter.close()
+    print(f"{what} written to {written}.")
+    return EXIT_OK

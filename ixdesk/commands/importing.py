@@ -1,0 +1,242 @@
+"""``ixdesk import students|instructors|companies FILE``: the import, from a terminal or a script.
+
+Reads, checks and previews like the wizard; writes only when every row is
+valid, or with ``--skip-invalid``, in one transaction. Exit status: 0 when
+imported (or a clean ``--dry-run``), 1 when rows are invalid and nothing was
+written or the file cannot be imported, 2 for a usage mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from ixdesk.db.engine import Database
+from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.errors import IxdeskError
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+TEXT_PROBLEM_LIMIT = 50
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="import students, instructors or partner companies from .xlsx or CSV",
+        description="Import from an .xlsx workbook or a CSV file. Nothing is written unless "
+        "every row is valid (or --skip-invalid is given); then all rows in one transaction.",
+    )
+    kinds = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+    for kind, what in (
+        ("students", "students, optionally enrolling them into a cohort"),
+        ("instructors", "instructors"),
+        ("companies", "partner companies and their contacts"),
+    ):
+        sub = kinds.add_parser(kind, help=f"import {what}")
+        sub.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
+        if kind == "students":
+            sub.add_argument("--cohort", metavar="NAME", help="enrol every imported student")
+            sub.add_argument(
+                "--enrolment-status",
+                choices=[status.value for status in EnrolmentStatus],
+                default=EnrolmentStatus.APPLIED.value,
+                help="status of the new enrolments (default: applied)",
+            )
+        _add_common(sub)
+
+
+def _add_common(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--sheet", metavar="NAME", help="sheet to read (default: first visible)")
+    sub.add_argument("--mapping", type=Path, metavar="FILE", help="a saved column mapping")
+    sub.add_argument("--save-mapping", type=Path, metavar="FILE", help="save the mapping used")
+    sub.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
+    sub.add_argument(
+        "--on-duplicate",
+        choices=["skip", "fill", "update"],
+        default="skip",
+        help="rows matching a record: skip (default), fill empty fields, or update",
+    )
+    sub.add_argument("--skip-invalid", action="store_true", help="import the valid rows only")
+    sub.add_argument("--rejected", type=Path, metavar="OUT.xlsx", help="save invalid rows here")
+    sub.add_argument("--json", action="store_true", help="print the summary and problems as JSON")
+    order = sub.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None)
+    order.add_argument("--month-first", dest="day_first", action="store_false")
+    sub.add_argument("--encoding", metavar="NAME", help="CSV text encoding (default: detected)")
+    sub.add_argument("--delimiter", metavar="CHAR", help="CSV separator (default: detected)")
+    sub.add_argument("--region", metavar="CC", help="country of phone numbers without +")
+    sub.add_argument("--header-row", type=_row_number, metavar="N", help="row of the headers")
+
+
+def _row_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a row number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("rows are numbered from 1")
+    return value
+
+
+def run(args: argparse.Namespace, database: Database) -> int:
+    try:
+        return _run(args, database, sys.stdout)
+    except IxdeskError as error:
+        if not args.json:
+            raise
+        json.dump({"error": str(error), "committed": False}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_REFUSED
+
+
+def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
+    from ixdesk.services import importing as imp
+
+    kind = args.import_kind
+    table = imp.read_table(
+        args.file,
+        sheet=args.sheet,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        header_row=args.header_row,
+    )
+    if args.mapping:
+        mapping = imp.load_mapping(args.mapping, table.headers)
+        if mapping.kind != kind:
+            raise IxdeskError(f"The mapping {args.mapping} is for {mapping.kind}, not {kind}.")
+    else:
+        mapping = imp.propose_mapping(kind, table.headers)
+    day_first, order_source = _day_order(args, kind, table, mapping, imp)
+    plan = imp.plan_import(
+        database,
+        kind,
+        table,
+        mapping,
+        cohort=getattr(args, "cohort", None),
+        day_first=day_first,
+        region=args.region,
+        on_duplicate=args.on_duplicate,
+        enrolment_status=getattr(args, "enrolment_status", EnrolmentStatus.APPLIED.value),
+    )
+    mapping.day_first = day_first
+    if args.save_mapping:
+        imp.save_mapping(mapping, args.save_mapping)
+    rejected = imp.write_rejected(plan, args.rejected) if args.rejected else None
+    invalid = plan.counts["invalid"]
+    refused = invalid > 0 and not args.skip_invalid
+    result = None
+    if not refused and not args.dry_run and plan.has_changes:
+        result = imp.commit_import(
+            database, plan, progress=_progress(args), skip_invalid=args.skip_invalid
+        )
+    if args.json:
+        _print_json(plan, result, refused, args, rejected, order_source, out)
+    else:
+        _print_text(plan, result, refused, args, rejected, order_source, out)
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _day_order(
+    args: argparse.Namespace, kind: str, table: Any, mapping: Any, imp: Any
+) -> tuple[bool, str]:
+    if args.day_first is not None:
+        return args.day_first, "as asked"
+    if mapping.day_first is not None:
+        return mapping.day_first, "from the saved mapping"
+    detected = imp.detect_day_first(kind, table, mapping)
+    if detected is not None:
+        return detected, "detected from the file's dates"
+    return True, "the default"
+
+
+def _progress(args: argparse.Namespace) -> Any:
+    if args.json or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\rWriting {done:,} of {total:,}…")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _print_json(
+    plan: Any,
+    result: Any,
+    refused: bool,
+    args: argparse.Namespace,
+    rejected: int | None,
+    order_source: str,
+    out: TextIO,
+) -> None:
+    summary = plan.summary()
+    summary.update(
+        {
+            "day_order": "day first" if plan.day_first else "month first",
+            "day_order_source": order_source,
+            "dry_run": args.dry_run,
+            "committed": result is not None,
+            "refused": refused,
+            "rejected_file": str(args.rejected) if args.rejected else None,
+            "rejected_rows": rejected,
+            "result": result.as_dict() if result is not None else None,
+        }
+    )
+    document = {
+        "summary": summary,
+        "problems": [problem.as_dict() for problem in plan.problems],
+        "duplicates": [duplicate.as_dict() for duplicate in plan.duplicates],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _print_text(
+    plan: Any,
+    result: Any,
+    refused: bool,
+    args: argparse.Namespace,
+    rejected: int | None,
+    order_source: str,
+    out: TextIO,
+) -> None:
+    table = plan.table
+    out.write(table.describe() + ".\n")
+    out.write(f"Dates: {'day' if plan.day_first else 'month'} first ({order_source}).\n")
+    mapped = ", ".join(f"{h} → {f}" for h, f in plan.mapping.columns.items() if f)
+    ignored = [h for h, f in plan.mapping.columns.items() if not f]
+    out.write(f"Columns: {mapped}.\n")
+    if ignored:
+        out.write(f"Not imported: {', '.join(ignored)}.\n")
+    for note in plan.notes:
+        out.write(f"Note: {note}\n")
+    problems = plan.problems
+    for problem in problems[:TEXT_PROBLEM_LIMIT]:
+        where = f"Row {problem.row}" + (f", {problem.column}" if problem.column else "")
+        out.write(f"{where}: {problem.severity}: {problem.message}\n")
+    if len(problems) > TEXT_PROBLEM_LIMIT:
+        out.write(f"… and {len(problems) - TEXT_PROBLEM_LIMIT:,} more (--json lists all).\n")
+    counts = plan.counts
+    line = ", ".join(f"{counts[s]:,} {s}" for s in ("new", "updated", "unchanged", "skipped"))
+    line += f", {counts['invalid']:,} invalid"
+    if plan.cohort_name:
+        line += f"; {len(plan.enrolments):,} to enrol in {plan.cohort_name}"
+    out.write(f"Rows: {line}.\n")
+    if rejected is not None:
+        out.write(f"{rejected:,} invalid row(s) saved to {args.rejected}.\n")
+    if refused:
+        sys.stderr.write(
+            f"ixdesk: nothing was imported: {counts['invalid']:,} row(s) are invalid. Fix them, "
+            "or run again with --skip-invalid (--rejected FILE.xlsx saves them to fix).\n"
+        )
+    elif args.dry_run:
+        out.write("Dry run: nothing was written.\n")
+    elif result is None:
+        out.write("Nothing to change: the database already holds these rows.\n")
+    else:
+        out.write(f"Imported: {result.describe()}.\n")

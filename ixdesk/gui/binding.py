@@ -1,0 +1,131 @@
+"""Read and write a Designer form's fields by their object names.
+
+Forms name each field widget after the record field it edits (``first_name``,
+``date_of_birth``…). Empty values follow one convention: a spin box at its
+minimum and a date edit at its minimum date mean "no value" (their special
+value text shows a blank).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+DATETIME_FIELDS = {"guardian_consent_at"}
+
+
+def get_value(widget: QWidget, name: str) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip() or None
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip() or None
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QSpinBox):
+        return None if widget.value() == widget.minimum() else widget.value()
+    if isinstance(widget, QDateEdit):
+        chosen = widget.date()
+        if chosen == widget.minimumDate():
+            return None
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        if name in DATETIME_FIELDS:
+            return datetime.combine(day, time(12, 0), tzinfo=UTC)
+        return day
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):
+        return sorted(
+            str(widget.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(widget.count())
+            if widget.item(row).checkState() == Qt.CheckState.Checked
+        )
+    raise TypeError(f"no binding for {type(widget).__name__} ({name})")
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+        widget.setCursorPosition(0)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(index if index >= 0 else 0)
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(widget.minimum() if value is None else int(value))
+    elif isinstance(widget, QDateEdit):
+        if value is None:
+            widget.setDate(widget.minimumDate())
+        else:
+            day = value.date() if isinstance(value, datetime) else value
+            widget.setDate(QDate(day.year, day.month, day.day))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QListWidget):
+        wanted = set(value or [])
+        for row in range(widget.count()):
+            item = widget.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    else:
+        raise TypeError(f"no binding for {type(widget).__name__}")
+
+
+def fill_choices(widget: QWidget, options: list[tuple[str, str]], allow_empty: bool) -> None:
+    """Put (label, value) options into a combo box or a checkable list."""
+    if isinstance(widget, QComboBox):
+        current = widget.currentData()
+        widget.blockSignals(True)
+        widget.clear()
+        if allow_empty:
+            widget.addItem("—", None)
+        for label, value in options:
+            widget.addItem(label, value)
+        index = widget.findData(current)
+        widget.setCurrentIndex(max(index, 0))
+        widget.blockSignals(False)
+    elif isinstance(widget, QListWidget):
+        checked = set(get_value(widget, ""))
+        widget.blockSignals(True)
+        widget.clear()
+        for label, value in options:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if value in checked else Qt.CheckState.Unchecked
+            )
+            widget.addItem(item)
+        widget.blockSignals(False)
+
+
+def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the person changes the field."""
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(callback)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(callback)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(callback)
+    elif isinstance(widget, QSpinBox):
+        widget.valueChanged.connect(callback)
+    elif isinstance(widget, QDateEdit):
+        widget.dateChanged.connect(callback)
+    elif isinstance(widget, QCheckBox):
+        widget.toggled.connect(callback)
+    elif isinstance(widget, QListWidget):
+        widget.itemChanged.connect(callback)

@@ -1,0 +1,91 @@
+"""Add or edit one contact of a partner company."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from ixdesk.db.engine import Database
+from ixdesk.errors import IxdeskError
+from ixdesk.gui import binding
+from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
+from ixdesk.services import contacts, rules
+from ixdesk.services.operations import ChangeHub
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self,
+        database: Database,
+        hub: ChangeHub,
+        company_id: str,
+        contact_id: str | None,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.company_id, self.contact_id = company_id, contact_id
+        self.ui = Ui_ContactDialog()
+        self.ui.setupUi(self)
+        self.fields: dict[str, QWidget] = {
+            name: getattr(self.ui, name) for name in contacts.CONTACT_FIELDS
+        }
+        self.problem_label = QLabel()
+        self.problem_label.setStyleSheet("color: #c0392b;")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName("Problems with this contact")
+        self.layout().insertWidget(self.layout().count() - 1, self.problem_label)
+        self.version: int | None = None
+        if contact_id is not None:
+            self.version, values = contacts.load_contact(database, contact_id)
+            for name, widget in self.fields.items():
+                binding.set_value(widget, values.get(name))
+            delete = self.ui.buttonBox.addButton(
+                "Delete contact", QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.clicked.connect(self._delete)
+        self.setWindowTitle("Edit contact" if contact_id else "New contact")
+        for widget in self.fields.values():
+            binding.on_change(widget, self._validate)
+        self._validate()
+
+    def values(self) -> dict[str, Any]:
+        raw = {name: binding.get_value(widget, name) for name, widget in self.fields.items()}
+        return rules.normalise_record(raw)
+
+    def _validate(self) -> None:
+        problems = rules.check_record("contacts", self.values())
+        self.problem_label.setText("\n".join(problems.values()))
+        self.problem_label.setVisible(bool(problems))
+        save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setEnabled(not problems)
+
+    def accept(self) -> None:
+        try:
+            contacts.save_contact(
+                self.database,
+                self.company_id,
+                self.contact_id,
+                self.version,
+                self.values(),
+                hub=self.hub,
+            )
+        except IxdeskError as error:
+            self.dialogs.error("The contact was not saved", str(error))
+            return
+        super().accept()
+
+    def _delete(self) -> None:
+        assert self.contact_id is not None and self.version is not None
+        if not self.dialogs.confirm("Delete contact", "Delete this contact?", "Delete"):
+            return
+        try:
+            contacts.delete_contact(self.database, self.contact_id, self.version, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("The contact was not deleted", str(error))
+            return
+        super().accept()

@@ -1,0 +1,346 @@
+"""The detail editor beside each table: one Designer form, bound by field names.
+
+It validates as the person types (errors at the field, in words; Save stays
+disabled until the record is valid), saves through an undoable command, and
+never loses edits silently: leaving a changed record asks first, and a record
+changed elsewhere is never overwritten.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ixdesk.db import enums
+from ixdesk.db.engine import Database
+from ixdesk.errors import ChangedElsewhereError, IxdeskError
+from ixdesk.gui import binding
+from ixdesk.gui.dialogs import Button, DialogService
+from ixdesk.gui.undo import SaveCommand
+from ixdesk.services import editing, links, rules
+from ixdesk.services.kinds import KINDS
+from ixdesk.services.operations import ChangeHub
+
+LINK_SOURCES = {
+    "track_interest_id": "tracks",
+    "track_id": "tracks",
+    "company_id": "companies",
+    "sponsor_contact_id": "contacts",
+    "cohort_id": "cohorts",
+    "business_problem_id": "problems",
+    "lead_instructor_id": "instructors",
+    "expertise": "tracks",
+}
+ENUM_FIELDS = {
+    "audience": enums.Audience,
+    "format": enums.CohortFormat,
+    "schedule": enums.CohortSchedule,
+    "safeguarding_status": enums.SafeguardingStatus,
+}
+LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def load_form(form_name: str, host: QWidget) -> Any:
+    """Build a compiled Designer form on ``host``; returns its ``Ui_`` object."""
+    module = importlib.import_module(f"ixdesk.gui.generated.ui_{form_name}")
+    ui_class = next(getattr(module, n) for n in dir(module) if n.startswith("Ui_"))
+    ui = ui_class()
+    ui.setupUi(host)
+    return ui
+
+
+class RecordEditor(QWidget):
+    saved = Signal(str)  # the record's id
+    open_linked = Signal(str, str)  # kind, id
+    add_contact = Signal()
+    edit_contact = Signal(str)
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        kind: str,
+        database: Database,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind, self.spec = kind, KINDS[kind]
+        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.loaded = editing.empty_values(kind)
+        self.problems: dict[str, str] = {}
+        self._loading = False
+        self._build()
+
+    # --- construction ---
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName(f"{self.spec.singular.capitalize()} being edited")
+        layout.addWidget(self.title)
+
+        self.form = QWidget()
+        self.ui = load_form(self.spec.editor_form, self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 3)
+
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        for name in (*editing.EDITABLE[self.kind], editing.EXPERTISE):
+            widget = self.form.findChild(QWidget, name)
+            if widget is None:
+                if name == editing.EXPERTISE:
+                    continue
+                raise LookupError(f"{self.spec.editor_form}.ui has no field named {name}")
+            self.fields[name] = widget
+            binding.on_change(widget, self._changed)
+            self.error_labels[name] = self._error_label_for(widget, name)
+        self.fill_choices()
+
+        self.linked_title = QLabel("Linked records")
+        layout.addWidget(self.linked_title)
+        self.linked = QTreeWidget()
+        self.linked.setHeaderLabels(["Record", "Detail"])
+        self.linked.setAccessibleName("Linked records")
+        self.linked.setRootIsDecorated(True)
+        self.linked.itemActivated.connect(self._activate_link)
+        layout.addWidget(self.linked, 2)
+
+        buttons = QHBoxLayout()
+        if self.kind == "companies":
+            self.add_contact_button = QPushButton("Add &contact…")
+            self.add_contact_button.setAccessibleName("Add a contact to this company")
+            self.add_contact_button.clicked.connect(self.add_contact.emit)
+            buttons.addWidget(self.add_contact_button)
+        buttons.addStretch(1)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setAccessibleName("Revert unsaved changes")
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName(f"Save this {self.spec.singular}")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._refresh_state()
+
+    def _error_label_for(self, widget: QWidget, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"{name}_error")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c0392b;")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
+        label.linkActivated.connect(self._open_link_url)
+        label.hide()
+        parent = widget.parentWidget()
+        form_layout = parent.layout() if parent is not None else None
+        if isinstance(form_layout, QFormLayout):
+            row, _role = form_layout.getWidgetPosition(widget)
+            if row >= 0:
+                form_layout.insertRow(row + 1, "", label)
+                return label
+        if parent is not None and parent.layout() is not None:
+            parent.layout().addWidget(label)
+        return label
+
+    def fill_choices(self) -> None:
+        """(Re)load the lists of linked records offered by combo boxes."""
+        for name, widget in self.fields.items():
+            if name in LINK_SOURCES:
+                scope = {}
+                if name == "sponsor_contact_id":
+                    scope["company_id"] = self.loaded.values.get("company_id")
+                options = editing.choices(self.database, LINK_SOURCES[name], **scope)
+                binding.fill_choices(widget, options, allow_empty=name != editing.EXPERTISE)
+            elif name == "status" and self.spec.status_enum is not None:
+                binding.fill_choices(widget, editing.enum_choices(self.spec.status_enum), False)
+            elif name in ENUM_FIELDS:
+                binding.fill_choices(widget, editing.enum_choices(ENUM_FIELDS[name]), False)
+
+    # --- loading and state ---
+    def load(self, record_id: str | None) -> None:
+        record = (
+            editing.empty_values(self.kind)
+            if record_id is None
+            else editing.load_values(self.database, self.kind, record_id)
+        )
+        self._show(record)
+
+    def _show(self, record: editing.RecordValues) -> None:
+        self._loading = True
+        self.loaded = record
+        if "sponsor_contact_id" in self.fields:
+            self.fill_choices()
+        for name, widget in self.fields.items():
+            binding.set_value(widget, record.values.get(name))
+        self._loading = False
+        # What the form shows for the record as loaded: edits are measured against
+        # this, so a value the form shows less precisely (a consent time) is never
+        # taken for a change, nor written back.
+        self._baseline = self._widget_values()
+        self.title.setText(
+            self.spec.title(record.values) if record.id else f"New {self.spec.singular}"
+        )
+        self._load_links()
+        self._changed()
+
+    def refresh_links(self) -> None:
+        if self.loaded.id is not None:
+            self._load_links()
+
+    def _load_links(self) -> None:
+        self.linked.clear()
+        if self.loaded.id is None:
+            self.linked_title.setText("Linked records (save first)")
+            return
+        sections: dict[str, QTreeWidgetItem] = {}
+        for item in links.linked_records(self.database, self.kind, self.loaded.id):
+            section = sections.get(item.section)
+            if section is None:
+                section = QTreeWidgetItem([item.section, ""])
+                sections[item.section] = section
+                self.linked.addTopLevelItem(section)
+            child = QTreeWidgetItem([item.label, item.detail])
+            child.setData(0, LINK_ID_ROLE, (item.kind, item.id))
+            child.setToolTip(0, "Double-click or press Enter to open")
+            section.addChild(child)
+        self.linked.expandAll()
+        self.linked.resizeColumnToContents(0)
+        count = sum(section.childCount() for section in sections.values())
+        self.linked_title.setText(f"Linked records ({count})")
+
+    def _widget_values(self) -> dict[str, Any]:
+        shown = {name: binding.get_value(widget, name) for name, widget in self.fields.items()}
+        return rules.normalise_record(shown)
+
+    def changed_fields(self) -> dict[str, Any]:
+        baseline = getattr(self, "_baseline", {})
+        return {k: v for k, v in self._widget_values().items() if baseline.get(k) != v}
+
+    def current_values(self) -> dict[str, Any]:
+        """The record as it would be saved: loaded values with the person's edits."""
+        return {**self.loaded.values, **self.changed_fields()}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changed_fields())
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        values = self.current_values()
+        self.problems = rules.check_record(self.kind, values)
+        email = values.get("email")
+        if email and "email" in self.fields and "email" not in self.problems:
+            owner = editing.find_email_owner(self.database, self.kind, email, self.loaded.id)
+            if owner is not None:
+                self.problems["email"] = (
+                    f"Already used by <a href='open:{self.kind}:{owner[0]}'>{owner[1]}</a>."
+                )
+        for name, label in self.error_labels.items():
+            message = self.problems.get(name)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+            self.fields[name].setProperty("invalid", bool(message))
+        self._refresh_state()
+
+    def _refresh_state(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty and not self.problems)
+        self.revert_button.setEnabled(dirty)
+        self.dirty_changed.emit(dirty)
+
+    # --- actions ---
+    def save(self) -> bool:
+        """Save if valid; returns whether the record is now saved."""
+        self._changed()
+        if self.problems:
+            first = next(iter(self.problems))
+            self.fields[first].setFocus()
+            return False
+        if not self.is_dirty():
+            return True
+        before = self.loaded
+        wanted = editing.RecordValues(self.kind, before.id, before.version, self.current_values())
+        try:
+            after = editing.save_values(self.database, wanted, hub=self.hub)
+        except ChangedElsewhereError as error:
+            if self.dialogs.reload_or_keep("Changed elsewhere", str(error)):
+                self.load(before.id) if before.id else None
+            return False
+        except IxdeskError as error:
+            self.dialogs.error(f"The {self.spec.singular} was not saved", str(error))
+            return False
+        self.undo_stack.push(SaveCommand(self.database, self.hub, before, after, self._undo_failed))
+        assert after.id is not None
+        self._show(editing.load_values(self.database, self.kind, after.id))
+        self.saved.emit(after.id)
+        return True
+
+    def _undo_failed(self, message: str) -> None:
+        self.dialogs.error("Could not undo", message)
+
+    def revert(self) -> None:
+        self._show(self.loaded)
+
+    def reload_if_showing(self, ids: frozenset[str]) -> None:
+        """Another change touched this record: reload it unless the person is editing."""
+        if self.loaded.id is None or self.loaded.id not in ids or self.is_dirty():
+            return
+        try:
+            self.load(self.loaded.id)
+        except IxdeskError:
+            self.load(None)
+
+    def maybe_leave(self) -> bool:
+        """Ask before unsaved edits would be lost; returns whether it is fine to move on."""
+        if not self.is_dirty():
+            return True
+        answer = self.dialogs.save_discard_cancel(
+            "Unsaved changes",
+            f"Save the changes to {self.spec.title(self.current_values())}?",
+        )
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self.revert()
+            return True
+        return False
+
+    def _activate_link(self, item: QTreeWidgetItem, _column: int) -> None:
+        target = item.data(0, LINK_ID_ROLE)
+        if not target:
+            return
+        kind, record_id = target
+        if kind == "contacts":
+            self.edit_contact.emit(record_id)
+        else:
+            self.open_linked.emit(kind, record_id)
+
+    def _open_link_url(self, url: str) -> None:
+        _, kind, record_id = url.split(":", 2)
+        self.open_linked.emit(kind, record_id)

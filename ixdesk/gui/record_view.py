@@ -1,0 +1,362 @@
+"""One view per record type: a searchable, sortable table and the editor beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ixdesk.db.engine import Database
+from ixdesk.errors import IxdeskError
+from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.editor import RecordEditor
+from ixdesk.gui.record_model import RecordTableModel
+from ixdesk.gui.settings import app_settings
+from ixdesk.gui.undo import DeleteCommand, StatusCommand
+from ixdesk.services import editing
+from ixdesk.services.kinds import KINDS, status_label
+from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.tables import load_table
+
+ROW_HEIGHT_PADDING = 8
+BULK_RELOAD = 500
+# Tables whose changes alter another kind's rows (names, counts) without its ids.
+RELATED_TABLES = {
+    "cohorts": {"tracks", "enrolments"},
+    "groups": {"cohorts", "business_problems", "instructors", "group_memberships"},
+    "students": {"tracks"},
+    "instructors": set(),
+    "companies": {"business_problems"},
+    "problems": {"partner_companies", "tracks"},
+}
+
+
+class RecordView(QWidget):
+    open_record = Signal(str, str)  # kind, id: a linked record was asked for
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        kind: str,
+        database: Database,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind, self.spec = kind, KINDS[kind]
+        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self._loaded = False
+        self._current_id: str | None = None
+        self._build()
+
+    def _build(self) -> None:
+        spec = self.spec
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(f"Search {spec.plural}…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(f"Search {spec.plural}")
+        self.search.textChanged.connect(self._search_changed)
+        bar.addWidget(self.search, 3)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show status")
+        self.status_filter.addItem("All statuses", None)
+        if spec.status_enum is not None:
+            for member in spec.status_enum:
+                self.status_filter.addItem(status_label(member), str(member.value))
+        else:
+            self.status_filter.hide()
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        bar.addWidget(self.status_filter, 1)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of rows shown")
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        status_column = (
+            spec.column_index(spec.status_field)
+            if spec.status_field in [c.key for c in spec.columns]
+            else None
+        )
+        self.model = RecordTableModel(spec.columns, status_column)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(f"{spec.plural.capitalize()} table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed heights: ResizeToContents would measure 100,000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + ROW_HEIGHT_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for index, column in enumerate(spec.columns):
+            header.resizeSection(index, column.width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.activated.connect(self._row_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.splitter.addWidget(self.table)
+
+        self.editor = RecordEditor(
+            self.kind, self.database, self.hub, self.undo_stack, self.dialogs
+        )
+        self.editor.saved.connect(self._saved)
+        self.editor.open_linked.connect(self.open_record)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+        self.setTabOrder(self.table, self.editor)
+
+    # --- loading ---
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(load_table(self.database, self.spec))
+        self._loaded = True
+        self._update_count()
+        self._reselect()
+        # Build the search index once the window has painted, not before.
+        QTimer.singleShot(0, self.model.prepare_search)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the table and editor up to date after a committed change."""
+        if not self._loaded:
+            return
+        table = self.spec.model.__tablename__
+        if changes.touches(*RELATED_TABLES[self.kind]) or len(changes.ids) > BULK_RELOAD:
+            self.reload()
+        elif changes.touches(table):
+            ids = set(changes.ids)
+            self.model.update_rows(load_table(self.database, self.spec, ids), ids)
+            self._update_count()
+            self._reselect()
+        self.editor.fill_choices()
+        self.editor.reload_if_showing(changes.ids)
+        self.editor.refresh_links()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        noun = self.spec.plural if total != 1 else self.spec.singular
+        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+        self.count_label.setText(text)
+
+    # --- search and filter ---
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_count()
+        self._reselect()
+
+    def _status_changed(self) -> None:
+        wanted = self.status_filter.currentData()
+        self.model.set_status_filter(None if wanted is None else frozenset([wanted]))
+        self._update_count()
+        self._reselect()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- selection and editing ---
+    def _reselect(self) -> None:
+        if self._current_id is None:
+            return
+        row = self.model.row_of(self._current_id)
+        if row is None:
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        record_id = self.model.id_at(current.row())
+        if record_id == self._current_id:
+            return
+        if not self.editor.maybe_leave():
+            QTimer.singleShot(0, self._reselect)
+            return
+        self._show(record_id)
+
+    def _show(self, record_id: str | None) -> None:
+        try:
+            self.editor.load(record_id)
+        except IxdeskError as error:
+            self.dialogs.error("Cannot open", str(error))
+            return
+        self._current_id = record_id
+
+    def select_record(self, record_id: str) -> bool:
+        """Show ``record_id`` (clearing the search if it hides it)."""
+        self.ensure_loaded()
+        if self.model.row_of(record_id) is None:
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+        if not self.editor.maybe_leave():
+            return False
+        self._show(record_id)
+        self._reselect()
+        return self.model.row_of(record_id) is not None
+
+    def _row_activated(self, _index: QModelIndex) -> None:
+        self.editor.form.focusNextChild()
+
+    def new_record(self) -> None:
+        if not self.editor.maybe_leave():
+            return
+        self.table.clearSelection()
+        self._show(None)
+        first = next(iter(self.editor.fields.values()))
+        first.setFocus()
+
+    def save(self) -> bool:
+        return self.editor.save()
+
+    def _saved(self, record_id: str) -> None:
+        self._current_id = record_id
+        self._reselect()
+        self.status_message.emit(f"Saved {self.editor.title.text()}.")
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(row) for row in rows]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids() or ([self._current_id] if self._current_id else [])
+        if not ids:
+            return
+        what = (
+            f"{len(ids):,} {self.spec.plural}"
+            if len(ids) > 1
+            else f"the {self.spec.singular} {self.editor.title.text()}"
+        )
+        depending = editing.dependents(self.database, self.kind, ids)
+        text = f"Delete {what}?"
+        if depending:
+            text += f"\n\n{_join(depending)} depend on {'them' if len(ids) > 1 else 'it'}."
+        text += "\n\nYou can undo this with Ctrl+Z."
+        if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
+            return
+        try:
+            done = editing.delete_records(self.database, self.kind, ids, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("Nothing was deleted", str(error))
+            return
+        self.undo_stack.push(
+            DeleteCommand(self.database, self.hub, self.kind, done, what, self._undo_failed)
+        )
+        if self._current_id in done:
+            self._current_id = None
+            self.editor.load(None)
+        self.status_message.emit(f"Deleted {what}.")
+
+    def set_status(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids or self.spec.status_enum is None:
+            return
+        new = dict.fromkeys(ids, status)
+        try:
+            previous = editing.set_statuses(self.database, self.kind, new, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("No status was changed", str(error))
+            return
+        label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
+        self.undo_stack.push(
+            StatusCommand(
+                self.database, self.hub, self.kind, new, previous, label, self._undo_failed
+            )
+        )
+        self.status_message.emit(label + ".")
+
+    def _undo_failed(self, message: str) -> None:
+        self.dialogs.error("Could not undo", message)
+
+    def copy_selection(self) -> None:
+        """Selected rows as tab-separated text with a header row: pastes cleanly into Excel."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return
+        lines = ["\t".join(column.label for column in self.spec.columns)]
+        for row in rows:
+            lines.append("\t".join(_tsv_cell(cell) for cell in self.model.display_row(row)))
+        QGuiApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+        self.status_message.emit(f"Copied {len(rows):,} rows.")
+
+    def _context_menu(self, position: object) -> None:
+        menu = QMenu(self)
+        menu.addAction(f"New {self.spec.singular}", self.new_record)
+        menu.addAction("Copy", self.copy_selection)
+        if self.spec.status_enum is not None:
+            statuses = menu.addMenu("Set status")
+            for member in self.spec.status_enum:
+                statuses.addAction(
+                    status_label(member), lambda s=str(member.value): self.set_status(s)
+                )
+        menu.addSeparator()
+        menu.addAction("Delete…", self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # --- settings ---
+    def save_state(self) -> None:
+        settings = app_settings()
+        settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
+        settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
+
+    def restore_state(self) -> None:
+        settings = app_settings()
+        header = settings.value(f"views/{self.kind}/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        splitter = settings.value(f"views/{self.kind}/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+
+def _tsv_cell(text: str) -> str:
+    """Tabs and line breaks would split a cell when pasted; quotes are doubled."""
+    if any(char in text for char in '\t\r\n"'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _join(phrases: list[str]) -> str:
+    if len(phrases) == 1:
+        return phrases[0]
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]

@@ -1,0 +1,61 @@
+"""Excel workbooks that leave ixdesk: rosters, sign-in sheets, partner briefs, full exports.
+
+Every builder takes the open :class:`~ixdesk.db.engine.Database`, the id of
+what to export (find it by name with ``find_cohort`` / ``find_company`` /
+``find_instructor``), the target path, and optionally
+
+* ``progress(done, total)``: called every few hundred rows and at the end;
+* ``cancelled() -> bool``: polled as often; when it returns true the export
+  stops, removes its temporary file and raises :class:`ExportCancelled`;
+* ``paper``: ``"a4"`` or ``"letter"`` (default: from the computer's locale).
+
+They return the path written. The file appears only when complete (written
+under a temporary name, then renamed), so a failure or a cancel never leaves
+half a workbook nor damages an existing file. Problems the person can fix (a
+locked or read-only file, a missing folder, a full disk) raise
+:class:`ExportError` with a sentence saying what to do. The functions are
+plain and blocking, so a GUI runs them on a worker thread. Which student
+fields each reader sees is decided per builder: see docs/rosters.md.
+"""
+
+from __future__ import annotations
+
+from ixdesk.services.export.full import RECORD_TYPES, export_everything, export_records
+from ixdesk.services.export.rosters import (
+    DEFAULT_BLANK_ROWS,
+    export_cohort_roster,
+    export_instructor_roster,
+    export_partner_brief,
+    export_signin_sheet,
+    find_cohort,
+    find_company,
+    find_instructor,
+    find_session,
+)
+from ixdesk.services.export.workbook import (
+    Cancelled,
+    ExportCancelled,
+    ExportError,
+    Progress,
+    check_target,
+)
+
+__all__ = [
+    "DEFAULT_BLANK_ROWS",
+    "RECORD_TYPES",
+    "Cancelled",
+    "ExportCancelled",
+    "ExportError",
+    "Progress",
+    "check_target",
+    "export_cohort_roster",
+    "export_everything",
+    "export_instructor_roster",
+    "export_partner_brief",
+    "export_records",
+    "export_signin_sheet",
+    "find_cohort",
+    "find_company",
+    "find_instructor",
+    "find_session",
+]

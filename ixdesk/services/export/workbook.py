@@ -1,0 +1,556 @@
+"""Writing .xlsx workbooks: the only module that knows which library does it.
+
+Everything that leaves ixdesk as Excel goes through :class:`Workbook` and
+:class:`Sheet`, so the rules hold for every roster without each builder
+remembering them:
+
+* A cell typed by a person is data, never a formula. Values are written as
+  inline strings, numbers, booleans or dates; text starting with a character
+  Excel would read as a formula (``= + - @``, a tab, ...), an error value or a
+  number also gets Excel's quote prefix, so even editing the cell keeps it text.
+* Control characters Excel refuses are removed, line breaks become ``\\n`` and
+  text past Excel's 32,767-character cell limit is cut with a visible marker.
+* Files are written under a temporary name in the target's folder and renamed
+  over the target only when complete (``os.replace``): a failed or cancelled
+  export never leaves half a workbook, nor damages an existing file.
+
+Rows go straight into XlsxWriter's constant-memory row file as XML we escape
+ourselves: several times faster than one library call per cell, and it avoids
+XlsxWriter writing any string shaped like ``<r>...</r>`` as raw rich-text XML
+(which would let a typed name inject cells). Should a future XlsxWriter lack
+the internals this needs, :data:`FAST_ROWS` is false and the public per-cell
+API is used instead; ``test_export_workbook`` fails so we notice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+import locale
+import math
+import os
+import re
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from ixdesk import __version__
+from ixdesk.errors import IxdeskError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Cell = tuple[int, Any, Any]  # (kind, payload, format)
+
+MAX_CELL = 32_767  # UTF-16 code units: Excel's limit for one cell
+MAX_ROWS = 1_048_576
+MIN_WIDTH, MAX_WIDTH = 8, 50
+POLL_EVERY = 250  # rows between progress reports and cancel checks
+DATE_FORMAT = "d mmm yyyy"
+DATETIME_FORMAT = 'd mmm yyyy hh:mm "UTC"'
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+_FIRST_SAFE_DATE = date(1900, 3, 1)  # Excel's 1900 leap-year bug lives before this
+
+_DIRTY = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_SPECIAL = re.compile("[&<>]|_x[0-9a-fA-F]{4}_")
+_EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_RISKY_FIRST = frozenset("=+-@\t\n#.0123456789")  # formula, error value or number
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
+
+BLANK, TEXT, QTEXT, NUMBER, DATE, DATETIME, BOOL = range(7)
+
+
+class ExportError(IxdeskError):
+    """The workbook could not be written (folder missing, file locked, disk full...)."""
+
+
+class ExportCancelled(IxdeskError):
+    """The person cancelled the export; no file was written or changed."""
+
+
+def _has_fast_rows() -> bool:
+    sheet, fmt = xlsxwriter.worksheet.Worksheet, xlsxwriter.format.Format
+    needed = ("_write_single_row", "_check_dimensions", "_opt_close")
+    return all(hasattr(sheet, name) for name in needed) and hasattr(fmt, "_get_xf_index")
+
+
+FAST_ROWS = _has_fast_rows()
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table: its header, and optionally a fixed width or wrapped text."""
+
+    label: str
+    width: int | None = None
+    wrap: bool = False
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """Text as Excel can hold it: forbidden characters gone, cut visibly if too long."""
+    text = _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if len(text) * 2 <= MAX_CELL or _utf16_len(text) <= MAX_CELL:
+        return text
+    kept = text
+    for _ in range(3):  # the marker's length depends on the number in it
+        marker = f"… [cut: {len(text) - len(kept):,} characters]"
+        room = (MAX_CELL - _utf16_len(marker)) * 2
+        kept = text.encode("utf-16-le")[:room].decode("utf-16-le", errors="ignore")
+    return kept + f"… [cut: {len(text) - len(kept):,} characters]"
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def prepare(value: Any) -> tuple[int, Any, int]:
+    """(kind, payload, display width) of one value; text is cleaned, never a formula."""
+    kind = type(value)
+    if kind is str:
+        if len(value) * 2 > MAX_CELL or _DIRTY.search(value):
+            value = clean_text(value)
+        if not value:
+            return BLANK, None, 0
+        width = max(map(len, value.split("\n"))) if "\n" in value else len(value)
+        return (QTEXT if value[0] in _RISKY_FIRST else TEXT), value, width
+    if value is None:
+        return BLANK, None, 0
+    if kind is int:
+        return NUMBER, value, len(str(value))
+    if kind is date:
+        if value < _FIRST_SAFE_DATE:
+            return TEXT, value.isoformat(), 10
+        return DATE, value.toordinal() - _EXCEL_EPOCH, 11
+    if kind is datetime:
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        if value.date() < _FIRST_SAFE_DATE:
+            return TEXT, value.isoformat(sep=" "), 19
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return DATETIME, value.toordinal() - _EXCEL_EPOCH + seconds / 86400, 22
+    if kind is bool:
+        return BOOL, value, 5
+    if kind is float:
+        return (NUMBER, value, len(f"{value:.10G}")) if math.isfinite(value) else (BLANK, None, 0)
+    if isinstance(value, enum.Enum):
+        return prepare(value.value)
+    for base in (str, bool, int, float):  # subclasses of the plain types
+        if isinstance(value, base):
+            return prepare(base(value))
+    if isinstance(value, datetime):
+        return prepare(datetime.combine(value.date(), value.timetz()))
+    if isinstance(value, date):
+        return prepare(date(value.year, value.month, value.day))
+    return prepare(str(value))
+
+
+def _xml_text(text: str) -> str:
+    if _XML_SPECIAL.search(text):
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = _EXCEL_ESCAPE.sub(r"_x005F\1", text)  # so Excel shows "_x0041_", not "A"
+    return text
+
+
+# --- names, paper and targets -----------------------------------------------------------
+
+
+def sheet_name(wanted: str, taken: Iterable[str]) -> str:
+    """A valid sheet name close to ``wanted``, unique (case-insensitively) among ``taken``."""
+    name = " ".join(_SHEET_FORBIDDEN.sub(" ", wanted).split()).strip("'").strip()
+    if not name or name.casefold() == "history":  # Excel reserves "History"
+        name = f"{name or 'Sheet'} sheet"
+    used = {each.casefold() for each in taken}
+    for number in range(1, 100_000):
+        suffix = "" if number == 1 else f" ({number})"
+        candidate = _cut_utf16(name, 31 - len(suffix)).rstrip().rstrip("'") + suffix
+        if candidate.casefold() not in used:
+            return candidate
+    raise ExportError("Too many sheets share one name.")
+
+
+def _cut_utf16(text: str, limit: int) -> str:
+    while _utf16_len(text) > limit:
+        text = text[:-1]
+    return text
+
+
+def default_paper() -> str:
+    """Letter where it is the usual paper (US, Canada, ...), A4 everywhere else."""
+    name = locale.getlocale()[0] or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
+    return "letter" if any(place in name for place in _LETTER_PLACES) else "a4"
+
+
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """The absolute target path, or a clear error before any work is done."""
+    target = Path(path).expanduser().absolute()
+    if target.suffix.lower() != ".xlsx":
+        raise ExportError(
+            f"{target.name} does not end in .xlsx; Excel refuses to open a workbook "
+            "under another name. Choose a name ending in .xlsx."
+        )
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist; choose another folder.")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; choose a file name for the workbook.")
+    if target.exists() and (
+        not target.stat().st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
+    ):
+        raise ExportError(
+            f"{target} is read-only, so it was not replaced. Choose another name, or make "
+            "the file writable and export again."
+        )
+    return target
+
+
+def _explain(error: OSError, target: Path, doing: str) -> ExportError:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ExportError(
+            f"The disk is full, so {target.name} could not be written; any existing file of "
+            "that name was left as it was. Free some space or choose another drive."
+        )
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
+        return ExportError(
+            f"{target} could not be {doing}: it is open in another program (close it in "
+            "Excel) or you may not write there. Nothing was changed; close it or choose "
+            "another name, then export again."
+        )
+    if error.errno == errno.EROFS:
+        return ExportError(f"{target.parent} is on a read-only drive; choose another folder.")
+    reason = error.strerror or str(error)
+    return ExportError(f"{target} could not be {doing} ({reason}). Nothing was changed.")
+
+
+# --- workbook -------------------------------------------------------------------------
+
+
+class Workbook:
+    """One workbook being written: use it in ``with``, add sheets, then :meth:`save`.
+
+    Leaving the ``with`` block without saving (an error, a cancel) removes the
+    temporary files and leaves the target exactly as it was.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        title: str,
+        subject: str = "",
+        print_title: str | None = None,
+        paper: str | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        self.target = check_target(path)
+        self.print_title = print_title or title
+        self.paper = 1 if (paper or default_paper()).lower() == "letter" else 9
+        self.total = self.done = 0
+        self._progress, self._cancelled = progress, cancelled
+        self._sheets: list[Sheet] = []
+        self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self._saved = False
+        try:
+            handle, name = tempfile.mkstemp(
+                dir=self.target.parent, prefix=f".{self.target.stem}.", suffix=".tmp"
+            )
+        except OSError as error:
+            raise _explain(error, self.target.parent, "written in") from error
+        os.close(handle)
+        self._temp = Path(name)
+        self._scratch = tempfile.mkdtemp(prefix="ixdesk-export-")
+        options = {"constant_memory": True, "tmpdir": self._scratch}
+        options |= {"strings_to_formulas": False, "strings_to_numbers": False}
+        self._book = xlsxwriter.Workbook(str(self._temp), options | {"strings_to_urls": False})
+        self._book.set_properties(
+            {
+                "title": title,
+                "subject": subject,
+                "author": "ixdesk",
+                "comments": f"Written by ixdesk {__version__}.",
+                "keywords": "ixdesk",
+            }
+        )
+        self._book.set_custom_property("ixdesk version", __version__)
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if not self._saved:
+            self.discard()
+
+    def format(self, **properties: Any) -> Any:
+        """A cached cell format (what it is stays inside this module)."""
+        key = tuple(sorted(properties.items()))
+        if key not in self._formats:
+            self._formats[key] = self._book.add_format({"valign": "top", **properties})
+        return self._formats[key]
+
+    def add_sheet(
+        self,
+        name: str,
+        columns: Sequence[Column],
+        *,
+        heading: Sequence[tuple[str, Any]] = (),
+        landscape: bool = True,
+        borders: bool = False,
+        row_height: float | None = None,
+    ) -> Sheet:
+        """A new sheet: the heading lines (label, value) on top, then the bold header row."""
+        final = sheet_name(name, [sheet.name for sheet in self._sheets])
+        sheet = Sheet(self, final, columns, heading, landscape, borders, row_height)
+        sheet.wanted = name
+        self._sheets.append(sheet)
+        return sheet
+
+    def expect(self, rows: int) -> None:
+        """Announce rows still to come, for the progress total."""
+        self.total += rows
+
+    def tick(self, rows: int) -> None:
+        self.done += rows
+        self.check_cancelled()
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), max(self.total, self.done, 1))
+
+    def check_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            kept = " and the existing file was left as it was" if self.target.exists() else ""
+            raise ExportCancelled(
+                f"The export was cancelled: {self.target.name} was not written{kept}."
+            )
+
+    def save(self) -> Path:
+        """Finish every sheet, write the file, then rename it over the target."""
+        for sheet in self._sheets:
+            sheet.finish()
+        self.check_cancelled()
+        try:
+            self._book.close()
+            with open(self._temp, "rb+") as stream:
+                os.fsync(stream.fileno())
+        except xlsxwriter.exceptions.FileCreateError as error:
+            cause = error.args[0] if error.args else error
+            if isinstance(cause, OSError):
+                raise _explain(cause, self.target, "written") from error
+            raise ExportError(f"{self.target} could not be written ({cause}).") from error
+        except OSError as error:
+            raise _explain(error, self.target, "written") from error
+        self.check_cancelled()
+        try:
+            os.replace(self._temp, self.target)
+        except OSError as error:
+            raise _explain(error, self.target, "replaced") from error
+        self._saved = True
+        shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._progress is not None:
+            self._progress(max(self.total, self.done, 1), max(self.total, self.done, 1))
+        return self.target
+
+    def discard(self) -> None:
+        """Remove everything written so far; the target is never touched."""
+        for sheet in self._sheets:
+            with contextlib.suppress(Exception):
+                sheet.worksheet._opt_close()  # its row file, so Windows lets us delete it
+        with contextlib.suppress(OSError):
+            self._temp.unlink()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+class Sheet:
+    """A table on one worksheet, written top to bottom in constant memory."""
+
+    def __init__(
+        self,
+        book: Workbook,
+        name: str,
+        columns: Sequence[Column],
+        heading: Sequence[tuple[str, Any]],
+        landscape: bool,
+        borders: bool,
+        row_height: float | None,
+    ) -> None:
+        self.book, self.name, self.columns = book, name, list(columns)
+        self.worksheet = book._book.add_worksheet(name)
+        self.landscape, self.borders, self.row_height = landscape, borders, row_height
+        self.rows = 0  # data rows written on this sheet
+        self.wanted, self.part = name, 1
+        self._heading = list(heading)
+        self._next = 0  # next worksheet row, 0-based
+        self.header_row = MAX_ROWS  # known once the heading lines are written
+        self._continued: Sheet | None = None
+        self._widths = [len(column.label) + 3 for column in self.columns]  # + filter button
+        self._letters = [xl_col_to_name(index) for index in range(max(len(self.columns), 2))]
+        line = {"border": 1} if borders else {}
+        fmt = book.format
+        self._styles: dict[int, list[Any]] = {
+            TEXT: [fmt(text_wrap=column.wrap, **line) for column in self.columns],
+            QTEXT: [fmt(text_wrap=column.wrap, quote_prefix=True, **line) for column in columns],
+        }
+        for kind, extra in ((NUMBER, {}), (BOOL, {}), (DATE, {"num_format": DATE_FORMAT})):
+            self._styles[kind] = [fmt(align="left", **extra, **line)] * len(self.columns)
+        self._styles[DATETIME] = [fmt(num_format=DATETIME_FORMAT, align="left", **line)] * len(
+            self.columns
+        )
+        self._styles[BLANK] = [fmt(**line) if borders else None] * len(self.columns)
+        for label, value in heading:
+            kind, payload, _ = prepare(value)
+            value_format = fmt(
+                quote_prefix=kind == QTEXT,
+                num_format={DATE: DATE_FORMAT, DATETIME: DATETIME_FORMAT}.get(kind, 0),
+                align="left",
+            )
+            self._write([[(*prepare(label)[:2], fmt(bold=True)), (kind, payload, value_format)]])
+        self._next += 1 if heading else 0
+        self.header_row = self._next
+        header = fmt(bold=True, bg_color="#DDE4EE", bottom=1, **line)
+        self._write([[(*prepare(column.label)[:2], header) for column in self.columns]])
+
+    def write_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Append data rows (values in column order); polls cancel, reports progress."""
+        if self._continued is not None:
+            self._continued.write_rows(rows)
+            return
+        rows = iter(rows)
+        styles, widths = self._styles, self._widths
+        batch: list[list[Cell]] = []
+        for row in rows:
+            cells = []
+            for index, value in enumerate(row):
+                kind, payload, width = prepare(value)
+                if width > widths[index]:
+                    widths[index] = width
+                cells.append((kind, payload, styles[kind][index]))
+            batch.append(cells)
+            if len(batch) >= POLL_EVERY or self._next + len(batch) >= MAX_ROWS:
+                self._flush(batch)
+                batch = []
+                if self._next >= MAX_ROWS:
+                    self._continue(rows)
+                    return
+        self._flush(batch)
+
+    def write_numbered_blank_rows(self, count: int, first_number: int) -> None:
+        """Empty rows numbered in the first column (walk-ins on a sign-in sheet)."""
+        blanks = [None] * (len(self.columns) - 1)
+        self.write_rows([first_number + n, *blanks] for n in range(count))
+
+    def _flush(self, batch: list[list[Cell]]) -> None:
+        if batch:
+            self._write(batch)
+            self.rows += len(batch)
+            self.book.tick(len(batch))
+
+    def _continue(self, rows: Iterator[Sequence[Any]]) -> None:
+        """Excel stops at 1,048,576 rows: the rest goes on "name (2)", "name (3)", ..."""
+        options = {"landscape": self.landscape, "borders": self.borders}
+        nxt = self.book.add_sheet(
+            f"{self.wanted} ({self.part + 1})",
+            self.columns,
+            heading=self._heading,
+            row_height=self.row_height,
+            **options,
+        )
+        nxt.wanted, nxt.part = self.wanted, self.part + 1
+        self._continued = nxt
+        nxt.write_rows(rows)
+
+    def _write(self, batch: list[list[Cell]]) -> None:
+        try:
+            (self._write_xml if FAST_ROWS else self._write_cells)(batch)
+        except OSError as error:  # the row file filled the disk, most likely
+            raise _explain(error, self.book.target, "written") from error
+        self._next += len(batch)
+
+    def _write_xml(self, batch: list[list[Cell]]) -> None:
+        sheet, first, letters = self.worksheet, self._next, self._letters
+        sheet._write_single_row(first)  # flush anything XlsxWriter itself still holds
+        sheet._check_dimensions(first, 0)
+        sheet._check_dimensions(first + len(batch) - 1, len(letters) - 1)
+        tall = self.row_height is not None and self._next > self.header_row  # data rows only
+        height = f' ht="{self.row_height}" customHeight="1"' if tall else ""
+        parts: list[str] = []
+        for number, cells in enumerate(batch, start=first + 1):
+            parts.append(f'<row r="{number}"{height}>')
+            for index, (kind, payload, style) in enumerate(cells):
+                at = f'r="{letters[index]}{number}"' + (
+                    "" if style is None else f' s="{style._get_xf_index()}"'
+                )
+                if kind in (TEXT, QTEXT):
+                    keep = payload[0] in " \t\n" or payload[-1] in " \t\n"
+                    space = ' xml:space="preserve"' if keep else ""
+                    text = _xml_text(payload)
+                    parts.append(f'<c {at} t="inlineStr"><is><t{space}>{text}</t></is></c>')
+                elif kind in (NUMBER, DATE, DATETIME):
+                    parts.append(f"<c {at}><v>{payload:.16G}</v></c>")
+                elif kind == BOOL:
+                    parts.append(f'<c {at} t="b"><v>{int(payload)}</v></c>')
+                elif style is not None:
+                    parts.append(f"<c {at}/>")
+            parts.append("</row>")
+        sheet.previous_row = first + len(batch) - 1
+        sheet.row_data_fh.write("".join(parts))
+
+    def _write_cells(self, batch: list[list[Cell]]) -> None:
+        """The slower path through XlsxWriter's public API: same cells, same styles."""
+        sheet = self.worksheet
+        for row, cells in enumerate(batch, start=self._next):
+            if self.row_height is not None and row > self.header_row:
+                sheet.set_row(row, self.row_height)
+            for column, (kind, payload, style) in enumerate(cells):
+                if kind in (TEXT, QTEXT) and payload.startswith("<r>") and payload.endswith("</r>"):
+                    # XlsxWriter would copy this into the file as raw XML: two runs instead.
+                    sheet.write_rich_string(row, column, "<r>", style, payload[3:], style)
+                elif kind in (TEXT, QTEXT):
+                    sheet.write_string(row, column, payload, style)
+                elif kind in (NUMBER, DATE, DATETIME):
+                    sheet.write_number(row, column, payload, style)
+                elif kind == BOOL:
+                    sheet.write_boolean(row, column, payload, style)
+                elif style is not None:
+                    sheet.write_blank(row, column, None, style)
+
+    def finish(self) -> None:
+        """Widths, frozen header, filter and print set-up, once every row is in."""
+        sheet = self.worksheet
+        for index, column in enumerate(self.columns):
+            width = column.width or min(max(self._widths[index] + 2, MIN_WIDTH), MAX_WIDTH)
+            sheet.set_column(index, index, width)
+        sheet.freeze_panes(self.header_row + 1, 0)
+        last_row = max(self._next - 1, self.header_row)
+        sheet.autofilter(self.header_row, 0, last_row, max(len(self.columns) - 1, 0))
+        sheet.repeat_rows(self.header_row)
+        sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+        if self.landscape:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.set_paper(self.book.paper)
+        sheet.fit_to_pages(1, 0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
+        sheet.hide_gridlines(0)  # gridlines on screen and on paper
+        title = _header_text(self.book.print_title, 120)
+        sheet.set_header(f'&L&"-,Bold"{title}&R{_header_text(self.name, 40)}')
+        stamp = f"Written by ixdesk {__version__} on {date.today():%d %b %Y}"
+        sheet.set_footer(f"&L{stamp}&RPage &P of &N")
+
+
+def _header_text(text: str, limit: int) -> str:
+    """Text for a print header: '&' doubled (it starts codes there), length bounded."""
+    text = " ".join(_FORBIDDEN.sub("", text).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("&", "&&")

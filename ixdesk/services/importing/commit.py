@@ -1,0 +1,380 @@
+"""Write a previewed import: one transaction through ``run_operation``, all of it or none.
+
+Rows go in with Core ``executemany`` in batches (one ORM object per row would
+take several times longer for 100,000 students). Updates name the version
+the preview saw, so a record someone changed since is never overwritten: the
+whole import is refused instead. Between batches the progress callback is
+told how far it got and the cancel check is asked; cancelling raises
+:class:`ImportCancelled`, which rolls everything back.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, update
+
+from ixdesk.db import models as m
+from ixdesk.db.base import utcnow
+from ixdesk.db.engine import Database
+from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
+from ixdesk.services.importing.matching import Part, Target
+from ixdesk.services.importing.plan import ImportPlan
+from ixdesk.services.importing.rows import CONSENT_NOW
+from ixdesk.services.importing.safety import ImportCancelled
+from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+
+BATCH = 2_000
+SQLITE_CACHE_KIB = -32_768  # negative: KiB, so 32 MiB
+
+
+@dataclass
+class ImportResult:
+    """What the import wrote, once committed."""
+
+    counts: dict[str, int]
+    inserted: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    enrolled: int = 0
+    tracks_created: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        counts = self.counts
+        text = (
+            f"{counts['new']:,} new, {counts['updated']:,} updated, "
+            f"{counts['unchanged']:,} unchanged, {counts['skipped']:,} skipped, "
+            f"{counts['invalid']:,} invalid"
+        )
+        if self.enrolled:
+            text += f"; {self.enrolled:,} enrolled"
+        if self.tracks_created:
+            text += f"; new tracks: {', '.join(self.tracks_created)}"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "counts": self.counts,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "enrolled": self.enrolled,
+            "tracks_created": self.tracks_created,
+        }
+
+
+class _Writer:
+    def __init__(
+        self,
+        plan: ImportPlan,
+        context: OperationContext,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.plan = plan
+        self.context = context
+        self.connection: Connection = context.session.connection()
+        self.progress = progress
+        self.cancelled = cancelled
+        self.now = utcnow()
+        self.done = 0
+        self.total = 0
+        self.result = ImportResult(plan.counts)
+
+    def step(self, count: int) -> None:
+        """Between batches: report progress, then honour a cancel."""
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled("The import was cancelled; nothing was written.")
+
+    def _stamp(self) -> dict[str, Any]:
+        return {"created_at": self.now, "updated_at": self.now, "version": 1, "deleted_at": None}
+
+    def insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+        """Insert rows given as dicts (all with the same keys), in batches."""
+        for batch in _batches(rows):
+            names = list(batch[0])
+            self._insert_columns(table, names, [[row[name] for row in batch] for name in names])
+
+    def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
+        """Insert one batch given column by column; report progress and the new ids."""
+        count = len(columns[0])
+        if self.connection.dialect.name == "sqlite":
+            self._insert_sqlite(table, names, columns)
+        else:
+            rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+            self.connection.execute(table.insert(), rows)
+        name = table.name
+        self.result.inserted[name] = self.result.inserted.get(name, 0) + count
+        self.context.changed([name], columns[names.index("id")])
+        self.step(count)
+
+    def _insert_sqlite(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
+        """Core's own bind processors, applied to each value once, then one executemany.
+
+        The same values ``connection.execute(table.insert(), rows)`` would bind
+        (SQLAlchemy's types still convert ids, dates and times), without
+        building a parameter dict per row: a third faster on SQLite.
+        """
+        dialect = self.connection.dialect
+        processed = list(columns)
+        for position, name in enumerate(names):
+            process = table.c[name].type._cached_bind_processor(dialect)
+            if process is not None:
+                processed[position] = _apply(process, columns[position])
+        quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+        marks = ", ".join("?" for _ in names)
+        statement = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"
+        self.connection.exec_driver_sql(statement, list(zip(*processed, strict=True)))
+
+    def insert_targets(self, part: Part, targets: list[Target]) -> None:
+        """New records: those still equal to their row straight from the column store."""
+        table = part.model.__table__
+        stored = [target for target in targets if target.values is None]
+        if stored:
+            store = self.plan.rows[0].store
+            defaults = _defaults(table)
+            names = [c for c in part.columns if c not in part.pseudo]
+            names += [c for c in defaults if c not in names and c not in _STAMP]
+            for start in range(0, len(stored), BATCH):
+                batch = stored[start : start + BATCH]
+                indexes = [target.row_index for target in batch]
+                columns = []
+                for name in names:
+                    source = store.columns.get(name)
+                    values = [source[i] for i in indexes] if source else [None] * len(batch)
+                    if name in defaults:
+                        default = defaults[name]
+                        values = [default if value is None else value for value in values]
+                    if name == "guardian_consent_at":
+                        values = [self.now if value is CONSENT_NOW else value for value in values]
+                    columns.append(values)
+                stamp = self._stamp()
+                self._insert_columns(
+                    table,
+                    [*names, "id", *stamp],
+                    [*columns, [t.id for t in batch], *([v] * len(batch) for v in stamp.values())],
+                )
+        self.insert(table, self._new_rows(part, [t for t in targets if t.values is not None]))
+
+    def run(self) -> ImportResult:
+        if self.connection.dialect.name != "sqlite":
+            return self._run()
+        # A larger page cache for the transaction: index pages of 100,000 new rows
+        # stay in memory instead of spilling (a quarter faster); restored after.
+        before = self.connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        self.connection.exec_driver_sql(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
+        try:
+            return self._run()
+        finally:
+            self.connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+    def _run(self) -> ImportResult:
+        plan = self.plan
+        new = {
+            p.record: [t for t in plan.targets.get(p.record, ()) if t.is_new] for p in plan.parts
+        }
+        changed = {
+            p.record: [t for t in plan.targets.get(p.record, ()) if not t.is_new and t.changes]
+            for p in plan.parts
+        }
+        expertise = self._expertise_rows()
+        self.total = (
+            len(plan.tracks_to_create)
+            + sum(map(len, new.values()))
+            + sum(map(len, changed.values()))
+            + len(expertise)
+            + len(plan.enrolments)
+        )
+        self.step(0)
+        tracks = [
+            {"id": track_id, "name": name, "description": None, **self._stamp()}
+            for track_id, name in plan.tracks_to_create.items()
+        ]
+        self.insert(m.Track.__table__, tracks)
+        self.result.tracks_created = [row["name"] for row in tracks]
+        for part in plan.parts:
+            self.insert_targets(part, new[part.record])
+            self._update(part, changed[part.record])
+        self.insert(m.InstructorExpertise.__table__, expertise)
+        enrolments = [
+            {
+                "id": str(uuid.uuid4()),
+                "student_id": student_id,
+                "cohort_id": plan.cohort_id,
+                "status": plan.enrolment_status,
+                "waitlist_position": None,
+                "status_changed_at": self.now,
+                **self._stamp(),
+            }
+            for student_id in plan.enrolments
+        ]
+        self.insert(m.Enrolment.__table__, enrolments)
+        self.result.enrolled = len(enrolments)
+        return self.result
+
+    def _value(self, value: Any) -> Any:
+        if value is CONSENT_NOW:
+            return self.now
+        if isinstance(value, enum.Enum):
+            return value.value
+        return value
+
+    def _new_rows(self, part: Part, targets: list[Target]) -> Iterator[dict[str, Any]]:
+        """Full rows for new records: every column, defaults where the file left a gap."""
+        table = part.model.__table__
+        defaults = _defaults(table)
+        base = dict.fromkeys(part.columns)
+        base.update(self._stamp())
+        gaps = [column for column in defaults if column in base or column in table.c]
+        consent = "guardian_consent_at" if "guardian_consent_at" in part.columns else None
+        for target in targets:
+            row = base.copy()
+            row.update(target.values)
+            for column in part.pseudo:
+                row.pop(column, None)
+            for column in gaps:
+                if row.get(column) is None:
+                    row[column] = defaults[column]
+            if consent and row[consent] is CONSENT_NOW:
+                row[consent] = self.now
+            row["id"] = target.id
+            yield row
+
+    def _update(self, part: Part, targets: list[Target]) -> None:
+        table = part.model.__table__
+        groups: dict[tuple[str, ...], list[Target]] = {}
+        for target in targets:
+            columns = tuple(sorted(c for c in target.changes if c not in part.pseudo))
+            if columns:
+                groups.setdefault(columns, []).append(target)
+        for columns, members in groups.items():
+            statement = (
+                update(table)
+                .where(
+                    table.c.id == bindparam("_id"),
+                    table.c.version == bindparam("_version"),
+                    table.c.deleted_at.is_(None),
+                )
+                .values(
+                    {
+                        **{c: bindparam(f"_new_{c}") for c in columns},
+                        "version": table.c.version + 1,
+                        "updated_at": self.now,
+                    }
+                )
+            )
+            params = [
+                {
+                    "_id": t.id,
+                    "_version": t.version,
+                    **{f"_new_{c}": self._value(t.changes[c]) for c in columns},
+                }
+                for t in members
+            ]
+            for batch in _batches(params):
+                self._execute_checked(statement, batch, part)
+                self.step(len(batch))
+            self.result.updated[table.name] = self.result.updated.get(table.name, 0) + len(members)
+            self.context.changed([table.name], [t.id for t in members])
+
+    def _execute_checked(self, statement: Any, batch: list[dict[str, Any]], part: Part) -> None:
+        if self.connection.dialect.supports_sane_multi_rowcount:
+            matched = self.connection.execute(statement, batch).rowcount
+        else:
+            matched = sum(self.connection.execute(statement, one).rowcount for one in batch)
+        if matched != len(batch):
+            raise ChangedElsewhereError(
+                f"A {part.record} this import would update was changed or deleted in ixdesk "
+                "since the preview. Nothing was imported; preview the import again."
+            )
+
+    def _expertise_rows(self) -> list[dict[str, Any]]:
+        plan = self.plan
+        if plan.kind != "instructors":
+            return []
+        found = plan.existing["instructor"].expertise
+        rows = []
+        for target in plan.targets.get("instructor", ()):
+            if target.values is None:  # a new instructor straight from its row
+                chosen = plan.rows[0].store.get("expertise", target.row_index)
+            else:
+                chosen = target.values.get("expertise")
+            wanted = set(chosen or ())
+            for track_id in sorted(wanted - found.get(target.id, set())):
+                rows.append(
+                    {
+                        "id": str(uuid.uuid4()),
+                        "instructor_id": target.id,
+                        "track_id": track_id,
+                        **self._stamp(),
+                    }
+                )
+        return rows
+
+
+def _apply(process: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    """A bind processor over a column, once per distinct value (dates and times repeat)."""
+    memo: dict[Any, Any] = {}
+    out = []
+    for value in values:
+        if value is None:
+            out.append(None)
+            continue
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = process(value)
+        out.append(found)
+    return out
+
+
+_STAMP = ("created_at", "updated_at", "version", "deleted_at")
+
+
+def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        yield batch
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    """Scalar column defaults (statuses, opt-in False) for columns an import left empty."""
+    found = {}
+    for column in table.columns:
+        default = column.default
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+            found[column.name] = value.value if isinstance(value, enum.Enum) else value
+    return found
+
+
+def commit_import(
+    database: Database,
+    plan: ImportPlan,
+    *,
+    hub: ChangeHub | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    skip_invalid: bool = False,
+) -> ImportResult:
+    """Write the plan in one transaction; with invalid rows, only if ``skip_invalid``."""
+    invalid = plan.counts["invalid"]
+    if invalid and not skip_invalid:
+        raise IxdeskError(
+            f"{invalid:,} row{'s are' if invalid != 1 else ' is'} invalid, so nothing was "
+            "imported. Fix them (the rejected rows can be saved to a workbook) or choose to "
+            "skip invalid rows."
+        )
+    try:
+        return run_operation(
+            database, lambda context: _Writer(plan, context, progress, cancelled).run(), hub=hub
+        )
+    except ValidationError as error:
+        raise ValidationError(
+            f"Nothing was imported: {error} Preview the import again to see why."
+        ) from error

@@ -1,0 +1,386 @@
+"""Match checked rows to records: new, or a duplicate of a record or an earlier row.
+
+A row fills one record (a student, an instructor) or two (a partner company
+and, when the row names one, a contact of it). Each record is found by its
+key (lower-cased email; the company's name; a contact without email by name
+within its company) first among the records this file already claimed, then
+in the database. Pure Python over the plan's data: no queries, so changing a
+duplicate choice re-runs this in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ixdesk.db import models as m
+from ixdesk.services import validation
+from ixdesk.services.importing import existing as ex
+from ixdesk.services.importing.fields import FIELDS
+from ixdesk.services.importing.nearby import Likeness
+from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
+
+if TYPE_CHECKING:
+    from ixdesk.services.importing.plan import ImportPlan
+
+
+@dataclass
+class Duplicate:
+    """A row matching an existing record or an earlier row: both sides, and what differs."""
+
+    row: int
+    record: str  # "student", "instructor", "partner company" or "contact"
+    record_id: str
+    matched: str  # "existing" (in the database) or "file" (an earlier row)
+    other_row: int | None
+    existing: dict[str, Any]
+    incoming: dict[str, Any]
+    differences: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "record": self.record,
+            "record_id": self.record_id,
+            "matched": self.matched,
+            "other_row": self.other_row,
+            "existing": {k: plain(v) for k, v in self.existing.items()},
+            "incoming": {k: plain(v) for k, v in self.incoming.items()},
+            "differences": self.differences,
+        }
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready value: dates in ISO 8601, lists for tuples."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if value is not None and not isinstance(value, str | int | float | bool):
+        return str(value)
+    return value
+
+
+_RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3}
+
+
+def _email_key(values: dict[str, Any]) -> str | None:
+    email = values.get("email")
+    return email.lower() if email else None
+
+
+def _company_key(values: dict[str, Any]) -> str | None:
+    name = values.get("name")
+    return ex.company_key(name) if name else None
+
+
+@dataclass(frozen=True)
+class Part:
+    """One record type a row fills: its import fields → value keys, and how it is found."""
+
+    record: str
+    model: type[m.Base]
+    fields: dict[str, str]
+    key: Callable[[dict[str, Any]], Any]
+    link: str | None = None  # column taking the id of the row's previous part's record
+    pseudo: frozenset[str] = frozenset()
+    passthrough: bool = False  # the row's values are this record's values, as they are
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        names = [c for c in self.fields.values() if c not in self.pseudo]
+        return (*names, self.link) if self.link else tuple(names)
+
+    def extract(self, values: dict[str, Any], linked: str | None) -> dict[str, Any]:
+        found = {column: values[name] for name, column in self.fields.items() if name in values}
+        if found and self.link:
+            found[self.link] = linked
+        return found
+
+
+def _fields(kind: str) -> dict[str, str]:
+    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name"}
+
+
+_COMPANY_FIELDS = ("name", "sector", "website", "city", "country", "status", "notes")
+_CONTACT_FIELDS = {
+    "contact_name": "name",
+    "contact_role": "role",
+    "contact_email": "email",
+    "contact_phone": "phone",
+}
+PARTS: dict[str, tuple[Part, ...]] = {
+    "students": (Part("student", m.Student, _fields("students"), _email_key, passthrough=True),),
+    "instructors": (
+        Part(
+            "instructor",
+            m.Instructor,
+            _fields("instructors"),
+            _email_key,
+            pseudo=frozenset({"expertise"}),
+            passthrough=True,
+        ),
+    ),
+    "companies": (
+        Part("partner company", m.PartnerCompany, {n: n for n in _COMPANY_FIELDS}, _company_key),
+        Part("contact", m.Contact, _CONTACT_FIELDS, ex.contact_key, link="company_id"),
+    ),
+}
+
+
+@dataclass(eq=False, slots=True)
+class Target:
+    """A record the import writes or matches: new (version None) or existing.
+
+    A new record made from one row keeps ``values`` None: its values are that
+    row's, in the plan's column store, until a later row changes them.
+    """
+
+    part: Part
+    id: str
+    values: dict[str, Any] | None
+    version: int | None
+    created_by: int | None
+    row_index: int | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_new(self) -> bool:
+        return self.version is None
+
+
+_KEY_COLUMNS = frozenset({"email", "name"})
+
+
+def _same(column: str, old: Any, new: Any) -> bool:
+    if old is None:
+        return new is None
+    if new is CONSENT_NOW:
+        return True
+    if column in _KEY_COLUMNS and isinstance(old, str) and isinstance(new, str):
+        return old.casefold() == new.casefold()  # what records are matched on ignores case
+    if isinstance(new, tuple):
+        return set(new) <= set(old)
+    return bool(old == new)
+
+
+def _merged(old: Any, new: Any) -> Any:
+    if isinstance(new, tuple) and isinstance(old, tuple):
+        return tuple(sorted(set(old) | set(new)))
+    return new
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == () or value == ""
+
+
+def new_id() -> str:
+    """A random (version 4) UUID string, about three times faster than str(uuid.uuid4())."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
+class _Matcher:
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.claims: dict[str, dict[Any, Target]] = {p.record: {} for p in plan.parts}
+        self.targets: dict[str, list[Target]] = {p.record: [] for p in plan.parts}
+
+    def match(self, part: Part, row: PlannedRow, values: dict[str, Any], choice: str) -> Target:
+        """Match a record whose values were taken out of the row (companies, contacts)."""
+        key = part.key(values)
+        target = self._claimed(part, key)
+        if target is None:
+            target = self._new(part, row, key, dict(values), None)
+            if part.record == "partner company":
+                self._like_company(row, values.get("name") or "")
+            return target
+        row.status = self._merge(part, target, row, values, choice)
+        return target
+
+    def _claimed(self, part: Part, key: Any) -> Target | None:
+        if key is None:
+            return None
+        claims = self.claims[part.record]
+        target = claims.get(key)
+        if target is None:
+            target = self._existing(part, key)
+            if target is not None:
+                claims[key] = target
+        return target
+
+    def _new(
+        self,
+        part: Part,
+        row: PlannedRow,
+        key: Any,
+        values: dict[str, Any] | None,
+        index: int | None,
+    ) -> Target:
+        ids = self.plan.row_ids.get(part.record)
+        if ids is None:
+            ids = self.plan.row_ids[part.record] = [None] * len(self.plan.rows)
+        record_id = ids[row.index] or new_id()
+        ids[row.index] = record_id
+        target = Target(part, record_id, values, None, row.row_number, index)
+        if key is not None:
+            self.claims[part.record][key] = target
+        self.targets[part.record].append(target)
+        row.status = "new"
+        return target
+
+    def _existing(self, part: Part, key: Any) -> Target | None:
+        found = self.plan.existing[part.record]
+        record_id = found.index.get(key)
+        if record_id is None or record_id not in found.records:
+            return None
+        version, stored = found.records[record_id]
+        values = dict(stored)
+        if "expertise" in part.pseudo:
+            values["expertise"] = tuple(sorted(found.expertise.get(record_id, ())))
+        target = Target(part, record_id, values, version, None)
+        self.targets[part.record].append(target)
+        return target
+
+    def _merge(
+        self, part: Part, target: Target, row: PlannedRow, values: dict[str, Any], choice: str
+    ) -> str:
+        if target.values is None:  # a new record, until now exactly its row's values
+            target.values = self.plan.rows[target.row_index or 0].values
+        before = {column: target.values.get(column) for column in values}
+        differences = [c for c, value in values.items() if not _same(c, before[c], value)]
+        if not differences:
+            status = "unchanged"
+        elif choice == "skip":
+            status = "skipped"
+        else:
+            changes = {
+                c: _merged(before[c], values[c])
+                for c in differences
+                if choice == "update" or _empty(before[c])
+            }
+            target.values.update(changes)
+            if not target.is_new:
+                target.changes.update(changes)
+            status = "updated" if changes else "skipped"
+        names = {column: name for name, column in part.fields.items()}
+        shown = self.plan.tracks.display
+        duplicate = Duplicate(
+            row=row.row_number,
+            record=part.record,
+            record_id=target.id,
+            matched="file" if target.created_by is not None else "existing",
+            other_row=target.created_by,
+            existing={names[c]: shown(before[c]) for c in values if c in names},
+            incoming={names[c]: shown(values[c]) for c in values if c in names},
+            differences=[names[c] for c in differences if c in names],
+        )
+        row.duplicates = [*row.duplicates, duplicate]
+        return status
+
+    def warn(self, row: PlannedRow, message: str) -> None:
+        mapping = self.plan.mapping
+        column = mapping.header_for("email") or mapping.header_for("last_name")
+        problem = Problem(row.row_number, column, message, validation.WARNING)
+        row.warnings = [*row.warnings, problem]
+
+    def _like_company(self, row: PlannedRow, name: str) -> None:
+        known = self.plan.existing["partner company"].likeness.get(ex.company_likeness(name))
+        if known is None or ex.company_key(known[1]) == ex.company_key(name):
+            return
+        message = (
+            f"“{name}” looks like the partner company “{known[1]}” already in ixdesk; "
+            "check it is not the same company under another spelling."
+        )
+        problem = Problem(row.row_number, self.plan.mapping.header_for("name"), message, "warning")
+        row.warnings = [*row.warnings, problem]
+
+
+def resolve(plan: ImportPlan) -> None:
+    """Give every row its status, duplicates and warnings; collect what the commit writes."""
+    matcher = _Matcher(plan)
+    plan.enrolments = []
+    if len(plan.parts) == 1 and plan.parts[0].passthrough:
+        _resolve_people(plan, matcher, plan.parts[0])
+    else:
+        _resolve_parts(plan, matcher)
+    plan.targets = matcher.targets
+    plan.tracks_to_create = _tracks_used(plan)
+
+
+def _resolve_people(plan: ImportPlan, matcher: _Matcher, part: Part) -> None:
+    """Students or instructors: one record per row, its values the row's own."""
+    rows = plan.rows
+    if not rows:
+        return
+    store = rows[0].store
+    emails = store.columns.get("email") or [None] * len(rows)
+    likeness = Likeness(part.record, store, plan.existing[part.record], rows)
+    enrolling: set[str] = set()
+    cohort = plan.cohort_id
+    for row in rows:
+        row.duplicates, row.warnings, row.record_ids = (), (), ()
+        if row.invalid:
+            row.status = "invalid"
+            continue
+        index = row.index
+        email = emails[index]
+        key = (email if email.islower() else email.lower()) if email else None
+        target = matcher._claimed(part, key)
+        if target is None:
+            target = matcher._new(part, row, key, None, index)
+            warning = likeness.check(index)
+            if warning:
+                matcher.warn(row, warning)
+        else:
+            choice = row.choice or plan.on_duplicate
+            row.status = matcher._merge(part, target, row, row.values, choice)
+        row.record_ids = (target.id,)
+        if cohort and target.id not in plan.enrolled and target.id not in enrolling:
+            enrolling.add(target.id)
+            plan.enrolments.append(target.id)
+
+
+def _resolve_parts(plan: ImportPlan, matcher: _Matcher) -> None:
+    """Partner companies and their contacts: up to two records per row."""
+    for row in plan.rows:
+        row.duplicates, row.warnings, row.record_ids = (), (), ()
+        if row.invalid:
+            row.status = "invalid"
+            continue
+        choice = row.choice or plan.on_duplicate
+        statuses: list[str] = []
+        ids: list[str] = []
+        linked: str | None = None
+        values = row.values
+        for part in plan.parts:
+            found = part.extract(values, linked)
+            if not found:
+                continue
+            target = matcher.match(part, row, found, choice)
+            statuses.append(row.status)
+            ids.append(target.id)
+            linked = target.id
+        row.record_ids = tuple(ids)
+        row.status = min(statuses, key=_RANK.__getitem__) if statuses else "unchanged"
+
+
+def _tracks_used(plan: ImportPlan) -> dict[str, str]:
+    if not plan.tracks.new:
+        return {}
+    used: set[str] = set()
+    for targets in plan.targets.values():
+        for target in targets:
+            for column in ("track_interest_id", "expertise"):
+                if target.is_new and target.values is None:
+                    value = plan.rows[target.row_index or 0].store.get(column, target.row_index)
+                else:
+                    value = (target.values if target.is_new else target.changes).get(column)
+                if isinstance(value, str):
+                    used.add(value)
+                elif isinstance(value, tuple):
+                    used.update(value)
+    return {track_id: name for track_id, name in plan.tracks.new.items() if track_id in used}

@@ -1,0 +1,263 @@
+"""The preview: what importing each row would do, before anything is written.
+
+``plan_import`` checks every row, matches it against the database (same
+email, case-insensitive; for partner companies the name) and against earlier
+rows of the same file, and gives each row a status: new, updated, unchanged,
+skipped or invalid. A matching row is never applied silently: the choice per
+row or for all (skip, the default; fill: empty fields only; update: every
+mapped field the row has a value for, empty cells never erase) decides, and
+a row equal to what it matches is "unchanged", so importing the same file
+twice changes nothing. Near-duplicates (same name and same date of birth or
+school, another email) become warnings. Changing a choice re-runs only the
+matching, never the checks or the queries.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ixdesk.db.engine import Database
+from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.errors import IxdeskError
+from ixdesk.services import validation
+from ixdesk.services.importing import existing as ex
+from ixdesk.services.importing.fields import FIELD_BY_NAME, RECORD_WORDS
+from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
+from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
+from ixdesk.services.importing.reading import SourceTable
+from ixdesk.services.importing.rows import PlannedRow, Problem, TrackBook, convert_rows
+
+NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
+STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)
+CHOICES = ("skip", "fill", "update")
+
+
+@dataclass(eq=False)
+class ImportPlan:
+    """Everything ``commit_import`` will write, and everything the preview shows."""
+
+    kind: str
+    table: SourceTable
+    mapping: Mapping
+    day_first: bool
+    region: str
+    on_duplicate: str
+    rows: list[PlannedRow]
+    tracks: TrackBook
+    existing: dict[str, ex.Existing]
+    cohort_id: str | None = None
+    cohort_name: str | None = None
+    enrolment_status: str = EnrolmentStatus.APPLIED.value
+    enrolled: set[str] = field(default_factory=set)
+    targets: dict[str, list[Target]] = field(default_factory=dict)
+    enrolments: list[str] = field(default_factory=list)
+    tracks_to_create: dict[str, str] = field(default_factory=dict)
+    new_ids: dict[Any, str] = field(default_factory=dict)
+    row_ids: dict[str, list[str | None]] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return PARTS[self.kind]
+
+    def row(self, row_number: int) -> PlannedRow:
+        for planned in self.rows:
+            if planned.row_number == row_number:
+                return planned
+        raise IxdeskError(f"Row {row_number} is not a data row of {self.table.path.name}.")
+
+    def choose(self, row_number: int, choice: str | None) -> None:
+        """Skip, fill or update for one row (None: back to the choice for all)."""
+        if choice is not None:
+            _check_choice(choice)
+        self.row(row_number).choice = choice
+        self.resolve()
+
+    def choose_all(self, choice: str) -> None:
+        """The choice for every duplicate row; per-row choices are forgotten."""
+        self.on_duplicate = _check_choice(choice)
+        for planned in self.rows:
+            planned.choice = None
+        self.resolve()
+
+    def resolve(self) -> None:
+        resolve(self)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for planned in self.rows:
+            counts[planned.status] += 1
+        return counts
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every error and warning, in row order."""
+        return [problem for planned in self.rows for problem in planned.all_problems]
+
+    @property
+    def duplicates(self) -> list[Duplicate]:
+        return [duplicate for planned in self.rows for duplicate in planned.duplicates]
+
+    @property
+    def invalid_rows(self) -> list[PlannedRow]:
+        return [planned for planned in self.rows if planned.status == INVALID]
+
+    @property
+    def notes(self) -> list[str]:
+        return self.table.notes + self.mapping.notes
+
+    @property
+    def has_changes(self) -> bool:
+        counts = self.counts
+        return bool(counts[NEW] or counts[UPDATED] or self.enrolments)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "file": str(self.table.path),
+            "format": self.table.format,
+            "sheet": self.table.sheet,
+            "encoding": self.table.encoding_label,
+            "delimiter": self.table.delimiter,
+            "header_row": self.table.header_row,
+            "day_first": self.day_first,
+            "region": self.region,
+            "on_duplicate": self.on_duplicate,
+            "cohort": self.cohort_name,
+            "mapping": dict(self.mapping.columns),
+            "counts": self.counts,
+            "enrolments": len(self.enrolments),
+            "new_tracks": sorted(self.tracks_to_create.values()),
+            "notes": self.notes,
+        }
+
+
+def _check_choice(choice: str) -> str:
+    if choice not in CHOICES:
+        raise IxdeskError(f"“{choice}” is not a choice for duplicates; use skip, fill or update.")
+    return choice
+
+
+def plan_import(
+    database: Database,
+    kind: str,
+    table: SourceTable,
+    mapping: Mapping | None = None,
+    *,
+    cohort: str | None = None,
+    day_first: bool = True,
+    region: str | None = None,
+    on_duplicate: str = "skip",
+    enrolment_status: str = EnrolmentStatus.APPLIED.value,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportPlan:
+    """Check and match every row; write nothing. Raise IxdeskError if the mapping cannot work."""
+    check_kind(kind)
+    _check_choice(on_duplicate)
+    mapping = mapping or propose_mapping(kind, table.headers)
+    if mapping.kind != kind:
+        raise IxdeskError(f"This mapping is for {mapping.kind}, not for {kind}.")
+    missing = mapping.missing_required()
+    if missing:
+        labels = ", ".join(FIELD_BY_NAME[kind][name].label.lower() for name in missing)
+        raise IxdeskError(
+            f"No column of {table.path.name} is matched to {labels}, which every "
+            f"{RECORD_WORDS[kind]} needs; choose the column that holds it."
+        )
+    if cohort and kind != "students":
+        raise IxdeskError("Only students are enrolled into a cohort.")
+    if enrolment_status not in {status.value for status in EnrolmentStatus}:
+        raise IxdeskError(f"“{enrolment_status}” is not an enrolment status.")
+    try:
+        region = validation.check_region(region or validation.default_region())
+    except ValueError as error:
+        raise IxdeskError(str(error)) from None
+    new_ids: dict[Any, str] = {}
+
+    def new_id(key: Any) -> str:
+        return new_ids.setdefault(("track", key), str(uuid.uuid4()))
+
+    with database.read() as session:
+        tracks = TrackBook(ex.load_tracks(session), new_id)
+        cohort_id = cohort_name = None
+        enrolled: set[str] = set()
+        if cohort:
+            cohort_id, cohort_name = ex.find_cohort(session, cohort)
+            enrolled = ex.enrolled_students(session, cohort_id)
+        converted = convert_rows(
+            kind,
+            table,
+            mapping,
+            day_first=day_first,
+            region=region,
+            tracks=tracks,
+            today=today,
+            progress=progress,
+        )
+        if kind == "companies":
+            _check_contacts(converted, mapping)
+        existing = _load_existing(session, kind, converted)
+    plan = ImportPlan(
+        kind=kind,
+        table=table,
+        mapping=mapping,
+        day_first=day_first,
+        region=region,
+        on_duplicate=on_duplicate,
+        rows=converted,
+        tracks=tracks,
+        existing=existing,
+        cohort_id=cohort_id,
+        cohort_name=cohort_name,
+        enrolment_status=enrolment_status,
+        enrolled=enrolled,
+        new_ids=new_ids,
+    )
+    plan.resolve()
+    return plan
+
+
+def _check_contacts(converted: list[PlannedRow], mapping: Mapping) -> None:
+    header = mapping.header_for("contact_name")
+    for row in converted:
+        values = row.values
+        has_contact = any(
+            name in values for name in ("contact_role", "contact_email", "contact_phone")
+        )
+        if has_contact and "contact_name" not in values:
+            row.problems = [*row.problems]
+            row.problems.append(
+                Problem(
+                    row.row_number,
+                    header,
+                    "Contact name is missing: the row has a contact's details but not their name.",
+                    validation.ERROR,
+                    "contact_name",
+                )
+            )
+            row.invalid = True
+
+
+def _load_existing(session: Any, kind: str, converted: list[PlannedRow]) -> dict[str, ex.Existing]:
+    parts = PARTS[kind]
+    if kind == "companies":
+        companies = ex.load_companies(session, parts[0].columns)
+        contacts = ex.load_contacts(session, parts[1].columns)
+        companies.load(session, companies.index.values())
+        contacts.load(session, contacts.index.values())
+        return {parts[0].record: companies, parts[1].record: contacts}
+    part = parts[0]
+    loader = ex.load_students if kind == "students" else ex.load_instructors
+    found = loader(session, part.columns)
+    store_emails = converted[0].store.columns.get("email", []) if converted else []
+    emails = {email.lower() for email in store_emails if email}
+    matched = [found.index[email] for email in emails if email in found.index]
+    found.load(session, matched)
+    if kind == "instructors":
+        ex.load_expertise(session, found, matched)
+    return {part.record: found}

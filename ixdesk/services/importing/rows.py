@@ -1,0 +1,283 @@
+"""Check every data row, one column at a time, into a compact store of values.
+
+Each mapped column goes through the converter for its field's type (the
+checks the editors use, from :mod:`ixdesk.services.validation`); a failure is
+an error for that row and column, a doubt (an ambiguous date, a phone whose
+leading zero was lost, a formula's cached value) a warning. Working by
+column keeps the inner loops tight and lets repeated values (schools, dates
+of birth, grades) be checked once; the checked values stay in one list per
+field rather than a dict per row, which is what lets 100,000 rows import in
+a few seconds and well under 300 MB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ixdesk.services import validation as v
+from ixdesk.services.importing.converters import (
+    CONSENT_NOW,
+    TrackBook,
+    make_converter,
+)
+from ixdesk.services.importing.fields import (
+    CONSENT,
+    DATE,
+    EMAIL,
+    FIELD_BY_NAME,
+    FULL_NAME,
+    PAST_DATE,
+    PHONE,
+    TEXT,
+    FieldSpec,
+)
+from ixdesk.services.importing.mapping import Mapping
+from ixdesk.services.importing.reading import SourceTable
+from ixdesk.services.validation import ERROR, WARNING, FieldProblem, InvalidValue
+
+__all__ = ["CONSENT_NOW", "PlannedRow", "Problem", "TrackBook", "ValueStore", "convert_rows"]
+_UNCACHED = (EMAIL, PHONE, TEXT, FULL_NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or doubtful) in the file: spreadsheet row number and header."""
+
+    row: int | None
+    column: str | None
+    message: str
+    severity: str = ERROR
+    field: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+            "severity": self.severity,
+            "field": self.field,
+        }
+
+
+class ValueStore:
+    """Checked values, one list per key (a column name); None where the cell gave none."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.columns: dict[str, list[Any]] = {}
+
+    def row(self, index: int) -> dict[str, Any]:
+        return {
+            key: values[index] for key, values in self.columns.items() if values[index] is not None
+        }
+
+    def get(self, key: str, index: int) -> Any:
+        values = self.columns.get(key)
+        return None if values is None else values[index]
+
+
+@dataclass(eq=False, slots=True)
+class PlannedRow:
+    """One data row: its checked values, problems, and, once matched, its status
+    (new, updated, unchanged, skipped or invalid) and duplicate matches."""
+
+    index: int
+    row_number: int
+    store: ValueStore = field(repr=False)
+    problems: list[Problem] | tuple[()] = ()
+    invalid: bool = False
+    status: str = "new"
+    choice: str | None = None
+    duplicates: list[Any] | tuple[()] = ()
+    warnings: list[Problem] | tuple[()] = ()
+    record_ids: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The row's checked values by key (database column), empty cells left out."""
+        return self.store.row(self.index)
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return [*self.problems, *self.warnings]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+class _Column:
+    """Converts one mapped column of the table, gathering its problems by row index."""
+
+    def __init__(self, spec: FieldSpec, header: str, converter: Any) -> None:
+        self.spec = spec
+        self.header = header
+        self.converter = converter
+        self.problems: list[tuple[int, str, str]] = []  # (row index, message, severity)
+
+    def run(self, cells: list[Any]) -> list[Any]:
+        out: list[Any] = [None] * len(cells)
+        convert = self.converter
+        pending: list[FieldProblem] = []
+        memo: dict[Any, Any] | None = None if self.spec.type in _UNCACHED else {}
+        for index, raw in enumerate(cells):
+            if raw == "" or raw is None:
+                continue
+            if memo is not None:
+                key = raw if type(raw) is str else (type(raw), raw)
+                found = memo.get(key)
+                if found is None:
+                    try:
+                        found = (convert(raw, pending), tuple(pending))
+                    except InvalidValue as error:
+                        found = error
+                    pending.clear()
+                    memo[key] = found
+                if isinstance(found, InvalidValue):
+                    self.problems.append((index, found.problem.message, ERROR))
+                    continue
+                value, warnings = found
+                for warning in warnings:
+                    self.problems.append((index, warning.message, warning.severity))
+            else:
+                try:
+                    value = convert(raw, pending)
+                except InvalidValue as error:
+                    self.problems.append((index, error.problem.message, ERROR))
+                    continue
+                if pending:
+                    for warning in pending:
+                        self.problems.append((index, warning.message, warning.severity))
+                    pending.clear()
+            out[index] = value
+        return out
+
+
+def convert_rows(
+    kind: str,
+    table: SourceTable,
+    mapping: Mapping,
+    *,
+    day_first: bool,
+    region: str,
+    tracks: TrackBook,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[PlannedRow]:
+    """Check every data row against the mapping; nothing here touches the database."""
+    today = today or date.today()
+    specs = FIELD_BY_NAME[kind]
+    index_of = {header: i for i, header in enumerate(table.headers)}
+    size = len(table.rows)
+    store = ValueStore(size)
+    rows = [PlannedRow(i, number, store) for i, number in enumerate(table.row_numbers)]
+    mapped = [(h, f) for h, f in mapping.columns.items() if f and h in index_of]
+    for done, (header, field_name) in enumerate(mapped, start=1):
+        spec = specs[field_name]
+        converter = make_converter(
+            spec, day_first=day_first, region=region, tracks=tracks, today=today
+        )
+        column = _Column(spec, header, converter)
+        position = index_of[header]
+        values = column.run([row[position] for row in table.rows])
+        for index, message, severity in column.problems:
+            row = rows[index]
+            _add(row, Problem(row.row_number, header, message, severity, field_name))
+            if severity == ERROR:
+                row.invalid = True
+        if spec.type == FULL_NAME:
+            _split_full_names(store, values)
+        else:
+            store.columns[spec.key] = values
+        if progress is not None:
+            progress(done * size // len(mapped), size)
+    _check_required(kind, mapping, store, rows)
+    _formula_warnings(table, mapping, rows)
+    return rows
+
+
+def _add(row: PlannedRow, problem: Problem) -> None:
+    if isinstance(row.problems, tuple):
+        row.problems = []
+    row.problems.append(problem)
+
+
+def _split_full_names(store: ValueStore, values: list[Any]) -> None:
+    """A full-name column fills first and last name where their own columns left gaps."""
+    for key, part in (("first_name", 0), ("last_name", 1)):
+        own = store.columns.get(key)
+        split = [None if value is None else value[part] for value in values]
+        if own is None:
+            store.columns[key] = split
+        else:
+            store.columns[key] = [
+                o if o is not None else s for o, s in zip(own, split, strict=True)
+            ]
+
+
+def _check_required(kind: str, mapping: Mapping, store: ValueStore, rows: list[PlannedRow]) -> None:
+    mapped = mapping.mapped()
+    for spec in FIELD_BY_NAME[kind].values():
+        if not spec.required:
+            continue
+        header = mapped.get(spec.name) or mapped.get("full_name")
+        values = store.columns.get(spec.key) or [None] * store.size
+        fields = {spec.name, "full_name"}
+        for index, value in enumerate(values):
+            if value is not None:
+                continue
+            row = rows[index]
+            if any(p.field in fields and p.column == header for p in row.problems):
+                continue  # the cell had a value, already reported as wrong
+            message = f"{spec.label} is missing."
+            _add(row, Problem(row.row_number, header, message, ERROR, spec.name))
+            row.invalid = True
+
+
+def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRow]) -> None:
+    if not table.formula_cells:
+        return
+    by_number = {row.row_number: row for row in rows}
+    for number, position in sorted(table.formula_cells):
+        row = by_number.get(number)
+        if row is None or position >= len(table.headers):
+            continue
+        header = table.headers[position]
+        raw = table.rows[row.index][position]
+        if raw == "" or raw is None:
+            message = "This cell holds a formula with no calculated value; it was left empty."
+        else:
+            message = (
+                f"This cell holds a formula; its last calculated value “{v.shown(raw)}” was "
+                "imported, not the formula."
+            )
+        _add(row, Problem(number, header, message, WARNING, mapping.field_for(header)))
+
+
+def detect_day_first(kind: str, table: SourceTable, mapping: Mapping) -> bool | None:
+    """The day/month order the file's text dates prove (31/12/2010 or 12/31/2010), or None.
+
+    None when no value tells (every date fits both orders) or when values
+    contradict each other; the caller then keeps its own choice.
+    """
+    specs = FIELD_BY_NAME[kind]
+    index_of = {header: i for i, header in enumerate(table.headers)}
+    columns = [
+        index_of[header]
+        for header, name in mapping.columns.items()
+        if name and specs[name].type in (DATE, PAST_DATE, CONSENT) and header in index_of
+    ]
+    votes = {True: 0, False: 0}
+    for row in table.rows[:20_000]:
+        for column in columns:
+            hint = v.date_order_hint(row[column])
+            if hint is not None:
+                votes[hint] += 1
+    if votes[True] and not votes[False]:
+        return True
+    if votes[False] and not votes[True]:
+        return False
+    return None

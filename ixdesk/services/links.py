@@ -1,0 +1,156 @@
+"""The records linked to one record, so each is one click away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import aliased
+
+from ixdesk.db import models as m
+from ixdesk.db.engine import Database
+from ixdesk.services.kinds import status_label
+from ixdesk.services.tables import canonical_id
+
+
+@dataclass(frozen=True)
+class Linked:
+    section: str  # "Business problems"
+    kind: str  # the view that opens it: "problems"; "contacts" opens the contact dialog
+    id: str
+    label: str
+    detail: str = ""
+
+
+def _name(first: Any, last: Any) -> str:
+    return f"{first or ''} {last or ''}".strip()
+
+
+def linked_records(database: Database, kind: str, record_id: str) -> list[Linked]:
+    builders = {
+        "companies": _company,
+        "problems": _problem,
+        "instructors": _instructor,
+        "students": _student,
+        "cohorts": _cohort,
+        "groups": _group,
+    }
+    with database.read() as session:
+        return builders[kind](session, record_id)
+
+
+def _rows(session: Any, statement: Select[Any]) -> list[Any]:
+    return list(session.execute(statement))
+
+
+def _company(session: Any, record_id: str) -> list[Linked]:
+    c, p = m.Contact, m.BusinessProblem
+    items = [
+        Linked("Contacts", "contacts", canonical_id(i), name, " · ".join(filter(None, [r, e])))
+        for i, name, r, e in _rows(
+            session,
+            select(c.id, c.name, c.role, c.email)
+            .where(c.company_id == record_id, c.deleted_at.is_(None))
+            .order_by(c.name),
+        )
+    ]
+    items += [
+        Linked("Business problems", "problems", canonical_id(i), title, status_label(status))
+        for i, title, status in _rows(
+            session,
+            select(p.id, p.title, p.status)
+            .where(p.company_id == record_id, p.deleted_at.is_(None))
+            .order_by(p.title),
+        )
+    ]
+    return items
+
+
+def _groups_where(session: Any, condition: Any, section: str) -> list[Linked]:
+    g, c = m.StudentGroup, m.Cohort
+    return [
+        Linked(section, "groups", canonical_id(i), f"{name} ({cohort})", status_label(status))
+        for i, name, cohort, status in _rows(
+            session,
+            select(g.id, g.name, c.name, g.status)
+            .join(c, c.id == g.cohort_id)
+            .where(condition, g.deleted_at.is_(None))
+            .order_by(c.name, g.name),
+        )
+    ]
+
+
+def _problem(session: Any, record_id: str) -> list[Linked]:
+    p, c = m.BusinessProblem, m.PartnerCompany
+    items = [
+        Linked("Partner company", "companies", canonical_id(i), name, status_label(status))
+        for i, name, status in _rows(
+            session,
+            select(c.id, c.name, c.status).join(p, p.company_id == c.id).where(p.id == record_id),
+        )
+    ]
+    return items + _groups_where(
+        session, m.StudentGroup.business_problem_id == record_id, "Groups working on it"
+    )
+
+
+def _instructor(session: Any, record_id: str) -> list[Linked]:
+    a = m.GroupAssistant
+    assisted = select(a.group_id).where(a.instructor_id == record_id, a.deleted_at.is_(None))
+    return _groups_where(
+        session, m.StudentGroup.lead_instructor_id == record_id, "Groups led"
+    ) + _groups_where(session, m.StudentGroup.id.in_(assisted), "Groups assisted")
+
+
+def _student(session: Any, record_id: str) -> list[Linked]:
+    e, c, ms = m.Enrolment, m.Cohort, m.GroupMembership
+    items = [
+        Linked("Enrolments", "cohorts", canonical_id(i), name, status_label(status))
+        for i, name, status in _rows(
+            session,
+            select(c.id, c.name, e.status)
+            .join(e, e.cohort_id == c.id)
+            .where(e.student_id == record_id, e.deleted_at.is_(None))
+            .order_by(c.starts_on.desc()),
+        )
+    ]
+    member_of = select(ms.group_id).where(ms.student_id == record_id, ms.deleted_at.is_(None))
+    return items + _groups_where(session, m.StudentGroup.id.in_(member_of), "Groups")
+
+
+def _cohort(session: Any, record_id: str) -> list[Linked]:
+    return _groups_where(session, m.StudentGroup.cohort_id == record_id, "Groups")
+
+
+def _group(session: Any, record_id: str) -> list[Linked]:
+    g, c, p, s, ms = m.StudentGroup, m.Cohort, m.BusinessProblem, m.Student, m.GroupMembership
+    lead = aliased(m.Instructor)
+    items: list[Linked] = []
+    for row in _rows(
+        session,
+        select(c.id, c.name, p.id, p.title, lead.id, lead.first_name, lead.last_name)
+        .select_from(g)
+        .join(c, c.id == g.cohort_id)
+        .outerjoin(p, p.id == g.business_problem_id)
+        .outerjoin(lead, lead.id == g.lead_instructor_id)
+        .where(g.id == record_id),
+    ):
+        items.append(Linked("Cohort", "cohorts", canonical_id(row[0]), row[1]))
+        if row[2] is not None:
+            items.append(Linked("Business problem", "problems", canonical_id(row[2]), row[3]))
+        if row[4] is not None:
+            items.append(
+                Linked("Lead instructor", "instructors", canonical_id(row[4]), _name(*row[5:7]))
+            )
+    items += [
+        Linked("Members", "students", canonical_id(i), _name(first, last), school or "")
+        for i, first, last, school in _rows(
+            session,
+            select(s.id, s.first_name, s.last_name, s.school)
+            .join(ms, ms.student_id == s.id)
+            .where(ms.group_id == record_id, ms.deleted_at.is_(None), s.deleted_at.is_(None))
+            .order_by(s.last_name, s.first_name),
+        )
+    ]
+    return items

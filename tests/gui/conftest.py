@@ -1,0 +1,62 @@
+"""Fixtures for driving the real main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ixdesk.db import Database
+from ixdesk.gui.dialogs import Button, DialogService
+from ixdesk.gui.main_window import MainWindow
+
+
+class ScriptedDialogs(DialogService):
+    """Answers questions as a test says, and remembers what was asked."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.asked: list[tuple[str, str, str]] = []
+        self.confirm_answer = True
+        self.leave_answer = Button.Discard
+        self.reload_answer = True
+
+    def error(self, title: str, text: str) -> None:
+        self.asked.append(("error", title, text))
+
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(("info", title, text))
+
+    def confirm(self, title: str, text: str, action: str = "OK") -> bool:
+        self.asked.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def save_discard_cancel(self, title: str, text: str) -> Any:
+        self.asked.append(("leave", title, text))
+        return self.leave_answer
+
+    def reload_or_keep(self, title: str, text: str) -> bool:
+        self.asked.append(("stale", title, text))
+        return self.reload_answer
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.asked]
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+) -> Iterator[MainWindow]:
+    main = MainWindow(sqlite_database, dialogs)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    yield main
+    main.close()
