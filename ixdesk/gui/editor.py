@@ -85,7 +85,10 @@ class RecordEditor(QWidget):
         self.loaded = editing.empty_values(kind)
         self.problems: dict[str, str] = {}
         self._loading = False
+        self._baseline: dict[str, Any] = {}
         self._build()
+        self._baseline = self._widget_values()
+        self._refresh_state()
 
     # --- construction ---
     def _build(self) -> None:
@@ -239,7 +242,7 @@ class RecordEditor(QWidget):
         return rules.normalise_record(shown)
 
     def changed_fields(self) -> dict[str, Any]:
-        baseline = getattr(self, "_baseline", {})
+        baseline = self._baseline
         return {k: v for k, v in self._widget_values().items() if baseline.get(k) != v}
 
     def current_values(self) -> dict[str, Any]:

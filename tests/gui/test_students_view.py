@@ -223,3 +223,18 @@ def test_leaving_unsaved_changes_asks_first(
     assert view.editor.loaded.id != first.id
     saved = {s.first_name: s.school for s in _students(sqlite_database)}
     assert saved["Ana"] == "Typed but not saved"
+
+
+def test_opening_views_and_records_never_counts_as_an_edit(
+    qtbot: QtBot, window: MainWindow, sqlite_database: Database, dialogs: ScriptedDialogs
+) -> None:
+    from ixdesk.services.demo import generate_demo
+
+    generate_demo(sqlite_database, students=60, seed=5)
+    for kind, view in window.views.items():
+        window.show_view(kind)
+        assert not view.editor.is_dirty(), kind
+        for row in range(min(view.model.rowCount(), 8)):
+            view.table.selectRow(row)
+            assert not view.editor.is_dirty(), (kind, row, view.editor.changed_fields())
+    assert "leave" not in dialogs.kinds()
