@@ -39,18 +39,16 @@ def display_text(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _sort_key(value: Any, kind: str) -> tuple[int, Any]:
-    """Empty cells sort last; text ignores case and accents."""
-    if value is None or value == "":
-        return (1, "")
+def _sort_value(value: Any, kind: str) -> Any:
+    """The key of a non-empty cell: text ignores case and accents."""
     if kind in (NUMBER, BOOL):
-        return (0, value)
+        return value
     if kind == DATE:
-        return (0, str(value))  # ISO text and date objects sort alike
+        return str(value)  # ISO text and date objects sort alike
     if isinstance(value, enum.Enum):
-        return (0, value.value)
+        return value.value
     text = str(value)
-    return (0, text.lower() if text.isascii() else fold(text))
+    return text.lower() if text.isascii() else fold(text)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -65,6 +63,7 @@ class RecordTableModel(QAbstractTableModel):
         self._order: list[int] = []
         self._visible: list[int] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._orders: dict[int, tuple[list[int], list[int]]] = {}
         self._terms: list[str] = []
         self._statuses: frozenset[str] | None = None
         self._searchable = [i for i, column in enumerate(self.columns) if column.searchable]
@@ -74,6 +73,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids, self._rows = table.ids, table.rows
         self._keys = None
+        self._orders = {}
         self._row_of = None
         self._order = list(range(len(self._rows)))
         if self._sort is not None:
@@ -105,6 +105,7 @@ class RecordTableModel(QAbstractTableModel):
             if self._keys is not None:
                 self._keys = [self._keys[i] for i in keep]
         self._row_of = None
+        self._orders = {}
         self.layoutAboutToBeChanged.emit()
         self._order = (
             self._sorted_order(*self._sort) if self._sort else list(range(len(self._rows)))
@@ -196,13 +197,30 @@ class RecordTableModel(QAbstractTableModel):
         return visible if visible is not order else list(order)
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
-        kind = self.columns[column].kind
-        keys = [_sort_key(row[column], kind) for row in self._rows]
-        return sorted(
-            range(len(keys)),
-            key=keys.__getitem__,
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        """Row indices in order of ``column``; empty cells last either way.
+
+        The ascending order of each column is kept until the rows change, so
+        flipping the direction or coming back to a column costs a copy.
+        """
+        ascending = self._orders.get(column)
+        if ascending is None:
+            kind = self.columns[column].kind
+            values = [row[column] for row in self._rows]
+            filled = [i for i, v in enumerate(values) if v is not None and v != ""]
+            empty = [i for i, v in enumerate(values) if v is None or v == ""]
+            if kind in (NUMBER, BOOL):
+                keys: list[Any] = values
+            else:
+                keys = [None] * len(values)
+                for i in filled:
+                    keys[i] = _sort_value(values[i], kind)
+            filled.sort(key=keys.__getitem__)
+            ascending = (filled, empty)
+            self._orders[column] = ascending
+        filled, empty = ascending
+        if order == Qt.SortOrder.DescendingOrder:
+            return filled[::-1] + empty
+        return filled + empty
 
     # --- rows and ids -----------------------------------------------------------------
     def id_at(self, row: int) -> str:

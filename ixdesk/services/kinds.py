@@ -24,6 +24,7 @@ from ixdesk.db.enums import (
     InstructorStatus,
     ProblemStatus,
 )
+from ixdesk.services.counts import enrolled_count, member_count
 
 TEXT, NUMBER, DATE, STATUS, BOOL = "text", "number", "date", "status", "bool"
 
@@ -126,12 +127,8 @@ def _problems() -> Select[Any]:
 
 
 def _cohorts() -> Select[Any]:
-    c, t, e = m.Cohort, m.Track, m.Enrolment
-    enrolled = (
-        select(func.count())
-        .where(e.cohort_id == c.id, e.status == "enrolled", e.deleted_at.is_(None))
-        .scalar_subquery()
-    )
+    c, t = m.Cohort, m.Track
+    enrolled = enrolled_count()
     return (
         select(
             raw_id(c.id),
@@ -151,11 +148,9 @@ def _cohorts() -> Select[Any]:
 
 
 def _groups() -> Select[Any]:
-    g, c, p, ms = m.StudentGroup, m.Cohort, m.BusinessProblem, m.GroupMembership
+    g, c, p = m.StudentGroup, m.Cohort, m.BusinessProblem
     lead = aliased(m.Instructor)
-    members = (
-        select(func.count()).where(ms.group_id == g.id, ms.deleted_at.is_(None)).scalar_subquery()
-    )
+    members = member_count()
     return (
         select(
             raw_id(g.id),

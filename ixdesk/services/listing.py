@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
+from ixdesk.services.counts import enrolled_count, member_count
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,8 @@ def _problems() -> Select[Any]:
 
 
 def _cohorts() -> Select[Any]:
-    c, track, e = m.Cohort, m.Track, m.Enrolment
-    enrolled = (
-        select(func.count())
-        .where(e.cohort_id == c.id, e.status == "enrolled", e.deleted_at.is_(None))
-        .scalar_subquery()
-    )
+    c, track = m.Cohort, m.Track
+    enrolled = enrolled_count()
     return (
         select(
             c.id,
@@ -111,17 +108,9 @@ def _cohorts() -> Select[Any]:
 
 
 def _groups() -> Select[Any]:
-    g, cohort, problem, company, ms = (
-        m.StudentGroup,
-        m.Cohort,
-        m.BusinessProblem,
-        m.PartnerCompany,
-        m.GroupMembership,
-    )
+    g, cohort, problem, company = m.StudentGroup, m.Cohort, m.BusinessProblem, m.PartnerCompany
     lead = aliased(m.Instructor)
-    members = (
-        select(func.count()).where(ms.group_id == g.id, ms.deleted_at.is_(None)).scalar_subquery()
-    )
+    members = member_count()
     return (
         select(
             g.id,
