@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -238,8 +238,3 @@ def _explain_operational(url: URL, error: OperationalError) -> str:
     if "not a database" in reason or "malformed" in reason:
         return f"The database {describe(url)} is damaged or not an ixdesk database ({reason})."
     return f"Could not open the database {describe(url)}: {reason}."
-
-
-def check_connection(database: Database) -> None:
-    with database.engine.connect() as connection:
-        connection.execute(text("SELECT 1"))

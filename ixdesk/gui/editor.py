@@ -51,6 +51,15 @@ ENUM_FIELDS = {
     "schedule": enums.CohortSchedule,
     "safeguarding_status": enums.SafeguardingStatus,
 }
+# The tables each list of choices is read from: refilled only when they change.
+SOURCE_TABLES = {
+    "tracks": {"tracks"},
+    "companies": {"partner_companies"},
+    "contacts": {"contacts"},
+    "cohorts": {"cohorts"},
+    "problems": {"business_problems", "partner_companies"},
+    "instructors": {"instructors"},
+}
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -171,9 +180,16 @@ class RecordEditor(QWidget):
             parent.layout().addWidget(label)
         return label
 
-    def fill_choices(self) -> None:
-        """(Re)load the lists of linked records offered by combo boxes."""
+    def fill_choices(self, tables: frozenset[str] | None = None) -> None:
+        """(Re)load the lists of linked records offered by combo boxes.
+
+        With ``tables``, only the lists read from those tables are refilled.
+        """
         for name, widget in self.fields.items():
+            if tables is not None:
+                source = LINK_SOURCES.get(name)
+                if source is None or not SOURCE_TABLES[source] & tables:
+                    continue  # status lists never change; this list's table did not
             if name in LINK_SOURCES:
                 scope = {}
                 if name == "sponsor_contact_id":
@@ -198,7 +214,7 @@ class RecordEditor(QWidget):
         self._loading = True
         self.loaded = record
         if "sponsor_contact_id" in self.fields:
-            self.fill_choices()
+            self.fill_choices(frozenset({"contacts"}))  # scoped to this record's company
         for name, widget in self.fields.items():
             binding.set_value(widget, record.values.get(name))
         self._loading = False
@@ -292,8 +308,8 @@ class RecordEditor(QWidget):
         try:
             after = editing.save_values(self.database, wanted, hub=self.hub)
         except ChangedElsewhereError as error:
-            if self.dialogs.reload_or_keep("Changed elsewhere", str(error)):
-                self.load(before.id) if before.id else None
+            if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
+                self.load(before.id)
             return False
         except IxdeskError as error:
             self.dialogs.error(f"The {self.spec.singular} was not saved", str(error))

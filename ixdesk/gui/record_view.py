@@ -160,7 +160,7 @@ class RecordView(QWidget):
             self.model.update_rows(load_table(self.database, self.spec, ids), ids)
             self._update_count()
             self._reselect()
-        self.editor.fill_choices()
+        self.editor.fill_choices(changes.tables)
         self.editor.reload_if_showing(changes.ids)
         self.editor.refresh_links()
 

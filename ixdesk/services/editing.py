@@ -17,12 +17,12 @@ from sqlalchemy import func, select
 from ixdesk.db import models as m
 from ixdesk.db.base import Base, utcnow
 from ixdesk.db.engine import Database
-from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.kinds import KINDS, KindSpec, status_label
 from ixdesk.services.operations import (
-    CHANGED_ELSEWHERE,
     ChangeHub,
     OperationContext,
+    live_record,
     run_operation,
 )
 from ixdesk.services.tables import canonical_id
@@ -139,14 +139,7 @@ def save_values(
             session.add(row)
             session.flush()
         else:
-            row = session.get(spec.model, record.id, populate_existing=True)
-            if row is None or row.deleted_at is not None:
-                raise ChangedElsewhereError(
-                    f"This {spec.singular} was deleted by someone else since you opened it; "
-                    "nothing was saved."
-                )
-            if row.version != record.version:
-                raise ChangedElsewhereError(CHANGED_ELSEWHERE.format(kind=spec.singular))
+            row = live_record(session, spec.model, record.id, record.version)
             for name, value in fields.items():
                 if _plain(getattr(row, name)) != value:
                     setattr(row, name, value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, func, literal, select, type_coerce
@@ -51,7 +51,6 @@ class KindSpec:
     editor_form: str = ""
     icon: str = ""
     title_fields: tuple[str, ...] = ("name",)
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def title(self, values: dict[str, Any]) -> str:
         parts = [str(values.get(key) or "").strip() for key in self.title_fields]
@@ -293,17 +292,6 @@ KINDS: dict[str, KindSpec] = {
         ),
     )
 }
-
-
-def kind_spec(name: str) -> KindSpec:
-    return KINDS[name]
-
-
-def kind_for_model(model: type[Base]) -> KindSpec:
-    for spec in KINDS.values():
-        if spec.model is model:
-            return spec
-    raise KeyError(model)
 
 
 def status_label(value: Any) -> str:

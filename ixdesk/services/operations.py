@@ -181,7 +181,10 @@ def _table_in(message: str) -> str:
     return match.group(1) if match else ""
 
 
-def _live(session: Session, model: type[R], record_id: str, expected_version: int | None) -> R:
+def live_record(
+    session: Session, model: type[R], record_id: str, expected_version: int | None
+) -> R:
+    """The live row, checked to be the version the person saw (None: any version)."""
     record = session.get(model, record_id, populate_existing=True)
     kind = record_name(model)
     if record is None:
@@ -222,7 +225,7 @@ def update_record(
     """Save edits made to the version the person saw; refuse if it moved on since."""
 
     def work(context: OperationContext) -> R:
-        record = _live(context.session, model, record_id, expected_version)
+        record = live_record(context.session, model, record_id, expected_version)
         for name, value in values.items():
             setattr(record, name, value)
         return record
@@ -241,7 +244,7 @@ def delete_record(
     """Mark a record deleted (a tombstone that merges of offline copies carry)."""
 
     def work(context: OperationContext) -> R:
-        record = _live(context.session, model, record_id, expected_version)
+        record = live_record(context.session, model, record_id, expected_version)
         record.deleted_at = utcnow()
         return record
 

@@ -238,3 +238,15 @@ def test_opening_views_and_records_never_counts_as_an_edit(
             view.table.selectRow(row)
             assert not view.editor.is_dirty(), (kind, row, view.editor.changed_fields())
     assert "leave" not in dialogs.kinds()
+
+
+def test_a_new_company_is_offered_at_once_in_the_business_problem_editor(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    companies = open_view(window, "companies")
+    companies.new_record()
+    type_into(qtbot, companies, "name", "Acme Analytics")
+    assert companies.save()
+    combo = window.views["problems"].editor.fields["company_id"]
+    labels = [combo.itemText(i) for i in range(combo.count())]  # type: ignore[attr-defined]
+    assert "Acme Analytics" in labels
