@@ -137,7 +137,9 @@ class RecordView(QWidget):
 
     # --- loading ---
     def ensure_loaded(self) -> None:
+        """Load the table on first show; lists may have changed while it was unseen."""
         if not self._loaded:
+            self.editor.fill_choices()
             self.reload()
 
     def reload(self) -> None:

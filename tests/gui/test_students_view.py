@@ -247,6 +247,12 @@ def test_a_new_company_is_offered_at_once_in_the_business_problem_editor(
     companies.new_record()
     type_into(qtbot, companies, "name", "Acme Analytics")
     assert companies.save()
-    combo = window.views["problems"].editor.fields["company_id"]
+    problems = open_view(window, "problems")
+    combo = problems.editor.fields["company_id"]
     labels = [combo.itemText(i) for i in range(combo.count())]  # type: ignore[attr-defined]
     assert "Acme Analytics" in labels
+    open_view(window, "companies")
+    type_into(qtbot, companies, "name", "Acme Analytics Ltd")
+    assert companies.save()
+    labels = [combo.itemText(i) for i in range(combo.count())]  # type: ignore[attr-defined]
+    assert "Acme Analytics Ltd" in labels  # refilled while its view is loaded
