@@ -6,6 +6,10 @@ one object (answers scripted in advance) instead of patching Qt.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -54,3 +58,16 @@ class DialogService:
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
+
+    def offer_file(self, title: str, text: str, path: str) -> None:
+        """Say a file was written and offer to open it or show its folder."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_button)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        elif box.clickedButton() is folder_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -61,6 +61,8 @@ class RecordView(QWidget):
         self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
         self._loaded = False
         self._current_id: str | None = None
+        # Actions other parts of the window add for this view's rows (e.g. exports).
+        self.extra_actions: list[QAction] = []
         self._build()
 
     def _build(self) -> None:
@@ -331,6 +333,9 @@ class RecordView(QWidget):
                 statuses.addAction(
                     status_label(member), lambda s=str(member.value): self.set_status(s)
                 )
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
         menu.addSeparator()
         menu.addAction("Delete…", self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]

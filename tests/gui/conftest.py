@@ -22,6 +22,8 @@ class ScriptedDialogs(DialogService):
         self.confirm_answer = True
         self.leave_answer = Button.Discard
         self.reload_answer = True
+        self.open_file_answer: str | None = None
+        self.save_file_answer: str | None = None
 
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", title, text))
@@ -40,6 +42,17 @@ class ScriptedDialogs(DialogService):
     def reload_or_keep(self, title: str, text: str) -> bool:
         self.asked.append(("stale", title, text))
         return self.reload_answer
+
+    def open_file(self, title: str, filters: str) -> str | None:
+        self.asked.append(("open_file", title, filters))
+        return self.open_file_answer
+
+    def save_file(self, title: str, suggested: str, filters: str) -> str | None:
+        self.asked.append(("save_file", title, suggested))
+        return self.save_file_answer
+
+    def offer_file(self, title: str, text: str, path: str) -> None:
+        self.asked.append(("offer_file", title, text))
 
     def kinds(self) -> list[str]:
         return [kind for kind, _title, _text in self.asked]
