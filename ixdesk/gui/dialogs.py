@@ -6,11 +6,14 @@ one object (answers scripted in advance) instead of patching Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ixdesk.gui.chooser import ChooserDialog
 
 Button = QMessageBox.StandardButton
 
@@ -58,6 +61,11 @@ class DialogService:
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
+
+    def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        """One of ``choices`` ((label, id) pairs) from a searchable list: its id, or None."""
+        dialog = ChooserDialog(title, text, choices, self.parent)
+        return dialog.chosen() if dialog.exec() == ChooserDialog.DialogCode.Accepted else None
 
     def offer_file(self, title: str, text: str, path: str) -> None:
         """Say a file was written and offer to open it or show its folder."""

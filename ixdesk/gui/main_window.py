@@ -10,6 +10,7 @@ from ixdesk import __version__
 from ixdesk.db import Database
 from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.export_actions import install_exports
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"ixdesk — {database.location}")
         self._build_pages()
         self._build_actions()
+        install_exports(self)
         self.bridge.changed.connect(self._changes_arrived)
         self._restore_state()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from ixdesk.db import Database
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
+from tests.gui.world import World, build_world
 
 
 class ScriptedDialogs(DialogService):
@@ -24,6 +25,8 @@ class ScriptedDialogs(DialogService):
         self.reload_answer = True
         self.open_file_answer: str | None = None
         self.save_file_answer: str | None = None
+        self.choose_answer: str | None = None  # an id, or None for Cancel
+        self.offered: list[tuple[str, str]] = []  # the last choices offered
 
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", title, text))
@@ -51,6 +54,11 @@ class ScriptedDialogs(DialogService):
         self.asked.append(("save_file", title, suggested))
         return self.save_file_answer
 
+    def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
+        self.asked.append(("choose", title, text))
+        self.offered = list(choices)
+        return self.choose_answer
+
     def offer_file(self, title: str, text: str, path: str) -> None:
         self.asked.append(("offer_file", title, text))
 
@@ -73,3 +81,9 @@ def window(
     main.show()
     yield main
     main.close()
+
+
+@pytest.fixture
+def world(sqlite_database: Database) -> World:
+    """A small set of linked records, built before the window opens its views."""
+    return build_world(sqlite_database)

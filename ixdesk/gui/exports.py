@@ -1,0 +1,307 @@
+"""Exports from the window: ask where to save, write off the interface thread, offer the file.
+
+Every workbook the window writes goes through :func:`run_export`: a save
+dialog in the folder used last, the export on a worker thread behind a
+progress dialog with Cancel, then "Open / Show in folder". The public
+``export_*`` functions take the window and the record's id (``None`` asks
+which one), so any view can offer an export::
+
+    exports.export_cohort_roster(window, cohort_id)
+
+Each returns the running :class:`~ixdesk.gui.tasks.BackgroundTask`, or
+``None`` when nothing was started (the person cancelled a question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+
+from ixdesk.errors import IxdeskError
+from ixdesk.gui.settings import app_settings
+from ixdesk.gui.tasks import BackgroundTask, Report
+from ixdesk.services import editing
+from ixdesk.services.kinds import KINDS
+
+if TYPE_CHECKING:
+    from ixdesk.gui.main_window import MainWindow
+    from ixdesk.gui.record_view import RecordView
+
+FILTER = "Excel workbook (*.xlsx)"
+FOLDER_KEY = "exports/folder"
+CANCELLED_MESSAGE = "Export cancelled; no file was written."
+FAILED_TITLE = "Nothing was exported"
+# The record a view shows may lead to the one an export needs: a group to its cohort.
+VIA: dict[str, dict[str, str]] = {
+    "cohorts": {"groups": "cohort_id"},
+    "companies": {"problems": "company_id"},
+    "instructors": {},
+}
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+# As the export services take them (ixdesk.services.export is imported only when
+# an export runs: the Excel libraries stay out of the window's start-up).
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+# write(path, progress, cancelled) → the path written: one export service call.
+Write = Callable[[Path, Progress, Cancelled], Path]
+
+
+# --- where to save ---------------------------------------------------------------------
+
+
+def file_name(text: str) -> str:
+    """``text`` as a file name every system accepts: no slashes, colons or the like."""
+    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub(" ", text).split()).strip(". ")
+    return cleaned[:120].rstrip(". ") or "export"
+
+
+def export_folder() -> Path:
+    """The folder the last export went to, else the Documents folder."""
+    saved = str(app_settings().value(FOLDER_KEY, "") or "")
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def _remember_folder(folder: Path) -> None:
+    settings = app_settings()
+    settings.setValue(FOLDER_KEY, str(folder))
+    settings.sync()
+
+
+def ask_target(window: MainWindow, title: str, suggested: str) -> Path | None:
+    """Where to save: asked in the last export folder; ``.xlsx`` added when left out."""
+    answer = window.dialogs.save_file(title, str(export_folder() / file_name(suggested)), FILTER)
+    if not answer:
+        return None
+    target = Path(answer)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+    _remember_folder(target.parent)
+    return target
+
+
+# --- running one export ----------------------------------------------------------------
+
+
+def run_export(
+    window: MainWindow, title: str, suggested: str, what: str, write: Write
+) -> BackgroundTask | None:
+    """Ask where to save, then write on a worker thread; the outcome is told on screen.
+
+    ``what`` names the workbook in sentences ("The roster of Spring 2026");
+    ``write(path, progress, cancelled)`` calls one export service.
+    """
+    target = ask_target(window, title, suggested)
+    if target is None:
+        return None
+
+    def work(report: Report, stop: Cancelled) -> Path:
+        def progress(done: int, total: int) -> None:
+            report(done, total, f"Writing {target.name}: {done:,} of {total:,} rows…")
+
+        return write(target, progress, stop)
+
+    task = BackgroundTask(title, f"Writing {target.name}…", work, parent=window)
+    if task.dialog is not None:
+        task.dialog.setMinimumWidth(420)
+    task.succeeded.connect(lambda written: _written(window, title, what, Path(written)))
+    task.failed.connect(lambda error: _failed(window, error))
+    task.cancelled.connect(lambda: window.statusBar().showMessage(CANCELLED_MESSAGE, 8000))
+    task.finished.connect(task.deleteLater)
+    task.start()
+    return task
+
+
+def _written(window: MainWindow, title: str, what: str, path: Path) -> None:
+    window.statusBar().showMessage(f"{what} was written to {path}.", 8000)
+    window.dialogs.offer_file(title, f"{what} was written to\n{path}", str(path))
+
+
+def _failed(window: MainWindow, error: object) -> None:
+    if isinstance(error, IxdeskError):
+        text = str(error)
+    else:  # the log has the details; the person gets a sentence
+        text = (
+            f"The export stopped because of an unexpected problem ({error}). No file was written."
+        )
+    window.dialogs.error(FAILED_TITLE, text)
+
+
+# --- which record ----------------------------------------------------------------------
+
+
+def selected_in(view: RecordView) -> str | None:
+    """The one record selected in ``view`` (or shown in its editor when none is)."""
+    ids = view.selected_ids()
+    if len(ids) == 1:
+        return ids[0]
+    return view.editor.loaded.id if not ids else None
+
+
+def record_for(view: RecordView, kind: str) -> str | None:
+    """The ``kind`` record ``view`` points at: selected, or linked (a group's cohort)."""
+    if view.kind == kind:
+        return selected_in(view)
+    link = VIA[kind].get(view.kind)
+    record_id = selected_in(view) if link else None
+    if link is None or record_id is None:
+        return None
+    try:
+        value = editing.load_values(view.database, view.kind, record_id).values.get(link)
+    except IxdeskError:
+        return None
+    return str(value) if value else None
+
+
+def selected_record(window: MainWindow, kind: str) -> str | None:
+    """The ``kind`` record the window's current view points at, if any."""
+    view = window.current_view()
+    return None if view is None else record_for(view, kind)
+
+
+def _choose(window: MainWindow, kind: str, title: str, text: str) -> str | None:
+    spec = KINDS[kind]
+    options = editing.choices(window.database, kind)
+    if not options:
+        window.dialogs.info(
+            title, f"There are no {spec.plural} yet, so there is nothing to export."
+        )
+        return None
+    return window.dialogs.choose(title, text, options)
+
+
+def _name(window: MainWindow, kind: str, record_id: str) -> str | None:
+    """The record's name for file names and sentences; None (after saying so) if it is gone."""
+    try:
+        values = editing.load_values(window.database, kind, record_id).values
+    except IxdeskError as error:
+        window.dialogs.error(FAILED_TITLE, str(error))
+        return None
+    return KINDS[kind].title(values)
+
+
+# --- the exports -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordExport:
+    """An export of one record: what to ask, how to name the file, which service writes it."""
+
+    kind: str  # the record type it needs ("cohorts")
+    title: str
+    question: str
+    suggested: str  # file name, with {name}
+    what: str  # the workbook in a sentence, with {name}
+    service: str  # the function of ixdesk.services.export that writes it
+
+
+COHORT_ROSTER = RecordExport(
+    "cohorts",
+    "Export cohort roster",
+    "Which cohort's roster?",
+    "{name} roster.xlsx",
+    "The roster of {name}",
+    "export_cohort_roster",
+)
+SIGNIN_SHEET = RecordExport(
+    "cohorts",
+    "Export sign-in sheet",
+    "A sign-in sheet for which cohort?",
+    "{name} sign-in sheet.xlsx",
+    "The sign-in sheet for {name}",
+    "export_signin_sheet",
+)
+INSTRUCTOR_ROSTER = RecordExport(
+    "instructors",
+    "Export instructor roster",
+    "Which instructor's roster?",
+    "{name} roster.xlsx",
+    "The roster for {name}",
+    "export_instructor_roster",
+)
+PARTNER_BRIEF = RecordExport(
+    "companies",
+    "Export partner brief",
+    "A brief for which partner company?",
+    "{name} partner brief.xlsx",
+    "The partner brief for {name}",
+    "export_partner_brief",
+)
+
+
+def export_record(
+    window: MainWindow, export: RecordExport, record_id: str | None = None
+) -> BackgroundTask | None:
+    """Run ``export`` for ``record_id``; ``None`` asks which record first."""
+    record_id = record_id or _choose(window, export.kind, export.title, export.question)
+    if record_id is None:
+        return None
+    name = _name(window, export.kind, record_id)
+    if name is None:
+        return None
+    database, chosen = window.database, record_id
+
+    def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
+        from ixdesk.services import export as ex
+
+        service = getattr(ex, export.service)
+        return service(database, chosen, path, progress=progress, cancelled=cancelled)
+
+    return run_export(
+        window,
+        export.title,
+        export.suggested.format(name=name),
+        export.what.format(name=name),
+        write,
+    )
+
+
+def export_cohort_roster(window: MainWindow, cohort_id: str | None = None) -> BackgroundTask | None:
+    """The coordinator's roster of one cohort: overview and one sheet per group."""
+    return export_record(window, COHORT_ROSTER, cohort_id)
+
+
+def export_signin_sheet(window: MainWindow, cohort_id: str | None = None) -> BackgroundTask | None:
+    """A printable sign-in sheet for one cohort, with numbered rows for walk-ins."""
+    return export_record(window, SIGNIN_SHEET, cohort_id)
+
+
+def export_instructor_roster(
+    window: MainWindow, instructor_id: str | None = None
+) -> BackgroundTask | None:
+    """One instructor's groups in current cohorts, with only what an instructor needs."""
+    return export_record(window, INSTRUCTOR_ROSTER, instructor_id)
+
+
+def export_partner_brief(
+    window: MainWindow, company_id: str | None = None
+) -> BackgroundTask | None:
+    """For one partner company: its business problems and the groups working on them."""
+    return export_record(window, PARTNER_BRIEF, company_id)
+
+
+def export_everything(window: MainWindow) -> BackgroundTask | None:
+    """Every record of every type, every field: for hand-over or archive."""
+    database = window.database
+
+    def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
+        from ixdesk.services import export as ex
+
+        return ex.export_everything(database, path, progress=progress, cancelled=cancelled)
+
+    return run_export(
+        window,
+        "Export everything",
+        f"ixdesk full export {date.today().isoformat()}.xlsx",
+        "The full export",
+        write,
+    )
