@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from ixdesk import __version__
 from ixdesk.db import Database
+from ixdesk.gui.assignment_actions import install_assignments
 from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.export_actions import install_exports
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
+from ixdesk.gui.import_wizard import install_imports
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.operations import ChangeHub, Changes
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_actions()
         install_exports(self)
+        install_imports(self)
+        self.assignment_panels = install_assignments(self)
         self.bridge.changed.connect(self._changes_arrived)
         self._restore_state()
 
@@ -150,6 +154,20 @@ class MainWindow(QMainWindow):
             view.ensure_loaded()
             self.ui.pages.setCurrentWidget(view)
         self._update_actions()
+
+    def show_instructor(self, email: str) -> bool:
+        """Switch to the read-only instructor view on the instructor with this email;
+        an unknown email is explained in a message box (and False returned)."""
+        from ixdesk.gui.instructor_view import InstructorView
+
+        view = getattr(self, "instructor_view", None)
+        if view is None:
+            view = InstructorView(self.database, self.bridge, self.dialogs)
+            self.instructor_view = view
+            self.ui.pages.addWidget(view)
+        self.ui.pages.setCurrentWidget(view)
+        self._update_actions()
+        return view.set_instructor_email(email)
 
     def open_record(self, kind: str, record_id: str) -> None:
         if kind not in self.views:

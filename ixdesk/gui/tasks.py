@@ -28,6 +28,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
+from ixdesk.errors import IxdeskError
+
 Report = Callable[[int, int, str], None]
 Work = Callable[[Report, Callable[[], bool]], Any]
 
@@ -47,7 +49,7 @@ class _Worker(QThread):
         try:
             result = self.work(self.progressed.emit, self.stop.is_set)
         except Exception as error:  # handed to the interface thread, never lost
-            if not self.stop.is_set():
+            if not self.stop.is_set() and not isinstance(error, IxdeskError):
                 log.error("background work failed", exc_info=error)
             self.broke.emit(error)
         else:

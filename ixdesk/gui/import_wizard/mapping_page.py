@@ -1,0 +1,240 @@
+"""Page 3: which column fills which field; day/month order and the phones' country."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from ixdesk.errors import IxdeskError
+from ixdesk.gui.import_wizard.common import MessageBar
+from ixdesk.services import import_session as words
+from ixdesk.services.importing import detect_day_first, save_mapping
+from ixdesk.services.importing.fields import RECORD_WORDS
+
+if TYPE_CHECKING:
+    from ixdesk.gui.import_wizard.wizard import ImportWizard
+
+LEAVE_OUT = "Leave out"
+
+
+def region_name(code: str) -> str:
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return f"{QLocale.territoryToString(territory)} ({code})"
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle("Columns and fields")
+        self.setSubTitle(
+            "Each column of the file goes into the field on its right, or is left out. "
+            "Fields marked * are needed."
+        )
+        layout = QVBoxLayout(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
+        self.combos: dict[str, QComboBox] = {}
+        self.missing = MessageBar("Fields no column fills")
+        layout.addWidget(self.missing)
+
+        options = QHBoxLayout()
+        self.order_box = QGroupBox("Dates written as numbers")
+        order_layout = QVBoxLayout(self.order_box)
+        self.order_group = QButtonGroup(self)
+        self.day_first_button = QRadioButton("&Day first: 14/03/2010 is 14 March")
+        self.month_first_button = QRadioButton("M&onth first: 03/14/2010 is 14 March")
+        for button, day_first in ((self.day_first_button, True), (self.month_first_button, False)):
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.toggled.connect(
+                lambda checked, first=day_first: checked and self._order_chosen(first)
+            )
+            self.order_group.addButton(button)
+            order_layout.addWidget(button)
+        self.order_note = QLabel()
+        self.order_note.setWordWrap(True)
+        self.order_note.setAccessibleName("What the file's dates show")
+        order_layout.addWidget(self.order_note)
+        options.addWidget(self.order_box, 1)
+        self.region_box = QGroupBox("Phone numbers without a country code")
+        region_layout = QFormLayout(self.region_box)
+        self.region_combo = QComboBox()
+        self.region_combo.setAccessibleName("Country of phone numbers without a country code")
+        for code in sorted(words.phone_regions(), key=region_name):
+            self.region_combo.addItem(region_name(code), code)
+        self.region_combo.currentIndexChanged.connect(self._region_chosen)
+        region_label = QLabel("&Country:")
+        region_label.setBuddy(self.region_combo)
+        region_layout.addRow(region_label, self.region_combo)
+        options.addWidget(self.region_box, 1)
+        layout.addLayout(options)
+
+        buttons = QHBoxLayout()
+        self.saved_note = QLabel()
+        self.saved_note.setAccessibleName("Where the mapping was saved")
+        buttons.addWidget(self.saved_note, 1)
+        self.save_button = QPushButton("Sa&ve mapping…")
+        self.save_button.setAccessibleName("Save this mapping for the next file like it")
+        self.save_button.clicked.connect(self._save)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self._built_for: object | None = None
+
+    # --- building ---
+    def initializePage(self) -> None:
+        session = self.owner.session
+        if session.mapping is not None and self._built_for is not session.mapping:
+            self._build()
+            self._built_for = session.mapping
+            self.saved_note.clear()
+        self.region_combo.blockSignals(True)
+        self.region_combo.setCurrentIndex(max(self.region_combo.findData(session.region), 0))
+        self.region_combo.blockSignals(False)
+        self._refresh()
+
+    def _build(self) -> None:
+        session = self.owner.session
+        assert session.table is not None and session.mapping is not None
+        host = QWidget()
+        grid = QGridLayout(host)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        for column, text in enumerate(("Column in the file", "Sample values", "Goes into")):
+            title = QLabel(f"<b>{text}</b>")
+            grid.addWidget(title, 0, column)
+        self.combos = {}
+        choices = words.field_choices(session.mapping.kind)
+        previous: QWidget | None = None
+        for row, header in enumerate(session.table.headers, start=1):
+            name = QLabel(header)
+            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            samples = QLabel(" · ".join(words.sample_values(session.table, header)))
+            samples.setToolTip(samples.text())
+            samples.setEnabled(False)
+            # Long values are cut at the column's edge rather than widening the page.
+            samples.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            combo = QComboBox()
+            combo.setAccessibleName(f"Field for the column “{header}”")
+            combo.addItem(LEAVE_OUT, None)
+            for label, field_name in choices:
+                combo.addItem(label, field_name)
+            combo.currentIndexChanged.connect(
+                lambda _index, h=header: self._field_chosen(h, self.combos[h].currentData())
+            )
+            name.setBuddy(combo)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(samples, row, 1)
+            grid.addWidget(combo, row, 2)
+            self.combos[header] = combo
+            if previous is not None:
+                self.setTabOrder(previous, combo)
+            previous = combo
+        grid.setRowStretch(len(session.table.headers) + 1, 1)
+        self.scroll.setWidget(host)
+        if previous is not None:
+            self.setTabOrder(previous, self.day_first_button)
+
+    # --- changes ---
+    def _field_chosen(self, header: str, field_name: str | None) -> None:
+        session = self.owner.session
+        assert session.mapping is not None and session.table is not None
+        session.mapping.set(header, field_name)
+        detected = detect_day_first(session.mapping.kind, session.table, session.mapping)
+        if detected is not None and session.detected_day_first is None:
+            session.day_first = detected
+        session.detected_day_first = detected
+        self._refresh()
+
+    def _order_chosen(self, day_first: bool) -> None:
+        self.owner.session.day_first = day_first
+        self._refresh_order_note()
+
+    def _region_chosen(self) -> None:
+        self.owner.session.region = self.region_combo.currentData()
+
+    def _refresh(self) -> None:
+        session = self.owner.session
+        mapping = session.mapping
+        if mapping is None:
+            return
+        for header, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(mapping.field_for(header)), 0))
+            combo.blockSignals(False)
+        missing = words.missing_labels(mapping)
+        if missing:
+            self.missing.show_problem(
+                f"No column goes into {', '.join(missing).lower()}, which every "
+                f"{RECORD_WORDS[mapping.kind]} needs: choose the column "
+                "that holds it."
+            )
+        else:
+            self.missing.clear()
+        self.order_box.setVisible(words.maps_dates(mapping))
+        self.region_box.setVisible(words.maps_phones(mapping))
+        button = self.day_first_button if session.day_first else self.month_first_button
+        button.blockSignals(True)
+        button.setChecked(True)
+        button.blockSignals(False)
+        self._refresh_order_note()
+        self.completeChanged.emit()
+
+    def _refresh_order_note(self) -> None:
+        session = self.owner.session
+        detected = session.detected_day_first
+        if detected is None:
+            text = (
+                "The file's dates fit both orders (04/03/2009 could be 4 March or 3 April): "
+                "choose the one your file uses. Ambiguous dates are flagged in the preview."
+            )
+        else:
+            text = "The file's dates show the " + ("day" if detected else "month") + " first."
+            if detected != session.day_first:
+                text += " The other order was chosen: dates that fit only one order are refused."
+        self.order_note.setText(text)
+
+    def _save(self) -> None:
+        session = self.owner.session
+        if session.mapping is None:
+            return
+        stem = session.source.path.stem if session.source.path else "import"
+        chosen = self.owner.dialogs.save_file(
+            "Save the mapping", f"{stem}-mapping.json", "Saved mappings (*.json)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".json")
+        session.mapping.day_first = session.day_first if words.maps_dates(session.mapping) else None
+        try:
+            save_mapping(session.mapping, path)
+        except IxdeskError as error:
+            self.owner.dialogs.error("Cannot save the mapping", str(error))
+            return
+        self.saved_note.setText(f"Mapping saved to {path.name}.")
+
+    def isComplete(self) -> bool:
+        mapping = self.owner.session.mapping
+        return mapping is not None and not mapping.missing_required()

@@ -1,0 +1,163 @@
+"""The import wizard: file, sheet and encoding, mapping, preview, import.
+
+Reading, checking and writing run on a worker thread (``BackgroundTask``)
+with progress and Cancel, so a 100,000-row sheet never freezes the window.
+Nothing is written before the last page, and then in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from ixdesk.db.engine import Database
+from ixdesk.errors import IxdeskError
+from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.icons import icon
+from ixdesk.gui.import_wizard.file_page import FilePage
+from ixdesk.gui.import_wizard.import_page import ImportPage
+from ixdesk.gui.import_wizard.mapping_page import MappingPage
+from ixdesk.gui.import_wizard.preview_page import PreviewPage
+from ixdesk.gui.import_wizard.sheet_page import SheetPage
+from ixdesk.gui.tasks import BackgroundTask, Report, Work
+from ixdesk.services.import_session import ImportSession
+from ixdesk.services.operations import ChangeHub
+
+log = logging.getLogger(__name__)
+FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
+
+
+def sentence(error: BaseException) -> str:
+    """An error as a coordinator reads it; unexpected ones say so and are logged."""
+    if isinstance(error, IxdeskError):
+        return str(error)
+    log.error("import step failed", exc_info=error)
+    return f"Something unexpected went wrong ({type(error).__name__}: {error})."
+
+
+@dataclass(frozen=True)
+class _Refused:
+    error: IxdeskError
+
+
+class ImportWizard(QWizard):
+    """Import students, instructors or partner companies from an .xlsx or CSV file."""
+
+    work_done = Signal(str)  # "read", "plan", "choose", "save" or "import", however it ended
+    imported = Signal(object)  # the ImportResult, once committed
+
+    def __init__(
+        self,
+        database: Database,
+        hub: ChangeHub,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+        path: str | Path | None = None,
+        kind: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.session = ImportSession()
+        if kind is not None:
+            self.session.source.kind = kind
+        if path is not None:
+            self.session.source.path = Path(path)
+        self.task: BackgroundTask | None = None
+        self.setWindowTitle("Import")
+        self.setWindowIcon(icon("import"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.file_page = FilePage(self)
+        self.sheet_page = SheetPage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.import_page = ImportPage(self)
+        for page_id, page in (
+            (FILE, self.file_page),
+            (SHEET, self.sheet_page),
+            (MAPPING, self.mapping_page),
+            (PREVIEW, self.preview_page),
+            (IMPORT, self.import_page),
+        ):
+            self.setPage(page_id, page)
+            page.completeChanged.connect(self._hold_back_while_busy)
+        self.currentIdChanged.connect(lambda _id: self._hold_back_while_busy())
+        self.resize(1040, 720)
+
+    # --- background work ---
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def run_task(
+        self,
+        name: str,
+        label: str,
+        work: Work,
+        succeeded: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``work`` on a worker thread with a progress dialog; ``work_done`` follows.
+
+        A refusal meant for the coordinator (an ``IxdeskError``: a file that cannot be
+        imported, a mapping that cannot work) comes back as a value, so it reaches
+        ``failed`` without being logged as a fault.
+        """
+
+        def guarded(report: Report, stop: Callable[[], bool]) -> Any:
+            try:
+                return work(report, stop)
+            except IxdeskError as error:
+                if stop():
+                    raise  # cancelled: the task reports it as such
+                return _Refused(error)
+
+        def done(result: Any) -> None:
+            if isinstance(result, _Refused):
+                failed(result.error)
+            else:
+                succeeded(result)
+
+        task = BackgroundTask("Import", label, guarded, self)
+        self.task = task
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
+        if cancelled is not None:
+            task.cancelled.connect(cancelled)
+        task.finished.connect(lambda: self._task_finished(task, name))
+        self._refresh_pages()
+        task.start()
+
+    def _task_finished(self, task: BackgroundTask, name: str) -> None:
+        if self.task is task:
+            self.task = None
+        task.deleteLater()
+        self._refresh_pages()
+        self.work_done.emit(name)
+
+    def _refresh_pages(self) -> None:
+        page = self.currentPage()
+        if page is not None:
+            page.completeChanged.emit()
+        self._hold_back_while_busy()
+
+    def _hold_back_while_busy(self) -> None:
+        back = self.button(QWizard.WizardButton.BackButton)
+        if self.busy:
+            back.setEnabled(False)
+
+    # --- closing ---
+    def reject(self) -> None:
+        """Cancel (or Escape) stops the work in progress first; a second Cancel closes."""
+        if self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()

@@ -1,0 +1,223 @@
+"""What the import wizard keeps between its pages, and the words for its choices.
+
+The wizard's pages (file, sheet and encoding, mapping, preview, import) each
+settle one part of an :class:`ImportSession`; the reading, checking and
+writing are :mod:`ixdesk.services.importing`'s, the preview's sentences
+:mod:`ixdesk.services.import_preview`'s. Nothing here touches Qt, so all of
+it is tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+
+from ixdesk.errors import IxdeskError
+from ixdesk.services.importing import (
+    FIELDS,
+    ImportPlan,
+    ImportResult,
+    Mapping,
+    SourceTable,
+    detect_day_first,
+    fit_mapping,
+    load_mapping,
+    plan_import,
+    propose_mapping,
+    read_table,
+)
+from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
+from ixdesk.services.validation import default_region, shown
+
+CHOICE_LABELS = {"skip": "Skip", "fill": "Fill empty fields", "update": "Update all fields"}
+STATUS_LABELS = {
+    "new": "New",
+    "updated": "Updated",
+    "unchanged": "Unchanged",
+    "skipped": "Skipped",
+    "invalid": "Invalid",
+}
+NOUNS = {
+    "students": ("student", "students"),
+    "instructors": ("instructor", "instructors"),
+    "companies": ("partner company row", "partner company rows"),
+}
+KIND_LABELS = {
+    "students": "Students",
+    "instructors": "Instructors",
+    "companies": "Partner companies with contacts",
+}
+SAMPLE_ROWS = 200
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 student", "2,000 students"."""
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
+
+
+def phone_regions() -> list[str]:
+    """Two-letter codes of the countries phone numbers can be read for."""
+    return sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+class ReadCancelled(IxdeskError):
+    """Reading or checking the file was stopped on request."""
+
+
+@dataclass
+class ImportSource:
+    """Where and how to read: what the first two pages chose (None: detect)."""
+
+    kind: str = "students"
+    path: Path | None = None
+    mapping_file: Path | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int | None = None
+
+
+@dataclass
+class ReadOutcome:
+    """A read file, the mapping proposed (or loaded) for it, and the date order it proves."""
+
+    table: SourceTable
+    mapping: Mapping
+    detected_day_first: bool | None
+
+
+def read_source(source: ImportSource, previous: Mapping | None = None) -> ReadOutcome:
+    """Read the file and match its columns; raise IxdeskError with a sentence if it cannot be.
+
+    ``previous`` (the mapping a coordinator already adjusted, for the same
+    kind) is kept for the headers it knows, so re-reading with another
+    header row or sheet does not undo their choices.
+    """
+    if source.path is None:
+        raise IxdeskError("Choose the file to import.")
+    table = read_table(
+        source.path,
+        sheet=source.sheet,
+        encoding=source.encoding,
+        delimiter=source.delimiter,
+        header_row=source.header_row,
+    )
+    if previous is not None and previous.kind == source.kind:
+        mapping = fit_mapping(previous, table.headers)
+        mapping.notes = []
+    elif source.mapping_file is not None:
+        mapping = load_mapping(source.mapping_file, table.headers)
+        if mapping.kind != source.kind:
+            raise IxdeskError(
+                f"The saved mapping {source.mapping_file.name} is for "
+                f"{KIND_LABELS[mapping.kind].lower()}, not {KIND_LABELS[source.kind].lower()}."
+            )
+    else:
+        mapping = propose_mapping(source.kind, table.headers)
+    return ReadOutcome(table, mapping, detect_day_first(source.kind, table, mapping))
+
+
+@dataclass
+class ImportSession:
+    """Everything chosen and learnt so far; the preview's plan once checked."""
+
+    source: ImportSource = field(default_factory=ImportSource)
+    cohort: str | None = None
+    region: str = field(default_factory=default_region)
+    day_first: bool = True
+    on_duplicate: str = "skip"
+    skip_invalid: bool = False
+    table: SourceTable | None = None
+    mapping: Mapping | None = None
+    detected_day_first: bool | None = None
+    plan: ImportPlan | None = None
+    planned_for: tuple[Any, ...] | None = None
+    committed: ImportResult | None = None
+
+    def take_read(self, outcome: ReadOutcome) -> None:
+        """A new reading of the file: the mapping and date order follow it; the plan is stale."""
+        self.table, self.mapping = outcome.table, outcome.mapping
+        self.detected_day_first = outcome.detected_day_first
+        if outcome.mapping.day_first is not None:
+            self.day_first = outcome.mapping.day_first
+        elif outcome.detected_day_first is not None:
+            self.day_first = outcome.detected_day_first
+        self.plan = self.planned_for = None
+
+    def forget_file(self) -> None:
+        """Another file, kind or saved mapping: nothing read so far applies."""
+        self.table = self.mapping = self.plan = self.planned_for = None
+        self.detected_day_first = None
+
+    def plan_inputs(self) -> tuple[Any, ...]:
+        """What the plan depends on; the preview checks again when any of it changes."""
+        columns = tuple(self.mapping.columns.items()) if self.mapping else ()
+        return (id(self.table), columns, self.cohort, self.day_first, self.region)
+
+    @property
+    def plan_is_current(self) -> bool:
+        return self.plan is not None and self.planned_for == self.plan_inputs()
+
+    def make_plan(
+        self, database: Any, progress: Callable[[int, int], None] | None = None
+    ) -> ImportPlan:
+        """Check and match every row (on a worker thread: reads only the session)."""
+        if self.table is None or self.mapping is None:
+            raise IxdeskError("Read the file first.")
+        return plan_import(
+            database,
+            self.source.kind,
+            self.table,
+            self.mapping,
+            cohort=self.cohort if self.source.kind == "students" else None,
+            day_first=self.day_first,
+            region=self.region,
+            on_duplicate=self.on_duplicate,
+            progress=progress,
+        )
+
+    def take_plan(self, plan: ImportPlan, inputs: tuple[Any, ...]) -> None:
+        self.plan, self.planned_for, self.committed = plan, inputs, None
+
+
+# --- mapping ------------------------------------------------------------------------
+
+
+def field_choices(kind: str) -> list[tuple[str, str]]:
+    """(label, field name) of every field a column can fill; required ones marked."""
+    return [(spec.label + (" *" if spec.required else ""), spec.name) for spec in FIELDS[kind]]
+
+
+def missing_labels(mapping: Mapping) -> list[str]:
+    specs = FIELD_BY_NAME[mapping.kind]
+    return [specs[name].label for name in mapping.missing_required()]
+
+
+def maps_type(mapping: Mapping, *types: str) -> bool:
+    specs = FIELD_BY_NAME[mapping.kind]
+    return any(name and specs[name].type in types for name in mapping.columns.values())
+
+
+def maps_dates(mapping: Mapping) -> bool:
+    return maps_type(mapping, DATE, PAST_DATE, CONSENT)
+
+
+def maps_phones(mapping: Mapping) -> bool:
+    return maps_type(mapping, PHONE)
+
+
+def sample_values(table: SourceTable, header: str, limit: int = 3) -> list[str]:
+    """The first few distinct values of a column, as typed."""
+    column = table.headers.index(header)
+    found: list[str] = []
+    for row in table.rows[:SAMPLE_ROWS]:
+        text = shown(row[column]) if row[column] is not None else ""
+        if text and text not in found:
+            found.append(text)
+            if len(found) == limit:
+                break
+    return found
