@@ -71,6 +71,19 @@ class Session:
         if old_database is not None:
             old_database.close()
 
+    def show_instructor(self, email: str) -> bool:
+        """Open the instructor view on ``email``; an unknown one is one line on stderr
+        and a message box, and the window stays open."""
+        from ixdesk.services.instructor_view import find_instructor_by_email
+
+        if self.database is None or self.window is None:
+            return False
+        try:
+            find_instructor_by_email(self.database, email)
+        except IxdeskError as error:
+            print(f"ixdesk: {error}", file=sys.stderr)
+        return bool(self.window.show_instructor(email))  # type: ignore[attr-defined]
+
     def switch(self, which: str) -> None:
         try:
             database = open_demo_database() if which == "demo" else open_database(self.home_target)
@@ -80,8 +93,9 @@ class Session:
         self.show(database)
 
 
-def run_gui(database_target: str | None = None) -> int:
-    """Open the database and show the main window; returns the exit status."""
+def run_gui(database_target: str | None = None, instructor: str | None = None) -> int:
+    """Open the database and show the main window (on an instructor's groups when
+    ``instructor`` is an email); returns the exit status."""
     app = application()
     try:
         database = open_database(database_target)
@@ -90,6 +104,8 @@ def run_gui(database_target: str | None = None) -> int:
         return 1
     session = Session(app, database_target)
     session.show(database)
+    if instructor:
+        session.show_instructor(instructor)
     try:
         return app.exec()
     finally:

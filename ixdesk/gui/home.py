@@ -1,38 +1,28 @@
-"""The first page: a welcome on an empty database, an overview otherwise."""
+"""The first page: a welcome on an empty database, the dashboard otherwise."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from ixdesk.db.engine import Database
+from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.dashboard import Dashboard, heading
 from ixdesk.gui.icons import icon
+from ixdesk.services.operations import Changes
 from ixdesk.services.overview import record_counts
-
-OVERVIEW = (
-    ("Cohorts", "cohorts", "cohort"),
-    ("Groups", "groups", "group"),
-    ("Students", "students", "student"),
-    ("Instructors", "instructors", "instructor"),
-    ("Partner companies", "companies", "company"),
-    ("Business problems", "problems", "problem"),
-)
-
-
-def _heading(text: str, scale: float = 1.8) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _big_button(text: str, icon_name: str, accessible: str) -> QPushButton:
@@ -47,77 +37,122 @@ def _big_button(text: str, icon_name: str, accessible: str) -> QPushButton:
 
 
 class HomePage(QWidget):
-    """Welcome (empty database) or overview; both lead somewhere in one click."""
+    """Welcome (empty database) or dashboard; both lead somewhere in one click.
+
+    The dashboard's ``open_list`` and ``open_record`` are passed on, each
+    preceded by ``open_view(view)`` so the right view opens even where only
+    ``open_view`` is connected.
+    """
 
     create_cohort = Signal()
     open_demo = Signal()
+    import_sheet = Signal()
     open_view = Signal(str)
+    open_list = Signal(str, object)  # see ixdesk.gui.dashboard for the hints
+    open_record = Signal(str, str)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        bridge: ChangeBridge | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(32, 28, 32, 28)
+        self.bridge = bridge
+        self.stale = False
+        self.stack = QStackedLayout(self)
+        self.welcome = self._welcome()
+        self.stack.addWidget(self.welcome)
+        # Made on first need: an empty database never builds it.
+        self.dashboard: Dashboard | None = None
+        self._dashboard_page: QScrollArea | None = None
+        if bridge is not None:
+            bridge.changed.connect(self._changes_arrived)
         self.refresh()
 
     def is_empty(self) -> bool:
         return not any(record_counts(self.database).values())
 
-    def refresh(self) -> None:
-        while self.layout_.count():
-            item = self.layout_.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
-        counts = record_counts(self.database)
-        if any(counts.values()):
-            self._overview(counts)
-        else:
-            self._welcome()
+    def showing_dashboard(self) -> bool:
+        return self._dashboard_page is not None and self.stack.currentWidget() is (
+            self._dashboard_page
+        )
 
-    def _welcome(self) -> None:
-        self.layout_.addWidget(_heading("Welcome to ixdesk"))
+    def refresh(self) -> None:
+        self.stale = False
+        if self.is_empty():
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        if self.dashboard is None:
+            self._make_dashboard()
+        else:
+            assert self._dashboard_page is not None
+            self.stack.setCurrentWidget(self._dashboard_page)
+            self.dashboard.refresh()
+
+    def _make_dashboard(self) -> None:
+        self.dashboard = Dashboard(self.database, self.bridge)
+        self.dashboard.open_list.connect(self._open_list)
+        self.dashboard.open_record.connect(self._open_record)
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(self.dashboard)
+        self._dashboard_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _open_list(self, view: str, hint: Any) -> None:
+        self.open_view.emit(view)
+        self.open_list.emit(view, hint)
+
+    def _open_record(self, view: str, record_id: str) -> None:
+        self.open_view.emit(view)
+        self.open_record.emit(view, record_id)
+
+    def _changes_arrived(self, _changes: Changes) -> None:
+        """Switch between welcome and dashboard when records first arrive (or all go)."""
+        if not self.isVisible():
+            self.stale = True
+            return
+        empty = self.is_empty()
+        if empty != (self.stack.currentWidget() is self.welcome):
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _welcome(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(heading("Welcome to ixdesk"))
         intro = QLabel(
             "ixdesk keeps your micro-internship programme in one place: partner companies and "
             "their business problems, cohorts and their students, groups and industry-pro "
             "instructors. This database is empty. Where would you like to start?"
         )
         intro.setWordWrap(True)
-        self.layout_.addWidget(intro)
+        layout.addWidget(intro)
         first = _big_button("Create your first cohort", "cohort", "Create the first cohort")
         first.clicked.connect(self.create_cohort.emit)
+        sheet = _big_button("Import a sign-up sheet…", "import", "Import a sign-up sheet")
+        sheet.clicked.connect(self.import_sheet.emit)
         demo = _big_button(
             "Explore with demo data (in a separate database)", "dashboard", "Open demo data"
         )
         demo.clicked.connect(self.open_demo.emit)
-        for button in (first, demo):
-            self.layout_.addWidget(button)
+        for button in (first, sheet, demo):
+            layout.addWidget(button)
         note = QLabel(
             "Demo data lives in its own file, so it never mixes with your records. "
             "Go back to your database with File ▸ Open your database."
         )
         note.setWordWrap(True)
         note.setEnabled(False)
-        self.layout_.addWidget(note)
-        self.layout_.addStretch(1)
-
-    def _overview(self, counts: dict[str, int]) -> None:
-        self.layout_.addWidget(_heading("Overview"))
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setSpacing(16)
-        for index, (label, kind, icon_name) in enumerate(OVERVIEW):
-            button = _big_button(
-                f"{counts.get(label, 0):,}  {label.lower()}", icon_name, f"Open {label.lower()}"
-            )
-            button.setMinimumHeight(84)
-            button.clicked.connect(lambda _=False, k=kind: self.open_view.emit(k))
-            grid.addWidget(button, index // 3, index % 3)
-        self.layout_.addWidget(grid_host)
-        hint = QLabel(
-            "Ctrl+1 … Ctrl+7 switch views · Ctrl+F searches · Ctrl+N adds · Ctrl+Z undoes"
-        )
-        hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        hint.setEnabled(False)
-        self.layout_.addWidget(hint)
-        self.layout_.addStretch(1)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
