@@ -48,9 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="an SQLite file or a postgresql:// URL (default: $IXDESK_DATABASE, "
         "else ixdesk.db in your data folder)",
     )
+    parser.add_argument(
+        "--instructor",
+        dest="gui_instructor",
+        metavar="EMAIL",
+        help="open the window on this instructor's groups (read-only instructor view)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    commands.add_parser("gui", help="open the ixdesk window (the default)")
+    gui = commands.add_parser("gui", help="open the ixdesk window (the default)")
+    gui.add_argument(
+        "--instructor",
+        dest="gui_instructor",
+        metavar="EMAIL",
+        default=argparse.SUPPRESS,  # keeps a value given before "gui"
+        help="open the window on this instructor's groups",
+    )
 
     demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
     demo.add_argument("--students", type=_positive_int, default=500, metavar="N")
@@ -62,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="JSON with canonical field names")
     listing.add_argument("--limit", type=_positive_int, metavar="N")
+    listing.add_argument(
+        "--cohort", metavar="NAME", help="only this cohort's groups (with members in --json)"
+    )
 
     commands.add_parser("check", help="check the database's integrity (exit 0 when sound)")
 
@@ -96,7 +112,10 @@ def _positive_int(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.gui_instructor is not None and args.command not in (None, "gui"):
+        parser.error(f"--instructor opens the window; it does not go with '{args.command}'")
     try:
         return _dispatch(args)
     except IxdeskError as error:
@@ -136,7 +155,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in (None, "gui"):
         from ixdesk.gui.app import run_gui
 
-        return run_gui(args.database)
+        return run_gui(args.database, instructor=args.gui_instructor)
 
     from ixdesk.db import open_database
 
@@ -145,7 +164,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
         if args.command == "list":
-            return _list(database, args.kind, args.json, args.limit, sys.stdout)
+            return _list(database, args.kind, args.json, args.limit, sys.stdout, args.cohort)
         if args.command == "check":
             return _check(database)
         if args.command == "backup":
@@ -168,10 +187,22 @@ def _demo(database: Any, students: int, seed: int) -> int:
     return EXIT_OK
 
 
-def _list(database: Any, kind: str, as_json: bool, limit: int | None, out: TextIO) -> int:
+def _list(
+    database: Any,
+    kind: str,
+    as_json: bool,
+    limit: int | None,
+    out: TextIO,
+    cohort: str | None = None,
+) -> int:
     from ixdesk.services.listing import iter_records, record_kind
 
-    records = iter_records(database, kind, limit)
+    cohort_id = None
+    if cohort is not None:
+        from ixdesk.services.export import find_cohort
+
+        cohort_id = find_cohort(database, cohort)
+    records = iter_records(database, kind, limit, cohort_id)
     if as_json:
         _write_json_array(records, out)
     else:

@@ -8,4 +8,8 @@ which). ``ixdesk/cli.py`` wires them in.
 
 from __future__ import annotations
 
-COMMAND_MODULES: list[str] = ["ixdesk.commands.exporting", "ixdesk.commands.importing"]
+COMMAND_MODULES: list[str] = [
+    "ixdesk.commands.exporting",
+    "ixdesk.commands.groups",
+    "ixdesk.commands.importing",
+]

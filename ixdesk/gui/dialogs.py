@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ixdesk.gui.chooser import ChooserDialog
 
@@ -66,6 +66,10 @@ class DialogService:
         """One of ``choices`` ((label, id) pairs) from a searchable list: its id, or None."""
         dialog = ChooserDialog(title, text, choices, self.parent)
         return dialog.chosen() if dialog.exec() == ChooserDialog.DialogCode.Accepted else None
+
+    def review(self, dialog: QDialog) -> bool:
+        """Show a dialog a view built (a preview to confirm); True when it was accepted."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def offer_file(self, title: str, text: str, path: str) -> None:
         """Say a file was written and offer to open it or show its folder."""

@@ -29,7 +29,9 @@ class RecordKind:
     label: str
     query: Callable[[], Select[Any]]
     table_columns: Sequence[str]
-    nested: Callable[[Database], dict[str, dict[str, list[Any]]]] | None = None
+    nested: Callable[..., dict[str, dict[str, list[Any]]]] | None = None
+    # Kinds that can be listed for one cohort: the condition, and nested(database, cohort_id).
+    by_cohort: Callable[[str], Any] | None = None
 
 
 def _companies() -> Select[Any]:
@@ -200,6 +202,14 @@ def _instructor_expertise(database: Database) -> dict[str, dict[str, list[Any]]]
     return {"expertise": expertise}
 
 
+def _group_details(
+    database: Database, cohort_id: str | None = None
+) -> dict[str, dict[str, list[Any]]]:
+    from ixdesk.services.groups.details import group_details
+
+    return group_details(database, cohort_id)
+
+
 KINDS: dict[str, RecordKind] = {
     kind.name: kind
     for kind in (
@@ -227,6 +237,8 @@ KINDS: dict[str, RecordKind] = {
             "groups",
             _groups,
             ("cohort", "name", "status", "business_problem", "lead_instructor", "member_count"),
+            _group_details,
+            lambda cohort_id: m.StudentGroup.cohort_id == cohort_id,
         ),
         RecordKind(
             "students",
@@ -266,14 +278,29 @@ def plain(value: Any) -> Any:
 
 
 def iter_records(
-    database: Database, kind_name: str, limit: int | None = None
+    database: Database, kind_name: str, limit: int | None = None, cohort_id: str | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Live records of one kind as dicts of canonical field names to plain values."""
+    """Live records of one kind as dicts of canonical field names to plain values.
+
+    ``cohort_id``: only the records of that cohort (kinds with ``by_cohort`` only).
+    """
     kind = record_kind(kind_name)
-    extra = kind.nested(database) if kind.nested else {}
     statement = kind.query()
+    if cohort_id is not None:
+        if kind.by_cohort is None:
+            raise IxdeskError(f"Only groups are listed for one cohort, not {kind.label}.")
+        statement = statement.where(kind.by_cohort(cohort_id))
+        extra = kind.nested(database, cohort_id) if kind.nested else {}
+    else:
+        extra = kind.nested(database) if kind.nested else {}
     if limit is not None:
         statement = statement.limit(limit)
+    return _rows(database, statement, extra)
+
+
+def _rows(
+    database: Database, statement: Select[Any], extra: dict[str, dict[str, list[Any]]]
+) -> Iterator[dict[str, Any]]:
     with database.read() as session:
         result = session.execute(statement)
         keys = list(result.keys())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -26,6 +26,9 @@ class ScriptedDialogs(DialogService):
         self.open_file_answer: str | None = None
         self.save_file_answer: str | None = None
         self.choose_answer: str | None = None  # an id, or None for Cancel
+        # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
+        self.review_answer: Callable[[Any], bool] = lambda _dialog: False
+        self.reviewed: list[Any] = []
         self.offered: list[tuple[str, str]] = []  # the last choices offered
 
     def error(self, title: str, text: str) -> None:
@@ -61,6 +64,11 @@ class ScriptedDialogs(DialogService):
 
     def offer_file(self, title: str, text: str, path: str) -> None:
         self.asked.append(("offer_file", title, text))
+
+    def review(self, dialog: Any) -> bool:
+        self.asked.append(("review", dialog.windowTitle(), ""))
+        self.reviewed.append(dialog)
+        return self.review_answer(dialog)
 
     def kinds(self) -> list[str]:
         return [kind for kind, _title, _text in self.asked]

@@ -1,0 +1,316 @@
+"""What the coordinator does in the group builder: each action goes through the group
+services, is pushed on the shared undo stack, and says what happened in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QToolBar
+
+from ixdesk.errors import IxdeskError
+from ixdesk.gui.group_builder.commands import (
+    AutoBuildCommand,
+    CreateGroupCommand,
+    DissolveGroupsCommand,
+    MergeGroupsCommand,
+    PlaceCommand,
+    RenameGroupCommand,
+)
+from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.preview import AutoBuildDialog
+from ixdesk.services import autobuild
+from ixdesk.services import groups as g
+
+if TYPE_CHECKING:
+    from ixdesk.gui.group_builder.widget import GroupBuilder
+
+NOT_IN_A_GROUP = "Not in a group"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
+class BuilderActions:
+    """The group builder's actions; mixed into :class:`GroupBuilder`."""
+
+    def build_actions(self: GroupBuilder) -> None:
+        self.move_action = self.action("Move to group…", "move", "Ctrl+M", self.choose_and_move)
+        self.remove_action = self.action(
+            "Remove from group", "remove-member", "Ctrl+Backspace", self.remove_selected
+        )
+        self.new_action = self.action("New group", "new", "Ctrl+Shift+N", self.new_group)
+        self.rename_action = self.action("Rename", "edit", "F2", self.start_rename)
+        self.merge_action = self.action("Merge groups…", "merge", "Ctrl+Shift+M", self.merge)
+        self.dissolve_action = self.action(
+            "Dissolve…", "dissolve", "Ctrl+Shift+D", self.dissolve_selected
+        )
+        self.auto_action = self.action("Auto-build…", "auto-build", "Ctrl+Shift+B", self.auto_build)
+        self.assign_action = self.action(
+            "Assign problem and instructor…", "problem", "Ctrl+Shift+A", self.request_assign
+        )
+        bar: QToolBar = self.toolbar
+        bar.addActions([self.auto_action, self.new_action, self.move_action, self.remove_action])
+        bar.addSeparator()
+        bar.addActions([self.rename_action, self.merge_action, self.dissolve_action])
+        bar.addSeparator()
+        bar.addAction(self.assign_action)
+
+    def update_actions(self: GroupBuilder) -> None:
+        has_cohort = self.cohort is not None
+        students = bool(self.selected_student_ids()) if has_cohort else False
+        groups = self.selected_group_ids() if has_cohort else []
+        self.move_action.setEnabled(students)
+        self.remove_action.setEnabled(students and self._side == "groups")
+        self.new_action.setEnabled(has_cohort)
+        self.auto_action.setEnabled(has_cohort and self.unassigned_model.total > 0)
+        self.rename_action.setEnabled(len(groups) == 1)
+        self.merge_action.setEnabled(len(groups) >= 2)
+        self.dissolve_action.setEnabled(bool(groups))
+        self.assign_action.setEnabled(len(groups) == 1)
+
+    def _undo_failed(self: GroupBuilder, message: str) -> None:
+        self.dialogs.error("Could not undo", message)
+
+    def _group_name(self: GroupBuilder, group_id: str | None) -> str:
+        group = self.tree_model.group(group_id) if group_id else None
+        return group.name if group else NOT_IN_A_GROUP
+
+    # --- selection ---
+    def selected_student_ids(self: GroupBuilder) -> list[str]:
+        """Students selected on the side that last had the focus."""
+        if self._side == "unassigned":
+            rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+            return [self.unassigned_model.id_at(row) for row in rows]
+        ids = [
+            str(index.data(ID_ROLE))
+            for index in self.tree.selectionModel().selectedIndexes()
+            if index.column() == 0 and index.data(KIND_ROLE) == "student"
+        ]
+        return list(dict.fromkeys(ids))
+
+    def selected_group_ids(self: GroupBuilder) -> list[str]:
+        """Groups selected in the tree; else the group of the current row."""
+        ids = [
+            str(index.data(ID_ROLE))
+            for index in self.tree.selectionModel().selectedIndexes()
+            if index.column() == 0 and index.data(KIND_ROLE) == "group"
+        ]
+        if not ids:
+            current = self.tree_model.group_id_of(self.tree.currentIndex())
+            ids = [current] if current else []
+        return list(dict.fromkeys(ids))
+
+    def select_students(self: GroupBuilder, ids: Iterable[str]) -> None:
+        """Select these students in the list of students not in a group (for keyboard work)."""
+        wanted = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.unassigned_model.rowCount()):
+            if self.unassigned_model.id_at(row) in wanted:
+                selection.select(
+                    self.unassigned_model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self.table.setFocus()
+        self._side = "unassigned"
+
+    # --- moving students ---
+    def move_students(self: GroupBuilder, ids: Iterable[str], group_id: str | None) -> bool:
+        """Move students into a group (None: out of their group), undoably."""
+        if self.cohort_id is None:
+            return False
+        moving = [each for each in dict.fromkeys(ids) if self.where.get(each, "?") != group_id]
+        if not moving:
+            return False
+        try:
+            previous = g.move_students(
+                self.database, self.cohort_id, moving, group_id, hub=self.hub
+            )
+        except IxdeskError as error:
+            self.dialogs.error("Nobody was moved", str(error))
+            return False
+        who = _count(len(moving), "student", "students")
+        if len(moving) == 1:
+            who = next((s.name for s in self._known_students(moving)), who)
+        text = (
+            f"Move {who} to {self._group_name(group_id)}"
+            if group_id
+            else f"Take {who} out of {'their group' if len(moving) > 1 else 'the group'}"
+        )
+        self.undo_stack.push(
+            PlaceCommand(
+                self.database,
+                self.hub,
+                self.cohort_id,
+                dict.fromkeys(moving, group_id),
+                previous,
+                text,
+                self._undo_failed,
+            )
+        )
+        self.status_message.emit(text + ". Undo with Ctrl+Z.")
+        return True
+
+    def _known_students(self: GroupBuilder, ids: list[str]) -> list[g.StudentRow]:
+        wanted = set(ids)
+        found = [s for s in self.unassigned_model.students() if s.id in wanted]
+        for group_id in {self.where.get(each) for each in ids} - {None}:
+            found += [s for s in self.tree_model.members(str(group_id)) if s.id in wanted]
+        return found
+
+    def move_selected_to(self: GroupBuilder, group_id: str | None) -> bool:
+        return self.move_students(self.selected_student_ids(), group_id)
+
+    def choose_and_move(self: GroupBuilder) -> None:
+        """Ctrl+M: pick a group from a list you can search as you type."""
+        students = self.selected_student_ids()
+        if not students:
+            self.dialogs.info("Move to group", "Select one or more students first.")
+            return
+        choices = [(NOT_IN_A_GROUP, "")] if self._side == "groups" else []
+        for group_id in self.tree_model.group_ids():
+            count = _count(len(self.tree_model.members(group_id)), "member", "members")
+            choices.append((f"{self._group_name(group_id)} ({count})", group_id))
+        chosen = self.dialogs.choose(
+            "Move to group", f"Move {_count(len(students), 'student', 'students')} to:", choices
+        )
+        if chosen is not None:
+            self.move_students(students, chosen or None)
+
+    def remove_selected(self: GroupBuilder) -> None:
+        self.move_students(self.selected_student_ids(), None)
+
+    # --- groups ---
+    def new_group(self: GroupBuilder, name: str | None = None) -> str | None:
+        """A new empty group ("Group N" unless named); its name is then open for editing."""
+        if self.cohort_id is None:
+            return None
+        try:
+            group_id = g.create_group(self.database, self.cohort_id, name, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("No group was added", str(error))
+            return None
+        shown = self._group_name(group_id)
+        self.undo_stack.push(
+            CreateGroupCommand(self.database, self.hub, group_id, shown, self._undo_failed)
+        )
+        index = self.tree_model.group_index(group_id)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        if name is None and self.isVisible():
+            self.tree.setFocus()
+            self.tree.edit(index)
+        self.status_message.emit(f"Added {shown}.")
+        return group_id
+
+    def start_rename(self: GroupBuilder) -> None:
+        groups = self.selected_group_ids()
+        if len(groups) == 1:
+            index = self.tree_model.group_index(groups[0])
+            self.tree.setCurrentIndex(index)
+            self.tree.edit(index)
+
+    def rename_group(self: GroupBuilder, group_id: str, name: str) -> bool:
+        try:
+            before = g.rename_group(self.database, group_id, name, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("The group was not renamed", str(error))
+            return False
+        after = self._group_name(group_id)
+        self.undo_stack.push(
+            RenameGroupCommand(self.database, self.hub, group_id, before, after, self._undo_failed)
+        )
+        self.status_message.emit(f"Renamed {before} to {after}.")
+        return True
+
+    def merge(self: GroupBuilder) -> None:
+        """Merge the selected groups into the one the coordinator picks."""
+        ids = self.selected_group_ids()
+        if len(ids) < 2:
+            self.dialogs.info("Merge groups", "Select two or more groups to merge (Ctrl+click).")
+            return
+        choices = [(self._group_name(gid), gid) for gid in ids]
+        target = self.dialogs.choose(
+            "Merge groups",
+            f"Merge {len(ids)} groups into which one? The members of the others join it, "
+            "and the others are removed.",
+            choices,
+        )
+        if target is not None:
+            self.merge_groups(target, [gid for gid in ids if gid != target])
+
+    def merge_groups(self: GroupBuilder, target: str, sources: list[str]) -> bool:
+        name = self._group_name(target)
+        try:
+            result = g.merge_groups(self.database, target, sources, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("The groups were not merged", str(error))
+            return False
+        text = f"Merge {_count(len(sources), 'group', 'groups')} into {name}"
+        self.undo_stack.push(
+            MergeGroupsCommand(self.database, self.hub, result, text, self._undo_failed)
+        )
+        self.status_message.emit(text + ". Undo with Ctrl+Z.")
+        return True
+
+    def dissolve_selected(self: GroupBuilder) -> bool:
+        ids = self.selected_group_ids()
+        if not ids:
+            return False
+        members = sum(len(self.tree_model.members(gid)) for gid in ids)
+        what = self._group_name(ids[0]) if len(ids) == 1 else f"{len(ids)} groups"
+        text = (
+            f"Dissolve {what}? {_count(members, 'member goes', 'members go')} back to "
+            f"“{NOT_IN_A_GROUP}” and {'the group is' if len(ids) == 1 else 'the groups are'} "
+            "removed. You can undo this with Ctrl+Z."
+        )
+        if not self.dialogs.confirm("Dissolve groups", text, "Dissolve"):
+            return False
+        try:
+            result = g.dissolve_groups(self.database, ids, hub=self.hub)
+        except IxdeskError as error:
+            self.dialogs.error("Nothing was dissolved", str(error))
+            return False
+        label = f"Dissolve {what}"
+        self.undo_stack.push(
+            DissolveGroupsCommand(self.database, self.hub, result, label, self._undo_failed)
+        )
+        self.status_message.emit(label + ".")
+        return True
+
+    def request_assign(self: GroupBuilder) -> None:
+        groups = self.selected_group_ids()
+        if len(groups) == 1:
+            self.assign_requested.emit(groups[0])
+
+    # --- auto-build ---
+    def auto_build(self: GroupBuilder) -> bool:
+        """Propose groups, show the preview, and apply the proposal only when confirmed."""
+        if self.cohort_id is None:
+            return False
+        data = g.builder_data(self.database, self.cohort_id)
+        if not data.unassigned:
+            self.dialogs.info("Auto-build", "Every enrolled student is in a group already.")
+            return False
+        dialog = AutoBuildDialog(data.cohort, data.unassigned, data.groups, self.dialogs, self)
+        try:
+            if not self.dialogs.review(dialog):
+                return False
+            proposal = dialog.proposal
+        finally:
+            dialog.deleteLater()
+        try:
+            applied = autobuild.apply_proposal(
+                self.database, self.cohort_id, proposal, hub=self.hub
+            )
+        except IxdeskError as error:
+            self.dialogs.error("No groups were made", str(error))
+            return False
+        text = f"Auto-build: {proposal.summary()}".rstrip(".")
+        self.undo_stack.push(
+            AutoBuildCommand(self.database, self.hub, applied, text, self._undo_failed)
+        )
+        self.status_message.emit(text + ". Undo with Ctrl+Z.")
+        return True

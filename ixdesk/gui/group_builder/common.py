@@ -1,0 +1,73 @@
+"""What both lists of the group builder share: columns, roles, and the drag-and-drop payload.
+
+Both models hold plain rows (``StudentRow``, ``GroupRow``) and change row by
+row, so a move of a few students touches a few rows, not 2,000. Drag and drop
+carries student ids under one MIME type; a drop does not change a model, it
+emits ``students_dropped`` and the builder moves the students through the
+services, after which the change announcement brings the rows back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+
+from ixdesk.services.groups import StudentRow
+from ixdesk.services.search import fold
+
+MIME = "application/x-ixdesk-student-ids"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "group" or "student"
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a group's name and member count
+DETAILS_ROLE = Qt.ItemDataRole.UserRole + 4  # its problem, lead instructor, meeting slot
+COLUMNS = ("Name", "School", "Grade", "Track interest")
+AnyIndex = QModelIndex | QPersistentModelIndex
+Display = Qt.ItemDataRole.DisplayRole
+
+
+def student_cell(student: StudentRow, column: int) -> str:
+    if column == 0:
+        return student.name
+    if column == 1:
+        return student.school or ""
+    if column == 2:
+        return "" if student.grade is None else str(student.grade)
+    return student.track_interest or ""
+
+
+def sort_value(student: StudentRow, column: int) -> tuple[Any, ...]:
+    if column == 2:
+        return (student.grade is None, student.grade or 0, student.sort_key)
+    if column == 0:
+        return student.sort_key
+    return (fold(student_cell(student, column)), student.sort_key)
+
+
+def encode_ids(ids: Iterable[str]) -> QMimeData:
+    data = QMimeData()
+    data.setData(MIME, json.dumps(list(ids)).encode())
+    return data
+
+
+def decode_ids(data: QMimeData) -> list[str]:
+    if not data.hasFormat(MIME):
+        return []
+    try:
+        ids = json.loads(bytes(data.data(MIME).data()).decode())
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [str(each) for each in ids] if isinstance(ids, list) else []
+
+
+def runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of neighbours."""
+    found: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if found and found[-1][1] == row - 1:
+            found[-1] = (found[-1][0], row)
+        else:
+            found.append((row, row))
+    return found
