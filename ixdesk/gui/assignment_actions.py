@@ -2,7 +2,7 @@
 
 Adds "Assign business problem and instructors…" to the groups view (right-click
 and Ctrl+Shift+P), and two panels the View menu shows and hides: "Needs
-attention" (Ctrl+Shift+N) and "Instructor load" (Ctrl+Shift+L). Their rows
+attention" (Ctrl+Shift+W) and "Instructor load" (Ctrl+Shift+L). Their rows
 open the record to fix in its view.
 """
 
@@ -48,7 +48,7 @@ def install_assignments(window: MainWindow) -> AssignmentPanels:
     attention = AttentionView(window.database, window.bridge)
     attention.open_record.connect(window.open_record)
     attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
-    attention_dock = _dock(window, attention, "Needs attention", "attentionDock", "Ctrl+Shift+N")
+    attention_dock = _dock(window, attention, "Needs attention", "attentionDock", "Ctrl+Shift+W")
     load = InstructorLoadView(window.database, window.bridge)
     load.open_record.connect(window.open_record)
     load_dock = _dock(window, load, "Instructor load", "instructorLoadDock", "Ctrl+Shift+L")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ixdesk.db.engine import Database
@@ -11,7 +13,7 @@ from ixdesk.errors import IxdeskError
 from ixdesk.gui import binding
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
-from ixdesk.services import contacts, rules
+from ixdesk.services import contacts, editing, rules
 from ixdesk.services.operations import ChangeHub
 
 
@@ -26,6 +28,7 @@ class ContactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening
         self.database, self.hub, self.dialogs = database, hub, dialogs
         self.company_id, self.contact_id = company_id, contact_id
         self.ui = Ui_ContactDialog()
@@ -33,11 +36,10 @@ class ContactDialog(QDialog):
         self.fields: dict[str, QWidget] = {
             name: getattr(self.ui, name) for name in contacts.CONTACT_FIELDS
         }
-        self.problem_label = QLabel()
-        self.problem_label.setStyleSheet("color: #c0392b;")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setAccessibleName("Problems with this contact")
-        self.layout().insertWidget(self.layout().count() - 1, self.problem_label)
+        self.error_labels: dict[str, QLabel] = {
+            name: binding.error_label_for(widget, name) for name, widget in self.fields.items()
+        }
+        self.problems: dict[str, str] = {}
         self.version: int | None = None
         if contact_id is not None:
             self.version, values = contacts.load_contact(database, contact_id)
@@ -46,7 +48,16 @@ class ContactDialog(QDialog):
             delete = self.ui.buttonBox.addButton(
                 "Delete contact", QDialogButtonBox.ButtonRole.DestructiveRole
             )
+            delete.setAccessibleName("Delete this contact")
             delete.clicked.connect(self._delete)
+        box = self.ui.buttonBox
+        for which, name in (
+            (QDialogButtonBox.StandardButton.Save, "Save this contact"),
+            (QDialogButtonBox.StandardButton.Cancel, "Close without saving"),
+        ):
+            button = box.button(which)
+            if button is not None:
+                button.setAccessibleName(name)
         self.setWindowTitle("Edit contact" if contact_id else "New contact")
         for widget in self.fields.values():
             binding.on_change(widget, self._validate)
@@ -57,14 +68,24 @@ class ContactDialog(QDialog):
         return rules.normalise_record(raw)
 
     def _validate(self) -> None:
-        problems = rules.check_record("contacts", self.values())
-        self.problem_label.setText("\n".join(problems.values()))
-        self.problem_label.setVisible(bool(problems))
+        values = self.values()
+        problems = rules.check_record("contacts", values)
+        email = values.get("email")
+        if email and "email" not in problems:
+            owner = editing.contact_email_owner(self.database, email, self.contact_id)
+            if owner is not None:
+                problems["email"] = f"Already used by {html.escape(owner)}."
+        self.problems = problems
+        for name, label in self.error_labels.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
             save.setEnabled(not problems)
 
     def accept(self) -> None:
+        if self.problems:
+            return
         try:
             contacts.save_contact(
                 self.database,

@@ -8,19 +8,18 @@ changed elsewhere is never overwritten.
 
 from __future__ import annotations
 
+import html
 import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,9 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, IxdeskError
 from ixdesk.gui import binding
 from ixdesk.gui.dialogs import Button, DialogService
+from ixdesk.gui.linked_records import LinkedRecords
 from ixdesk.gui.undo import SaveCommand
-from ixdesk.services import editing, links, rules
+from ixdesk.services import editing, rules
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub
 
@@ -60,7 +60,6 @@ SOURCE_TABLES = {
     "problems": {"business_problems", "partner_companies"},
     "instructors": {"instructors"},
 }
-LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 def load_form(form_name: str, host: QWidget) -> Any:
@@ -113,11 +112,19 @@ class RecordEditor(QWidget):
 
         self.form = QWidget()
         self.ui = load_form(self.spec.editor_form, self.form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout.addWidget(scroll, 3)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.form)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first field
+        # The form above its linked records: the form gets the height it needs (and
+        # scrolls beyond that), the list the rest, until the person moves the handle.
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        self.sections.setChildrenCollapsible(False)
+        self.sections.addWidget(self.scroll)
+        self.sections_moved = False
+        self.sections.splitterMoved.connect(self._sections_moved)
+        layout.addWidget(self.sections, 1)
 
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -129,17 +136,16 @@ class RecordEditor(QWidget):
                 raise LookupError(f"{self.spec.editor_form}.ui has no field named {name}")
             self.fields[name] = widget
             binding.on_change(widget, self._changed)
-            self.error_labels[name] = self._error_label_for(widget, name)
+            self.error_labels[name] = binding.error_label_for(widget, name)
+            self.error_labels[name].linkActivated.connect(self._open_link_url)
+        if "company_id" in self.fields and "sponsor_contact_id" in self.fields:
+            binding.on_change(self.fields["company_id"], self._company_changed)
         self.fill_choices()
 
-        self.linked_title = QLabel("Linked records")
-        layout.addWidget(self.linked_title)
-        self.linked = QTreeWidget()
-        self.linked.setHeaderLabels(["Record", "Detail"])
-        self.linked.setAccessibleName("Linked records")
-        self.linked.setRootIsDecorated(True)
-        self.linked.itemActivated.connect(self._activate_link)
-        layout.addWidget(self.linked, 2)
+        self.linked_records = LinkedRecords(self.database, self.kind)
+        self.linked_records.open_record.connect(self._open_linked_record)
+        self.linked, self.linked_title = self.linked_records.tree, self.linked_records.title
+        self.sections.addWidget(self.linked_records)
 
         buttons = QHBoxLayout()
         if self.kind == "companies":
@@ -160,26 +166,6 @@ class RecordEditor(QWidget):
         layout.addLayout(buttons)
         self._refresh_state()
 
-    def _error_label_for(self, widget: QWidget, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"{name}_error")
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #c0392b;")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
-        label.linkActivated.connect(self._open_link_url)
-        label.hide()
-        parent = widget.parentWidget()
-        form_layout = parent.layout() if parent is not None else None
-        if isinstance(form_layout, QFormLayout):
-            row, _role = form_layout.getWidgetPosition(widget)
-            if row >= 0:
-                form_layout.insertRow(row + 1, "", label)
-                return label
-        if parent is not None and parent.layout() is not None:
-            parent.layout().addWidget(label)
-        return label
-
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.
 
@@ -192,8 +178,8 @@ class RecordEditor(QWidget):
                     continue  # status lists never change; this list's table did not
             if name in LINK_SOURCES:
                 scope = {}
-                if name == "sponsor_contact_id":
-                    scope["company_id"] = self.loaded.values.get("company_id")
+                if name == "sponsor_contact_id":  # the chosen company's own contacts
+                    scope["company_id"] = binding.get_value(self.fields["company_id"], "")
                 options = editing.choices(self.database, LINK_SOURCES[name], **scope)
                 binding.fill_choices(widget, options, allow_empty=name != editing.EXPERTISE)
             elif name == "status" and self.spec.status_enum is not None:
@@ -213,10 +199,12 @@ class RecordEditor(QWidget):
     def _show(self, record: editing.RecordValues) -> None:
         self._loading = True
         self.loaded = record
-        if "sponsor_contact_id" in self.fields:
-            self.fill_choices(frozenset({"contacts"}))  # scoped to this record's company
         for name, widget in self.fields.items():
+            if name == "sponsor_contact_id":  # offered once the company is shown
+                self.fill_choices(frozenset({"contacts"}))
             binding.set_value(widget, record.values.get(name))
+        if self.kind == "groups":
+            self._lock_cohort(record.id)
         self._loading = False
         # What the form shows for the record as loaded: edits are measured against
         # this, so a value the form shows less precisely (a consent time) is never
@@ -228,30 +216,45 @@ class RecordEditor(QWidget):
         self._load_links()
         self._changed()
 
+    def _lock_cohort(self, group_id: str | None) -> None:
+        fixed = group_id is not None and editing.group_cohort_is_fixed(self.database, group_id)
+        cohort = self.fields["cohort_id"]
+        cohort.setEnabled(not fixed)
+        cohort.setToolTip(editing.GROUP_STAYS_IN_COHORT if fixed else "")
+
     def refresh_links(self) -> None:
         if self.loaded.id is not None:
             self._load_links()
 
     def _load_links(self) -> None:
-        self.linked.clear()
-        if self.loaded.id is None:
-            self.linked_title.setText("Linked records (save first)")
+        self.linked_records.show_for(self.loaded.id)
+
+    def _company_changed(self) -> None:
+        if not self._loading:
+            self.fill_choices(frozenset({"contacts"}))
+            self._changed()
+
+    # --- the form and its linked records share the height ---
+    def _sections_moved(self) -> None:
+        self.sections_moved = True
+
+    def fit_sections(self) -> None:
+        """Give the form the height it needs, the linked records at least theirs."""
+        total = self.sections.height() - self.sections.handleWidth()
+        if self.sections_moved or total <= 0:
             return
-        sections: dict[str, QTreeWidgetItem] = {}
-        for item in links.linked_records(self.database, self.kind, self.loaded.id):
-            section = sections.get(item.section)
-            if section is None:
-                section = QTreeWidgetItem([item.section, ""])
-                sections[item.section] = section
-                self.linked.addTopLevelItem(section)
-            child = QTreeWidgetItem([item.label, item.detail])
-            child.setData(0, LINK_ID_ROLE, (item.kind, item.id))
-            child.setToolTip(0, "Double-click or press Enter to open")
-            section.addChild(child)
-        self.linked.expandAll()
-        self.linked.resizeColumnToContents(0)
-        count = sum(section.childCount() for section in sections.values())
-        self.linked_title.setText(f"Linked records ({count})")
+        wanted = self.form.sizeHint().height() + 2 * self.scroll.frameWidth()
+        linked = self.linked_records.minimumSizeHint().height()
+        form = max(min(wanted, total - linked), 0)
+        self.sections.setSizes([form, total - form])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_sections()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_sections()
 
     def _widget_values(self) -> dict[str, Any]:
         shown = {name: binding.get_value(widget, name) for name, widget in self.fields.items()}
@@ -273,19 +276,22 @@ class RecordEditor(QWidget):
             return
         values = self.current_values()
         self.problems = rules.check_record(self.kind, values)
-        email = values.get("email")
-        if email and "email" in self.fields and "email" not in self.problems:
-            owner = editing.find_email_owner(self.database, self.kind, email, self.loaded.id)
-            if owner is not None:
-                self.problems["email"] = (
-                    f"Already used by <a href='open:{self.kind}:{owner[0]}'>{owner[1]}</a>."
-                )
+        duplicate = editing.find_duplicate(self.database, self.kind, values, self.loaded.id)
+        if duplicate is not None and duplicate.field not in self.problems:
+            self.problems[duplicate.field] = self._duplicate_message(duplicate)
         for name, label in self.error_labels.items():
             message = self.problems.get(name)
             label.setText(message or "")
             label.setVisible(bool(message))
             self.fields[name].setProperty("invalid", bool(message))
         self._refresh_state()
+
+    def _duplicate_message(self, duplicate: editing.Duplicate) -> str:
+        link = f"<a href='open:{self.kind}:{duplicate.id}'>{html.escape(duplicate.title)}</a>"
+        if duplicate.field == "email":
+            return f"Already used by {link}."
+        where = " of this cohort" if self.kind == "groups" else ""
+        return f"Another {self.spec.singular}{where} is already called {link}."
 
     def _refresh_state(self) -> None:
         dirty = self.is_dirty()
@@ -350,11 +356,7 @@ class RecordEditor(QWidget):
             return True
         return False
 
-    def _activate_link(self, item: QTreeWidgetItem, _column: int) -> None:
-        target = item.data(0, LINK_ID_ROLE)
-        if not target:
-            return
-        kind, record_id = target
+    def _open_linked_record(self, kind: str, record_id: str) -> None:
         if kind == "contacts":
             self.edit_contact.emit(record_id)
         else:

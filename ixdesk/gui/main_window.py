@@ -16,8 +16,15 @@ from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard import install_imports
+from ixdesk.gui.pages import (
+    build_instructor_view,
+    build_workspace,
+    install_page_actions,
+    scrolling_page,
+)
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.settings import app_settings
+from ixdesk.services.editing import choices
 from ixdesk.services.operations import ChangeHub, Changes
 
 HOME = "dashboard"
@@ -31,6 +38,10 @@ NAVIGATION = (
     ("problems", "Business problems", "problem"),
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _nav_row(key: str) -> int:
+    return next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
 
 
 class MainWindow(QMainWindow):
@@ -57,13 +68,16 @@ class MainWindow(QMainWindow):
         install_exports(self)
         install_imports(self)
         self.assignment_panels = install_assignments(self)
+        install_page_actions(self)
         self.bridge.changed.connect(self._changes_arrived)
         self._restore_state()
 
     # --- construction ---
     def _build_pages(self) -> None:
-        self.home = HomePage(self.database)
+        self.home = HomePage(self.database, self.bridge)
         self.home.open_view.connect(self.show_view)
+        self.home.open_list.connect(self.open_list)
+        self.home.open_record.connect(self._open_from_home)
         self.home.create_cohort.connect(self._create_first_cohort)
         self.home.open_demo.connect(lambda: self.database_requested.emit("demo"))
         self.views: dict[str, RecordView] = {}
@@ -79,10 +93,17 @@ class MainWindow(QMainWindow):
             view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.views[key] = view
             self.ui.pages.addWidget(view)
+        self.cohort_workspace = build_workspace(self)
+        self.instructor_view = build_instructor_view(self)
+        self.workspace_page = scrolling_page(self.cohort_workspace)
+        self.ui.pages.addWidget(self.workspace_page)
+        self.instructor_page = scrolling_page(self.instructor_view)
+        self.ui.pages.addWidget(self.instructor_page)
         companies = self.views["companies"].editor
         companies.add_contact.connect(lambda: self._edit_contact(None))
         companies.edit_contact.connect(self._edit_contact)
         self.ui.navigation.currentRowChanged.connect(self._navigate)
+        self.ui.navigation.itemClicked.connect(self._nav_clicked)
         self.ui.mainSplitter.setStretchFactor(1, 1)
 
     def _build_actions(self) -> None:
@@ -133,17 +154,32 @@ class MainWindow(QMainWindow):
         return page if isinstance(page, RecordView) else None
 
     def show_view(self, key: str) -> None:
-        row = next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
+        row = _nav_row(key)
+        if self.ui.navigation.currentRow() == row and self.ui.pages.currentWidget() in (
+            self.workspace_page,
+            self.instructor_page,
+        ):
+            self._navigate(row)  # from a page of the same side-bar entry back to its view
         self.ui.navigation.setCurrentRow(row)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """A click on the lit entry while one of its pages shows goes back to its view."""
+        key = item.data(KEY_ROLE)
+        if key != HOME and self.ui.pages.currentWidget() is not self.views[key]:
+            self._navigate(self.ui.navigation.row(item))
+
+    def _open_from_home(self, kind: str, record_id: str) -> None:
+        if kind == "cohorts":
+            self.open_cohort(record_id)
+        else:
+            self.open_record(kind, record_id)
 
     def _navigate(self, row: int) -> None:
         key = NAVIGATION[row][0]
         current = self.current_view()
         if current is not None and current.kind != key and not current.editor.maybe_leave():
             self.ui.navigation.blockSignals(True)
-            self.ui.navigation.setCurrentRow(
-                next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == current.kind)
-            )
+            self.ui.navigation.setCurrentRow(_nav_row(current.kind))
             self.ui.navigation.blockSignals(False)
             return
         if key == HOME:
@@ -155,21 +191,63 @@ class MainWindow(QMainWindow):
             self.ui.pages.setCurrentWidget(view)
         self._update_actions()
 
-    def show_instructor(self, email: str) -> bool:
-        """Switch to the read-only instructor view on the instructor with this email;
-        an unknown email is explained in a message box (and False returned)."""
-        from ixdesk.gui.instructor_view import InstructorView
-
-        view = getattr(self, "instructor_view", None)
-        if view is None:
-            view = InstructorView(self.database, self.bridge, self.dialogs)
-            self.instructor_view = view
-            self.ui.pages.addWidget(view)
-        self.ui.pages.setCurrentWidget(view)
+    def _show_page(self, page: QWidget, nav_key: str) -> bool:
+        """Show a page that is not a record view, with ``nav_key`` lit in the side bar."""
+        current = self.current_view()
+        if current is not None and not current.editor.maybe_leave():
+            return False
+        self.ui.navigation.blockSignals(True)
+        self.ui.navigation.setCurrentRow(_nav_row(nav_key))
+        self.ui.navigation.blockSignals(False)
+        self.ui.pages.setCurrentWidget(page)
         self._update_actions()
-        return view.set_instructor_email(email)
+        return True
+
+    def open_cohort(self, cohort_id: str | None = None) -> bool:
+        """The cohort workspace on ``cohort_id`` (asked for when None)."""
+        if cohort_id is None:
+            cohort_id = self._ask_record("cohorts", "Open a cohort", "Which cohort?")
+            if cohort_id is None:
+                return False
+        if not self._show_page(self.workspace_page, "cohorts"):
+            return False
+        self.cohort_workspace.set_cohort(cohort_id)
+        return True
+
+    def open_instructor(self, instructor_id: str | None = None) -> bool:
+        """The read-only instructor view, on ``instructor_id`` when given."""
+        if not self._show_page(self.instructor_page, "instructors"):
+            return False
+        if instructor_id is not None:
+            self.instructor_view.set_instructor(instructor_id)
+        return True
+
+    def show_instructor(self, email: str) -> bool:
+        """The instructor view on the instructor with this email; an unknown email
+        is explained in a message box (and False returned)."""
+        if not self._show_page(self.instructor_page, "instructors"):
+            return False
+        return self.instructor_view.set_instructor_email(email)
+
+    def _ask_record(self, source: str, title: str, text: str) -> str | None:
+        options = choices(self.database, source)
+        if not options:
+            self.dialogs.info(title, f"There are no {self.views[source].spec.plural} yet.")
+            return None
+        return self.dialogs.choose(title, text, options)
+
+    def open_list(self, kind: str, hint: object) -> None:
+        """A view with the dashboard's hint applied: a status, or a list of ids."""
+        self.show_view(kind)
+        view = self.views.get(kind)
+        if view is None or self.current_view() is not view or not isinstance(hint, dict):
+            return
+        view.apply_hint(hint)
 
     def open_record(self, kind: str, record_id: str) -> None:
+        if kind == "workspace":
+            self.open_cohort(record_id)
+            return
         if kind not in self.views:
             return
         self.show_view(kind)
@@ -211,8 +289,6 @@ class MainWindow(QMainWindow):
     def _changes_arrived(self, changes: Changes) -> None:
         for view in self.views.values():
             view.apply_changes(changes)
-        if self.ui.pages.currentWidget() is self.home:
-            self.home.refresh()
 
     def refresh(self) -> None:
         view = self.current_view()
@@ -237,6 +313,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.ui.mainSplitter.restoreState(splitter)
@@ -250,6 +329,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
         view = self.current_view()
         settings.setValue("window/view", view.kind if view else HOME)

@@ -66,6 +66,7 @@ class RecordTableModel(QAbstractTableModel):
         self._orders: dict[int, tuple[list[int], list[int]]] = {}
         self._terms: list[str] = []
         self._statuses: frozenset[str] | None = None
+        self._only: frozenset[str] | None = None
         self._searchable = [i for i, column in enumerate(self.columns) if column.searchable]
 
     # --- loading -----------------------------------------------------------------
@@ -163,6 +164,11 @@ class RecordTableModel(QAbstractTableModel):
         self._statuses = statuses
         self._refilter()
 
+    def set_id_filter(self, ids: frozenset[str] | None) -> None:
+        """Show only these records (None: all of them)."""
+        self._only = ids
+        self._refilter()
+
     def _refilter(self) -> None:
         self.beginResetModel()
         self._visible = self._filtered(self._order)
@@ -183,6 +189,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def _filtered(self, order: list[int]) -> list[int]:
         visible = order
+        if self._only is not None:
+            ids, only = self._ids, self._only
+            visible = [i for i in visible if ids[i] in only]
         if self._statuses is not None and self.status_column is not None:
             column, wanted = self.status_column, self._statuses
             rows = self._rows
@@ -204,12 +213,15 @@ class RecordTableModel(QAbstractTableModel):
         """
         ascending = self._orders.get(column)
         if ascending is None:
-            kind = self.columns[column].kind
+            kind, choices = self.columns[column].kind, self.columns[column].choices
             values = [row[column] for row in self._rows]
             filled = [i for i, v in enumerate(values) if v is not None and v != ""]
             empty = [i for i, v in enumerate(values) if v is None or v == ""]
             if kind in (NUMBER, BOOL):
                 keys: list[Any] = values
+            elif choices:  # statuses in life-cycle order; unknown ones after them
+                rank = {value: index for index, value in enumerate(choices)}
+                keys = [rank.get(_status_value(v), len(rank)) for v in values]
             else:
                 keys = [None] * len(values)
                 for i in filled:

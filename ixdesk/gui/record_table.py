@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -54,3 +56,18 @@ def fit_columns(table: QTableView, model: RecordTableModel, sample: int = 60) ->
         wanted = max(cells + 2 * ROW_HEIGHT_PADDING, label_width(column.label) + 32)
         widest = max(column.width, WIDEST_FITTED_COLUMN)
         header.resizeSection(index, min(max(column.width, wanted), widest))
+
+
+def rows_as_tsv(model: RecordTableModel, rows: Iterable[int]) -> str:
+    """A header line and the rows as shown, tab-separated: pastes cleanly into Excel."""
+    lines = ["\t".join(column.label for column in model.columns)]
+    for row in rows:
+        lines.append("\t".join(tsv_cell(cell) for cell in model.display_row(row)))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def tsv_cell(text: str) -> str:
+    """Tabs and line breaks would split a cell when pasted; quotes are doubled."""
+    if any(char in text for char in '\t\r\n"'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +28,11 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.editor import RecordEditor
+from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
+from ixdesk.gui.record_table import ROW_HEIGHT_PADDING as ROW_HEIGHT_PADDING
+from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
+from ixdesk.gui.record_table import tsv_cell as _tsv_cell  # noqa: F401 - used by other views
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.undo import DeleteCommand, StatusCommand
 from ixdesk.services import editing
@@ -30,7 +40,6 @@ from ixdesk.services.kinds import KINDS, status_label
 from ixdesk.services.operations import ChangeHub, Changes
 from ixdesk.services.tables import load_table
 
-ROW_HEIGHT_PADDING = 8
 BULK_RELOAD = 500
 # Tables whose changes alter another kind's rows (names, counts) without its ids.
 RELATED_TABLES = {
@@ -86,6 +95,13 @@ class RecordView(QWidget):
             self.status_filter.hide()
         self.status_filter.currentIndexChanged.connect(self._status_changed)
         bar.addWidget(self.status_filter, 1)
+        self.hint_button = QPushButton()
+        self.hint_button.setIcon(icon("close"))
+        self.hint_button.setAccessibleName("Show every record again")
+        self.hint_button.setToolTip("Show every record again")
+        self.hint_button.clicked.connect(self.clear_hint)
+        self.hint_button.hide()
+        bar.addWidget(self.hint_button)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of rows shown")
         bar.addWidget(self.count_label)
@@ -98,26 +114,7 @@ class RecordView(QWidget):
             else None
         )
         self.model = RecordTableModel(spec.columns, status_column)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(f"{spec.plural.capitalize()} table")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        vertical = self.table.verticalHeader()
-        vertical.setVisible(False)
-        # Fixed heights: ResizeToContents would measure 100,000 rows.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + ROW_HEIGHT_PADDING)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for index, column in enumerate(spec.columns):
-            header.resizeSection(index, column.width)
+        self.table = record_table(self.model, f"{spec.plural.capitalize()} table")
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -130,8 +127,9 @@ class RecordView(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.open_linked.connect(self.open_record)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the table
+        self.splitter.setStretchFactor(1, 0)
+        self._sized = self._header_restored = False
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.table)
@@ -146,11 +144,21 @@ class RecordView(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(load_table(self.database, self.spec))
+        if not self._loaded and not self._header_restored:
+            fit_columns(self.table, self.model)
         self._loaded = True
         self._update_count()
         self._reselect()
         # Build the search index once the window has painted, not before.
         QTimer.singleShot(0, self.model.prepare_search)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the editor as wide as it likes, within 45 %; the table the rest
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            editor = min(max(self.editor.sizeHint().width() + 80, 420), 520, total * 45 // 100)
+            self.splitter.setSizes([total - editor, editor])
 
     def apply_changes(self, changes: Changes) -> None:
         """Bring the table and editor up to date after a committed change."""
@@ -183,6 +191,29 @@ class RecordView(QWidget):
     def _status_changed(self) -> None:
         wanted = self.status_filter.currentData()
         self.model.set_status_filter(None if wanted is None else frozenset([wanted]))
+        self._update_count()
+        self._reselect()
+
+    def apply_hint(self, hint: dict[str, object]) -> None:
+        """Narrow the table as the dashboard asks: ``{"status": value}`` or
+        ``{"ids": [...], "title": "what they are"}``."""
+        status = hint.get("status")
+        if isinstance(status, str):
+            index = self.status_filter.findData(status)
+            if index >= 0:
+                self.status_filter.setCurrentIndex(index)
+        ids = hint.get("ids")
+        if isinstance(ids, list | tuple | set | frozenset):
+            self.model.set_id_filter(frozenset(str(each) for each in ids))
+            title = str(hint.get("title") or f"{len(ids):,} chosen {self.spec.plural}")
+            self.hint_button.setText(f"Showing: {title}")
+            self.hint_button.show()
+            self._update_count()
+            self._reselect()
+
+    def clear_hint(self) -> None:
+        self.model.set_id_filter(None)
+        self.hint_button.hide()
         self._update_count()
         self._reselect()
 
@@ -262,20 +293,25 @@ class RecordView(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]
 
+    def _title_of(self, record_id: str) -> str:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return self.editor.title.text()
+        keys = [column.key for column in self.spec.columns]
+        return self.spec.title(dict(zip(keys, self.model.values_at(row), strict=True)))
+
     def delete_selected(self) -> None:
         ids = self.selected_ids() or ([self._current_id] if self._current_id else [])
         if not ids:
             return
+        many = len(ids) > 1
         what = (
             f"{len(ids):,} {self.spec.plural}"
-            if len(ids) > 1
-            else f"the {self.spec.singular} {self.editor.title.text()}"
+            if many
+            else f"the {self.spec.singular} {self._title_of(ids[0])}"
         )
-        depending = editing.dependents(self.database, self.kind, ids)
-        text = f"Delete {what}?"
-        if depending:
-            text += f"\n\n{_join(depending)} depend on {'them' if len(ids) > 1 else 'it'}."
-        text += "\n\nYou can undo this with Ctrl+Z."
+        effects = editing.deletion_effects(self.database, self.kind, ids)
+        text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
         if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
             return
         try:
@@ -317,53 +353,50 @@ class RecordView(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return
-        lines = ["\t".join(column.label for column in self.spec.columns)]
-        for row in rows:
-            lines.append("\t".join(_tsv_cell(cell) for cell in self.model.display_row(row)))
-        QGuiApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
         self.status_message.emit(f"Copied {len(rows):,} rows.")
 
-    def _context_menu(self, position: object) -> None:
+    def context_menu(self) -> QMenu:
+        """What a right-click (or the Menu key) on the table offers."""
         menu = QMenu(self)
-        menu.addAction(f"New {self.spec.singular}", self.new_record)
-        menu.addAction("Copy", self.copy_selection)
+        menu.addAction(icon("new"), f"New {self.spec.singular}", self.new_record)
+        menu.addAction(icon("copy"), "Copy rows", self.copy_selection)
         if self.spec.status_enum is not None:
             statuses = menu.addMenu("Set status")
+            statuses.setEnabled(bool(self.selected_ids()))
             for member in self.spec.status_enum:
-                statuses.addAction(
+                action = statuses.addAction(
                     status_label(member), lambda s=str(member.value): self.set_status(s)
                 )
+                action.setData(str(member.value))
         if self.extra_actions:
             menu.addSeparator()
             menu.addActions(self.extra_actions)
         menu.addSeparator()
-        menu.addAction("Delete…", self.delete_selected)
-        menu.exec(self.table.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.addAction(icon("delete"), "Delete…", self.delete_selected)
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     # --- settings ---
     def save_state(self) -> None:
         settings = app_settings()
         settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
+        if self.editor.sections_moved:
+            settings.setValue(f"views/{self.kind}/sections", self.editor.sections.saveState())
 
     def restore_state(self) -> None:
         settings = app_settings()
         header = settings.value(f"views/{self.kind}/header")
         if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
+            self._header_restored = self.table.horizontalHeader().restoreState(header)
         splitter = settings.value(f"views/{self.kind}/splitter")
         if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-
-
-def _tsv_cell(text: str) -> str:
-    """Tabs and line breaks would split a cell when pasted; quotes are doubled."""
-    if any(char in text for char in '\t\r\n"'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _join(phrases: list[str]) -> str:
-    if len(phrases) == 1:
-        return phrases[0]
-    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+            self._sized = self.splitter.restoreState(splitter)
+        sections = settings.value(f"views/{self.kind}/sections")
+        if isinstance(sections, QByteArray) and self.editor.sections.restoreState(sections):
+            self.editor.sections_moved = True

@@ -8,16 +8,22 @@ stale copy is refused rather than applied over someone else's.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
+from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base, utcnow
+from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
-from ixdesk.errors import RecordNotFoundError
+from ixdesk.errors import RecordNotFoundError, ValidationError
+
+# Deleting lives in its own module; editors and undo find it here too.
+from ixdesk.services.deletion import delete_records as delete_records
+from ixdesk.services.deletion import deletion_effects as deletion_effects
+from ixdesk.services.deletion import dependents as dependents
+from ixdesk.services.deletion import restore_records as restore_records
 from ixdesk.services.kinds import KINDS, KindSpec, status_label
 from ixdesk.services.operations import (
     ChangeHub,
@@ -125,6 +131,32 @@ def _sync_expertise(context: OperationContext, instructor_id: str, track_ids: li
             session.add(m.InstructorExpertise(instructor_id=instructor_id, track_id=track_id))
 
 
+GROUP_STAYS_IN_COHORT = (
+    "A group that has (or had) members stays in its cohort. To work in another cohort, "
+    "create a new group there."
+)
+
+
+def group_has_had_members(session: Session, group_id: str) -> bool:
+    """Memberships (even removed ones) tie a group to its cohort in the database."""
+    found = session.scalar(
+        select(m.GroupMembership.id).where(m.GroupMembership.group_id == group_id).limit(1)
+    )
+    return found is not None
+
+
+def group_cohort_is_fixed(database: Database, group_id: str) -> bool:
+    with database.read() as session:
+        return group_has_had_members(session, group_id)
+
+
+def _moves_a_group_with_members(session: Session, row: Any, fields: dict[str, Any]) -> bool:
+    if not isinstance(row, m.StudentGroup):
+        return False
+    moving = fields.get("cohort_id", row.cohort_id) != row.cohort_id
+    return moving and group_has_had_members(session, row.id)
+
+
 def save_values(
     database: Database, record: RecordValues, *, hub: ChangeHub | None = None
 ) -> RecordValues:
@@ -140,6 +172,8 @@ def save_values(
             session.flush()
         else:
             row = live_record(session, spec.model, record.id, record.version)
+            if _moves_a_group_with_members(session, row, fields):
+                raise ValidationError(GROUP_STAYS_IN_COHORT)
             for name, value in fields.items():
                 if _plain(getattr(row, name)) != value:
                     setattr(row, name, value)
@@ -152,41 +186,6 @@ def save_values(
         return RecordValues(record.kind, row.id, row.version, dict(record.values))
 
     return run_operation(database, work, hub=hub)
-
-
-def delete_records(
-    database: Database, kind: str, ids: Iterable[str], *, hub: ChangeHub | None = None
-) -> list[str]:
-    """Tombstone each record; returns the ids really deleted (for undo)."""
-    spec = KINDS[kind]
-    wanted = list(ids)
-
-    def work(context: OperationContext) -> list[str]:
-        done = []
-        for record_id in wanted:
-            row = context.session.get(spec.model, record_id)
-            if row is not None and row.deleted_at is None:
-                row.deleted_at = utcnow()
-                done.append(record_id)
-        return done
-
-    return run_operation(database, work, hub=hub)
-
-
-def restore_records(
-    database: Database, kind: str, ids: Iterable[str], *, hub: ChangeHub | None = None
-) -> None:
-    spec = KINDS[kind]
-    wanted = list(ids)
-
-    def work(context: OperationContext) -> None:
-        for record_id in wanted:
-            row = context.session.get(spec.model, record_id)
-            if row is None:
-                raise RecordNotFoundError(f"No {spec.singular} with id {record_id} exists.")
-            row.deleted_at = None
-
-    run_operation(database, work, hub=hub)
 
 
 def set_statuses(
@@ -210,43 +209,6 @@ def set_statuses(
         return previous
 
     return run_operation(database, work, hub=hub)
-
-
-# --- what depends on a record ---
-_DEPENDENTS: dict[str, tuple[tuple[type[Base], str, str, str], ...]] = {
-    "companies": (
-        (m.BusinessProblem, "company_id", "business problem", "business problems"),
-        (m.Contact, "company_id", "contact", "contacts"),
-    ),
-    "problems": ((m.StudentGroup, "business_problem_id", "group", "groups"),),
-    "cohorts": (
-        (m.StudentGroup, "cohort_id", "group", "groups"),
-        (m.Enrolment, "cohort_id", "enrolment", "enrolments"),
-    ),
-    "groups": ((m.GroupMembership, "group_id", "member", "members"),),
-    "students": (
-        (m.Enrolment, "student_id", "enrolment", "enrolments"),
-        (m.GroupMembership, "student_id", "group membership", "group memberships"),
-    ),
-    "instructors": ((m.StudentGroup, "lead_instructor_id", "group led", "groups led"),),
-}
-
-
-def dependents(database: Database, kind: str, ids: Iterable[str]) -> list[str]:
-    """Phrases such as "2 business problems" for what hangs off these records."""
-    wanted = list(ids)
-    phrases = []
-    with database.read() as session:
-        for model, column, one, many in _DEPENDENTS.get(kind, ()):
-            table = model.__table__
-            count = session.scalar(
-                select(func.count())
-                .select_from(table)
-                .where(table.c[column].in_(wanted), table.c.deleted_at.is_(None))
-            )
-            if count:
-                phrases.append(f"{count} {one if count == 1 else many}")
-    return phrases
 
 
 # --- choices for the editors' lists ---
@@ -278,7 +240,7 @@ def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, st
         .order_by(m.Contact.name),
     }
     statement = queries[source]
-    if source == "contacts" and scope.get("company_id"):
+    if source == "contacts" and "company_id" in scope:  # a company's own contacts only
         statement = statement.where(m.Contact.company_id == scope["company_id"])
     with database.read() as session:
         return [(str(label), canonical_id(value)) for label, value in session.execute(statement)]
@@ -288,21 +250,75 @@ def enum_choices(enum_class: type[enum.Enum]) -> list[tuple[str, str]]:
     return [(status_label(member), str(member.value)) for member in enum_class]
 
 
-def find_email_owner(
-    database: Database, kind: str, email: str, exclude_id: str | None
-) -> tuple[str, str] | None:
-    """The (id, name) of another live record of this kind using ``email``."""
-    spec: KindSpec = KINDS[kind]
-    model: Any = spec.model
-    if "email" not in model.__table__.c:
+# The field each kind keeps unique among its live records, and the fields that
+# scope it (a group name is unique within its cohort), as the database's indexes do.
+UNIQUE_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "students": ("email", ()),
+    "instructors": ("email", ()),
+    "companies": ("name", ()),
+    "cohorts": ("name", ()),
+    "groups": ("name", ("cohort_id",)),
+}
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Another live record already using a value that must be unique."""
+
+    field: str
+    id: str
+    title: str
+
+
+def find_duplicate(
+    database: Database, kind: str, values: dict[str, Any], exclude_id: str | None
+) -> Duplicate | None:
+    """The live record of ``kind`` (other than ``exclude_id``) that ``values`` would clash with."""
+    if kind not in UNIQUE_FIELDS:
         return None
-    statement = select(model).where(
-        func.lower(model.email) == email.strip().lower(), model.deleted_at.is_(None)
-    )
-    if exclude_id:
-        statement = statement.where(model.id != exclude_id)
+    name, scope = UNIQUE_FIELDS[kind]
+    value = values.get(name)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    spec: KindSpec = KINDS[kind]
     with database.read() as session:
-        other = session.scalars(statement.limit(1)).first()
+        scoped = {column: values.get(column) for column in scope}
+        other = live_clash(session, spec.model, name, value, scoped, exclude_id)
         if other is None:
             return None
-        return other.id, spec.title({name: getattr(other, name) for name in spec.title_fields})
+        title = spec.title({key: getattr(other, key) for key in spec.title_fields})
+        return Duplicate(name, canonical_id(other.id), title)
+
+
+def live_clash(
+    session: Session,
+    model: Any,
+    field: str,
+    value: str,
+    scope: dict[str, Any],
+    exclude_id: str | None,
+) -> Any | None:
+    """The live row of ``model`` whose ``field`` equals ``value`` ignoring case, if any.
+
+    Both sides go through the database's own ``lower()``, as its unique indexes do,
+    so this finds exactly the clashes the database would refuse.
+    """
+    statement = select(model).where(
+        func.lower(getattr(model, field)) == func.lower(literal(value.strip())),
+        model.deleted_at.is_(None),
+    )
+    for column, wanted in scope.items():
+        statement = statement.where(getattr(model, column) == wanted)
+    if exclude_id:
+        statement = statement.where(model.id != exclude_id)
+    return session.scalars(statement.limit(1)).first()
+
+
+def contact_email_owner(database: Database, email: str, exclude_id: str | None) -> str | None:
+    """Who else among live contacts uses ``email``: "Selam Cohen (Brücke Logistik)"."""
+    with database.read() as session:
+        other = live_clash(session, m.Contact, "email", email, {}, exclude_id)
+        if other is None:
+            return None
+        company = session.get(m.PartnerCompany, other.company_id)
+        return f"{other.name} ({company.name})" if company is not None else other.name

@@ -18,11 +18,13 @@ from sqlalchemy.orm import aliased
 from ixdesk.db import models as m
 from ixdesk.db.base import Base
 from ixdesk.db.enums import (
+    CohortFormat,
     CohortStatus,
     CompanyStatus,
     GroupStatus,
     InstructorStatus,
     ProblemStatus,
+    SafeguardingStatus,
 )
 from ixdesk.services.counts import enrolled_count, member_count
 
@@ -36,6 +38,8 @@ class Column:
     kind: str = TEXT
     width: int = 140
     searchable: bool = True
+    # A status column's values in life-cycle order: it sorts in this order, not A–Z.
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,19 @@ class KindSpec:
         return [column.key for column in self.columns].index(key)
 
 
+def _status(key: str, label: str, states: type[enum.Enum], width: int = 100) -> Column:
+    return Column(key, label, STATUS, width, choices=tuple(str(s.value) for s in states))
+
+
 def raw_id(column: Any) -> ColumnElement[Any]:
     """The id as the driver returns it: skips per-row UUID conversion on big loads."""
     return type_coerce(column, String)
 
 
 def _person_name(first: Any, last: Any) -> ColumnElement[str]:
-    return func.coalesce(first, literal("")) + literal(" ") + func.coalesce(last, literal(""))
+    """The full name, or NULL (an empty cell, sorted last) when there is no one."""
+    joined = func.coalesce(first, literal("")) + literal(" ") + func.coalesce(last, literal(""))
+    return func.nullif(func.trim(joined), literal(""))
 
 
 def _students() -> Select[Any]:
@@ -162,8 +172,8 @@ def _groups() -> Select[Any]:
             members,
         )
         .join(c, c.id == g.cohort_id)
-        .outerjoin(p, p.id == g.business_problem_id)
-        .outerjoin(lead, lead.id == g.lead_instructor_id)
+        .outerjoin(p, (p.id == g.business_problem_id) & p.deleted_at.is_(None))
+        .outerjoin(lead, (lead.id == g.lead_instructor_id) & lead.deleted_at.is_(None))
         .where(g.deleted_at.is_(None))
     )
 
@@ -179,10 +189,10 @@ KINDS: dict[str, KindSpec] = {
             columns=(
                 Column("name", "Name", width=240),
                 Column("track", "Track"),
-                Column("status", "Status", STATUS, 100),
+                _status("status", "Status", CohortStatus),
                 Column("starts_on", "Starts", DATE, 100, searchable=False),
                 Column("ends_on", "Ends", DATE, 100, searchable=False),
-                Column("format", "Format", STATUS, 90),
+                _status("format", "Format", CohortFormat, 90),
                 Column("location", "Location"),
                 Column("enrolled", "Enrolled", NUMBER, 80, searchable=False),
                 Column("capacity", "Capacity", NUMBER, 80, searchable=False),
@@ -200,7 +210,7 @@ KINDS: dict[str, KindSpec] = {
             columns=(
                 Column("name", "Name", width=160),
                 Column("cohort", "Cohort", width=220),
-                Column("status", "Status", STATUS, 100),
+                _status("status", "Status", GroupStatus),
                 Column("business_problem", "Business problem", width=220),
                 Column("lead_instructor", "Lead instructor", width=160),
                 Column("meeting_slot", "Meeting slot"),
@@ -243,9 +253,9 @@ KINDS: dict[str, KindSpec] = {
                 Column("email", "Email", width=230),
                 Column("employer", "Employer", width=180),
                 Column("job_title", "Job title", width=180),
-                Column("safeguarding_status", "Safeguarding", STATUS, 110),
+                _status("safeguarding_status", "Safeguarding", SafeguardingStatus, 110),
                 Column("safeguarding_expires_on", "Check expires", DATE, 110, searchable=False),
-                Column("status", "Status", STATUS, 90),
+                _status("status", "Status", InstructorStatus, 90),
             ),
             query=_instructors,
             status_enum=InstructorStatus,
@@ -263,7 +273,7 @@ KINDS: dict[str, KindSpec] = {
                 Column("sector", "Sector", width=160),
                 Column("city", "City"),
                 Column("country", "Country"),
-                Column("status", "Status", STATUS, 100),
+                _status("status", "Status", CompanyStatus),
                 Column("problem_count", "Business problems", NUMBER, 130, searchable=False),
             ),
             query=_companies,
@@ -280,7 +290,7 @@ KINDS: dict[str, KindSpec] = {
                 Column("title", "Title", width=280),
                 Column("company", "Partner company", width=200),
                 Column("track", "Track"),
-                Column("status", "Status", STATUS, 100),
+                _status("status", "Status", ProblemStatus),
                 Column("effort_hours", "Effort (h)", NUMBER, 80, searchable=False),
                 Column("confidential", "NDA", BOOL, 60, searchable=False),
             ),

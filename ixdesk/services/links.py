@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.services.kinds import status_label
+from ixdesk.services.search import fold
 from ixdesk.services.tables import canonical_id
 
 
@@ -40,8 +41,13 @@ def linked_records(database: Database, kind: str, record_id: str) -> list[Linked
         return builders[kind](session, record_id)
 
 
-def _rows(session: Any, statement: Select[Any]) -> list[Any]:
-    return list(session.execute(statement))
+def _rows(session: Any, statement: Select[Any], *order: int) -> list[Any]:
+    """The rows of ``statement``, sorted as the tables sort: by the ``order`` columns,
+    ignoring case and accents (so "Équipe" comes before "Team")."""
+    rows = list(session.execute(statement))
+    if order:
+        rows.sort(key=lambda row: [fold(str(row[i] or "")) for i in order])
+    return rows
 
 
 def _company(session: Any, record_id: str) -> list[Linked]:
@@ -50,33 +56,45 @@ def _company(session: Any, record_id: str) -> list[Linked]:
         Linked("Contacts", "contacts", canonical_id(i), name, " · ".join(filter(None, [r, e])))
         for i, name, r, e in _rows(
             session,
-            select(c.id, c.name, c.role, c.email)
-            .where(c.company_id == record_id, c.deleted_at.is_(None))
-            .order_by(c.name),
+            select(c.id, c.name, c.role, c.email).where(
+                c.company_id == record_id, c.deleted_at.is_(None)
+            ),
+            1,
         )
     ]
     items += [
         Linked("Business problems", "problems", canonical_id(i), title, status_label(status))
         for i, title, status in _rows(
             session,
-            select(p.id, p.title, p.status)
-            .where(p.company_id == record_id, p.deleted_at.is_(None))
-            .order_by(p.title),
+            select(p.id, p.title, p.status).where(
+                p.company_id == record_id, p.deleted_at.is_(None)
+            ),
+            1,
         )
     ]
     return items
 
 
-def _groups_where(session: Any, condition: Any, section: str) -> list[Linked]:
+def _groups_where(
+    session: Any, condition: Any, section: str, with_cohort: bool = True
+) -> list[Linked]:
+    """Groups by name; the detail says their status and cohort (unless all share it)."""
     g, c = m.StudentGroup, m.Cohort
     return [
-        Linked(section, "groups", canonical_id(i), f"{name} ({cohort})", status_label(status))
+        Linked(
+            section,
+            "groups",
+            canonical_id(i),
+            name,
+            " · ".join([status_label(status), cohort] if with_cohort else [status_label(status)]),
+        )
         for i, name, cohort, status in _rows(
             session,
             select(g.id, g.name, c.name, g.status)
             .join(c, c.id == g.cohort_id)
-            .where(condition, g.deleted_at.is_(None))
-            .order_by(c.name, g.name),
+            .where(condition, g.deleted_at.is_(None)),
+            2,
+            1,
         )
     ]
 
@@ -120,7 +138,9 @@ def _student(session: Any, record_id: str) -> list[Linked]:
 
 
 def _cohort(session: Any, record_id: str) -> list[Linked]:
-    return _groups_where(session, m.StudentGroup.cohort_id == record_id, "Groups")
+    return _groups_where(
+        session, m.StudentGroup.cohort_id == record_id, "Groups", with_cohort=False
+    )
 
 
 def _group(session: Any, record_id: str) -> list[Linked]:
@@ -132,8 +152,8 @@ def _group(session: Any, record_id: str) -> list[Linked]:
         select(c.id, c.name, p.id, p.title, lead.id, lead.first_name, lead.last_name)
         .select_from(g)
         .join(c, c.id == g.cohort_id)
-        .outerjoin(p, p.id == g.business_problem_id)
-        .outerjoin(lead, lead.id == g.lead_instructor_id)
+        .outerjoin(p, (p.id == g.business_problem_id) & p.deleted_at.is_(None))
+        .outerjoin(lead, (lead.id == g.lead_instructor_id) & lead.deleted_at.is_(None))
         .where(g.id == record_id),
     ):
         items.append(Linked("Cohort", "cohorts", canonical_id(row[0]), row[1]))
@@ -149,8 +169,9 @@ def _group(session: Any, record_id: str) -> list[Linked]:
             session,
             select(s.id, s.first_name, s.last_name, s.school)
             .join(ms, ms.student_id == s.id)
-            .where(ms.group_id == record_id, ms.deleted_at.is_(None), s.deleted_at.is_(None))
-            .order_by(s.last_name, s.first_name),
+            .where(ms.group_id == record_id, ms.deleted_at.is_(None), s.deleted_at.is_(None)),
+            2,
+            1,
         )
     ]
     return items

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QTreeWidgetItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from ixdesk.db import Database
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
+
+DialogWork = Callable[[QDialog], None]
 
 
 def open_view(window: MainWindow, kind: str) -> RecordView:
@@ -41,3 +59,130 @@ def field(view: RecordView, name: str) -> QWidget:
 def shown_column(view: RecordView, column: int) -> list[str]:
     model = view.model
     return [model.display_row(row)[column] for row in range(model.rowCount())]
+
+
+def choose(view: RecordView, name: str, label: str) -> None:
+    """Pick the entry shown as ``label`` in a combo box of the editor."""
+    combo = view.editor.fields[name]
+    assert isinstance(combo, QComboBox)
+    index = combo.findText(label)
+    assert index >= 0, f"{label!r} is not offered in {name}"
+    combo.setCurrentIndex(index)
+
+
+def shown_error(view: RecordView, name: str) -> str:
+    """The problem shown under a field, or "" when none is visible."""
+    label = view.editor.error_labels[name]
+    return label.text() if label.isVisibleTo(view) else ""
+
+
+def linked_item(view: RecordView, label: str) -> QTreeWidgetItem:
+    tree = view.editor.linked
+    found = tree.findItems(label, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)
+    assert found, f"{label!r} is not among the linked records"
+    return found[0]
+
+
+def linked_labels(view: RecordView) -> list[str]:
+    tree = view.editor.linked
+    return [
+        tree.topLevelItem(top).child(row).text(0)
+        for top in range(tree.topLevelItemCount())
+        for row in range(tree.topLevelItem(top).childCount())
+    ]
+
+
+def press_enter_on_link(qtbot: QtBot, view: RecordView, label: str) -> None:
+    tree = view.editor.linked
+    tree.setFocus()
+    tree.setCurrentItem(linked_item(view, label))
+    qtbot.keyClick(tree.viewport(), Qt.Key.Key_Return)
+
+
+def shortcut(qtbot: QtBot, window: MainWindow, key: Qt.Key, shift: bool = False) -> None:
+    """Press Ctrl+key (Ctrl+Shift+key) in the window."""
+    modifiers = Qt.KeyboardModifier.ControlModifier
+    if shift:
+        modifiers |= Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, key, modifiers)
+
+
+def fill(qtbot: QtBot, view: RecordView, values: dict[str, Any]) -> None:
+    """Enter values in the editor as a person would, whatever kind of field each is."""
+    for name, value in values.items():
+        widget = view.editor.fields[name]
+        if isinstance(widget, QLineEdit):
+            type_into(qtbot, view, name, value)
+        elif isinstance(widget, QComboBox):
+            choose(view, name, value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate(value.year, value.month, value.day))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(value)
+        elif isinstance(widget, QListWidget):
+            for label in value:
+                (item,) = widget.findItems(label, Qt.MatchFlag.MatchExactly)
+                item.setCheckState(Qt.CheckState.Checked)
+        else:
+            raise TypeError(f"no way to fill {name}")
+
+
+def create_with_editor(
+    qtbot: QtBot, window: MainWindow, kind: str, values: dict[str, Any]
+) -> RecordView:
+    """Ctrl+N in the view, fill the editor, Ctrl+S: the view then shows the new record."""
+    view = open_view(window, kind)
+    shortcut(qtbot, window, Qt.Key.Key_N)
+    assert view.editor.title.text() == f"New {view.spec.singular}"
+    assert not view.editor.save_button.isEnabled()
+    fill(qtbot, view, values)
+    assert view.editor.problems == {}
+    assert view.editor.save_button.isEnabled()
+    shortcut(qtbot, window, Qt.Key.Key_S)
+    assert view.editor.loaded.id is not None and not view.editor.is_dirty()
+    row = view.model.row_of(view.editor.loaded.id)
+    assert row is not None and view.table.currentIndex().row() == row
+    return view
+
+
+def assert_refused_at(view: RecordView, name: str, words: str) -> None:
+    """The problem shows under the field, Save stays disabled, and saving changes nothing."""
+    assert words in shown_error(view, name)
+    assert not view.editor.save_button.isEnabled()
+    version = view.editor.loaded.version
+    assert view.editor.save() is False
+    assert view.editor.loaded.version == version
+
+
+def stored(database: Database, model: type[Any], record_id: str) -> Any:
+    with database.read() as session:
+        return session.get(model, record_id)
+
+
+def in_modal_dialog(qtbot: QtBot, open_it: Callable[[], object], work: DialogWork) -> None:
+    """Open a modal dialog with ``open_it`` and do ``work`` in it while it is shown.
+
+    ``work`` closes the dialog (accept, reject); if it fails, the dialog is closed
+    anyway and the failure raised here, so a test never hangs on ``exec()``.
+    """
+    failures: list[BaseException] = []
+
+    def inside() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        try:
+            work(dialog)
+        except BaseException as failure:  # re-raised below, once the dialog is closed
+            failures.append(failure)
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, inside)
+    open_it()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    if failures:
+        raise failures[0]

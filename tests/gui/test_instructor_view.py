@@ -158,10 +158,11 @@ def test_the_main_window_opens_on_an_instructor(
 ) -> None:
     ids = _world(sqlite_database)
     assert window.show_instructor("ravi@X.org")
-    view = window.ui.pages.currentWidget()
+    assert window.ui.pages.currentWidget() is window.instructor_page
+    view = window.instructor_view
     assert isinstance(view, InstructorView)
     assert view.instructor_id == ids["ravi"]
     assert len(view.sections) == 2
     assert not window.show_instructor("nobody@x.org")
-    assert window.ui.pages.currentWidget() is view  # the window stays, on the same view
+    assert window.ui.pages.currentWidget() is window.instructor_page  # the window stays
     assert dialogs.kinds()[-1] == "error"

@@ -176,7 +176,7 @@ def test_delete_says_what_depends_and_can_be_undone(
     dialogs.confirm_answer = False
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     kind, _title, text = dialogs.asked[-1]
-    assert kind == "confirm" and "1 enrolment depend on it" in text
+    assert kind == "confirm" and "1 enrolment will be deleted with it" in text
     assert len(_students(sqlite_database)) == 1  # refused: nothing deleted
     dialogs.confirm_answer = True
     window.ui.actionDelete.trigger()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from ixdesk.db import Database
 from ixdesk.db import models as m
 from ixdesk.services.operations import OperationContext, run_operation
@@ -119,6 +121,15 @@ def build_world(database: Database) -> World:
         )
 
     return run_operation(database, work)
+
+
+def live_ids(database: Database, model: type[Any]) -> set[str]:
+    """The ids of ``model``'s records that are not deleted."""
+    with database.read() as session:
+        return {
+            str(record_id)
+            for record_id in session.scalars(select(model.id).where(model.deleted_at.is_(None)))
+        }
 
 
 @dataclass(frozen=True)

@@ -164,8 +164,8 @@ class Ui_InstructorEditor(object):
 
         self.expertise = QListWidget(self.teachingBox)
         self.expertise.setObjectName(u"expertise")
-        self.expertise.setMinimumSize(QSize(0, 90))
-        self.expertise.setMaximumSize(QSize(16777215, 110))
+        self.expertise.setMinimumSize(QSize(0, 136))
+        self.expertise.setMaximumSize(QSize(16777215, 170))
         self.expertise.setUniformItemSizes(True)
 
         self.teachingForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.expertise)

@@ -37,6 +37,7 @@ class ImportLauncher(QObject):
         self.window = window
         self.wizard: ImportWizard | None = None
         self.action = QAction(icon("import"), "&Import…", window)
+        self.action.setObjectName("actionImport")
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.setStatusTip(
             "Import students, instructors or partner companies from an .xlsx or CSV file"

@@ -20,25 +20,62 @@ fields each reader sees is decided per builder: see docs/rosters.md.
 
 from __future__ import annotations
 
-from ixdesk.services.export.full import RECORD_TYPES, export_everything, export_records
-from ixdesk.services.export.rosters import (
-    DEFAULT_BLANK_ROWS,
-    export_cohort_roster,
-    export_instructor_roster,
-    export_partner_brief,
-    export_signin_sheet,
-    find_cohort,
-    find_company,
-    find_instructor,
-    find_session,
-)
-from ixdesk.services.export.workbook import (
-    Cancelled,
-    ExportCancelled,
-    ExportError,
-    Progress,
-    check_target,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ixdesk.services.export.full import RECORD_TYPES, export_everything, export_records
+    from ixdesk.services.export.rosters import (
+        DEFAULT_BLANK_ROWS,
+        export_cohort_roster,
+        export_instructor_roster,
+        export_partner_brief,
+        export_signin_sheet,
+        find_cohort,
+        find_company,
+        find_instructor,
+        find_session,
+    )
+    from ixdesk.services.export.workbook import (
+        Cancelled,
+        ExportCancelled,
+        ExportError,
+        Progress,
+        check_target,
+    )
+
+# Loaded on first use: the window imports ``queries`` (plain reads) at start,
+# and must not pay for the spreadsheet writer until something is exported.
+_HOMES = {
+    **dict.fromkeys(("RECORD_TYPES", "export_everything", "export_records"), "full"),
+    **dict.fromkeys(
+        (
+            "DEFAULT_BLANK_ROWS",
+            "export_cohort_roster",
+            "export_instructor_roster",
+            "export_partner_brief",
+            "export_signin_sheet",
+            "find_cohort",
+            "find_company",
+            "find_instructor",
+            "find_session",
+        ),
+        "rosters",
+    ),
+    **dict.fromkeys(
+        ("Cancelled", "ExportCancelled", "ExportError", "Progress", "check_target"), "workbook"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_BLANK_ROWS",

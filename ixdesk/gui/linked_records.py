@@ -1,0 +1,77 @@
+"""The records linked to the one being edited, one Enter or double-click away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ixdesk.db.engine import Database
+from ixdesk.services import links
+
+LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+SHOWN_ROWS = 6  # the list never shrinks below this many rows
+
+
+class LinkedRecords(QWidget):
+    open_record = Signal(str, str)  # kind ("contacts" for a company's contact), id
+
+    def __init__(self, database: Database, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.kind = database, kind
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.title = QLabel("Linked records")
+        layout.addWidget(self.title)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Record", "Detail"])
+        self.tree.setAccessibleName("Linked records")
+        self.tree.setAccessibleDescription("Press Enter or double-click to open a record")
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.itemActivated.connect(self._activated)
+        rows = self.tree.fontMetrics().height() + 4
+        self.tree.setMinimumHeight(rows * (SHOWN_ROWS + 1) + 2 * self.tree.frameWidth())
+        layout.addWidget(self.tree, 1)
+        self.title.setBuddy(self.tree)
+
+    def show_for(self, record_id: str | None) -> None:
+        tree = self.tree
+        tree.clear()
+        if record_id is None:
+            self.title.setText("Linked records (save first)")
+            return
+        sections: dict[str, QTreeWidgetItem] = {}
+        for item in links.linked_records(self.database, self.kind, record_id):
+            section = sections.get(item.section)
+            if section is None:
+                section = QTreeWidgetItem([item.section, ""])
+                section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                sections[item.section] = section
+                tree.addTopLevelItem(section)
+            child = QTreeWidgetItem([item.label, item.detail])
+            child.setData(0, LINK_ID_ROLE, (item.kind, item.id))
+            child.setToolTip(0, f"{item.label} — press Enter or double-click to open")
+            child.setToolTip(1, item.detail)
+            section.addChild(child)
+        tree.expandAll()
+        tree.resizeColumnToContents(0)
+        # The label column may take up to two thirds; details are elided, not the names.
+        width = tree.viewport().width() or tree.width()
+        tree.setColumnWidth(0, min(tree.columnWidth(0) + 12, max(width * 2 // 3, 120)))
+        count = sum(section.childCount() for section in sections.values())
+        self.title.setText(f"Linked records ({count})" if count else "No linked records yet")
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        target = item.data(0, LINK_ID_ROLE)
+        if target:
+            kind, record_id = target
+            self.open_record.emit(kind, record_id)
