@@ -37,7 +37,7 @@ from ixdesk.gui.dashboard import heading
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel, display_text
-from ixdesk.gui.record_view import ROW_HEIGHT_PADDING, _tsv_cell
+from ixdesk.gui.record_table import ROW_HEIGHT_PADDING, rows_as_tsv
 from ixdesk.services.instructor_view import (
     LEAD,
     InstructorChoice,
@@ -149,10 +149,7 @@ class GroupSection(QFrame):
             layout.addWidget(empty)
 
     def tsv(self) -> str:
-        lines = ["\t".join(column.label for column in MEMBER_COLUMNS)]
-        for row in range(self.model.rowCount()):
-            lines.append("\t".join(_tsv_cell(cell) for cell in self.model.display_row(row)))
-        return "\r\n".join(lines) + "\r\n"
+        return rows_as_tsv(self.model, range(self.model.rowCount()))
 
     def copy_members(self) -> None:
         QGuiApplication.clipboard().setText(self.tsv())

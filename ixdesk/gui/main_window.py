@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from ixdesk import __version__
@@ -38,6 +38,27 @@ NAVIGATION = (
     ("problems", "Business problems", "problem"),
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole
+NAVIGATION_WIDTH = 190
+
+
+def _soften_selection(widget: QWidget) -> None:
+    """A light tint of the highlight colour behind the chosen entry, with normal
+    text, so the coloured icons stay readable (in light and dark palettes)."""
+    palette = widget.palette()
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    share = 0.3
+    tint = QColor.fromRgbF(
+        base.redF() + (highlight.redF() - base.redF()) * share,
+        base.greenF() + (highlight.greenF() - base.greenF()) * share,
+        base.blueF() + (highlight.blueF() - base.blueF()) * share,
+    )
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, tint)
+        palette.setColor(
+            group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
+        )
+    widget.setPalette(palette)
 
 
 def _nav_row(key: str) -> int:
@@ -102,6 +123,7 @@ class MainWindow(QMainWindow):
         companies = self.views["companies"].editor
         companies.add_contact.connect(lambda: self._edit_contact(None))
         companies.edit_contact.connect(self._edit_contact)
+        _soften_selection(self.ui.navigation)
         self.ui.navigation.currentRowChanged.connect(self._navigate)
         self.ui.navigation.itemClicked.connect(self._nav_clicked)
         self.ui.mainSplitter.setStretchFactor(1, 1)
@@ -319,6 +341,10 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.ui.mainSplitter.restoreState(splitter)
+        else:  # a narrow side bar leaves the tables their room
+            self.ui.mainSplitter.setSizes(
+                [NAVIGATION_WIDTH, max(self.width() - NAVIGATION_WIDTH, 1)]
+            )
         for view in self.views.values():
             view.restore_state()
         last = str(settings.value("window/view", ""))

@@ -30,9 +30,7 @@ from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
-from ixdesk.gui.record_table import ROW_HEIGHT_PADDING as ROW_HEIGHT_PADDING
 from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
-from ixdesk.gui.record_table import tsv_cell as _tsv_cell  # noqa: F401 - used by other views
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.undo import DeleteCommand, StatusCommand
 from ixdesk.services import editing
