@@ -145,6 +145,22 @@ def group_concerns(concerns: Iterable[Concern], group_id: str) -> list[Concern]:
     return [concern for concern in concerns if concern.group_id == group_id]
 
 
+# What a group's own row already tells (sizes follow every move as it happens).
+_SHOWN_BY_THE_GROUP = frozenset(
+    {GROUP_TOO_BIG, GROUP_TOO_SMALL, GROUP_WITHOUT_PROBLEM, GROUP_WITHOUT_LEAD}
+)
+
+
+def group_marks(database: Database, cohort_id: str) -> dict[str, list[str]]:
+    """Per group of the cohort, the concerns its own row cannot tell: instructors'
+    safeguarding checks and business problems not yet approved."""
+    marks: dict[str, list[str]] = {}
+    for concern in cohort_concerns(database, cohort_id):
+        if concern.group_id is not None and concern.code not in _SHOWN_BY_THE_GROUP:
+            marks.setdefault(concern.group_id, []).append(concern.text)
+    return marks
+
+
 def _concerns(database: Database, wanted: ColumnElement[bool], today: date) -> list[Concern]:
     c = m.Cohort
     scope = and_(wanted, c.deleted_at.is_(None))

@@ -62,6 +62,8 @@ class GroupTreeModel(QAbstractItemModel):
         self._position: dict[int, int] = {}
         self._serial = 0
         self.group_size: int | None = None
+        # Concerns the group's own row cannot tell (safeguarding, approval), by group id.
+        self._concerns: dict[str, list[str]] = {}
         self.tint: QColor | None = None
         self._warning_icon: QIcon | None = None
         self._group_icon: QIcon | None = None
@@ -179,9 +181,20 @@ class GroupTreeModel(QAbstractItemModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
+    def set_concerns(self, concerns: dict[str, list[str]]) -> None:
+        """Sentences from the "needs attention" rules for each group; repaints the headers."""
+        self._concerns = concerns
+        if self._nodes:
+            last = len(self._nodes) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(last, 0))
+
     def warnings(self, group_id: str) -> list[str]:
         node = self._by_id[group_id]
-        return group_warnings(node.row, len(node.members), self.group_size)
+        return self._warnings(node)
+
+    def _warnings(self, node: _GroupNode) -> list[str]:
+        own = group_warnings(node.row, len(node.members), self.group_size)
+        return own + self._concerns.get(node.row.id, [])
 
     # --- navigation ---
     def _node_of(self, index: AnyIndex) -> tuple[_GroupNode, StudentRow | None]:
@@ -275,7 +288,7 @@ class GroupTreeModel(QAbstractItemModel):
             return " · ".join(header_details(node.row))
         if role == Qt.ItemDataRole.EditRole:
             return node.row.name
-        warnings = group_warnings(node.row, len(node.members), self.group_size)
+        warnings = self._warnings(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([header_text(node.row, len(node.members)), *warnings])
         if role == Qt.ItemDataRole.AccessibleTextRole:

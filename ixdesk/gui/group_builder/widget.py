@@ -37,6 +37,7 @@ from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
 from ixdesk.services import groups as g
+from ixdesk.services.attention import group_marks
 from ixdesk.services.operations import ChangeHub, Changes
 
 WATCHED = frozenset(
@@ -222,6 +223,7 @@ class GroupBuilder(BuilderActions, QWidget):
         self.where.update({s.id: group.id for group in data.groups for s in group.members})
         self.unassigned_model.set_students(data.unassigned)
         self.tree_model.set_groups(data.groups, data.cohort.group_size)
+        self.tree_model.set_concerns(group_marks(self.database, self.cohort_id))
         self.tree.expandAll()
         for group_id in collapsed:
             self.tree.collapse(self.tree_model.group_index(group_id))
@@ -253,6 +255,8 @@ class GroupBuilder(BuilderActions, QWidget):
             model.upsert_group(group)
             if group.id not in known_groups:
                 self.tree.expand(model.group_index(group.id))
+        if update.groups and self.cohort_id is not None:  # an assignment may have changed
+            model.set_concerns(group_marks(self.database, self.cohort_id))
         members: dict[str, dict[str, g.StudentRow]] = {}
         live = set(model.group_ids())
 

@@ -1,0 +1,42 @@
+"""The group builder marks a group with the same concerns as the "needs attention" list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from ixdesk.db import Database
+from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.services.attention import cohort_concerns
+from ixdesk.services.operations import ChangeHub
+from tests.assignment_world import build_assignment_world
+from tests.gui.conftest import ScriptedDialogs
+
+
+def test_group_marks_include_safeguarding_and_unapproved_problems(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+) -> None:
+    world = build_assignment_world(sqlite_database)
+    hub, undo = ChangeHub(), QUndoStack()
+    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo, dialogs)
+    qtbot.addWidget(widget)
+    widget.set_cohort(world["hs"])
+    model = widget.tree_model
+    concerns = cohort_concerns(sqlite_database, world["hs"])
+    for group_key in ("g1", "g2"):
+        group_id = world[group_key]
+        listed = {c.text for c in concerns if c.group_id == group_id}
+        marks = model.warnings(group_id)
+        assert listed, group_key  # each has a safeguarding or approval concern
+        assert listed <= set(marks) | {
+            c.text for c in concerns if c.group_id == group_id and c.code.startswith("group_")
+        }
+        header = model.group_index(group_id)
+        tooltip = model.data(header, Qt.ItemDataRole.ToolTipRole)
+        assert all(text in tooltip for text in listed if text in marks)
+    g2 = model.warnings(world["g2"])
+    assert any("Loyalty ideas" in text for text in g2)  # the draft problem
+    assert any("Ben Okafor" in text for text in g2)  # lead without a safeguarding check
+    undo.clear()
