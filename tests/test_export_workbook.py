@@ -16,6 +16,7 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from ixdesk import __version__
+from ixdesk.services.export import target as tg
 from ixdesk.services.export import workbook as wb
 from ixdesk.services.export.workbook import (
     Column,
@@ -286,12 +287,12 @@ def test_a_full_disk_gives_a_clear_error(
 
 
 def test_default_paper_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(wb.locale, "getlocale", lambda: ("en_US", "UTF-8"))
-    assert wb.default_paper() == "letter"
-    monkeypatch.setattr(wb.locale, "getlocale", lambda: ("de_DE", "UTF-8"))
-    assert wb.default_paper() == "a4"
-    monkeypatch.setattr(wb.locale, "getlocale", lambda: ("English_United States", "1252"))
-    assert wb.default_paper() == "letter"
+    monkeypatch.setattr(tg.locale, "getlocale", lambda: ("en_US", "UTF-8"))
+    assert tg.default_paper() == "letter"
+    monkeypatch.setattr(tg.locale, "getlocale", lambda: ("de_DE", "UTF-8"))
+    assert tg.default_paper() == "a4"
+    monkeypatch.setattr(tg.locale, "getlocale", lambda: ("English_United States", "1252"))
+    assert tg.default_paper() == "letter"
 
 
 def test_aware_datetimes_are_written_in_utc() -> None:

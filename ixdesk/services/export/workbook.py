@@ -25,18 +25,12 @@ API is used instead; ``test_export_workbook`` fails so we notice.
 from __future__ import annotations
 
 import contextlib
-import enum
-import errno
-import locale
-import math
 import os
-import re
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,38 +38,54 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from ixdesk import __version__
-from ixdesk.errors import IxdeskError
+from ixdesk.services.export.cells import (
+    BLANK,
+    BOOL,
+    DATE,
+    DATETIME,
+    FORBIDDEN,
+    MAX_CELL,
+    MAX_ROWS,
+    NUMBER,
+    QTEXT,
+    TEXT,
+    clean_text,
+    prepare,
+    sheet_name,
+    xml_text,
+)
+from ixdesk.services.export.target import (
+    ExportCancelled,
+    ExportError,
+    check_target,
+    default_paper,
+    explain_failure,
+)
+
+__all__ = [
+    "MAX_CELL",
+    "Cancelled",
+    "Column",
+    "ExportCancelled",
+    "ExportError",
+    "Progress",
+    "Sheet",
+    "Workbook",
+    "check_target",
+    "clean_text",
+    "default_paper",
+    "prepare",
+    "sheet_name",
+]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Cell = tuple[int, Any, Any]  # (kind, payload, format)
 
-MAX_CELL = 32_767  # UTF-16 code units: Excel's limit for one cell
-MAX_ROWS = 1_048_576
 MIN_WIDTH, MAX_WIDTH = 8, 50
 POLL_EVERY = 250  # rows between progress reports and cancel checks
 DATE_FORMAT = "d mmm yyyy"
 DATETIME_FORMAT = 'd mmm yyyy hh:mm "UTC"'
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
-_FIRST_SAFE_DATE = date(1900, 3, 1)  # Excel's 1900 leap-year bug lives before this
-
-_DIRTY = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML_SPECIAL = re.compile("[&<>]|_x[0-9a-fA-F]{4}_")
-_EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
-_RISKY_FIRST = frozenset("=+-@\t\n#.0123456789")  # formula, error value or number
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-_LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
-
-BLANK, TEXT, QTEXT, NUMBER, DATE, DATETIME, BOOL = range(7)
-
-
-class ExportError(IxdeskError):
-    """The workbook could not be written (folder missing, file locked, disk full...)."""
-
-
-class ExportCancelled(IxdeskError):
-    """The person cancelled the export; no file was written or changed."""
 
 
 def _has_fast_rows() -> bool:
@@ -94,143 +104,6 @@ class Column:
     label: str
     width: int | None = None
     wrap: bool = False
-
-
-# --- values ---------------------------------------------------------------------------
-
-
-def clean_text(text: str) -> str:
-    """Text as Excel can hold it: forbidden characters gone, cut visibly if too long."""
-    text = _FORBIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if len(text) * 2 <= MAX_CELL or _utf16_len(text) <= MAX_CELL:
-        return text
-    kept = text
-    for _ in range(3):  # the marker's length depends on the number in it
-        marker = f"… [cut: {len(text) - len(kept):,} characters]"
-        room = (MAX_CELL - _utf16_len(marker)) * 2
-        kept = text.encode("utf-16-le")[:room].decode("utf-16-le", errors="ignore")
-    return kept + f"… [cut: {len(text) - len(kept):,} characters]"
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def prepare(value: Any) -> tuple[int, Any, int]:
-    """(kind, payload, display width) of one value; text is cleaned, never a formula."""
-    kind = type(value)
-    if kind is str:
-        if len(value) * 2 > MAX_CELL or _DIRTY.search(value):
-            value = clean_text(value)
-        if not value:
-            return BLANK, None, 0
-        width = max(map(len, value.split("\n"))) if "\n" in value else len(value)
-        return (QTEXT if value[0] in _RISKY_FIRST else TEXT), value, width
-    if value is None:
-        return BLANK, None, 0
-    if kind is int:
-        return NUMBER, value, len(str(value))
-    if kind is date:
-        if value < _FIRST_SAFE_DATE:
-            return TEXT, value.isoformat(), 10
-        return DATE, value.toordinal() - _EXCEL_EPOCH, 11
-    if kind is datetime:
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        if value.date() < _FIRST_SAFE_DATE:
-            return TEXT, value.isoformat(sep=" "), 19
-        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
-        return DATETIME, value.toordinal() - _EXCEL_EPOCH + seconds / 86400, 22
-    if kind is bool:
-        return BOOL, value, 5
-    if kind is float:
-        return (NUMBER, value, len(f"{value:.10G}")) if math.isfinite(value) else (BLANK, None, 0)
-    if isinstance(value, enum.Enum):
-        return prepare(value.value)
-    for base in (str, bool, int, float):  # subclasses of the plain types
-        if isinstance(value, base):
-            return prepare(base(value))
-    if isinstance(value, datetime):
-        return prepare(datetime.combine(value.date(), value.timetz()))
-    if isinstance(value, date):
-        return prepare(date(value.year, value.month, value.day))
-    return prepare(str(value))
-
-
-def _xml_text(text: str) -> str:
-    if _XML_SPECIAL.search(text):
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        text = _EXCEL_ESCAPE.sub(r"_x005F\1", text)  # so Excel shows "_x0041_", not "A"
-    return text
-
-
-# --- names, paper and targets -----------------------------------------------------------
-
-
-def sheet_name(wanted: str, taken: Iterable[str]) -> str:
-    """A valid sheet name close to ``wanted``, unique (case-insensitively) among ``taken``."""
-    name = " ".join(_SHEET_FORBIDDEN.sub(" ", wanted).split()).strip("'").strip()
-    if not name or name.casefold() == "history":  # Excel reserves "History"
-        name = f"{name or 'Sheet'} sheet"
-    used = {each.casefold() for each in taken}
-    for number in range(1, 100_000):
-        suffix = "" if number == 1 else f" ({number})"
-        candidate = _cut_utf16(name, 31 - len(suffix)).rstrip().rstrip("'") + suffix
-        if candidate.casefold() not in used:
-            return candidate
-    raise ExportError("Too many sheets share one name.")
-
-
-def _cut_utf16(text: str, limit: int) -> str:
-    while _utf16_len(text) > limit:
-        text = text[:-1]
-    return text
-
-
-def default_paper() -> str:
-    """Letter where it is the usual paper (US, Canada, ...), A4 everywhere else."""
-    name = locale.getlocale()[0] or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
-    return "letter" if any(place in name for place in _LETTER_PLACES) else "a4"
-
-
-def check_target(path: str | os.PathLike[str]) -> Path:
-    """The absolute target path, or a clear error before any work is done."""
-    target = Path(path).expanduser().absolute()
-    if target.suffix.lower() != ".xlsx":
-        raise ExportError(
-            f"{target.name} does not end in .xlsx; Excel refuses to open a workbook "
-            "under another name. Choose a name ending in .xlsx."
-        )
-    if not target.parent.is_dir():
-        raise ExportError(f"The folder {target.parent} does not exist; choose another folder.")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; choose a file name for the workbook.")
-    if target.exists() and (
-        not target.stat().st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
-    ):
-        raise ExportError(
-            f"{target} is read-only, so it was not replaced. Choose another name, or make "
-            "the file writable and export again."
-        )
-    return target
-
-
-def _explain(error: OSError, target: Path, doing: str) -> ExportError:
-    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return ExportError(
-            f"The disk is full, so {target.name} could not be written; any existing file of "
-            "that name was left as it was. Free some space or choose another drive."
-        )
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
-        return ExportError(
-            f"{target} could not be {doing}: it is open in another program (close it in "
-            "Excel) or you may not write there. Nothing was changed; close it or choose "
-            "another name, then export again."
-        )
-    if error.errno == errno.EROFS:
-        return ExportError(f"{target.parent} is on a read-only drive; choose another folder.")
-    reason = error.strerror or str(error)
-    return ExportError(f"{target} could not be {doing} ({reason}). Nothing was changed.")
 
 
 # --- workbook -------------------------------------------------------------------------
@@ -267,7 +140,7 @@ class Workbook:
                 dir=self.target.parent, prefix=f".{self.target.stem}.", suffix=".tmp"
             )
         except OSError as error:
-            raise _explain(error, self.target.parent, "written in") from error
+            raise explain_failure(error, self.target.parent, "written in") from error
         os.close(handle)
         self._temp = Path(name)
         self._scratch = tempfile.mkdtemp(prefix="ixdesk-export-")
@@ -345,15 +218,15 @@ class Workbook:
         except xlsxwriter.exceptions.FileCreateError as error:
             cause = error.args[0] if error.args else error
             if isinstance(cause, OSError):
-                raise _explain(cause, self.target, "written") from error
+                raise explain_failure(cause, self.target, "written") from error
             raise ExportError(f"{self.target} could not be written ({cause}).") from error
         except OSError as error:
-            raise _explain(error, self.target, "written") from error
+            raise explain_failure(error, self.target, "written") from error
         self.check_cancelled()
         try:
             os.replace(self._temp, self.target)
         except OSError as error:
-            raise _explain(error, self.target, "replaced") from error
+            raise explain_failure(error, self.target, "replaced") from error
         self._saved = True
         shutil.rmtree(self._scratch, ignore_errors=True)
         if self._progress is not None:
@@ -472,7 +345,7 @@ class Sheet:
         try:
             (self._write_xml if FAST_ROWS else self._write_cells)(batch)
         except OSError as error:  # the row file filled the disk, most likely
-            raise _explain(error, self.book.target, "written") from error
+            raise explain_failure(error, self.book.target, "written") from error
         self._next += len(batch)
 
     def _write_xml(self, batch: list[list[Cell]]) -> None:
@@ -492,7 +365,7 @@ class Sheet:
                 if kind in (TEXT, QTEXT):
                     keep = payload[0] in " \t\n" or payload[-1] in " \t\n"
                     space = ' xml:space="preserve"' if keep else ""
-                    text = _xml_text(payload)
+                    text = xml_text(payload)
                     parts.append(f'<c {at} t="inlineStr"><is><t{space}>{text}</t></is></c>')
                 elif kind in (NUMBER, DATE, DATETIME):
                     parts.append(f"<c {at}><v>{payload:.16G}</v></c>")
@@ -550,7 +423,7 @@ class Sheet:
 
 def _header_text(text: str, limit: int) -> str:
     """Text for a print header: '&' doubled (it starts codes there), length bounded."""
-    text = " ".join(_FORBIDDEN.sub("", text).split())
+    text = " ".join(FORBIDDEN.sub("", text).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text.replace("&", "&&")

@@ -1,0 +1,67 @@
+"""Where a workbook goes: checking the target, explaining failures, the paper size."""
+
+from __future__ import annotations
+
+import errno
+import locale
+import os
+import stat
+from pathlib import Path
+
+from ixdesk.errors import IxdeskError
+
+_LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
+
+
+class ExportError(IxdeskError):
+    """The workbook could not be written (folder missing, file locked, disk full...)."""
+
+
+class ExportCancelled(IxdeskError):
+    """The person cancelled the export; no file was written or changed."""
+
+
+def default_paper() -> str:
+    """Letter where it is the usual paper (US, Canada, ...), A4 everywhere else."""
+    name = locale.getlocale()[0] or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
+    return "letter" if any(place in name for place in _LETTER_PLACES) else "a4"
+
+
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """The absolute target path, or a clear error before any work is done."""
+    target = Path(path).expanduser().absolute()
+    if target.suffix.lower() != ".xlsx":
+        raise ExportError(
+            f"{target.name} does not end in .xlsx; Excel refuses to open a workbook "
+            "under another name. Choose a name ending in .xlsx."
+        )
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist; choose another folder.")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; choose a file name for the workbook.")
+    if target.exists() and (
+        not target.stat().st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
+    ):
+        raise ExportError(
+            f"{target} is read-only, so it was not replaced. Choose another name, or make "
+            "the file writable and export again."
+        )
+    return target
+
+
+def explain_failure(error: OSError, target: Path, doing: str) -> ExportError:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return ExportError(
+            f"The disk is full, so {target.name} could not be written; any existing file of "
+            "that name was left as it was. Free some space or choose another drive."
+        )
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
+        return ExportError(
+            f"{target} could not be {doing}: it is open in another program (close it in "
+            "Excel) or you may not write there. Nothing was changed; close it or choose "
+            "another name, then export again."
+        )
+    if error.errno == errno.EROFS:
+        return ExportError(f"{target.parent} is on a read-only drive; choose another folder.")
+    reason = error.strerror or str(error)
+    return ExportError(f"{target} could not be {doing} ({reason}). Nothing was changed.")
