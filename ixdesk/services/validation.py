@@ -197,12 +197,7 @@ def _rules(region: str) -> _RegionRules | None:
     general = meta.general_desc
     if general is None or not general.national_number_pattern:
         return None
-    types = []
-    for name in _TYPE_DESCS:
-        desc = getattr(meta, name, None)
-        if desc is not None and desc.national_number_pattern:
-            lengths = frozenset(desc.possible_length or general.possible_length)
-            types.append((lengths, re.compile(desc.national_number_pattern)))
+    types = [(lengths, re.compile(pattern)) for lengths, pattern in type_rules(meta)]
     prefix_rule = meta.national_prefix_for_parsing
     return _RegionRules(
         country_code=str(meta.country_code),
@@ -212,6 +207,18 @@ def _rules(region: str) -> _RegionRules | None:
         general=re.compile(general.national_number_pattern),
         types=tuple(types),
     )
+
+
+def type_rules(meta: Any) -> list[tuple[frozenset[int], str]]:
+    """(possible lengths, pattern) of each type of number in a region's metadata."""
+    general = meta.general_desc
+    rules = []
+    for name in _TYPE_DESCS:
+        desc = getattr(meta, name, None)
+        if desc is not None and desc.national_number_pattern:
+            lengths = frozenset(desc.possible_length or general.possible_length)
+            rules.append((lengths, desc.national_number_pattern))
+    return rules
 
 
 _PUNCTUATION = str.maketrans("", "", " -.()/\u00a0\u2010\u2011\u2013")

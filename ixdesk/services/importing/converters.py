@@ -3,7 +3,9 @@
 Converters take the raw cell (text, number, date, boolean) and a list to
 which they add warnings; they raise :class:`InvalidValue` for errors. The
 caller remembers answers per distinct cell value for the types whose values
-repeat (dates of birth, grades, tracks, yes/no).
+repeat (dates of birth, grades, tracks, yes/no); emails, phone numbers and
+text, whose values mostly differ, are first checked a whole column at once
+(:mod:`columns`).
 """
 
 from __future__ import annotations

@@ -10,58 +10,21 @@ duplicate choice re-runs this in a fraction of a second.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ixdesk.db import models as m
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
+from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELDS
+from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.nearby import Likeness
 from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
 
 if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
-
-
-@dataclass
-class Duplicate:
-    """A row matching an existing record or an earlier row: both sides, and what differs."""
-
-    row: int
-    record: str  # "student", "instructor", "partner company" or "contact"
-    record_id: str
-    matched: str  # "existing" (in the database) or "file" (an earlier row)
-    other_row: int | None
-    existing: dict[str, Any]
-    incoming: dict[str, Any]
-    differences: list[str]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "row": self.row,
-            "record": self.record,
-            "record_id": self.record_id,
-            "matched": self.matched,
-            "other_row": self.other_row,
-            "existing": {k: plain(v) for k, v in self.existing.items()},
-            "incoming": {k: plain(v) for k, v in self.incoming.items()},
-            "differences": self.differences,
-        }
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready value: dates in ISO 8601, lists for tuples."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if value is not None and not isinstance(value, str | int | float | bool):
-        return str(value)
-    return value
 
 
 _RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3}
@@ -177,17 +140,12 @@ def _empty(value: Any) -> bool:
     return value is None or value == () or value == ""
 
 
-def new_id() -> str:
-    """A random (version 4) UUID string, about three times faster than str(uuid.uuid4())."""
-    h = os.urandom(16).hex()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
-
-
 class _Matcher:
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.claims: dict[str, dict[Any, Target]] = {p.record: {} for p in plan.parts}
         self.targets: dict[str, list[Target]] = {p.record: [] for p in plan.parts}
+        self.warn_column: str | None = None  # the column near-duplicate warnings name
 
     def match(self, part: Part, row: PlannedRow, values: dict[str, Any], choice: str) -> Target:
         """Match a record whose values were taken out of the row (companies, contacts)."""
@@ -220,17 +178,20 @@ class _Matcher:
         values: dict[str, Any] | None,
         index: int | None,
     ) -> Target:
-        ids = self.plan.row_ids.get(part.record)
-        if ids is None:
-            ids = self.plan.row_ids[part.record] = [None] * len(self.plan.rows)
-        record_id = ids[row.index] or new_id()
-        ids[row.index] = record_id
+        record_id = self.ids(part)[row.index]
         target = Target(part, record_id, values, None, row.row_number, index)
         if key is not None:
             self.claims[part.record][key] = target
         self.targets[part.record].append(target)
         row.status = "new"
         return target
+
+    def ids(self, part: Part) -> list[str]:
+        """The id each row's new record gets: kept across choices, so a preview is stable."""
+        ids = self.plan.row_ids.get(part.record)
+        if ids is None or len(ids) != len(self.plan.rows):
+            ids = self.plan.row_ids[part.record] = new_ids(len(self.plan.rows))
+        return ids
 
     def _existing(self, part: Part, key: Any) -> Target | None:
         found = self.plan.existing[part.record]
@@ -282,9 +243,10 @@ class _Matcher:
         return status
 
     def warn(self, row: PlannedRow, message: str) -> None:
-        mapping = self.plan.mapping
-        column = mapping.header_for("email") or mapping.header_for("last_name")
-        problem = Problem(row.row_number, column, message, validation.WARNING)
+        if self.warn_column is None:
+            mapping = self.plan.mapping
+            self.warn_column = mapping.header_for("email") or mapping.header_for("last_name")
+        problem = Problem(row.row_number, self.warn_column, message, validation.WARNING)
         row.warnings = [*row.warnings, problem]
 
     def _like_company(self, row: PlannedRow, name: str) -> None:
@@ -319,29 +281,48 @@ def _resolve_people(plan: ImportPlan, matcher: _Matcher, part: Part) -> None:
     store = rows[0].store
     emails = store.columns.get("email") or [None] * len(rows)
     likeness = Likeness(part.record, store, plan.existing[part.record], rows)
+    candidates = likeness.candidates
+    new_alike: list[int] = []  # new records that may be near-duplicates, checked after
+    ids = matcher.ids(part)
+    claims = matcher.claims[part.record]
+    targets = matcher.targets[part.record]
+    known = plan.existing[part.record].index
     enrolling: set[str] = set()
+    enrolled = plan.enrolled
     cohort = plan.cohort_id
-    for row in rows:
-        row.duplicates, row.warnings, row.record_ids = (), (), ()
+    append = targets.append
+    for row, email in zip(rows, emails, strict=True):  # emails[i] is rows[i]'s
         if row.invalid:
+            row.duplicates = row.warnings = row.record_ids = ()
             row.status = "invalid"
             continue
-        index = row.index
-        email = emails[index]
-        key = (email if email.islower() else email.lower()) if email else None
-        target = matcher._claimed(part, key)
-        if target is None:
-            target = matcher._new(part, row, key, None, index)
-            warning = likeness.check(index)
-            if warning:
-                matcher.warn(row, warning)
+        row.duplicates = row.warnings = ()
+        if email:
+            key = email if email.islower() else email.lower()
+            target = claims.get(key)
+            if target is None and key in known:
+                target = matcher._claimed(part, key)
+        else:
+            key = target = None
+        if target is None:  # a new record, straight from its row
+            index = row.index
+            target = Target(part, ids[index], None, None, row.row_number, index)
+            if key is not None:
+                claims[key] = target
+            append(target)
+            row.status = "new"
+            if index in candidates:
+                new_alike.append(index)
         else:
             choice = row.choice or plan.on_duplicate
             row.status = matcher._merge(part, target, row, row.values, choice)
         row.record_ids = (target.id,)
-        if cohort and target.id not in plan.enrolled and target.id not in enrolling:
+        if cohort and target.id not in enrolled and target.id not in enrolling:
             enrolling.add(target.id)
             plan.enrolments.append(target.id)
+    # Near-duplicates among the new records, in file order (a new row only ever has this warning).
+    for index, warning in likeness.warnings(new_alike):
+        matcher.warn(rows[index], warning)
 
 
 def _resolve_parts(plan: ImportPlan, matcher: _Matcher) -> None:
@@ -372,15 +353,27 @@ def _tracks_used(plan: ImportPlan) -> dict[str, str]:
     if not plan.tracks.new:
         return {}
     used: set[str] = set()
+    from_rows: list[int] = []  # new records still exactly their row: read the columns
     for targets in plan.targets.values():
         for target in targets:
-            for column in ("track_interest_id", "expertise"):
-                if target.is_new and target.values is None:
-                    value = plan.rows[target.row_index or 0].store.get(column, target.row_index)
-                else:
-                    value = (target.values if target.is_new else target.changes).get(column)
-                if isinstance(value, str):
-                    used.add(value)
-                elif isinstance(value, tuple):
-                    used.update(value)
+            if target.is_new and target.values is None:
+                from_rows.append(target.row_index or 0)
+                continue
+            values = target.values if target.is_new else target.changes
+            _add_tracks(used, (values.get(column) for column in ("track_interest_id", "expertise")))
+    if from_rows and plan.rows:
+        columns = plan.rows[0].store.columns
+        every_row = len(from_rows) == len(plan.rows)  # each row a new record, as often
+        for column in ("track_interest_id", "expertise"):
+            if column in columns:
+                values = columns[column]
+                _add_tracks(used, set(values if every_row else map(values.__getitem__, from_rows)))
     return {track_id: name for track_id, name in plan.tracks.new.items() if track_id in used}
+
+
+def _add_tracks(used: set[str], values: Iterable[Any]) -> None:
+    for value in values:
+        if isinstance(value, str):
+            used.add(value)
+        elif isinstance(value, tuple):
+            used.update(value)

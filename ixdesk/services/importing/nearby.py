@@ -3,13 +3,16 @@
 Two students with the same first and last name and the same date of birth
 or school (for instructors: the same phone number or employer) but another
 email are flagged, never merged: a coordinator decides. Names and schools
-are compared folded (case and accents ignored). Keys are prepared a column
-at a time and only a hash per key is kept for the rows seen so far, so the
-check costs little time and memory on 100,000 rows.
+are compared folded (case and accents ignored). Keys are prepared and
+counted a column at a time, so only rows sharing a key are looked at one by
+one and the check costs little time and memory on 100,000 rows.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from itertools import compress, count
 from typing import Any
 
 from ixdesk.services.importing import existing as ex
@@ -24,21 +27,18 @@ CHECKS: dict[str, tuple[tuple[str, str, bool], ...]] = {  # label, column, folde
 def fold_column(values: list[Any] | None, size: int) -> list[str | None]:
     if values is None:
         return [None] * size
-    memo: dict[str, str] = {}
-    out: list[str | None] = []
-    for value in values:
-        if value is None:
-            out.append(None)
-            continue
-        folded = memo.get(value)
-        if folded is None:
-            folded = memo[value] = ex.fold_name(value)
-        out.append(folded)
-    return out
+    folded = {value: None if value is None else ex.fold_name(value) for value in set(values)}
+    return list(map(folded.__getitem__, values))
 
 
 class Likeness:
-    """Finds, for a row about to become a new record, a person it probably duplicates."""
+    """Finds, for a row about to become a new record, a person it probably duplicates.
+
+    Each check's key (folded first and last name, and the compared value) is
+    built for the whole file at once and counted; only rows whose key another
+    row or a record in ixdesk shares can be a near-duplicate, so only those are
+    looked at one by one, in file order.
+    """
 
     def __init__(
         self, record: str, store: ValueStore, found: ex.Existing, rows: list[PlannedRow]
@@ -47,54 +47,74 @@ class Likeness:
         self.record = record
         self.rows = rows
         self.store = store
-        self.first = fold_column(store.columns.get("first_name"), size)
-        self.last = fold_column(store.columns.get("last_name"), size)
+        first = fold_column(store.columns.get("first_name"), size)
+        last = fold_column(store.columns.get("last_name"), size)
         self.emails = store.columns.get("email") or [None] * size
-        self.checks = [
-            (
-                label,
-                column,
-                fold_column(store.columns.get(column), size)
-                if folded
-                else store.columns.get(column) or [None] * size,
-            )
-            for label, column, folded in CHECKS[record]
-        ]
-        self.database: dict[Any, list[ex.Person]] = {}
-        for (first, last), people in found.people.items():
+        database: dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]] = {}
+        for (first_name, last_name), people in found.people.items():
             for person in people:
                 for _label, column, folded in CHECKS[record]:
                     value = getattr(person, column, None)
                     if value:
                         value = ex.fold_name(value) if folded else value
-                        self.database.setdefault(((first, last), column, value), []).append(person)
-        self.seen: dict[int, int] = {}  # hash of a key → index of the first row with it
+                        key = (first_name, last_name, value)
+                        database.setdefault(column, {}).setdefault(key, []).append(person)
+        # Per check: its label, every row's key, the key's group number (-1: a key
+        # no other row or record shares), matching records, and the first row seen
+        # with each group.
+        self.checks: list[tuple[str, list[Any] | None, list[int], dict[Any, list[ex.Person]]]] = []
+        self.seen: list[list[int]] = []
+        self.candidates: set[int] = set()
+        for label, column, folded in CHECKS[record]:
+            values = store.columns.get(column) or [None] * size
+            compared = fold_column(values, size) if folded else values
+            keys = list(zip(first, last, compared, strict=True))
+            known = database.get(column, {})
+            shared = [key for key, times in Counter(keys).items() if times > 1 and key[2]]
+            shared += [key for key in known if key[2]]
+            if not shared:
+                continue
+            group = {key: number for number, key in enumerate(dict.fromkeys(shared))}
+            codes = [group.get(key, -1) for key in keys]
+            self.candidates.update(compress(count(), map((-1).__lt__, codes)))
+            # The keys themselves only to look records up (a few MB less without).
+            self.checks.append((label, keys if known else None, codes, known))
+            self.seen.append([-1] * len(group))
 
     def check(self, index: int) -> str | None:
         """The warning for this row, or None; remembers the row for later rows."""
-        name = (self.first[index], self.last[index])
-        email = (self.emails[index] or "").lower()
-        warning = None
-        for label, column, values in self.checks:
-            value = values[index]
-            if not value:
-                continue
-            key = (name, column, value)
-            if warning is None:
-                for person in self.database.get(key, ()):
-                    if (person.email or "").lower() != email:
-                        where = f"the {self.record} {person.email or 'without email'} in ixdesk"
-                        warning = self._message(index, label, where)
-                        break
-            other = self.seen.setdefault(hash(key), index)
-            if warning is None and other != index and self._alike(other, name, values, value):
-                other_email = (self.emails[other] or "").lower()
-                if other_email != email:
-                    warning = self._message(index, label, f"row {self.rows[other].row_number}")
-        return warning
+        return next((warning for _index, warning in self.warnings([index])), None)
 
-    def _alike(self, other: int, name: tuple[Any, Any], values: list[Any], value: Any) -> bool:
-        return (self.first[other], self.last[other]) == name and values[other] == value
+    def warnings(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
+        """(row index, warning) for these rows about to become new records, taken in order;
+        each row is remembered for the later ones."""
+        found: list[tuple[int, str]] = []
+        emails = self.emails
+        candidates = self.candidates
+        checks = list(zip(self.checks, self.seen, strict=True))
+        for index in indexes:
+            if index not in candidates:
+                continue  # no other row and no record shares any of its keys
+            email = (emails[index] or "").lower()
+            warning = None
+            for (label, keys, codes, known), seen in checks:
+                code = codes[index]
+                if code < 0:
+                    continue
+                if warning is None and keys is not None:
+                    for person in known.get(keys[index], ()):
+                        if (person.email or "").lower() != email:
+                            where = f"the {self.record} {person.email or 'without email'} in ixdesk"
+                            warning = self._message(index, label, where)
+                            break
+                other = seen[code]
+                if other < 0:
+                    seen[code] = index
+                elif warning is None and (emails[other] or "").lower() != email:
+                    warning = self._message(index, label, f"row {self.rows[other].row_number}")
+            if warning is not None:
+                found.append((index, warning))
+        return found
 
     def _message(self, index: int, label: str, where: str) -> str:
         first = self.store.get("first_name", index)

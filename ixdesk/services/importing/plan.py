@@ -25,6 +25,7 @@ from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
+from ixdesk.services.importing.bulk import collector_paused, without_collector
 from ixdesk.services.importing.fields import FIELD_BY_NAME, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
 from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
@@ -84,7 +85,8 @@ class ImportPlan:
         self.resolve()
 
     def resolve(self) -> None:
-        resolve(self)
+        with collector_paused():
+            resolve(self)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -142,6 +144,7 @@ def _check_choice(choice: str) -> str:
     return choice
 
 
+@without_collector
 def plan_import(
     database: Database,
     kind: str,
@@ -254,9 +257,9 @@ def _load_existing(session: Any, kind: str, converted: list[PlannedRow]) -> dict
     part = parts[0]
     loader = ex.load_students if kind == "students" else ex.load_instructors
     found = loader(session, part.columns)
-    store_emails = converted[0].store.columns.get("email", []) if converted else []
-    emails = {email.lower() for email in store_emails if email}
-    matched = [found.index[email] for email in emails if email in found.index]
+    store_emails = converted[0].store.columns.get("email", []) if converted and found.index else []
+    emails = found.index.keys() & set(map(str.lower, filter(None, store_emails)))
+    matched = [found.index[email] for email in emails]
     found.load(session, matched)
     if kind == "instructors":
         ex.load_expertise(session, found, matched)

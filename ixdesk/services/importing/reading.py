@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.importing.safety import ImportFileError, sniff
 from ixdesk.services.importing.table import LeftOutRow, SheetInfo, SourceTable
 from ixdesk.services.importing.textfile import read_csv
@@ -17,6 +18,7 @@ from ixdesk.services.importing.workbook import read_xlsx
 __all__ = ["LeftOutRow", "SheetInfo", "SourceTable", "read_table"]
 
 
+@without_collector
 def read_table(
     path: str | Path,
     *,

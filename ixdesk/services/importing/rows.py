@@ -12,17 +12,16 @@ a few seconds and well under 300 MB.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any
 
 from ixdesk.services import validation as v
-from ixdesk.services.importing.converters import (
-    CONSENT_NOW,
-    TrackBook,
-    make_converter,
-)
+from ixdesk.services.importing.columns import ColumnCheck, column_check
+from ixdesk.services.importing.converters import CONSENT_NOW, TrackBook, make_converter
 from ixdesk.services.importing.fields import (
     CONSENT,
     DATE,
@@ -40,6 +39,7 @@ from ixdesk.services.validation import ERROR, WARNING, FieldProblem, InvalidValu
 
 __all__ = ["CONSENT_NOW", "PlannedRow", "Problem", "TrackBook", "ValueStore", "convert_rows"]
 _UNCACHED = (EMAIL, PHONE, TEXT, FULL_NAME)
+_NUMBERS = {int, float, bool}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,48 +112,81 @@ class PlannedRow:
 class _Column:
     """Converts one mapped column of the table, gathering its problems by row index."""
 
-    def __init__(self, spec: FieldSpec, header: str, converter: Any) -> None:
+    def __init__(
+        self, spec: FieldSpec, header: str, converter: Any, fast: ColumnCheck | None = None
+    ) -> None:
         self.spec = spec
         self.header = header
         self.converter = converter
+        self.fast = fast
         self.problems: list[tuple[int, str, str]] = []  # (row index, message, severity)
 
-    def run(self, cells: list[Any]) -> list[Any]:
-        out: list[Any] = [None] * len(cells)
+    def run(self, cells: Sequence[Any]) -> list[Any]:
+        if self.spec.type in _UNCACHED:
+            return self._each(cells)
+        return self._distinct(cells)
+
+    def _each(self, cells: Sequence[Any]) -> list[Any]:
+        """Values that mostly differ (emails, phones, names): the column's fast path first,
+        then the converter for each cell it left."""
+        if self.fast is None:
+            out: list[Any] = [None] * len(cells)
+            todo: Iterable[int] = range(len(cells))
+        else:
+            out = self.fast(cells)
+            todo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
         convert = self.converter
+        problems = self.problems
         pending: list[FieldProblem] = []
-        memo: dict[Any, Any] | None = None if self.spec.type in _UNCACHED else {}
-        for index, raw in enumerate(cells):
+        for index in todo:
+            raw = cells[index]
             if raw == "" or raw is None:
                 continue
-            if memo is not None:
-                key = raw if type(raw) is str else (type(raw), raw)
-                found = memo.get(key)
-                if found is None:
-                    try:
-                        found = (convert(raw, pending), tuple(pending))
-                    except InvalidValue as error:
-                        found = error
-                    pending.clear()
-                    memo[key] = found
-                if isinstance(found, InvalidValue):
-                    self.problems.append((index, found.problem.message, ERROR))
-                    continue
-                value, warnings = found
-                for warning in warnings:
-                    self.problems.append((index, warning.message, warning.severity))
-            else:
-                try:
-                    value = convert(raw, pending)
-                except InvalidValue as error:
-                    self.problems.append((index, error.problem.message, ERROR))
-                    continue
-                if pending:
-                    for warning in pending:
-                        self.problems.append((index, warning.message, warning.severity))
-                    pending.clear()
+            try:
+                value = convert(raw, pending)
+            except InvalidValue as error:
+                problems.append((index, error.problem.message, ERROR))
+                continue
+            if pending:
+                for warning in pending:
+                    problems.append((index, warning.message, warning.severity))
+                pending.clear()
             out[index] = value
         return out
+
+    def _distinct(self, cells: Sequence[Any]) -> list[Any]:
+        """Values that repeat (dates of birth, grades, tracks, yes/no): each checked once.
+
+        11, 11.0 and True are equal in Python but not the same answer, so
+        where a column mixes such numbers, they are told apart by their type too.
+        """
+        if len(set(map(type, cells)) & _NUMBERS) > 1:
+            keys = [raw if type(raw) is str else (type(raw), raw) for raw in cells]
+        else:
+            keys = cells
+        convert = self.converter
+        values: dict[Any, Any] = {}
+        flagged: dict[Any, tuple[tuple[str, str], ...]] = {}
+        pending: list[FieldProblem] = []
+        for key in dict.fromkeys(keys):  # distinct values, in order of first use
+            raw = key[1] if type(key) is tuple else key
+            values[key] = None
+            if raw == "" or raw is None:
+                continue
+            try:
+                values[key] = convert(raw, pending)
+            except InvalidValue as error:
+                flagged[key] = ((error.problem.message, ERROR),)
+                continue
+            if pending:
+                flagged[key] = tuple((warning.message, warning.severity) for warning in pending)
+                pending.clear()
+        if flagged:
+            problems = self.problems
+            for index, key in enumerate(keys):
+                for message, severity in flagged.get(key, ()):
+                    problems.append((index, message, severity))
+        return list(map(values.__getitem__, keys))
 
 
 def convert_rows(
@@ -175,14 +208,15 @@ def convert_rows(
     store = ValueStore(size)
     rows = [PlannedRow(i, number, store) for i, number in enumerate(table.row_numbers)]
     mapped = [(h, f) for h, f in mapping.columns.items() if f and h in index_of]
+    # The table's columns, read once (cheaper than picking one cell per row per column).
+    cells_by_column = list(zip(*table.rows, strict=True)) if size and mapped else []
     for done, (header, field_name) in enumerate(mapped, start=1):
         spec = specs[field_name]
         converter = make_converter(
             spec, day_first=day_first, region=region, tracks=tracks, today=today
         )
-        column = _Column(spec, header, converter)
-        position = index_of[header]
-        values = column.run([row[position] for row in table.rows])
+        column = _Column(spec, header, converter, column_check(spec, region))
+        values = column.run(cells_by_column[index_of[header]] if size else ())
         for index, message, severity in column.problems:
             row = rows[index]
             _add(row, Problem(row.row_number, header, message, severity, field_name))

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import call
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,9 @@ def build_table(
             continue
         if len(row) > width and not blank(row[width:]):
             beyond += 1
-        if _is_totals(cells, number, formula_cells):
+        first = cells[0]  # most rows start with a value no totals row starts with
+        maybe_totals = first == "" or (type(first) is str and first[:1] in _TOTAL_STARTS)
+        if maybe_totals and _is_totals(cells, number, formula_cells):
             table.left_out.append(LeftOutRow(number, "a totals row, not data"))
             continue
         table.rows.append(cells)
@@ -170,18 +173,19 @@ def _share_repeated_text(rows: list[list[Any]], width: int) -> None:
     """One string object per distinct value in columns that repeat (schools, tracks, yes/no).
 
     Readers make a new object per cell; sharing them keeps a 100,000-row
-    sheet tens of MB smaller. Columns of mostly distinct values are left alone.
+    sheet tens of MB smaller. Columns of mostly distinct values are left alone;
+    in the others, each text the first 1,000 rows hold is shared by every cell
+    holding it (a row at a time, each cell looked up in its column's texts).
     """
     sample = rows[:1000]
+    texts: list[dict[Any, Any]] = []
     for column in range(width):
-        seen = {row[column] for row in sample if type(row[column]) is str}
-        if not seen or len(seen) > len(sample) // 4:
-            continue
-        shared: dict[str, str] = {}
+        seen = {row[column]: row[column] for row in sample if type(row[column]) is str}
+        texts.append(seen if seen and len(seen) <= len(sample) // 4 else {})
+    if any(texts):
+        lookups = [found.get for found in texts]  # get(cell, cell): the shared text, or the cell
         for row in rows:
-            value = row[column]
-            if type(value) is str:
-                row[column] = shared.setdefault(value, value)
+            row[:] = map(call, lookups, row, row)
 
 
 def _find_header(path: Path, raw: list[list[Any]]) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 import python_calamine
@@ -24,47 +25,41 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 def read_xlsx(path: Path, wanted: str | None, header_row: int | None) -> SourceTable:
     report = check_zip(path)
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        raise ImportFileError(
-            f"{path.name} cannot be imported: the workbook is protected with a password."
-        ) from None
-    except Exception as error:  # a foreign parser: any failure means a damaged file
-        raise ImportFileError(
-            f"{path.name} cannot be imported: the workbook is damaged ({error})."
-        ) from None
-    try:
-        sheets = [
-            SheetInfo(meta.name, meta.visible != python_calamine.SheetVisibleEnum.Visible)
-            for meta in workbook.sheets_metadata
-            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-        ]
-        chosen = _choose_sheet(path, sheets, wanted)
-        part = _sheet_parts(path).get(chosen.name)
-        formulas_found = False
-        for member in (part, "xl/sharedStrings.xml"):
-            if member and member in report.sizes:
-                has_formulas = stream_member(path, member)
-                formulas_found = formulas_found or (member == part and has_formulas)
-        sheet = workbook.get_sheet_by_name(chosen.name)
-        start = sheet.start or (0, 0)
-        raw = sheet.to_python(skip_empty_area=True)
-    except ImportFileError:
-        raise
-    except Exception as error:
-        raise ImportFileError(
-            f"{path.name} cannot be imported: the sheet “{wanted or ''}” could not be read "
-            f"({error})."
-        ) from None
-    finally:
-        workbook.close()
+    # calamine works without holding Python's lock, so a helper thread streams and
+    # checks the parts meanwhile: the sheet most likely read while the workbook opens
+    # (sheet list, shared strings), the shared strings while that sheet, once
+    # checked, is parsed.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        workbook, parts, checked = _open_checked(path, report.sizes, wanted, pool)
+        try:
+            sheets = [
+                SheetInfo(meta.name, meta.visible != python_calamine.SheetVisibleEnum.Visible)
+                for meta in workbook.sheets_metadata
+                if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+            ]
+            chosen = _choose_sheet(path, sheets, wanted)
+            part = parts.get(chosen.name)
+            if part and part in report.sizes and part not in checked:
+                checked[part] = stream_member(path, part)
+            sheet = _parse_checked(path, report.sizes, workbook, chosen.name, pool)
+            start = sheet.start or (0, 0)
+            raw = sheet.to_python(skip_empty_area=True)
+        except ImportFileError:
+            raise
+        except Exception as error:
+            raise ImportFileError(
+                f"{path.name} cannot be imported: the sheet “{wanted or ''}” could not be read "
+                f"({error})."
+            ) from None
+        finally:
+            workbook.close()
     formula_cells: set[tuple[int, int]] = set()
-    if part and formulas_found:
+    if part and checked.get(part):
         formula_cells = _formula_cells(path, part, start[1])
     if not raw or all(blank(row) for row in raw):
         raise ImportFileError(f"The sheet “{chosen.name}” of {path.name} is empty.")
@@ -77,6 +72,83 @@ def read_xlsx(path: Path, wanted: str | None, header_row: int | None) -> SourceT
             f"Hidden sheet{'s' if len(hidden) > 1 else ''} not imported: {', '.join(hidden)}."
         )
     return table
+
+
+def _open_checked(
+    path: Path, sizes: dict[str, int], wanted: str | None, pool: ThreadPoolExecutor
+) -> tuple[python_calamine.CalamineWorkbook, dict[str, str], dict[str, bool]]:
+    """The open workbook, its sheets' parts, and the parts checked so far (part → has
+    formulas): the likely sheet is streamed while calamine opens the workbook."""
+    checking = pool.submit(_check_likely_sheet, path, sizes, wanted)
+    try:
+        workbook = _open_workbook(path)
+    except ImportFileError:
+        wait([checking])
+        raise
+    try:
+        parts, checked = checking.result()
+    except BaseException:
+        workbook.close()
+        raise
+    return workbook, parts, checked
+
+
+def _check_likely_sheet(
+    path: Path, sizes: dict[str, int], wanted: str | None
+) -> tuple[dict[str, str], dict[str, bool]]:
+    parts, hidden = _sheet_parts(path)
+    guess = _likely_part(parts, hidden, wanted)
+    return parts, ({guess: stream_member(path, guess)} if guess in sizes else {})
+
+
+def _parse_checked(
+    path: Path,
+    sizes: dict[str, int],
+    workbook: python_calamine.CalamineWorkbook,
+    name: str,
+    pool: ThreadPoolExecutor,
+) -> python_calamine.CalamineSheet:
+    """The sheet (its part already checked), parsed while the shared strings are checked.
+
+    calamine runs on this thread: the memory it frees is then reused by what
+    follows, rather than kept by the helper thread's allocator.
+    """
+    streaming = (
+        pool.submit(stream_member, path, _SHARED_STRINGS) if _SHARED_STRINGS in sizes else None
+    )
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+    except BaseException:
+        if streaming is not None:
+            streaming.result()  # a damaged part is reported as such first
+        raise
+    if streaming is not None:
+        streaming.result()
+    return sheet
+
+
+def _open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise ImportFileError(
+            f"{path.name} cannot be imported: the workbook is protected with a password."
+        ) from None
+    except Exception as error:  # a foreign parser: any failure means a damaged file
+        raise ImportFileError(
+            f"{path.name} cannot be imported: the workbook is damaged ({error})."
+        ) from None
+
+
+def _likely_part(parts: dict[str, str], hidden: set[str], wanted: str | None) -> str:
+    """The part of the sheet that will be read, as far as the workbook's own list tells:
+    the named sheet, or the first visible worksheet (calamine has the last word)."""
+    if wanted is not None:
+        return parts.get(wanted, "")
+    return next(
+        (p for name, p in parts.items() if p.startswith("xl/worksheets/") and name not in hidden),
+        "",
+    )
 
 
 def _choose_sheet(path: Path, sheets: list[SheetInfo], wanted: str | None) -> SheetInfo:
@@ -97,14 +169,14 @@ def _choose_sheet(path: Path, sheets: list[SheetInfo], wanted: str | None) -> Sh
     )
 
 
-def _sheet_parts(path: Path) -> dict[str, str]:
-    """Sheet name → its XML part, from workbook.xml and its relationships."""
+def _sheet_parts(path: Path) -> tuple[dict[str, str], set[str]]:
+    """Sheet name → its XML part, from workbook.xml and its relationships; hidden sheets."""
     try:
         with zipfile.ZipFile(path) as archive:
             workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
             rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
-        return {}
+        return {}, set()
     except (DefusedXmlException, ElementTree.ParseError) as error:
         raise ImportFileError(
             f"{path.name} cannot be imported: its workbook description is not safe XML ({error})."
@@ -114,10 +186,12 @@ def _sheet_parts(path: Path) -> dict[str, str]:
         target = rel.get("Target", "")
         target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         targets[rel.get("Id")] = target
-    return {
-        sheet.get("name", ""): targets.get(sheet.get(f"{_REL}id"), "")
-        for sheet in workbook.iter(f"{_MAIN}sheet")
+    sheets = list(workbook.iter(f"{_MAIN}sheet"))
+    parts = {sheet.get("name", ""): targets.get(sheet.get(f"{_REL}id"), "") for sheet in sheets}
+    hidden = {
+        sheet.get("name", "") for sheet in sheets if sheet.get("state", "visible") != "visible"
     }
+    return parts, hidden
 
 
 def _column_index(letters: str) -> int:
