@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
@@ -72,6 +73,16 @@ class ScriptedDialogs(DialogService):
 
     def kinds(self) -> list[str]:
         return [kind for kind, _title, _text in self.asked]
+
+
+@pytest.fixture
+def undo_stack() -> Iterator[QUndoStack]:
+    """An undo stack for a widget tested on its own. It is emptied at the end, while
+    everything its commands refer to is still alive: a parentless stack left to the
+    garbage collector can delete its commands after the objects they use."""
+    stack = QUndoStack()
+    yield stack
+    stack.clear()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ def _dialog(
 ) -> tuple[AssignDialog, QUndoStack]:
     stack = QUndoStack()
     dialog = AssignDialog(database, ChangeHub(), stack, dialogs, group_id)
+    stack.setParent(dialog)  # deleted with the dialog, commands first
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog, stack

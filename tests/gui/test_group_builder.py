@@ -68,10 +68,12 @@ class Builder:
 
 
 @pytest.fixture
-def builder(qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs) -> Iterator[Builder]:
+def builder(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
+) -> Iterator[Builder]:
     cohort = make_cohort(sqlite_database, 12, group_size=4, statuses={11: "waitlisted"})
     hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), QUndoStack(), dialogs)
+    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()

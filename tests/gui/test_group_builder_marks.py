@@ -16,11 +16,11 @@ from tests.gui.conftest import ScriptedDialogs
 
 
 def test_group_marks_include_safeguarding_and_unapproved_problems(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    hub, undo = ChangeHub(), QUndoStack()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo, dialogs)
+    hub = ChangeHub()
+    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
     qtbot.addWidget(widget)
     widget.set_cohort(world["hs"])
     model = widget.tree_model
@@ -39,4 +39,3 @@ def test_group_marks_include_safeguarding_and_unapproved_problems(
     g2 = model.warnings(world["g2"])
     assert any("Loyalty ideas" in text for text in g2)  # the draft problem
     assert any("Ben Okafor" in text for text in g2)  # lead without a safeguarding check
-    undo.clear()
