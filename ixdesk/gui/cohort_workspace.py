@@ -101,7 +101,7 @@ class CohortWorkspace(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
-        top = QHBoxLayout()
+        top = self.top_bar = QHBoxLayout()
         self.back_button = QPushButton(icon("back"), "&Back to cohorts")
         self.back_button.setAccessibleName("Back to cohorts")
         self.back_button.clicked.connect(self.back)

@@ -180,7 +180,7 @@ class InstructorView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        bar = QHBoxLayout()
+        bar = self.top_bar = QHBoxLayout()
         label = QLabel("&Instructor:")
         self.chooser = QComboBox()
         self.chooser.setEditable(True)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolButton, QWidget
 
+from ixdesk.gui import exports
 from ixdesk.gui.assignment_actions import open_assign_dialog
 from ixdesk.gui.attention_view import AttentionView
 from ixdesk.gui.cohort_workspace import CohortWorkspace
-from ixdesk.gui.exports import selected_in
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorView
@@ -46,6 +46,16 @@ def build_workspace(window: MainWindow) -> CohortWorkspace:
     builder.assign_requested.connect(lambda group_id: open_assign_dialog(window, group_id))
     attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
     workspace.back.connect(lambda: window.show_view("cohorts"))
+    exports_menu = QMenu(workspace)
+    exports_menu.addAction(
+        "Cohort &roster…", lambda: exports.export_cohort_roster(window, workspace.cohort_id)
+    )
+    exports_menu.addAction(
+        "&Sign-in sheet…", lambda: exports.export_signin_sheet(window, workspace.cohort_id)
+    )
+    export_button = _export_button("Export this cohort", exports_menu)
+    workspace.top_bar.insertWidget(workspace.top_bar.indexOf(workspace.edit_button), export_button)
+    workspace.export_button = export_button  # type: ignore[attr-defined]
     workspace.edit_cohort.connect(lambda cohort_id: window.open_record("cohorts", cohort_id))
     return workspace
 
@@ -62,7 +72,24 @@ def scrolling_page(page: QWidget) -> QScrollArea:
 
 def build_instructor_view(window: MainWindow) -> InstructorView:
     view = InstructorView(window.database, window.bridge, window.dialogs)
+    button = _export_button("Export this instructor's roster")
+    button.clicked.connect(lambda: exports.export_instructor_roster(window, view.instructor_id))
+    view.top_bar.addWidget(button)
+    view.export_button = button  # type: ignore[attr-defined]
     return view
+
+
+def _export_button(accessible: str, menu: QMenu | None = None) -> QToolButton:
+    button = QToolButton()
+    button.setText("E&xport…" if menu is None else "E&xport")
+    button.setIcon(icon("export"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAccessibleName(accessible)
+    button.setToolTip(accessible)
+    if menu is not None:
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    return button
 
 
 def install_page_actions(window: MainWindow) -> None:
@@ -73,7 +100,7 @@ def install_page_actions(window: MainWindow) -> None:
     workspace_action.setObjectName("actionOpenWorkspace")
     workspace_action.setShortcut(QKeySequence("Ctrl+O"))
     workspace_action.setToolTip("Open the selected cohort's enrolment board and groups (Ctrl+O)")
-    workspace_action.triggered.connect(lambda: window.open_cohort(selected_in(cohorts)))
+    workspace_action.triggered.connect(lambda: window.open_cohort(exports.selected_in(cohorts)))
     cohorts.extra_actions.insert(0, workspace_action)
 
     teaching_action = QAction(icon("instructor"), "Instructor &view", window)
@@ -82,7 +109,7 @@ def install_page_actions(window: MainWindow) -> None:
     teaching_action.setToolTip("What an instructor sees: their groups, read-only (Ctrl+Shift+I)")
     teaching_action.triggered.connect(
         lambda: window.open_instructor(
-            selected_in(instructors) if window.current_view() is instructors else None
+            exports.selected_in(instructors) if window.current_view() is instructors else None
         )
     )
     instructors.extra_actions.insert(0, teaching_action)

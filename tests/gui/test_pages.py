@@ -92,3 +92,26 @@ def test_dashboard_status_hint_sets_the_status_filter(window: MainWindow, world:
     window.open_list("cohorts", {"status": "running"})
     view = window.views["cohorts"]
     assert view.status_filter.currentData() == "running"
+
+
+def test_workspace_and_instructor_view_export_what_they_show(
+    window: MainWindow, world: World, dialogs: ScriptedDialogs
+) -> None:
+    window.open_cohort(world.cohort)
+    menu = window.cohort_workspace.export_button.menu()  # type: ignore[attr-defined]
+    labels = [action.text() for action in menu.actions()]
+    assert labels == ["Cohort &roster…", "&Sign-in sheet…"]
+    dialogs.save_file_answer = None  # the person closes the save dialog
+    for action in menu.actions():
+        action.trigger()
+    asked = [(kind, text) for kind, _title, text in dialogs.asked]
+    assert "choose" not in [kind for kind, _ in asked]  # the cohort shown was used
+    suggested = [text for kind, text in asked if kind == "save_file"]
+    assert len(suggested) == 2
+    assert all("Données Spring 2027" in name for name in suggested)
+
+    dialogs.asked.clear()
+    window.open_instructor(world.instructor)
+    window.instructor_view.export_button.click()  # type: ignore[attr-defined]
+    suggested = [text for kind, _title, text in dialogs.asked if kind == "save_file"]
+    assert len(suggested) == 1 and "Ørsted" in suggested[0]
