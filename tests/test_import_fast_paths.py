@@ -31,6 +31,7 @@ from ixdesk.services.importing.safety import _has_formula, stream_member
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.importing.table import build_table
 from ixdesk.services.validation import InvalidValue
+from ixdesk.services.validation_phone import _fast_e164
 from tests.test_import_support import write_xlsx
 
 
@@ -104,7 +105,7 @@ def test_numbers_of_regions_sharing_the_country_code_take_the_fast_path_too() ->
     expected = [v.normalise_phone(text, "GB") for text in texts]
     assert columns.simple_e164s(texts, "GB") == expected
     # The one-number fast path leaves the first three to the library.
-    assert [v._fast_e164(text, "GB") for text in texts] == [None, None, None, expected[3]]
+    assert [_fast_e164(text, "GB") for text in texts] == [None, None, None, expected[3]]
 
 
 def test_tidy_text_cells_are_kept_as_they_are_and_the_rest_left_to_the_converter() -> None:

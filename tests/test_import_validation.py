@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import locale
 import random
 from datetime import date, datetime
 
@@ -149,9 +150,9 @@ def test_the_default_region_comes_from_the_setting_then_the_locale(
     monkeypatch.setenv("IXDESK_PHONE_REGION", "za")
     assert v.default_region() == "ZA"
     monkeypatch.setenv("IXDESK_PHONE_REGION", "nowhere")
-    monkeypatch.setattr(v.locale, "getlocale", lambda: ("en_US", "UTF-8"))
+    monkeypatch.setattr(locale, "getlocale", lambda: ("en_US", "UTF-8"))
     assert v.default_region() == "US"
-    monkeypatch.setattr(v.locale, "getlocale", lambda: (None, None))
+    monkeypatch.setattr(locale, "getlocale", lambda: (None, None))
     assert v.default_region() == "GB"
     with pytest.raises(ValueError, match="country code"):
         v.check_region("XX")

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, Column, status_label
+from ixdesk.services.records import value_text
 from ixdesk.services.search import fold, matches, search_terms
 from ixdesk.services.tables import TableRows
 
@@ -195,7 +196,7 @@ class RecordTableModel(QAbstractTableModel):
         if self._statuses is not None and self.status_column is not None:
             column, wanted = self.status_column, self._statuses
             rows = self._rows
-            visible = [i for i in visible if _status_value(rows[i][column]) in wanted]
+            visible = [i for i in visible if value_text(rows[i][column]) in wanted]
         if self._terms:
             keys, terms = self._search_keys(), self._terms
             if len(terms) == 1:
@@ -221,7 +222,7 @@ class RecordTableModel(QAbstractTableModel):
                 keys: list[Any] = values
             elif choices:  # statuses in life-cycle order; unknown ones after them
                 rank = {value: index for index, value in enumerate(choices)}
-                keys = [rank.get(_status_value(v), len(rank)) for v in values]
+                keys = [rank.get(value_text(v), len(rank)) for v in values]
             else:
                 keys = [None] * len(values)
                 for i in filled:
@@ -259,7 +260,3 @@ class RecordTableModel(QAbstractTableModel):
     def display_row(self, row: int) -> list[str]:
         values = self.values_at(row)
         return [display_text(v, c.kind) for v, c in zip(values, self.columns, strict=True)]
-
-
-def _status_value(value: Any) -> str:
-    return value.value if isinstance(value, enum.Enum) else str(value)

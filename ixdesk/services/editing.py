@@ -31,6 +31,7 @@ from ixdesk.services.operations import (
     live_record,
     run_operation,
 )
+from ixdesk.services.records import plain_value
 from ixdesk.services.tables import canonical_id
 
 # Fields of each kind that editors show; relationships are handled below.
@@ -74,17 +75,13 @@ class RecordValues:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
 def load_values(database: Database, kind: str, record_id: str) -> RecordValues:
     spec = KINDS[kind]
     with database.read() as session:
         record = session.get(spec.model, record_id)
         if record is None or record.deleted_at is not None:
             raise RecordNotFoundError(f"This {spec.singular} no longer exists.")
-        values = {name: _plain(getattr(record, name)) for name in EDITABLE[kind]}
+        values = {name: plain_value(getattr(record, name)) for name in EDITABLE[kind]}
         if kind == "instructors":
             values[EXPERTISE] = sorted(
                 session.scalars(
@@ -104,7 +101,7 @@ def empty_values(kind: str) -> RecordValues:
     for name in EDITABLE[kind]:
         default = column_defaults[name].default
         if default is not None and getattr(default, "is_scalar", False):
-            values[name] = _plain(default.arg)
+            values[name] = plain_value(default.arg)
     if kind == "instructors":
         values[EXPERTISE] = []
     return RecordValues(kind, None, None, values)
@@ -175,7 +172,7 @@ def save_values(
             if _moves_a_group_with_members(session, row, fields):
                 raise ValidationError(GROUP_STAYS_IN_COHORT)
             for name, value in fields.items():
-                if _plain(getattr(row, name)) != value:
+                if plain_value(getattr(row, name)) != value:
                     setattr(row, name, value)
         if record.kind == "instructors" and EXPERTISE in record.values:
             _sync_expertise(context, row.id, list(record.values[EXPERTISE]))
@@ -204,7 +201,7 @@ def set_statuses(
             row = context.session.get(spec.model, record_id)
             if row is None or row.deleted_at is not None:
                 continue
-            previous[record_id] = _plain(getattr(row, spec.status_field))
+            previous[record_id] = plain_value(getattr(row, spec.status_field))
             setattr(row, spec.status_field, status)
         return previous
 

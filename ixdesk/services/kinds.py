@@ -27,6 +27,7 @@ from ixdesk.db.enums import (
     SafeguardingStatus,
 )
 from ixdesk.services.counts import enrolled_count, member_count
+from ixdesk.services.records import value_text
 
 TEXT, NUMBER, DATE, STATUS, BOOL = "text", "number", "date", "status", "bool"
 
@@ -308,5 +309,4 @@ def status_label(value: Any) -> str:
     """``in_person`` → "In person"; enum members and plain strings alike."""
     if value is None:
         return ""
-    text = value.value if isinstance(value, enum.Enum) else str(value)
-    return text.replace("_", " ").capitalize()
+    return value_text(value).replace("_", " ").capitalize()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -19,6 +19,7 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.counts import enrolled_count, member_count
+from ixdesk.services.records import plain_value
 
 
 @dataclass(frozen=True)
@@ -268,13 +269,9 @@ def record_kind(name: str) -> RecordKind:
 
 def plain(value: Any) -> Any:
     """A JSON-ready value: ids and enums as strings, dates in ISO 8601."""
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # datetimes too
         return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value") and isinstance(value.value, str):
-        return value.value
-    return value
+    return plain_value(value)
 
 
 def iter_records(

@@ -1,6 +1,9 @@
-"""What each record type is called, for messages a person reads."""
+"""What each record type is called, for messages a person reads, and values as plain data."""
 
 from __future__ import annotations
+
+import enum
+from typing import Any
 
 from ixdesk.db import models
 from ixdesk.db.base import Base
@@ -27,3 +30,14 @@ TABLE_NAMES: dict[str, str] = {model.__tablename__: name for model, name in RECO
 
 def record_name(model: type[Base]) -> str:
     return RECORD_NAMES.get(model, model.__tablename__)
+
+
+def plain_value(value: Any) -> Any:
+    """A choice (an enum member) as the text stored for it, ``"in_person"``; any other
+    value as it is, so dates stay dates and None stays None."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def value_text(value: Any) -> str:
+    """A choice as the text stored for it; any other value as text (None as "None")."""
+    return value.value if isinstance(value, enum.Enum) else str(value)

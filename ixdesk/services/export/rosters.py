@@ -14,7 +14,6 @@ drift apart.
 from __future__ import annotations
 
 import difflib
-import enum
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -29,6 +28,7 @@ from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export import queries as q
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
+from ixdesk.services.kinds import status_label
 
 PathLike = str | os.PathLike[str]
 Layout = Sequence[tuple[str, str]]  # (header shown, key in the record dict)
@@ -119,17 +119,9 @@ _CHOICES = {"status", "cohort_status", "format", "schedule", "audience"}
 _WRAPPED = {"skills", "deliverables", "problem_statement", "students"}
 
 
-def label(value: Any) -> str:
-    """``in_person`` → "In person", for statuses and choices shown to people."""
-    if value is None:
-        return ""
-    text = value.value if isinstance(value, enum.Enum) else str(value)
-    return text.replace("_", " ").capitalize()
-
-
 def _shown(key: str, value: Any) -> Any:
     if key in _CHOICES:
-        return label(value)
+        return status_label(value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     return value

@@ -20,8 +20,14 @@ from typing import Any
 
 import phonenumbers
 
-from ixdesk.services import validation as v
 from ixdesk.services.importing.fields import EMAIL, PHONE, TEXT, FieldSpec
+from ixdesk.services.validation_email import DOMAIN_LABEL, SPECIAL_DOMAINS
+from ixdesk.services.validation_phone import (
+    PHONE_PUNCTUATION,
+    RegionRules,
+    region_rules,
+    type_rules,
+)
 
 ColumnCheck = Callable[[Sequence[Any]], list[Any]]
 
@@ -44,7 +50,7 @@ _SIMPLE_EMAIL_LINES = re.compile(
     r"|^.*$",
     re.MULTILINE,
 )
-_SIMPLE_DOMAIN = re.compile(rf"(?:{v._LABEL}\.)+[A-Za-z]{{2,63}}")
+_SIMPLE_DOMAIN = re.compile(rf"(?:{DOMAIN_LABEL}\.)+[A-Za-z]{{2,63}}")
 
 
 def _lines(texts: Sequence[str], pattern: re.Pattern[str], joined: str) -> list[Any] | None:
@@ -81,7 +87,7 @@ def _plain_domain(domain: str) -> str | None:
         return None
     lower = domain.lower()
     labels = lower.split(".")
-    if "--" in lower or labels[-1] in v._SPECIAL_DOMAINS or labels[-2] in v._SPECIAL_DOMAINS:
+    if "--" in lower or labels[-1] in SPECIAL_DOMAINS or labels[-2] in SPECIAL_DOMAINS:
         return None
     return lower
 
@@ -101,8 +107,7 @@ def _valid_national(meta: Any) -> str | None:
     if general is None or not general.national_number_pattern:
         return None
     types = [
-        f"(?=(?:{_digit_lengths(lengths)})$)(?:{pattern})"
-        for lengths, pattern in v.type_rules(meta)
+        f"(?=(?:{_digit_lengths(lengths)})$)(?:{pattern})" for lengths, pattern in type_rules(meta)
     ]
     return (
         f"(?=(?:{_digit_lengths(frozenset(general.possible_length))})$)"
@@ -110,7 +115,7 @@ def _valid_national(meta: Any) -> str | None:
     )
 
 
-def _valid_for_code(rules: v._RegionRules) -> str:
+def _valid_for_code(rules: RegionRules) -> str:
     """A pattern for a national number valid for any region of the country code, as the
     library decides it: the regions in its order, a region whose leading digits match
     claiming the number for itself (the main region has none, or there is no fast path)."""
@@ -140,7 +145,7 @@ def _phone_lines(region: str) -> tuple[re.Pattern[str], str, re.Pattern[str] | N
     the national prefix must still be asked number by number, that rule is
     returned too and the pattern's first group is the prefix the line starts with.
     """
-    rules = v._rules(region)
+    rules = region_rules(region)
     if rules is None:
         return None
     prefix = rules.national_prefix
@@ -172,7 +177,7 @@ def simple_e164s(texts: Sequence[str], region: str) -> list[str | None]:
     """What ``normalise_phone`` gives each plainly valid number of a column (national,
     or with this region's ``+`` code); None for any other text (check those one by one)."""
     lines = _phone_lines(region) if texts else None
-    joined = "\n".join(texts).translate(v._PUNCTUATION) if lines else ""
+    joined = "\n".join(texts).translate(PHONE_PUNCTUATION) if lines else ""
     found = _lines(texts, lines[0], joined) if lines else None
     if lines is None or found is None:
         return [None] * len(texts)

@@ -10,7 +10,6 @@ told how far it got and the cancel check is asked; cancelling raises
 
 from __future__ import annotations
 
-import enum
 import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +29,7 @@ from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.records import plain_value
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
@@ -214,9 +214,7 @@ class _Writer:
     def _value(self, value: Any) -> Any:
         if value is CONSENT_NOW:
             return self.now
-        if isinstance(value, enum.Enum):
-            return value.value
-        return value
+        return plain_value(value)
 
     def _new_rows(self, part: Part, targets: list[Target]) -> Iterator[dict[str, Any]]:
         """Full rows for new records: every column, defaults where the file left a gap."""
@@ -335,8 +333,7 @@ def _defaults(table: Table) -> dict[str, Any]:
     for column in table.columns:
         default = column.default
         if default is not None and getattr(default, "is_scalar", False):
-            value = default.arg
-            found[column.name] = value.value if isinstance(value, enum.Enum) else value
+            found[column.name] = plain_value(default.arg)
     return found
 
 

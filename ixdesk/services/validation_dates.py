@@ -1,0 +1,172 @@
+"""Checking dates: date cells, ISO text, 14/03/2010 in either order, 14 March 2010."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from ixdesk.services.validation_base import (
+    FieldProblem,
+    clean_text,
+    fail,
+    fold,
+    shown,
+    warn,
+)
+
+OLDEST_AGE_YEARS = 100
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan janvier janv januar enero ene",
+            "february feb fevrier fevr fev februar febrero",
+            "march mar mars marz marzo",
+            "april apr avril avr abril",
+            "may mai mayo",
+            "june jun juin juni junio",
+            "july jul juillet juil juli julio",
+            "august aug aout august agosto ago",
+            "september sep sept septembre septiembre",
+            "october oct octobre oktober octubre okt",
+            "november nov novembre noviembre",
+            "december dec decembre dezember diciembre dic dez",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
+_WORDS_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?[\s\-./]+([a-z]+)\.?,?[\s\-./]+(\d{2,4})")
+_MONTH_FIRST_WORDS = re.compile(
+    r"([a-z]+)\.?[\s\-./]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-./]+(\d{2,4})"
+)
+_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?$", re.IGNORECASE)
+_MONTH_NAMES = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+
+
+def _full_year(year: int, digits: int) -> int:
+    if digits > 2:
+        return year
+    pivot = date.today().year % 100
+    return 2000 + year if year <= pivot else 1900 + year
+
+
+def _make(field: str, text: str, year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise fail(field, f"“{text}” is not a real date: there is no month {month}.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise fail(
+            field, f"“{text}” is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}."
+        ) from None
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _long(moment: date) -> str:
+    return f"{moment.day} {_MONTH_NAMES[moment.month - 1]} {moment.year}"
+
+
+def parse_date(
+    value: Any,
+    day_first: bool = True,
+    field: str = "date_of_birth",
+    *,
+    warnings: list[FieldProblem] | None = None,
+) -> date:
+    """A date from a date cell or from text (ISO, 14/03/2010, 14 March 2010, ...).
+
+    ``day_first`` chooses between 04/03/2009 as 4 March (True) or 3 April; a
+    value both orders can read differently is returned with a warning.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise fail(
+            field,
+            f"{shown(value)} is a number, not a date; format the cell as a date or type "
+            "the date as text.",
+        )
+    text = clean_text(value)
+    if text is None:
+        raise fail(field, "The date is empty.")
+    plain = _TIME_TAIL.sub("", text)
+    match = _NUMERIC_DATE.fullmatch(plain)
+    if match:
+        first, second, third = match.groups()
+        if len(first) == 4:  # year first: always year-month-day
+            return _make(field, text, int(first), int(second), int(third))
+        if len(third) not in (2, 4):
+            raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+        year = _full_year(int(third), len(third))
+        a, b = int(first), int(second)
+        day, month = (a, b) if day_first else (b, a)
+        if not 1 <= month <= 12 and _is_date(year, day, month):
+            order = "day/month/year" if day_first else "month/day/year"
+            other = "month first" if day_first else "day first"
+            raise fail(
+                field,
+                f"“{text}” is not a real date when read as {order}; if this file writes "
+                f"the {other}, choose that order.",
+            )
+        result = _make(field, text, year, month, day)
+        if a != b and a <= 12 and b <= 12:
+            other = date(year, a, b) if day_first else date(year, b, a)
+            order = "day first" if day_first else "month first"
+            warn(
+                warnings,
+                field,
+                f"“{text}” could be {_long(result)} or {_long(other)}; "
+                f"it was read as {_long(result)} ({order}).",
+            )
+        return result
+    folded = fold(plain)
+    for pattern, day_group, month_group in ((_WORDS_DATE, 1, 2), (_MONTH_FIRST_WORDS, 2, 1)):
+        words = pattern.fullmatch(folded)
+        if words and words.group(month_group) in _MONTHS:
+            year_text = words.group(3)
+            year = _full_year(int(year_text), len(year_text))
+            month = _MONTHS[words.group(month_group)]
+            return _make(field, text, year, month, int(words.group(day_group)))
+    raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+
+
+def date_order_hint(value: Any) -> bool | None:
+    """For text like 14/03/2010: True if only day-first reads it, False if only month-first."""
+    if not isinstance(value, str):
+        return None
+    match = _NUMERIC_DATE.fullmatch(_TIME_TAIL.sub("", value.strip()))
+    if match is None or len(match.group(1)) == 4:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if first > 12 >= second:
+        return True
+    if second > 12 >= first:
+        return False
+    return None
+
+
+def check_past_date(moment: date, field: str, *, today: date | None = None) -> date:
+    """Refuse a date of birth (or consent) in the future or over 100 years ago."""
+    today = today or date.today()
+    if moment > today:
+        raise fail(field, f"{_long(moment)} is in the future.")
+    if moment.year < today.year - OLDEST_AGE_YEARS:
+        raise fail(field, f"{_long(moment)} is more than {OLDEST_AGE_YEARS} years ago.")
+    return moment
