@@ -35,23 +35,6 @@ LABELS = {
 }
 
 
-def _email_problem(text: str) -> str | None:
-    """The sentence saying what is wrong with an address, or None."""
-    try:
-        validation.check_email(text)
-    except validation.InvalidValue as error:
-        return error.problem.message
-    return None
-
-
-def _normalised_email(text: str) -> str:
-    """The normalised address, or the text as typed while it is not valid."""
-    try:
-        return validation.check_email(text)
-    except validation.InvalidValue:
-        return text
-
-
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -65,7 +48,7 @@ def check_record(kind: str, values: dict[str, Any], today: date | None = None) -
     for name in EMAIL_FIELDS:
         value = values.get(name)
         if name in values and not _blank(value) and name not in problems:
-            message = _email_problem(str(value))
+            message = validation.email_problem(str(value))
             if message:
                 problems[name] = message
     for name in PHONE_FIELDS:
@@ -100,7 +83,7 @@ def normalise_record(values: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, str):
             value = value.strip() or None
         if value is not None and name in EMAIL_FIELDS:
-            value = _normalised_email(value)
+            value = validation.normalise_email(value)
         if value is not None and name in PHONE_FIELDS:
             value = validation.normalise_phone_or_keep(value)
         tidy[name] = value
