@@ -177,18 +177,20 @@ class MainWindow(QMainWindow):
 
     def show_view(self, key: str) -> None:
         row = _nav_row(key)
-        if self.ui.navigation.currentRow() == row and self.ui.pages.currentWidget() in (
-            self.workspace_page,
-            self.instructor_page,
-        ):
-            self._navigate(row)  # from a page of the same side-bar entry back to its view
-        self.ui.navigation.setCurrentRow(row)
+        if self.ui.navigation.currentRow() == row:
+            self._back_to_view(row)
+        else:
+            self.ui.navigation.setCurrentRow(row)
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
-        """A click on the lit entry while one of its pages shows goes back to its view."""
-        key = item.data(KEY_ROLE)
+        self._back_to_view(self.ui.navigation.row(item))
+
+    def _back_to_view(self, row: int) -> None:
+        """The lit side-bar entry asked for again while one of its pages (the cohort
+        workspace, the instructor view) shows: back to the entry's own view."""
+        key = NAVIGATION[row][0]
         if key != HOME and self.ui.pages.currentWidget() is not self.views[key]:
-            self._navigate(self.ui.navigation.row(item))
+            self._navigate(row)
 
     def _open_from_home(self, kind: str, record_id: str) -> None:
         if kind == "cohorts":

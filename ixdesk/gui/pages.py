@@ -124,5 +124,3 @@ def install_page_actions(window: MainWindow) -> None:
     if button is not None:
         button.setAccessibleName("Open cohort workspace")
     window.workspace_action, window.teaching_action = workspace_action, teaching_action
-    for action in (workspace_action, teaching_action):
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
