@@ -69,6 +69,10 @@ class ProblemChoice:
         return f"{self.company} — {self.title}"
 
 
+def load_text(leads: int, assists: int) -> str:
+    return f"leads {leads}, assists {assists}"
+
+
 @dataclass(frozen=True)
 class InstructorLoad:
     """Groups an instructor leads and assists in running cohorts."""
@@ -88,7 +92,7 @@ class InstructorLoad:
 
     @property
     def load_text(self) -> str:
-        return f"leads {self.leads}, assists {self.assists}"
+        return load_text(self.leads, self.assists)
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ class InstructorChoice:
 
     @property
     def label(self) -> str:
-        return f"{self.name} — leads {self.leads}, assists {self.assists}"
+        return f"{self.name} — {load_text(self.leads, self.assists)}"
 
 
 @dataclass(frozen=True)
