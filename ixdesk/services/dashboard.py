@@ -27,11 +27,13 @@ from ixdesk.db.enums import (
     InstructorStatus,
     SafeguardingStatus,
 )
+from ixdesk.services.attention import ATTENTION_STATUSES
 from ixdesk.services.search import fold
 
 EXPIRY_HORIZON_DAYS = 60
-# Cohorts whose groups still need a business problem and a lead instructor.
-CURRENT_COHORTS = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
+# Cohorts whose groups still need a business problem and a lead instructor: the
+# cohorts the "needs attention" list covers.
+CURRENT_COHORTS = ATTENTION_STATUSES
 
 # Why an active instructor's safeguarding check is listed.
 EXPIRING = "expiring"  # cleared, runs out within the horizon
