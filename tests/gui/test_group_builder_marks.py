@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from ixdesk.db import Database
 from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.services.assignments import assign_group
 from ixdesk.services.attention import cohort_concerns
 from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import build_assignment_world
@@ -39,3 +40,20 @@ def test_group_marks_include_safeguarding_and_unapproved_problems(
     g2 = model.warnings(world["g2"])
     assert any("Loyalty ideas" in text for text in g2)  # the draft problem
     assert any("Ben Okafor" in text for text in g2)  # lead without a safeguarding check
+
+
+def test_an_assignment_made_elsewhere_updates_the_marks(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
+) -> None:
+    world = build_assignment_world(sqlite_database)
+    hub = ChangeHub()
+    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_cohort(world["hs"])
+    group_id = world["g3"]
+    assert not any("Loyalty ideas" in text for text in widget.tree_model.warnings(group_id))
+    assign_group(sqlite_database, group_id, world["p_draft"], world["ana"], [], hub=hub)
+    marks = widget.tree_model.warnings(group_id)
+    assert any("Loyalty ideas" in text for text in marks)  # not approved yet
+    assert not any("no business problem" in text.lower() for text in marks)

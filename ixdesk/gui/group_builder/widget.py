@@ -41,8 +41,8 @@ from ixdesk.services.attention import group_marks
 from ixdesk.services.operations import ChangeHub, Changes
 
 WATCHED = frozenset(
-    {"group_memberships", "student_groups", "students", "enrolments", "cohorts", "tracks",
-     "business_problems", "instructors", "partner_companies"}
+    {"group_memberships", "student_groups", "group_assistants", "students", "enrolments",
+     "cohorts", "tracks", "business_problems", "instructors", "partner_companies"}
 )  # fmt: skip
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
@@ -246,16 +246,19 @@ class GroupBuilder(BuilderActions, QWidget):
         if changes.touches(*RELOAD_ON) or len(changes.ids) > BULK:
             self.reload()
             return
-        self._apply_update(g.builder_update(self.database, self.cohort_id, changes.ids))
+        # Moves leave the marks the group's own row cannot tell (safeguarding, approval)
+        # as they were; an assignment may change them.
+        marks = changes.touches("student_groups", "group_assistants")
+        self._apply_update(g.builder_update(self.database, self.cohort_id, changes.ids), marks)
 
-    def _apply_update(self, update: g.BuilderUpdate) -> None:
+    def _apply_update(self, update: g.BuilderUpdate, refresh_marks: bool = False) -> None:
         model = self.tree_model
         known_groups = set(model.group_ids())
         for group in update.groups:
             model.upsert_group(group)
             if group.id not in known_groups:
                 self.tree.expand(model.group_index(group.id))
-        if update.groups and self.cohort_id is not None:  # an assignment may have changed
+        if refresh_marks and self.cohort_id is not None:
             model.set_concerns(group_marks(self.database, self.cohort_id))
         members: dict[str, dict[str, g.StudentRow]] = {}
         live = set(model.group_ids())
