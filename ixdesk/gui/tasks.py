@@ -117,9 +117,6 @@ class BackgroundTask(QObject):
     def is_running(self) -> bool:
         return self._worker.isRunning()
 
-    def wait(self, milliseconds: int = 30_000) -> bool:
-        return self._worker.wait(milliseconds)
-
     # --- results, on the interface thread ---
     def _progressed(self, done: int, total: int, text: str) -> None:
         self.last_report = (done, total, text)
