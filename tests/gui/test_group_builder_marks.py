@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
@@ -12,19 +15,35 @@ from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.services.assignments import assign_group
 from ixdesk.services.attention import cohort_concerns
 from ixdesk.services.operations import ChangeHub
-from tests.assignment_world import build_assignment_world
+from tests.assignment_world import AssignmentWorld, build_assignment_world
 from tests.gui.conftest import ScriptedDialogs
 
 
-def test_group_marks_include_safeguarding_and_unapproved_problems(
+@dataclass
+class Marked:
+    world: AssignmentWorld
+    widget: GroupBuilder
+    hub: ChangeHub
+
+
+@pytest.fixture
+def marked(
     qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
-) -> None:
+) -> Marked:
+    """The builder, shown, on the high-school cohort of the assignment world."""
     world = build_assignment_world(sqlite_database)
     hub = ChangeHub()
     widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
     qtbot.addWidget(widget)
+    widget.show()
     widget.set_cohort(world["hs"])
-    model = widget.tree_model
+    return Marked(world, widget, hub)
+
+
+def test_group_marks_include_safeguarding_and_unapproved_problems(
+    sqlite_database: Database, marked: Marked
+) -> None:
+    world, model = marked.world, marked.widget.tree_model
     concerns = cohort_concerns(sqlite_database, world["hs"])
     for group_key in ("g1", "g2"):
         group_id = world[group_key]
@@ -43,14 +62,9 @@ def test_group_marks_include_safeguarding_and_unapproved_problems(
 
 
 def test_an_assignment_made_elsewhere_updates_the_marks(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
+    sqlite_database: Database, marked: Marked
 ) -> None:
-    world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
-    qtbot.addWidget(widget)
-    widget.show()
-    widget.set_cohort(world["hs"])
+    world, widget, hub = marked.world, marked.widget, marked.hub
     group_id = world["g3"]
     assert not any("Loyalty ideas" in text for text in widget.tree_model.warnings(group_id))
     assign_group(sqlite_database, group_id, world["p_draft"], world["ana"], [], hub=hub)
