@@ -1,4 +1,5 @@
-"""Start the ixdesk window, and switch between the coordinator's and the demo database."""
+"""Start the ixdesk window (or instructor mode's window), and switch between the
+coordinator's and the demo database."""
 
 from __future__ import annotations
 

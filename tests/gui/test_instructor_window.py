@@ -107,10 +107,8 @@ def _plain(text: str) -> str:
 def _model_texts(model: QAbstractItemModel | None) -> Iterator[str]:
     if model is None:
         return
-    for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-        count = model.columnCount() if orientation == Qt.Orientation.Horizontal else 0
-        for section in range(count):
-            yield str(model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole))
+    for column in range(model.columnCount()):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
     for row in range(model.rowCount()):
         for column in range(model.columnCount()):
             index = model.index(row, column)
