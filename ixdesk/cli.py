@@ -28,6 +28,10 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 TABLE_CELL_WIDTH = 32
+INSTRUCTOR_MODE_HELP = (
+    "open ixdesk in instructor mode: only this instructor's groups, read-only, with the "
+    "fields of an instructor roster and no other view"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--instructor",
         dest="gui_instructor",
         metavar="EMAIL",
-        help="open the window on this instructor's groups (read-only instructor view)",
+        help=INSTRUCTOR_MODE_HELP,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -62,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="gui_instructor",
         metavar="EMAIL",
         default=argparse.SUPPRESS,  # keeps a value given before "gui"
-        help="open the window on this instructor's groups",
+        help=INSTRUCTOR_MODE_HELP,
     )
 
     demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")

@@ -16,6 +16,7 @@ from ixdesk.services import autobuild as ab
 from ixdesk.services import groups as g
 from ixdesk.services.groups import GroupRow, StudentRow
 from tests.group_cohort import make_cohort
+from tests.memberships import membership_pairs
 
 TRACK, OTHER = "track-data", "track-marketing"
 
@@ -165,9 +166,13 @@ def test_apply_undo_and_redo(database: Database) -> None:
     cohort = make_cohort(database, 30, group_size=6)
     existing = g.create_group(database, cohort.cohort_id, "Falcons")
     g.move_students(database, cohort.cohort_id, cohort.students[:2], existing)
+    before = membership_pairs(database, cohort.cohort_id)
+    assert before == {(student, existing) for student in cohort.students[:2]}
     data = g.builder_data(database, cohort.cohort_id)
     proposal = ab.propose_groups(data.unassigned, 6, data.groups, track=data.cohort.track_id)
     applied = ab.apply_proposal(database, cohort.cohort_id, proposal)
+    placed = membership_pairs(database, cohort.cohort_id)
+    assert placed == before | set(applied.placements.items())
     after = g.builder_data(database, cohort.cohort_id)
     assert after.unassigned == []
     assert sorted(len(x.members) for x in after.groups) == [6, 6, 6, 6, 6]
@@ -176,10 +181,12 @@ def test_apply_undo_and_redo(database: Database) -> None:
     undone = g.builder_data(database, cohort.cohort_id)
     assert [x.name for x in undone.groups] == ["Falcons"] and len(undone.unassigned) == 28
     assert len(undone.groups[0].members) == 2
+    assert membership_pairs(database, cohort.cohort_id) == before
     ab.redo_proposal(database, applied)
     redone = g.builder_data(database, cohort.cohort_id)
     assert {x.id for x in redone.groups} == {existing, *applied.created}
     assert redone.unassigned == []
+    assert membership_pairs(database, cohort.cohort_id) == placed
 
 
 def test_a_stale_proposal_changes_nothing(database: Database) -> None:

@@ -14,6 +14,7 @@ from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub, Changes, delete_record
 from ixdesk.services.tables import canonical_id, load_table
 from tests.gui.world import build_world, live_ids
+from tests.memberships import enrolment_pairs, membership_pairs
 
 
 def test_a_company_goes_with_its_contacts_and_problems_and_comes_back_with_them(
@@ -48,6 +49,10 @@ def test_a_cohort_takes_its_groups_memberships_and_enrolments_but_not_its_studen
         "2 groups",
         "2 enrolments",
     ]
+    placed = {(student, world.group) for student in world.students}
+    assert membership_pairs(database) == placed
+    enrolled = enrolment_pairs(database)
+    assert enrolled == {(student, world.cohort) for student in world.students}
     delete_records(database, "cohorts", [world.cohort])
     assert live_ids(database, m.StudentGroup) == set()
     assert live_ids(database, m.GroupMembership) == set()
@@ -57,6 +62,8 @@ def test_a_cohort_takes_its_groups_memberships_and_enrolments_but_not_its_studen
     assert live_ids(database, m.StudentGroup) == {world.group, world.other_group}
     assert len(live_ids(database, m.GroupMembership)) == 2
     assert len(live_ids(database, m.Enrolment)) == 2
+    assert membership_pairs(database) == placed  # each student back in their own group
+    assert enrolment_pairs(database) == enrolled
 
 
 def test_groups_only_lose_sight_of_a_deleted_problem_or_lead_instructor(

@@ -13,6 +13,7 @@ from ixdesk.db import Database
 from ixdesk.db import models as m
 from ixdesk.db.base import new_id, utcnow
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, ValidationError
+from ixdesk.services import groups
 from ixdesk.services.enrolment import (
     EnrolmentChange,
     OverCapacityError,
@@ -25,6 +26,7 @@ from ixdesk.services.enrolment import (
 )
 from ixdesk.services.operations import ChangeHub, Changes, delete_record
 from tests.enrolment_fixtures import ES, SmallCohort, grouped, small_cohort, states, waitlist
+from tests.memberships import membership_pairs
 
 
 @pytest.fixture
@@ -33,7 +35,8 @@ def cohort(database: Database) -> SmallCohort:
 
 
 def everything(database: Database, cohort_id: str) -> tuple[Any, ...]:
-    """Statuses, positions, when each changed, and the group memberships."""
+    """Statuses, positions, when each changed, and the group memberships (who is in
+    which group, by id)."""
     e = m.Enrolment
     with database.read() as session:
         changed = dict(
@@ -43,7 +46,8 @@ def everything(database: Database, cohort_id: str) -> tuple[Any, ...]:
                 )
             ).all()
         )
-    return states(database, cohort_id), changed, grouped(database, cohort_id)
+    memberships = membership_pairs(database, cohort_id)
+    return states(database, cohort_id), changed, grouped(database, cohort_id), memberships
 
 
 def test_board_rows_and_details_match_the_database(database: Database, cohort: SmallCohort) -> None:
@@ -137,15 +141,22 @@ def test_a_student_who_stops_being_enrolled_leaves_their_group(
 
 
 def test_undo_and_redo_are_exact(database: Database, cohort: SmallCohort) -> None:
+    eva, finn = cohort.students["Eva"], cohort.students["Finn"]
+    other_group = groups.create_group(database, cohort.cohort_id, "Group 2")
+    groups.move_students(database, cohort.cohort_id, [finn], other_group)
+    placed = {(eva, cohort.group_id), (finn, other_group)}
+    assert membership_pairs(database, cohort.cohort_id) == placed
     before = everything(database, cohort.cohort_id)
     chosen = [cohort.enrolments[name] for name in ("Eva", "Ben", "Zoë")]
     change = set_enrolment_status(database, cohort.cohort_id, chosen, ES.WITHDRAWN)
     after = everything(database, cohort.cohort_id)
     assert after != before and grouped(database, cohort.cohort_id) == {"Finn"}
+    assert membership_pairs(database, cohort.cohort_id) == {(finn, other_group)}
     assert waitlist(database, cohort.cohort_id) == ["Cleo", "Dev"]
 
     redo = revert_enrolment_change(database, change)
     assert everything(database, cohort.cohort_id) == before
+    assert membership_pairs(database, cohort.cohort_id) == placed  # Eva in her own group
     assert waitlist(database, cohort.cohort_id) == ["Ben", "Cleo", "Dev"]
     undo_again = revert_enrolment_change(database, redo)
     assert everything(database, cohort.cohort_id) == after

@@ -12,6 +12,7 @@ from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, Validation
 from ixdesk.services import groups as g
 from ixdesk.services.operations import ChangeHub, Changes, OperationContext, run_operation
 from tests.group_cohort import CohortIds, make_cohort
+from tests.memberships import membership_pairs
 
 
 def where(database: Database, cohort_id: str) -> dict[str, str | None]:
@@ -73,6 +74,7 @@ def test_moves_return_where_students_were_and_undo_exactly(
     a, b, c = cohort.students[:3]
     assert g.move_students(database, cohort.cohort_id, [a, b], one, hub=hub) == {a: None, b: None}
     before = where(database, cohort.cohort_id)
+    assert membership_pairs(database, cohort.cohort_id) == {(a, one), (b, one)}
     previous = g.move_students(database, cohort.cohort_id, [b, c], two, hub=hub)
     assert previous == {b: one, c: None}
     assert where(database, cohort.cohort_id)[b] == "Falcons"
@@ -82,9 +84,11 @@ def test_moves_return_where_students_were_and_undo_exactly(
         database, cohort.cohort_id, previous, expected={b: two, c: two}, require_enrolled=False
     )
     assert where(database, cohort.cohort_id) == before
+    assert membership_pairs(database, cohort.cohort_id) == {(a, one), (b, one)}  # c in none
     assert g.move_students(database, cohort.cohort_id, [a], None) == {a: one}
     assert where(database, cohort.cohort_id)[a] is None
     assert live_memberships(database) == 1  # b back in Group 1; a's membership ended
+    assert membership_pairs(database, cohort.cohort_id) == {(b, one)}
 
 
 def test_only_enrolled_students_join_and_a_refusal_changes_nothing(
@@ -158,13 +162,18 @@ def test_merge_and_unmerge(database: Database, cohort: CohortIds) -> None:
     for index, group in enumerate(ids):
         g.move_students(database, cohort.cohort_id, students[index * 3 : index * 3 + 3], group)
     before = where(database, cohort.cohort_id)
+    placed = {(student, ids[index // 3]) for index, student in enumerate(students[:9])}
+    assert membership_pairs(database, cohort.cohort_id) == placed
     result = g.merge_groups(database, ids[0], ids[1:])
     after = where(database, cohort.cohort_id)
     assert set(after.values()) == {"Group 1", None}
     assert sum(1 for name in after.values() if name == "Group 1") == 9
+    assert membership_pairs(database, cohort.cohort_id) == {(s, ids[0]) for s in students[:9]}
     assert set(result.moved) == set(students[3:9])
+    assert result.moved == {s: ids[index // 3 + 1] for index, s in enumerate(students[3:9])}
     g.unmerge_groups(database, result)
     assert where(database, cohort.cohort_id) == before
+    assert membership_pairs(database, cohort.cohort_id) == placed
     with pytest.raises(ValidationError, match="at least two groups"):
         g.merge_groups(database, ids[0], [ids[0]])
 
@@ -175,12 +184,20 @@ def test_dissolve_and_restore(database: Database, cohort: CohortIds) -> None:
     g.move_students(database, cohort.cohort_id, cohort.students[:3], one)
     g.move_students(database, cohort.cohort_id, cohort.students[3:5], two)
     before = where(database, cohort.cohort_id)
+    placed = {(s, one) for s in cohort.students[:3]} | {(s, two) for s in cohort.students[3:5]}
+    assert membership_pairs(database, cohort.cohort_id) == placed
     dissolved = g.dissolve_groups(database, [one, two])
     data = g.builder_data(database, cohort.cohort_id)
     assert data.groups == [] and len(data.unassigned) == 10
+    assert membership_pairs(database, cohort.cohort_id) == set()
     assert dissolved.members[one] and len(dissolved.members[two]) == 2
+    assert {group: set(ids) for group, ids in dissolved.members.items()} == {
+        one: set(cohort.students[:3]),
+        two: set(cohort.students[3:5]),
+    }
     g.restore_dissolved(database, dissolved)
     assert where(database, cohort.cohort_id) == before
+    assert membership_pairs(database, cohort.cohort_id) == placed
 
 
 def test_builder_update_reads_only_what_a_change_named(

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ixdesk.db import Database
 from ixdesk.db.models import Student
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.services.operations import (
+    CHANGED_ELSEWHERE,
     ChangeHub,
     Changes,
     create_record,
@@ -62,6 +66,79 @@ def test_two_open_sessions_racing_on_one_student(database: Database, student: St
     finally:
         first.close()
         second.close()
+
+
+def _racing_save(
+    database: Database, student: Student, save: str
+) -> tuple[BaseException | Student, list[BaseException | Student]]:
+    """My save of the version both of us loaded, with their edit of that same version
+    started after my save has checked the version and before it flushes.
+
+    Returns my outcome and theirs (a saved student or the error)."""
+    seen = student.version
+    theirs: list[BaseException | Student] = []
+
+    def their_edit() -> None:
+        try:
+            theirs.append(update_record(database, Student, student.id, seen, {"school": "Theirs"}))
+        except Exception as error:
+            theirs.append(error)
+
+    racer = threading.Thread(target=their_edit)
+
+    def between_check_and_flush(_session: Session, _context: Any, _instances: Any) -> None:
+        racer.start()
+        # PostgreSQL: their transaction commits now (mine holds no lock on the row yet).
+        # SQLite: mine holds the write lock since BEGIN IMMEDIATE; theirs waits.
+        racer.join(timeout=0.5 if database.is_sqlite else 30)
+
+    event.listen(database._write_factory, "before_flush", between_check_and_flush, once=True)
+    try:
+        if save == "update":
+            mine: BaseException | Student = update_record(
+                database, Student, student.id, seen, {"school": "Mine"}
+            )
+        else:
+            mine = delete_record(database, Student, student.id, seen)
+    except ChangedElsewhereError as error:
+        mine = error
+    racer.join(timeout=30)
+    assert not racer.is_alive() and len(theirs) == 1
+    return mine, theirs
+
+
+@pytest.mark.parametrize("save", ["update", "delete"])
+def test_a_save_racing_another_commit_is_refused_and_theirs_kept(
+    database: Database, student: Student, save: str
+) -> None:
+    """Their edit commits after my save checked the version, before it writes.
+
+    On PostgreSQL nothing stops that: my UPDATE names the version I loaded
+    (``version_id_col``), matches no row, and SQLAlchemy's StaleDataError
+    becomes the "changed by someone else" sentence; their edit stays. On
+    SQLite a write transaction holds the lock from its first statement, so
+    theirs queues behind mine and is refused by the same sentence instead.
+    """
+    changed = CHANGED_ELSEWHERE.format(kind="student")
+    assert "This student was changed by someone else" in changed
+    mine, theirs = _racing_save(database, student, save)
+    with database.read() as session:
+        row = session.get(Student, student.id)
+    assert row is not None
+    if database.is_sqlite:
+        assert isinstance(theirs[0], ChangedElsewhereError)
+        told = str(theirs[0])
+        assert (told == changed) if save == "update" else ("deleted by someone else" in told)
+        assert isinstance(mine, Student)
+        assert (row.school, row.deleted_at is None) == (
+            ("Mine", True) if save == "update" else (None, False)
+        )
+    else:
+        assert isinstance(mine, ChangedElsewhereError) and str(mine) == changed
+        assert isinstance(mine.__cause__, StaleDataError)  # refused at flush, not before
+        assert isinstance(theirs[0], Student)
+        assert (row.school, row.deleted_at) == ("Theirs", None)
+    assert row.version == student.version + 1  # exactly one of the two saves was written
 
 
 def test_concurrent_updates_from_threads_lose_no_edit_silently(

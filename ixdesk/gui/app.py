@@ -1,11 +1,12 @@
-"""Start the ixdesk window, and switch between the coordinator's and the demo database."""
+"""Start the ixdesk window (or instructor mode's window), and switch between the
+coordinator's and the demo database."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from ixdesk.db import Database, open_database
 from ixdesk.errors import IxdeskError
@@ -71,19 +72,6 @@ class Session:
         if old_database is not None:
             old_database.close()
 
-    def show_instructor(self, email: str) -> bool:
-        """Open the instructor view on ``email``; an unknown one is one line on stderr
-        and a message box, and the window stays open."""
-        from ixdesk.services.instructor_view import find_instructor_by_email
-
-        if self.database is None or self.window is None:
-            return False
-        try:
-            find_instructor_by_email(self.database, email)
-        except IxdeskError as error:
-            print(f"ixdesk: {error}", file=sys.stderr)
-        return bool(self.window.show_instructor(email))  # type: ignore[attr-defined]
-
     def switch(self, which: str) -> None:
         try:
             database = open_demo_database() if which == "demo" else open_database(self.home_target)
@@ -93,19 +81,40 @@ class Session:
         self.show(database)
 
 
+def open_instructor_window(database: Database, email: str) -> QMainWindow | None:
+    """Instructor mode's window on the instructor with this email, shown; for an
+    unknown email, one line on stderr and a message box, and no window (None)."""
+    from ixdesk.gui.instructor_window import InstructorWindow
+    from ixdesk.services.instructor_view import instructor_by_email
+
+    try:
+        instructor = instructor_by_email(database, email)
+    except IxdeskError as error:
+        print(f"ixdesk: {error}", file=sys.stderr)
+        QMessageBox.critical(None, "ixdesk cannot open instructor mode", str(error))
+        return None
+    window = InstructorWindow(database, instructor)
+    window.show()
+    return window
+
+
 def run_gui(database_target: str | None = None, instructor: str | None = None) -> int:
-    """Open the database and show the main window (on an instructor's groups when
-    ``instructor`` is an email); returns the exit status."""
+    """Open the database and show the main window, or instructor mode's window when
+    ``instructor`` is an email; returns the exit status."""
     app = application()
     try:
         database = open_database(database_target)
     except IxdeskError as error:
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
         return 1
+    if instructor is not None:
+        try:
+            window = open_instructor_window(database, instructor)
+            return 1 if window is None else app.exec()
+        finally:
+            database.close()
     session = Session(app, database_target)
     session.show(database)
-    if instructor:
-        session.show_instructor(instructor)
     try:
         return app.exec()
     finally:

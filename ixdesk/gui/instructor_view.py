@@ -1,11 +1,12 @@
 """One instructor's groups, read-only: what an instructor reviewing their group lists sees.
 
-Choose an instructor by name or email (type to search), or open the window
-with ``ixdesk --instructor EMAIL``. Each group shows its cohort, meeting
-slot, the instructor's role, the partner company and business problem, and
-its members with only the fields of an instructor roster; nothing here can
-be edited. "Copy members" puts a group's member table on the clipboard as
-tab-separated text for a spreadsheet.
+In the coordinator's window, choose an instructor by name or email (type to
+search); ``ixdesk --instructor EMAIL`` shows one instructor's groups alone,
+with no chooser (see ``instructor_window``). Each group shows its cohort,
+meeting slot, the instructor's role, the partner company and business
+problem, and its members with only the fields of an instructor roster;
+nothing here can be edited. "Copy members" puts a group's member table on
+the clipboard as tab-separated text for a spreadsheet.
 """
 
 from __future__ import annotations
@@ -155,8 +156,80 @@ class GroupSection(QFrame):
         QGuiApplication.clipboard().setText(self.tsv())
 
 
-class InstructorView(QWidget):
-    """Read-only: an instructor chooser and, for the chosen one, their groups."""
+class InstructorGroups(QWidget):
+    """One instructor's groups, read-only, with no way to choose another instructor.
+
+    Instructor mode (``ixdesk --instructor EMAIL``) shows this alone; the
+    coordinator's :class:`InstructorView` adds a chooser in front of it.
+    """
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.instructor_id: str | None = None
+        self.who = ""
+        self.sections: list[GroupSection] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.top_bar = QHBoxLayout()
+        self.archived = QCheckBox("Include &archived cohorts")
+        self.archived.setAccessibleName("Include groups of archived cohorts")
+        self.archived.toggled.connect(lambda _on: self.reload_groups())
+        self.top_bar.addWidget(self.archived)
+        layout.addLayout(self.top_bar)
+        self.summary = QLabel(CHOOSE)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary of the instructor's groups")
+        layout.addWidget(self.summary)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
+        self._show_groups([])
+
+    def show_instructor(self, choice: InstructorChoice) -> None:
+        self.instructor_id, self.who = choice.instructor_id, choice.label
+        self.reload_groups()
+
+    def reload_groups(self) -> None:
+        if self.instructor_id is None:
+            self.summary.setText(CHOOSE)
+            self._show_groups([])
+            return
+        groups = instructor_groups(
+            self.database, self.instructor_id, include_archived=self.archived.isChecked()
+        )
+        self._show_groups(groups)
+        who = self.who or "This instructor"
+        if not groups:
+            where = "" if self.archived.isChecked() else " in a current cohort"
+            self.summary.setText(f"{who} leads or assists no groups{where}.")
+            return
+        leads = sum(group.role == LEAD for group in groups)
+        students = sum(len(group.members) for group in groups)
+        self.summary.setText(
+            f"{who}: {len(groups)} group{'s' if len(groups) != 1 else ''} "
+            f"({leads} as lead, {len(groups) - leads} as assistant), "
+            f"{students} student{'s' if students != 1 else ''}. Read-only."
+        )
+
+    def _show_groups(self, groups: list[InstructorGroup]) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setSpacing(12)
+        self.sections = [GroupSection(group) for group in groups]
+        for section in self.sections:
+            column.addWidget(section)
+        column.addStretch(1)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(page)
+        if old is not None:
+            old.deleteLater()
+
+
+class InstructorView(InstructorGroups):
+    """The coordinator's instructor view: a chooser of every instructor, and the groups
+    of the one chosen."""
 
     def __init__(
         self,
@@ -165,22 +238,16 @@ class InstructorView(QWidget):
         dialogs: DialogService | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.database = database
+        super().__init__(database, parent)
         self.dialogs = dialogs or DialogService(self)
-        self.instructor_id: str | None = None
         self.choices: list[InstructorChoice] = []
-        self.sections: list[GroupSection] = []
         self._loaded = False
         self.stale = False
-        self._build()
+        self._build_chooser()
         if bridge is not None:
             bridge.changed.connect(self._changes_arrived)
 
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        bar = self.top_bar = QHBoxLayout()
+    def _build_chooser(self) -> None:
         label = QLabel("&Instructor:")
         self.chooser = QComboBox()
         self.chooser.setEditable(True)
@@ -198,22 +265,8 @@ class InstructorView(QWidget):
             lambda: self._typed(self.chooser.currentText())
         )
         label.setBuddy(self.chooser)
-        bar.addWidget(label)
-        bar.addWidget(self.chooser, 1)
-        self.archived = QCheckBox("Include &archived cohorts")
-        self.archived.setAccessibleName("Include groups of archived cohorts")
-        self.archived.toggled.connect(lambda _on: self.reload_groups())
-        bar.addWidget(self.archived)
-        layout.addLayout(bar)
-        self.summary = QLabel(CHOOSE)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary of the instructor's groups")
-        layout.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
-        self._show_groups([])
+        self.top_bar.insertWidget(0, label)
+        self.top_bar.insertWidget(1, self.chooser, 1)
         self.setTabOrder(self.chooser, self.archived)
 
     # --- choosing -------------------------------------------------------------------
@@ -277,40 +330,9 @@ class InstructorView(QWidget):
     # --- showing --------------------------------------------------------------------
     def reload_groups(self) -> None:
         self.stale = False
-        if self.instructor_id is None:
-            self.summary.setText(CHOOSE)
-            self._show_groups([])
-            return
-        groups = instructor_groups(
-            self.database, self.instructor_id, include_archived=self.archived.isChecked()
-        )
-        self._show_groups(groups)
         choice = next((c for c in self.choices if c.instructor_id == self.instructor_id), None)
-        who = choice.label if choice else "This instructor"
-        if not groups:
-            where = "" if self.archived.isChecked() else " in a current cohort"
-            self.summary.setText(f"{who} leads or assists no groups{where}.")
-            return
-        leads = sum(group.role == LEAD for group in groups)
-        students = sum(len(group.members) for group in groups)
-        self.summary.setText(
-            f"{who}: {len(groups)} group{'s' if len(groups) != 1 else ''} "
-            f"({leads} as lead, {len(groups) - leads} as assistant), "
-            f"{students} student{'s' if students != 1 else ''}. Read-only."
-        )
-
-    def _show_groups(self, groups: list[InstructorGroup]) -> None:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setSpacing(12)
-        self.sections = [GroupSection(group) for group in groups]
-        for section in self.sections:
-            column.addWidget(section)
-        column.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
-        if old is not None:
-            old.deleteLater()
+        self.who = choice.label if choice else ""
+        super().reload_groups()
 
     def _changes_arrived(self, _changes: Changes) -> None:
         if not self._loaded:

@@ -61,6 +61,16 @@ def _soften_selection(widget: QWidget) -> None:
     widget.setPalette(palette)
 
 
+def show_about(parent: QWidget, database: Database) -> None:
+    QMessageBox.about(
+        parent,
+        "About ixdesk",
+        f"<b>ixdesk {__version__}</b><p>Run micro-internship cohorts: partner companies, "
+        "business problems, student groups and industry-pro instructors.</p>"
+        f"<p>Database: {database.location}</p>",
+    )
+
+
 def _nav_row(key: str) -> int:
     return next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
 
@@ -246,13 +256,6 @@ class MainWindow(QMainWindow):
             self.instructor_view.set_instructor(instructor_id)
         return True
 
-    def show_instructor(self, email: str) -> bool:
-        """The instructor view on the instructor with this email; an unknown email
-        is explained in a message box (and False returned)."""
-        if not self._show_page(self.instructor_page, "instructors"):
-            return False
-        return self.instructor_view.set_instructor_email(email)
-
     def _ask_record(self, source: str, title: str, text: str) -> str | None:
         options = choices(self.database, source)
         if not options:
@@ -323,13 +326,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Reloaded from the database.", 3000)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About ixdesk",
-            f"<b>ixdesk {__version__}</b><p>Run micro-internship cohorts: partner companies, "
-            "business problems, student groups and industry-pro instructors.</p>"
-            f"<p>Database: {self.database.location}</p>",
-        )
+        show_about(self, self.database)
 
     # --- settings and closing ---
     def _restore_state(self) -> None:

@@ -5,7 +5,8 @@ The workspace holds the enrolment board, the group builder and the cohort's
 "needs attention" list as tabs. It opens from the cohorts view (right-click,
 Ctrl+O or the toolbar), from View ▸ Cohort workspace and from the dashboard.
 The read-only instructor view opens from the instructors view (right-click,
-Ctrl+Shift+I), from View ▸ Instructor view and with ``ixdesk --instructor EMAIL``.
+Ctrl+Shift+I) and from View ▸ Instructor view; ``ixdesk --instructor EMAIL`` opens
+instructor mode instead (``instructor_window``).
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ def build_workspace(window: MainWindow) -> CohortWorkspace:
     exports_menu.addAction(
         "&Sign-in sheet…", lambda: exports.export_signin_sheet(window, workspace.cohort_id)
     )
-    export_button = _export_button("Export this cohort", exports_menu)
-    workspace.top_bar.insertWidget(workspace.top_bar.indexOf(workspace.edit_button), export_button)
-    workspace.export_button = export_button  # type: ignore[attr-defined]
+    button = export_button("Export this cohort", exports_menu)
+    workspace.top_bar.insertWidget(workspace.top_bar.indexOf(workspace.edit_button), button)
+    workspace.export_button = button  # type: ignore[attr-defined]
     workspace.edit_cohort.connect(lambda cohort_id: window.open_record("cohorts", cohort_id))
     return workspace
 
@@ -72,14 +73,15 @@ def scrolling_page(page: QWidget) -> QScrollArea:
 
 def build_instructor_view(window: MainWindow) -> InstructorView:
     view = InstructorView(window.database, window.bridge, window.dialogs)
-    button = _export_button("Export this instructor's roster")
+    button = export_button("Export this instructor's roster")
     button.clicked.connect(lambda: exports.export_instructor_roster(window, view.instructor_id))
     view.top_bar.addWidget(button)
     view.export_button = button  # type: ignore[attr-defined]
     return view
 
 
-def _export_button(accessible: str, menu: QMenu | None = None) -> QToolButton:
+def export_button(accessible: str, menu: QMenu | None = None) -> QToolButton:
+    """An "Export" tool button for a page's top bar: with ``menu``, it drops that down."""
     button = QToolButton()
     button.setText("E&xport…" if menu is None else "E&xport")
     button.setIcon(icon("export"))

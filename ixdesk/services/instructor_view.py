@@ -99,13 +99,25 @@ def find_instructor_by_email(database: Database, email: str) -> str:
     return find_instructor(database, email)
 
 
+def instructor_by_email(database: Database, email: str) -> InstructorChoice:
+    """The live instructor with this email (any case): id, name and email only; a
+    helpful error when there is none."""
+    instructor_id = find_instructor_by_email(database, email)
+    (choice,) = _choices(database, m.Instructor.id == instructor_id)
+    return choice
+
+
 def instructor_choices(database: Database) -> list[InstructorChoice]:
     """Every live instructor, by last then first name, for a chooser."""
+    return _choices(database)
+
+
+def _choices(database: Database, *where: Any) -> list[InstructorChoice]:
     i = m.Instructor
     with database.read() as session:
         rows = session.execute(
             select(i.id, i.first_name, i.last_name, i.preferred_name, i.email).where(
-                i.deleted_at.is_(None)
+                i.deleted_at.is_(None), *where
             )
         ).all()
     rows.sort(key=lambda row: (fold(row[2] or ""), fold(row[1] or "")))

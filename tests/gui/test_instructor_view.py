@@ -153,16 +153,21 @@ def test_refreshes_on_changes(
     assert len(view.sections[0].group.members) == 3
 
 
-def test_the_main_window_opens_on_an_instructor(
+def test_the_coordinator_window_keeps_its_instructor_view_with_a_chooser(
     qtbot: QtBot, sqlite_database: Database, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
     ids = _world(sqlite_database)
-    assert window.show_instructor("ravi@X.org")
+    window.teaching_action.trigger()  # Ctrl+Shift+I
     assert window.ui.pages.currentWidget() is window.instructor_page
     view = window.instructor_view
     assert isinstance(view, InstructorView)
+    labels = [view.chooser.itemText(i) for i in range(view.chooser.count())]
+    assert labels == ["Olga Other · olga@x.org", "Ravi Patel · Ravi@X.org"]  # every one
+    assert view.set_instructor_email("ravi@X.org")
     assert view.instructor_id == ids["ravi"]
     assert len(view.sections) == 2
-    assert not window.show_instructor("nobody@x.org")
+    view.set_instructor(ids["other"])  # the coordinator may switch
+    assert [section.group.name for section in view.sections] == ["Group 2", "Group 3", "Group 4"]
+    assert not view.set_instructor_email("nobody@x.org")
     assert window.ui.pages.currentWidget() is window.instructor_page  # the window stays
     assert dialogs.kinds()[-1] == "error"

@@ -69,7 +69,8 @@ def test_instructor_view_from_the_instructors_view(window: MainWindow, world: Wo
 def test_unknown_instructor_email_is_explained(
     window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    assert not window.show_instructor("nobody@example.org")
+    assert window.open_instructor()
+    assert not window.instructor_view.set_instructor_email("nobody@example.org")
     assert any("nobody@example.org" in text for _kind, _title, text in dialogs.asked)
 
 

@@ -1,0 +1,132 @@
+"""Instructor mode: the window ``ixdesk --instructor EMAIL`` opens.
+
+It shows that one instructor's groups, read-only, and nothing else. The
+coordinator's parts are never built here: no side bar to other views, no
+record views, no instructor chooser, no import, no editing or undo, no
+database switching, and so none of their menus, buttons or shortcuts. The
+only export is this instructor's own roster, which carries only the fields of
+an instructor roster (docs/rosters.md). A line at the top says how to leave.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from ixdesk.db import Database
+from ixdesk.gui import exports
+from ixdesk.gui.dashboard import heading
+from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.icons import icon
+from ixdesk.gui.instructor_view import InstructorGroups
+from ixdesk.gui.main_window import show_about
+from ixdesk.gui.pages import export_button
+from ixdesk.gui.settings import app_settings
+from ixdesk.services.instructor_view import InstructorChoice
+
+BANNER = (
+    "<b>Instructor mode:</b> {name}'s groups, read-only. To leave, close ixdesk and "
+    "start it without <code>--instructor</code>."
+)
+GEOMETRY_KEY = "instructor_window/geometry"
+
+
+class InstructorWindow(QMainWindow):
+    """One instructor's groups, read-only, with no way to other data or to edits."""
+
+    def __init__(
+        self,
+        database: Database,
+        instructor: InstructorChoice,
+        dialogs: DialogService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.instructor = instructor
+        self.dialogs = dialogs or DialogService(self)
+        self.setWindowIcon(icon("ixdesk"))
+        self.setWindowTitle(f"ixdesk — instructor mode: {instructor.name}")
+        self.banner = _banner(BANNER.format(name=instructor.name))
+        self.groups = InstructorGroups(database)
+        self.export_button = export_button(f"Export {instructor.name}'s roster")
+        self.export_button.clicked.connect(self.export_roster)
+        title = heading(f"{instructor.name}'s groups", 1.4)
+        title.setWordWrap(True)
+        self.groups.top_bar.insertWidget(0, title, 1)
+        self.groups.top_bar.addWidget(self.export_button)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.groups, 1)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(False)  # QMainWindow takes drops by default; nothing lands here
+        self._build_menus()
+        self.statusBar()
+        self.groups.show_instructor(instructor)
+        self.resize(1100, 800)
+        geometry = app_settings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        export = QAction(icon("export"), "&Export roster…", self)
+        export.setObjectName("actionExportRoster")
+        export.setStatusTip(
+            f"{self.instructor.name}'s groups as an Excel roster, with the fields of an "
+            "instructor roster only"
+        )
+        export.triggered.connect(self.export_roster)
+        file_menu.addAction(export)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setObjectName("actionQuit")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = bar.addMenu("&View")
+        reload_action = QAction(icon("refresh"), "&Reload", self)
+        reload_action.setObjectName("actionReload")
+        reload_action.setShortcut(QKeySequence("F5"))
+        reload_action.setStatusTip("Read the groups again from the database")
+        reload_action.triggered.connect(self.reload)
+        view_menu.addAction(reload_action)
+        help_menu = bar.addMenu("&Help")
+        about = QAction(icon("help"), "&About ixdesk", self)
+        about.setObjectName("actionAbout")
+        about.triggered.connect(lambda: show_about(self, self.database))
+        help_menu.addAction(about)
+
+    def export_roster(self) -> None:
+        """This instructor's roster: the one export instructor mode offers."""
+        # The export functions need only the window's database, dialogs and status bar.
+        exports.export_instructor_roster(self, self.instructor.instructor_id)  # type: ignore[arg-type]
+
+    def reload(self) -> None:
+        self.groups.reload_groups()
+        self.statusBar().showMessage("Reloaded from the database.", 3000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = app_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
+        event.accept()
+
+
+def _banner(text: str) -> QLabel:
+    """A tinted strip across the top of the window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAccessibleName("Instructor mode")
+    label.setFrameShape(QFrame.Shape.StyledPanel)
+    label.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+    label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+    label.setAutoFillBackground(True)
+    label.setMargin(8)
+    label.setIndent(4)
+    return label
