@@ -33,7 +33,7 @@ from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub
 from tests.gui.conftest import ScriptedDialogs
-from tests.gui.world import World, build_world
+from tests.gui.world import build_world
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,15 @@ def make_editor(
     return make
 
 
-def _record_id(world: World, case: DateCase) -> str:
-    value = getattr(world, case.record)
-    return str(value[0] if isinstance(value, tuple) else value)
+def _open_record(
+    database: Database, make_editor: EditorFactory, case: DateCase
+) -> tuple[RecordEditor, str]:
+    """The linked records of tests/gui/world.py, and an editor showing the case's record."""
+    value = getattr(build_world(database), case.record)
+    record_id = str(value[0] if isinstance(value, tuple) else value)
+    editor = make_editor(case.kind)
+    editor.load(record_id)
+    return editor, record_id
 
 
 def _stored(database: Database, case: DateCase, record_id: str) -> date | None:
@@ -134,8 +140,7 @@ def test_a_typed_date_is_saved_as_shown_in_either_day_month_order(
     monkeypatch: pytest.MonkeyPatch,
     case: DateCase,
 ) -> None:
-    world = build_world(database)
-    record_id = _record_id(world, case)
+    editor, record_id = _open_record(database, make_editor, case)
     year = case.year
     typed = {  # in the default order: day first
         f"25/03/{year}": date(year, 3, 25),
@@ -145,8 +150,6 @@ def test_a_typed_date_is_saved_as_shown_in_either_day_month_order(
         f"March 20, {year}": date(year, 3, 20),
         f"14/3/{year % 100:02d}": date(year, 3, 14),
     }
-    editor = make_editor(case.kind)
-    editor.load(record_id)
     for text, wanted in typed.items():
         _save_typed(qtbot, editor, case, record_id, text, wanted)
 
@@ -178,10 +181,7 @@ def _save_typed(
 def test_clearing_a_date_saves_no_date_and_an_empty_field_stays_empty(
     qtbot: QtBot, database: Database, make_editor: EditorFactory, case: DateCase
 ) -> None:
-    world = build_world(database)
-    record_id = _record_id(world, case)
-    editor = make_editor(case.kind)
-    editor.load(record_id)
+    editor, record_id = _open_record(database, make_editor, case)
     field = _field(editor, case.name)
     _type_and_save(qtbot, editor, case.name, f"2 Mar {case.year}")
     assert _stored(database, case, record_id) == date(case.year, 3, 2)
@@ -226,10 +226,7 @@ def test_an_unreadable_date_is_shown_at_the_field_and_nothing_is_saved(
     text: str,
     words: str,
 ) -> None:
-    world = build_world(database)
-    record_id = _record_id(world, case)
-    editor = make_editor(case.kind)
-    editor.load(record_id)
+    editor, record_id = _open_record(database, make_editor, case)
     before = _stored(database, case, record_id)
     version = editor.loaded.version
     field = _field(editor, case.name)
@@ -269,10 +266,7 @@ def test_a_new_record_with_empty_dates_saves_none(
 def test_the_calendar_opens_on_today_or_on_the_date_and_a_pick_is_saved(
     qtbot: QtBot, database: Database, make_editor: EditorFactory, case: DateCase
 ) -> None:
-    world = build_world(database)
-    record_id = _record_id(world, case)
-    editor = make_editor(case.kind)
-    editor.load(record_id)
+    editor, record_id = _open_record(database, make_editor, case)
     field = _field(editor, case.name)
     _type(qtbot, field, "")
     qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -307,10 +301,7 @@ def _calendar_grid(calendar: QCalendarWidget) -> QWidget:
 def test_up_and_down_move_a_date_by_a_day_and_page_keys_by_a_month(
     qtbot: QtBot, database: Database, make_editor: EditorFactory, case: DateCase
 ) -> None:
-    world = build_world(database)
-    record_id = _record_id(world, case)
-    editor = make_editor(case.kind)
-    editor.load(record_id)
+    editor, record_id = _open_record(database, make_editor, case)
     field = _field(editor, case.name)
     _type(qtbot, field, f"{case.year}-03-02")
     qtbot.keyClick(field, Qt.Key.Key_Up)
