@@ -27,6 +27,8 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     # Phone numbers typed without a country code are read as British in tests,
     # whatever the machine's locale.
     monkeypatch.setenv("IXDESK_PHONE_REGION", "GB")
+    # Dates in numbers are read in the default day/month order unless a test says.
+    monkeypatch.delenv("IXDESK_DATE_ORDER", raising=False)
     return folder
 
 

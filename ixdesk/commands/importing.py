@@ -149,7 +149,9 @@ def _day_order(
     detected = imp.detect_day_first(kind, table, mapping)
     if detected is not None:
         return detected, "detected from the file's dates"
-    return True, "the default"
+    from ixdesk.services.validation import default_day_first
+
+    return default_day_first(), "the default"
 
 
 def _progress(args: argparse.Namespace) -> Any:

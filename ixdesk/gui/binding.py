@@ -2,22 +2,23 @@
 
 Forms name each field widget after the record field it edits (``first_name``,
 ``date_of_birth``…). Empty values follow one convention: a spin box at its
-minimum and a date edit at its minimum date mean "no value" (their special
-value text shows a blank).
+minimum and an empty date field mean "no value" (the spin box's special value
+text shows a blank). A date field whose text is not a date gives that text as
+its value, so the record counts as changed, and :func:`field_problem` says why
+it cannot be saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,10 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ixdesk.gui.date_field import DateField
+
 DATETIME_FIELDS = {"guardian_consent_at"}
 
 
 def get_value(widget: QWidget, name: str) -> Any:
+    if isinstance(widget, DateField):
+        if widget.problem() is not None:
+            return widget.text().strip()  # as typed: never saved, see field_problem
+        day = widget.value()
+        if day is not None and name in DATETIME_FIELDS:
+            return datetime.combine(day, time(12, 0), tzinfo=UTC)
+        return day
     if isinstance(widget, QLineEdit):
         return widget.text().strip() or None
     if isinstance(widget, QPlainTextEdit):
@@ -40,14 +50,6 @@ def get_value(widget: QWidget, name: str) -> Any:
         return widget.currentData()
     if isinstance(widget, QSpinBox):
         return None if widget.value() == widget.minimum() else widget.value()
-    if isinstance(widget, QDateEdit):
-        chosen = widget.date()
-        if chosen == widget.minimumDate():
-            return None
-        day = date(chosen.year(), chosen.month(), chosen.day())
-        if name in DATETIME_FIELDS:
-            return datetime.combine(day, time(12, 0), tzinfo=UTC)
-        return day
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, QListWidget):
@@ -59,8 +61,15 @@ def get_value(widget: QWidget, name: str) -> Any:
     raise TypeError(f"no binding for {type(widget).__name__} ({name})")
 
 
+def field_problem(widget: QWidget) -> str | None:
+    """Why the field cannot give a value at all (a date field's unreadable text), or None."""
+    return widget.problem() if isinstance(widget, DateField) else None
+
+
 def set_value(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, DateField):
+        widget.set_value(value.date() if isinstance(value, datetime) else value)
+    elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
         widget.setCursorPosition(0)
     elif isinstance(widget, QPlainTextEdit):
@@ -70,12 +79,6 @@ def set_value(widget: QWidget, value: Any) -> None:
         widget.setCurrentIndex(index if index >= 0 else 0)
     elif isinstance(widget, QSpinBox):
         widget.setValue(widget.minimum() if value is None else int(value))
-    elif isinstance(widget, QDateEdit):
-        if value is None:
-            widget.setDate(widget.minimumDate())
-        else:
-            day = value.date() if isinstance(value, datetime) else value
-            widget.setDate(QDate(day.year, day.month, day.day))
     elif isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
     elif isinstance(widget, QListWidget):
@@ -118,7 +121,9 @@ def fill_choices(widget: QWidget, options: list[tuple[str, str]], allow_empty: b
 
 def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` whenever the person changes the field."""
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, DateField):
+        widget.edited.connect(callback)
+    elif isinstance(widget, QLineEdit):
         widget.textEdited.connect(callback)
     elif isinstance(widget, QPlainTextEdit):
         widget.textChanged.connect(callback)
@@ -126,8 +131,6 @@ def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
         widget.currentIndexChanged.connect(callback)
     elif isinstance(widget, QSpinBox):
         widget.valueChanged.connect(callback)
-    elif isinstance(widget, QDateEdit):
-        widget.dateChanged.connect(callback)
     elif isinstance(widget, QCheckBox):
         widget.toggled.connect(callback)
     elif isinstance(widget, QListWidget):

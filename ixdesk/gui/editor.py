@@ -276,6 +276,10 @@ class RecordEditor(QWidget):
             return
         values = self.current_values()
         self.problems = rules.check_record(self.kind, values)
+        for name, widget in self.fields.items():
+            unreadable = binding.field_problem(widget)
+            if unreadable is not None:
+                self.problems[name] = unreadable
         duplicate = editing.find_duplicate(self.database, self.kind, values, self.loaded.id)
         if duplicate is not None and duplicate.field not in self.problems:
             self.problems[duplicate.field] = self._duplicate_message(duplicate)

@@ -20,6 +20,7 @@ from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, Column, status_lab
 from ixdesk.services.records import value_text
 from ixdesk.services.search import fold, matches, search_terms
 from ixdesk.services.tables import TableRows
+from ixdesk.services.validation_dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,7 @@ def display_text(value: Any, kind: str) -> str:
     if kind == DATE:
         if isinstance(value, str):  # SQLite hands dates over as ISO text
             value = date.fromisoformat(value[:10])
-        return value.strftime("%d %b %Y").lstrip("0")
+        return day_text(value)
     if kind == STATUS or isinstance(value, enum.Enum):
         return status_label(value)
     if kind == BOOL:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ixdesk.db.enums import Audience, ProblemStatus, SafeguardingStatus
 from ixdesk.services.demo_data import years_before
+from ixdesk.services.validation_dates import day_text
 
 ADULT_AGE = 18
 APPROVED_STATUSES = frozenset(
@@ -29,10 +30,6 @@ APPROVED_STATUSES = frozenset(
 )
 SAFEGUARDING_MISSING = "safeguarding_missing"
 SAFEGUARDING_EXPIRES = "safeguarding_expires"
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%d %b %Y").lstrip("0")
 
 
 def is_approved(status: Any) -> bool:

@@ -31,7 +31,7 @@ from ixdesk.services.importing import (
     read_table,
 )
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
-from ixdesk.services.validation import default_region, shown
+from ixdesk.services.validation import default_day_first, default_region, shown
 
 CHOICE_LABELS = {"skip": "Skip", "fill": "Fill empty fields", "update": "Update all fields"}
 STATUS_LABELS = {
@@ -128,7 +128,7 @@ class ImportSession:
     source: ImportSource = field(default_factory=ImportSource)
     cohort: str | None = None
     region: str = field(default_factory=default_region)
-    day_first: bool = True
+    day_first: bool = field(default_factory=default_day_first)
     on_duplicate: str = "skip"
     skip_invalid: bool = False
     table: SourceTable | None = None

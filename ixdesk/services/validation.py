@@ -36,7 +36,10 @@ from ixdesk.services.validation_dates import (
     OLDEST_AGE_YEARS,
     check_past_date,
     date_order_hint,
+    day_text,
+    default_day_first,
     parse_date,
+    read_typed_date,
 )
 from ixdesk.services.validation_email import check_email, email_problem, normalise_email
 from ixdesk.services.validation_phone import (
@@ -67,6 +70,8 @@ __all__ = [
     "check_region",
     "clean_text",
     "date_order_hint",
+    "day_text",
+    "default_day_first",
     "default_region",
     "e164",
     "email_problem",
@@ -76,6 +81,7 @@ __all__ = [
     "parse_date",
     "parse_yes_no",
     "phone_problem",
+    "read_typed_date",
     "shown",
     "type_rules",
 ]

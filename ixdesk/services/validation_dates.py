@@ -1,7 +1,12 @@
-"""Checking dates: date cells, ISO text, 14/03/2010 in either order, 14 March 2010."""
+"""Checking dates: date cells, ISO text, 14/03/2010 in either order, 14 March 2010.
+
+The one reader of dates people write, for the import and for every date field
+of the editors alike, with the organisation's day/month order.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from typing import Any
@@ -16,6 +21,9 @@ from ixdesk.services.validation_base import (
 )
 
 OLDEST_AGE_YEARS = 100
+YEARS_AHEAD = 10
+DATE_ORDER_SETTING = "IXDESK_DATE_ORDER"
+MONTH_FIRST = "month-first"
 
 
 _MONTHS = {
@@ -52,10 +60,16 @@ _MONTH_NAMES = [
 
 
 def _full_year(year: int, digits: int) -> int:
+    """A two-digit year as the nearest past one, or one up to ten years ahead.
+
+    Dates people write are mostly recent births and consents, or cohort and
+    safeguarding dates a few years ahead: in 2026, 27 is 2027 and 37 is 1937.
+    """
     if digits > 2:
         return year
-    pivot = date.today().year % 100
-    return 2000 + year if year <= pivot else 1900 + year
+    latest = date.today().year + YEARS_AHEAD
+    full = latest - latest % 100 + year
+    return full if full <= latest else full - 100
 
 
 def _make(field: str, text: str, year: int, month: int, day: int) -> date:
@@ -81,17 +95,43 @@ def _long(moment: date) -> str:
     return f"{moment.day} {_MONTH_NAMES[moment.month - 1]} {moment.year}"
 
 
+def day_text(moment: date) -> str:
+    """A date as ixdesk shows it, 26 Mar 2027: unambiguous, and read back by parse_date."""
+    return f"{moment.day} {_MONTH_NAMES[moment.month - 1][:3]} {moment.year}"
+
+
+def default_day_first() -> bool:
+    """The organisation's order for dates written in numbers: is 04/03/2027 4 March?
+
+    Day first, unless the ``IXDESK_DATE_ORDER`` setting says ``month-first``. The
+    import and the editors' date fields both ask here.
+    """
+    return os.environ.get(DATE_ORDER_SETTING, "").strip().lower() != MONTH_FIRST
+
+
+def _order_problem(text: str, day_first: bool, meant: date, typed: bool) -> str:
+    order = "day/month/year" if day_first else "month/day/year"
+    if typed:
+        advice = f"for {_long(meant)}, type {day_text(meant)} or {meant.isoformat()}"
+    else:
+        other = "month first" if day_first else "day first"
+        advice = f"if this file writes the {other}, choose that order"
+    return f"“{text}” is not a real date when read as {order}; {advice}."
+
+
 def parse_date(
     value: Any,
     day_first: bool = True,
     field: str = "date_of_birth",
     *,
     warnings: list[FieldProblem] | None = None,
+    typed: bool = False,
 ) -> date:
     """A date from a date cell or from text (ISO, 14/03/2010, 14 March 2010, ...).
 
     ``day_first`` chooses between 04/03/2009 as 4 March (True) or 3 April; a
     value both orders can read differently is returned with a warning.
+    ``typed`` words the advice for a person typing in a field rather than a file.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -118,13 +158,7 @@ def parse_date(
         a, b = int(first), int(second)
         day, month = (a, b) if day_first else (b, a)
         if not 1 <= month <= 12 and _is_date(year, day, month):
-            order = "day/month/year" if day_first else "month/day/year"
-            other = "month first" if day_first else "day first"
-            raise fail(
-                field,
-                f"“{text}” is not a real date when read as {order}; if this file writes "
-                f"the {other}, choose that order.",
-            )
+            raise fail(field, _order_problem(text, day_first, date(year, day, month), typed))
         result = _make(field, text, year, month, day)
         if a != b and a <= 12 and b <= 12:
             other = date(year, a, b) if day_first else date(year, b, a)
@@ -145,6 +179,16 @@ def parse_date(
             month = _MONTHS[words.group(month_group)]
             return _make(field, text, year, month, int(words.group(day_group)))
     raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+
+
+def read_typed_date(text: str, day_first: bool, field: str) -> date | None:
+    """The date a person typed in a field; None when the field is blank.
+
+    Raises :class:`InvalidValue` saying why when the text is not a date.
+    """
+    if clean_text(text) is None:
+        return None
+    return parse_date(text, day_first, field, typed=True)
 
 
 def date_order_hint(value: Any) -> bool | None:

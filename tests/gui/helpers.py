@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QLineEdit,
     QListWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
+from ixdesk.gui.date_field import DateField
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
 
@@ -111,12 +111,12 @@ def fill(qtbot: QtBot, view: RecordView, values: dict[str, Any]) -> None:
     """Enter values in the editor as a person would, whatever kind of field each is."""
     for name, value in values.items():
         widget = view.editor.fields[name]
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, DateField):  # typed as ISO, readable whatever the order
+            type_into(qtbot, view, name, value.isoformat())
+        elif isinstance(widget, QLineEdit):
             type_into(qtbot, view, name, value)
         elif isinstance(widget, QComboBox):
             choose(view, name, value)
-        elif isinstance(widget, QDateEdit):
-            widget.setDate(QDate(value.year, value.month, value.day))
         elif isinstance(widget, QSpinBox):
             widget.setValue(value)
         elif isinstance(widget, QPlainTextEdit):

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QLabel, QLineEdit, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
+
+from ixdesk.gui.date_field import DateField
 
 class Ui_CohortEditor(object):
     def setupUi(self, CohortEditor):
@@ -105,7 +107,7 @@ class Ui_CohortEditor(object):
 
         self.whenForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.starts_on_label)
 
-        self.starts_on = QDateEdit(self.whenBox)
+        self.starts_on = DateField(self.whenBox)
         self.starts_on.setObjectName(u"starts_on")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         sizePolicy.setHorizontalStretch(0)
@@ -113,10 +115,6 @@ class Ui_CohortEditor(object):
         sizePolicy.setHeightForWidth(self.starts_on.sizePolicy().hasHeightForWidth())
         self.starts_on.setSizePolicy(sizePolicy)
         self.starts_on.setMinimumSize(QSize(120, 0))
-        self.starts_on.setSpecialValueText(u" ")
-        self.starts_on.setMinimumDate(QDate(1900, 1, 1))
-        self.starts_on.setCalendarPopup(True)
-        self.starts_on.setDate(QDate(1900, 1, 1))
 
         self.whenForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.starts_on)
 
@@ -127,15 +125,11 @@ class Ui_CohortEditor(object):
 
         self.whenForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ends_on_label)
 
-        self.ends_on = QDateEdit(self.whenBox)
+        self.ends_on = DateField(self.whenBox)
         self.ends_on.setObjectName(u"ends_on")
         sizePolicy.setHeightForWidth(self.ends_on.sizePolicy().hasHeightForWidth())
         self.ends_on.setSizePolicy(sizePolicy)
         self.ends_on.setMinimumSize(QSize(120, 0))
-        self.ends_on.setSpecialValueText(u" ")
-        self.ends_on.setMinimumDate(QDate(1900, 1, 1))
-        self.ends_on.setCalendarPopup(True)
-        self.ends_on.setDate(QDate(1900, 1, 1))
 
         self.whenForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.ends_on)
 
@@ -288,12 +282,10 @@ class Ui_CohortEditor(object):
 #if QT_CONFIG(accessibility)
         self.starts_on.setAccessibleName(QCoreApplication.translate("CohortEditor", u"Starts on", None))
 #endif // QT_CONFIG(accessibility)
-        self.starts_on.setDisplayFormat(QCoreApplication.translate("CohortEditor", u"d MMM yyyy", None))
         self.ends_on_label.setText(QCoreApplication.translate("CohortEditor", u"Ends &on", None))
 #if QT_CONFIG(accessibility)
         self.ends_on.setAccessibleName(QCoreApplication.translate("CohortEditor", u"Ends on", None))
 #endif // QT_CONFIG(accessibility)
-        self.ends_on.setDisplayFormat(QCoreApplication.translate("CohortEditor", u"d MMM yyyy", None))
         self.format_label.setText(QCoreApplication.translate("CohortEditor", u"For&mat", None))
 #if QT_CONFIG(tooltip)
         self.format.setToolTip(QCoreApplication.translate("CohortEditor", u"In person, online or hybrid", None))

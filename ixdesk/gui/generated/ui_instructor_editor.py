@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
+
+from ixdesk.gui.date_field import DateField
 
 class Ui_InstructorEditor(object):
     def setupUi(self, InstructorEditor):
@@ -215,7 +217,7 @@ class Ui_InstructorEditor(object):
 
         self.safeguardingForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.safeguarding_expires_on_label)
 
-        self.safeguarding_expires_on = QDateEdit(self.safeguardingBox)
+        self.safeguarding_expires_on = DateField(self.safeguardingBox)
         self.safeguarding_expires_on.setObjectName(u"safeguarding_expires_on")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         sizePolicy.setHorizontalStretch(0)
@@ -223,10 +225,6 @@ class Ui_InstructorEditor(object):
         sizePolicy.setHeightForWidth(self.safeguarding_expires_on.sizePolicy().hasHeightForWidth())
         self.safeguarding_expires_on.setSizePolicy(sizePolicy)
         self.safeguarding_expires_on.setMinimumSize(QSize(120, 0))
-        self.safeguarding_expires_on.setSpecialValueText(u" ")
-        self.safeguarding_expires_on.setMinimumDate(QDate(1900, 1, 1))
-        self.safeguarding_expires_on.setCalendarPopup(True)
-        self.safeguarding_expires_on.setDate(QDate(1900, 1, 1))
 
         self.safeguardingForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.safeguarding_expires_on)
 
@@ -383,7 +381,6 @@ class Ui_InstructorEditor(object):
 #if QT_CONFIG(accessibility)
         self.safeguarding_expires_on.setAccessibleName(QCoreApplication.translate("InstructorEditor", u"Expires on", None))
 #endif // QT_CONFIG(accessibility)
-        self.safeguarding_expires_on.setDisplayFormat(QCoreApplication.translate("InstructorEditor", u"d MMM yyyy", None))
         self.aboutBox.setTitle(QCoreApplication.translate("InstructorEditor", u"About", None))
         self.bio_label.setText(QCoreApplication.translate("InstructorEditor", u"&Bio", None))
 #if QT_CONFIG(tooltip)

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QGroupBox, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from ixdesk.gui.date_field import DateField
 
 class Ui_StudentEditor(object):
     def setupUi(self, StudentEditor):
@@ -146,15 +148,11 @@ class Ui_StudentEditor(object):
 
         self.studentForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
-        self.date_of_birth = QDateEdit(self.studentBox)
+        self.date_of_birth = DateField(self.studentBox)
         self.date_of_birth.setObjectName(u"date_of_birth")
         sizePolicy.setHeightForWidth(self.date_of_birth.sizePolicy().hasHeightForWidth())
         self.date_of_birth.setSizePolicy(sizePolicy)
         self.date_of_birth.setMinimumSize(QSize(120, 0))
-        self.date_of_birth.setSpecialValueText(u" ")
-        self.date_of_birth.setMinimumDate(QDate(1900, 1, 1))
-        self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setDate(QDate(1900, 1, 1))
 
         self.studentForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.date_of_birth)
 
@@ -244,15 +242,11 @@ class Ui_StudentEditor(object):
 
         self.guardianForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.guardian_consent_at_label)
 
-        self.guardian_consent_at = QDateEdit(self.guardianBox)
+        self.guardian_consent_at = DateField(self.guardianBox)
         self.guardian_consent_at.setObjectName(u"guardian_consent_at")
         sizePolicy.setHeightForWidth(self.guardian_consent_at.sizePolicy().hasHeightForWidth())
         self.guardian_consent_at.setSizePolicy(sizePolicy)
         self.guardian_consent_at.setMinimumSize(QSize(120, 0))
-        self.guardian_consent_at.setSpecialValueText(u" ")
-        self.guardian_consent_at.setMinimumDate(QDate(1900, 1, 1))
-        self.guardian_consent_at.setCalendarPopup(True)
-        self.guardian_consent_at.setDate(QDate(1900, 1, 1))
 
         self.guardianForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.guardian_consent_at)
 
@@ -377,7 +371,6 @@ class Ui_StudentEditor(object):
 #if QT_CONFIG(accessibility)
         self.date_of_birth.setAccessibleName(QCoreApplication.translate("StudentEditor", u"Date of birth", None))
 #endif // QT_CONFIG(accessibility)
-        self.date_of_birth.setDisplayFormat(QCoreApplication.translate("StudentEditor", u"d MMM yyyy", None))
         self.track_interest_id_label.setText(QCoreApplication.translate("StudentEditor", u"Trac&k interest", None))
 #if QT_CONFIG(tooltip)
         self.track_interest_id.setToolTip(QCoreApplication.translate("StudentEditor", u"The programme track the student is most interested in", None))
@@ -412,7 +405,6 @@ class Ui_StudentEditor(object):
 #if QT_CONFIG(accessibility)
         self.guardian_consent_at.setAccessibleName(QCoreApplication.translate("StudentEditor", u"Consent date", None))
 #endif // QT_CONFIG(accessibility)
-        self.guardian_consent_at.setDisplayFormat(QCoreApplication.translate("StudentEditor", u"d MMM yyyy", None))
         self.preferencesBox.setTitle(QCoreApplication.translate("StudentEditor", u"Contact preferences and notes", None))
 #if QT_CONFIG(tooltip)
         self.messaging_opt_in.setToolTip(QCoreApplication.translate("StudentEditor", u"The student agrees to receive emails and text messages about programmes", None))
