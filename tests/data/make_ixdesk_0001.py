@@ -39,26 +39,12 @@ AMARA, DIEGO, LEA = _id("f6", 1), _id("f6", 2), _id("f6", 3)
 STUDENTS = [_id("a7", n) for n in range(1, 7)]
 GROUP_1, GROUP_2 = _id("b8", 1), _id("b8", 2)
 
-STUDENT_COLUMNS = (
-    "id",
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "email",
-    "phone",
-    "school",
-    "grade",
-    "date_of_birth",
-    "track_interest_id",
-    "guardian_name",
-    "guardian_email",
-    "guardian_phone",
-    "guardian_consent_by",
-    "guardian_consent_at",
-    "messaging_opt_in",
-    "notes",
-)
 # fmt: off
+STUDENT_COLUMNS = (
+    "id", "first_name", "last_name", "preferred_name", "email", "phone", "school", "grade",
+    "date_of_birth", "track_interest_id", "guardian_name", "guardian_email", "guardian_phone",
+    "guardian_consent_by", "guardian_consent_at", "messaging_opt_in", "notes",
+)
 STUDENT_VALUES = [
     (STUDENTS[0], "Łukasz", "Nowak", None, "lukasz@example.org", None, "Roundhay School", 11,
      "2009-04-03", TRACK_DATA, "Ewa Nowak", "ewa@example.org", "+44 7700 900101",
