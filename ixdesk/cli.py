@@ -163,7 +163,14 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     from ixdesk.db import open_database
 
-    database = open_database(args.database)
+    if args.command == "backup":
+        _refuse_postgresql_backup(args.database)
+    database = open_database(
+        args.database,
+        create=_may_create_database(args),
+        # The full check runs before any automatic backup could replace an older one.
+        rolling_backup=args.command != "check",
+    )
     try:
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
@@ -178,6 +185,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         database.close()
     raise AssertionError(args.command)
+
+
+def _may_create_database(args: argparse.Namespace) -> bool:
+    """Only commands that write records may start a new database; the others say it is missing."""
+    if args.command == "demo":
+        return True
+    module = _EXTERNAL_COMMANDS.get(args.command)
+    creates = getattr(module, "creates_database", None)
+    return bool(creates(args)) if creates is not None else False
 
 
 def _demo(database: Any, students: int, seed: int) -> int:
@@ -251,6 +267,10 @@ def _check(database: Any) -> int:
     from ixdesk.db.engine import integrity_problems
 
     problems = integrity_problems(database)
+    if database.path is not None and database.read_only is None:
+        from ixdesk.db.backup import note_check_result
+
+        note_check_result(database.path, len(problems))
     if problems:
         for problem in problems[:20]:
             print(f"ixdesk: problem: {problem}", file=sys.stderr)
@@ -260,20 +280,23 @@ def _check(database: Any) -> int:
     return EXIT_OK
 
 
-def _backup(database: Any, target: Path) -> int:
-    from ixdesk.db.backup import copy_database
+def _refuse_postgresql_backup(target: str | None) -> None:
+    from ixdesk.db.location import resolve_database
 
-    if not database.is_sqlite or database.path is None:
+    if resolve_database(target).get_backend_name() != "sqlite":
         raise IxdeskError(
             "ixdesk backup copies the embedded SQLite file; back up a PostgreSQL "
             "server with pg_dump."
         )
+
+
+def _backup(database: Any, target: Path) -> int:
+    from ixdesk.db.backup import copy_database
+
     target = target.expanduser()
     if target.is_dir():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target / f"{database.path.stem}-{stamp}.db"
-    if target.resolve() == database.path:
-        raise IxdeskError("The backup must go to another file than the database itself.")
     copy_database(database.path, target)
     print(f"Backup written to {target}.")
     return EXIT_OK

@@ -195,8 +195,11 @@ def test_usage_errors_exit_2_with_one_line(capsys: pytest.CaptureFixture[str]) -
 def test_default_database_lives_in_the_user_data_folder(
     _isolated_user_folders: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["list", "students"]) == 0
+    assert main(["demo", "--students", "3"]) == 0  # a command that writes starts it
     assert (_isolated_user_folders / "ixdesk.db").exists()
+    capsys.readouterr()
+    assert main(["list", "students", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
 
 
 def test_ixdesk_database_variable_selects_the_file(
@@ -204,8 +207,10 @@ def test_ixdesk_database_variable_selects_the_file(
 ) -> None:
     chosen = tmp_path / "from-env.db"
     monkeypatch.setenv("IXDESK_DATABASE", str(chosen))
-    assert main(["list", "cohorts"]) == 0
+    assert main(["demo", "--students", "3"]) == 0
     assert chosen.exists()
+    assert main(["list", "cohorts"]) == 0
+    assert not (tmp_path / "user-data" / "ixdesk.db").exists()  # the default was not used
 
 
 def test_unexpected_failures_are_logged_not_shown(
@@ -220,6 +225,7 @@ def test_unexpected_failures_are_logged_not_shown(
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(listing, "iter_records", explode)
+    open_database(tmp_path / "x.db").close()
     assert main(["--database", str(tmp_path / "x.db"), "list", "students"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "disk on fire" in err
@@ -228,6 +234,7 @@ def test_unexpected_failures_are_logged_not_shown(
 
 
 def test_the_console_script_runs_as_a_module(tmp_path: Path) -> None:
+    open_database(tmp_path / "m.db").close()
     result = subprocess.run(
         [sys.executable, "-m", "ixdesk", "--database", str(tmp_path / "m.db"), "list", "groups"],
         capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -10,8 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ixdesk.db import open_database
+from ixdesk.db import backup, migrate, open_database
 from ixdesk.db.models import Cohort, Student
+from tests.pg_server import PostgresServer
 
 WRITER = textwrap.dedent(
     """
@@ -78,3 +80,105 @@ def test_two_processes_writing_one_file_lose_nothing(tmp_path: Path) -> None:
     assert students.count("table1-") == rounds
     switches = sum(1 for a, b in itertools.pairwise(students) if a != b)
     assert switches > 5, "the two writers did not really run at the same time"
+
+
+OPENER = textwrap.dedent(
+    """
+    import datetime, os, sys, time
+    from ixdesk.db import backup, open_database
+    from ixdesk.db.models import Student
+    from ixdesk.services.operations import create_record
+
+    # Backup time runs 100 times faster, so every backup gets its own name and every
+    # prune deletes the one before, as over weeks of real use.
+    class Clock(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            hundredths = time.time_ns() // 10_000_000 % 80_000
+            return cls(2026, 3, 2, 1) + datetime.timedelta(seconds=hundredths)
+
+    backup.datetime = Clock
+    path, tag, rounds, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    while not os.path.exists(go):  # start together
+        time.sleep(0.005)
+    for index in range(rounds):
+        # Each open backs up the file changed since the last backup, then prunes.
+        database = open_database(path)
+        create_record(database, Student, {"first_name": tag, "last_name": str(index)})
+        database.close()
+    print("done")
+    """
+)
+
+
+def _start_together(script: str, args: list[list[str]], go: Path) -> list[str]:
+    """Run one child per argument list, released at once; returns what each printed."""
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, *child_args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for child_args in args
+    ]
+    go.touch()
+    outputs = []
+    for child in children:
+        out, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err[-2000:]
+        outputs.append(out.strip())
+    return outputs
+
+
+def test_copies_opening_one_changed_file_at_once_share_its_backups(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    open_database(path).close()
+    rounds, copies, repeats = 50, 4, 3  # the race hit about 1 run in 2 of this size
+    for repeat in range(repeats):
+        go = tmp_path / f"go{repeat}"
+        outputs = _start_together(
+            OPENER, [[str(path), f"copy{n}", str(rounds), str(go)] for n in range(copies)], go
+        )
+        assert outputs == ["done"] * copies
+    database = open_database(path, rolling_backup=False)
+    try:
+        with database.read() as session:
+            assert len(session.scalars(select(Student.id)).all()) == rounds * copies * repeats
+    finally:
+        database.close()
+    autos = backup.list_backups(path, backup.AUTO)
+    assert len(autos) == 1  # all from one (fast) day: its newest
+    with sqlite3.connect(autos[0]) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    connection.close()
+    assert not [p.name for p in backup.backup_dir_for(path).glob("*.partial*")]
+
+
+PG_OPENER = textwrap.dedent(
+    """
+    import os, sys, time
+    from ixdesk.db import open_database
+
+    url, go = sys.argv[1], sys.argv[2]
+    while not os.path.exists(go):
+        time.sleep(0.002)
+    open_database(url).close()  # creates the schema, or waits for the copy doing it
+    print("done")
+    """
+)
+
+
+def test_copies_opening_a_new_postgresql_database_at_once_create_it_once(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    for attempt in range(3):
+        with postgres_server.fresh_database() as url:
+            go = tmp_path / f"go{attempt}"
+            assert _start_together(PG_OPENER, [[url, str(go)]] * 4, go) == ["done"] * 4
+            database = open_database(url, create=False)
+            try:
+                with database.engine.connect() as connection:
+                    assert migrate.current_revision(connection) == migrate.head_revision()
+            finally:
+                database.close()

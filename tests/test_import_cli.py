@@ -23,7 +23,10 @@ from tests.test_import_support import (
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "ixdesk.db"
+    """An empty ixdesk database (a dry run does not start one)."""
+    path = tmp_path / "ixdesk.db"
+    open_database(path).close()
+    return path
 
 
 def _run(db_path: Path, *args: str) -> int:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import warnings
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, select, text
 
 from ixdesk.db import backup, migrate, open_database
 from ixdesk.db.base import Base
 from ixdesk.db.location import resolve_database
+from ixdesk.db.models import GroupMembership, Student
 from ixdesk.errors import DatabaseTooNewError
 
 FIRST = "0001"
@@ -79,27 +82,110 @@ def test_models_and_migrations_describe_the_same_schema(database_url: str) -> No
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("journal", ["wal", "delete"])  # ixdesk's own, and the rollback journal
 def test_a_database_from_a_newer_ixdesk_is_refused_and_left_untouched(
-    database_url: str, backend: str
+    database_url: str, backend: str, journal: str
 ) -> None:
     open_database(database_url).close()
     path = Path(database_url)
     with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA journal_mode = {journal}")
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(DatabaseTooNewError, match="newer version of ixdesk") as raised:
         open_database(database_url)
-    assert "0099" in str(raised.value)
+    assert "0099" in str(raised.value) and "the file was not changed" in str(raised.value)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [
+        path.name  # no -wal or -shm left beside it
+    ]
     assert backup.list_backups(path, backup.BEFORE_UPGRADE) == []
 
 
 @pytest.mark.postgres_only
-def test_a_newer_postgresql_database_is_refused(database_url: str, backend: str) -> None:
+def test_a_newer_postgresql_database_is_refused_and_left_unchanged(
+    database_url: str, backend: str
+) -> None:
     open_database(database_url).close()
     engine = create_engine(resolve_database(database_url))
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+        connection.execute(text("DROP TABLE attendance"))  # as if 0099 had reshaped it
     engine.dispose()
+    before = _schema_and_version(database_url)
     with pytest.raises(DatabaseTooNewError, match="Install the newer ixdesk"):
         open_database(database_url)
+    assert _schema_and_version(database_url) == before
+    assert before[1] == ["0099"]
+
+
+RELEASED_0001 = Path(__file__).parent / "data" / "ixdesk-0001.db"
+
+
+def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table the first schema had, in the first schema's columns."""
+    with sqlite3.connect(RELEASED_0001) as first:
+        tables = {
+            name: [row[1] for row in first.execute(f"PRAGMA table_info({name})")]
+            for (name,) in first.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'"
+            )
+        }
+    first.close()
+    with sqlite3.connect(path) as connection:
+        rows = {
+            name: connection.execute(
+                f"SELECT {', '.join(columns)} FROM {name} ORDER BY id"
+            ).fetchall()
+            for name, columns in tables.items()
+        }
+    connection.close()
+    return rows
+
+
+@pytest.mark.sqlite_only
+def test_a_file_from_the_first_release_is_upgraded_with_every_row_intact(
+    tmp_path: Path, backend: str
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    shutil.copyfile(RELEASED_0001, path)
+    released = _all_rows(RELEASED_0001)
+    assert len(released) == 12 and all(released.values())  # every table has rows
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+        with database.read() as session:
+            lukasz = session.scalars(select(Student).where(Student.first_name == "Łukasz")).one()
+            members = session.scalars(select(GroupMembership)).all()
+        taken = database.backup_taken
+    finally:
+        database.close()
+    assert _all_rows(path) == released
+    assert (lukasz.guardian_name, lukasz.guardian_consent_by) == ("Ewa Nowak", "Ewa Nowak")
+    assert lukasz.guardian_consent_at == datetime(2026, 1, 6, 18, 0, tzinfo=UTC)
+    assert lukasz.date_of_birth == date(2009, 4, 3) and lukasz.messaging_opt_in is True
+    assert len(members) == 3
+    assert taken is not None and taken.name.endswith(
+        f"-before-upgrade-to-{migrate.head_revision()}.db"
+    )
+    assert _all_rows(taken) == released
+    with sqlite3.connect(taken) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(FIRST,)]
+    copy.close()
+
+
+def _schema_and_version(url: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    engine = create_engine(resolve_database(url))
+    try:
+        with engine.connect() as connection:
+            inspector = inspect(connection)
+            tables = [
+                (name, [column["name"] for column in inspector.get_columns(name)])
+                for name in sorted(inspector.get_table_names())
+            ]
+            version = connection.execute(text("SELECT version_num FROM alembic_version"))
+            return tables, list(version.scalars())
+    finally:
+        engine.dispose()

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect
 
-from ixdesk.db import backup, open_database
+from ixdesk.cli import main
+from ixdesk.db import backup, open_database, problems
+from ixdesk.db.location import resolve_database
 from ixdesk.db.models import Student
 from ixdesk.errors import DamagedDatabaseError, DatabaseOpenError, NotAnIxdeskDatabaseError
 from ixdesk.services.operations import create_record
+from tests.file_trouble import digest, fill_disk, run_ixdesk, small_disk
 
 
 def test_a_text_file_is_not_an_ixdesk_database(tmp_path: Path) -> None:
@@ -94,3 +101,160 @@ def test_the_command_line_says_one_line_and_exits_non_zero(tmp_path: Path) -> No
     assert len(lines) == 1
     assert lines[0].startswith("ixdesk: error:")
     assert str(path) in lines[0]
+
+
+def _beside(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name))
+
+
+def test_a_refused_sqlite_file_is_left_byte_for_byte_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:  # rollback-journal mode, as most programs leave it
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+        connection.execute("INSERT INTO recipes VALUES ('soup')")
+    connection.close()
+    before = digest(path)
+    with pytest.raises(NotAnIxdeskDatabaseError, match="it was not changed"):
+        open_database(path)
+    assert digest(path) == before
+    assert _beside(path) == ["other.sqlite"]  # no -wal or -shm left beside it
+
+
+@pytest.mark.parametrize("command", [["check"], ["list", "students"], ["backup", "copy.db"]])
+def test_commands_that_only_read_never_create_a_database(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo-folder" / "typo.db"
+    assert main(["--database", str(typo), *command]) == 1
+    assert f"There is no database at {typo}; nothing was created" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_export_from_a_missing_database_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo.db"
+    out = tmp_path / "all.xlsx"
+    assert main(["--database", str(typo), "export", "all", "-o", str(out)]) == 1
+    assert "There is no database at" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_an_empty_file_is_not_taken_for_a_new_database_by_a_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main(["--database", str(empty), "check"]) == 1
+    assert "There is only an empty file at" in capsys.readouterr().err
+    assert empty.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+def test_a_dry_run_import_creates_nothing_and_an_import_starts_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "students.csv"
+    sheet.write_text("First name,Last name\nAda,Lovelace\n", encoding="utf-8")
+    new = tmp_path / "new.db"
+    assert main(["--database", str(new), "import", "students", str(sheet), "--dry-run"]) == 1
+    assert "There is no database at" in capsys.readouterr().err
+    assert not new.exists()
+    assert main(["--database", str(new), "import", "students", str(sheet)]) == 0
+    assert new.exists()
+
+
+@pytest.mark.postgres_only
+def test_an_empty_postgresql_database_is_not_set_up_by_a_check(
+    database_url: str, backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database", database_url, "check"]) == 1
+    assert "holds no ixdesk data yet; nothing was created" in capsys.readouterr().err
+    engine = create_engine(resolve_database(database_url))
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+
+
+def _sound_database(folder: Path) -> Path:
+    path = folder / "ixdesk.db"
+    database = open_database(path)
+    create_record(database, Student, {"first_name": "Ada", "last_name": "L", "email": "a@x.org"})
+    database.close()
+    open_database(path).close()  # the automatic backup of that change is taken
+    assert _beside(path) == ["ixdesk.db"]
+    return path
+
+
+def test_a_sound_database_in_a_read_only_folder_opens_for_reading(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = _sound_database(folder)
+    before = digest(path)
+    data = tmp_path / "user-data"
+    folder.chmod(0o555)
+    try:
+        listed = run_ixdesk(
+            "--database", str(path), "list", "students", "--json", data_dir=data, ordinary_user=True
+        )
+        checked = run_ixdesk("--database", str(path), "check", data_dir=data, ordinary_user=True)
+        demo = run_ixdesk("--database", str(path), "demo", data_dir=data, ordinary_user=True)
+    finally:
+        folder.chmod(0o755)
+    assert listed.returncode == 0, listed.stderr
+    assert [row["email"] for row in json.loads(listed.stdout)] == ["a@x.org"]
+    assert checked.returncode == 0, checked.stderr
+    assert "is sound" in checked.stdout
+    assert demo.returncode == 1
+    assert f"{folder} cannot be written" in demo.stderr
+    assert "edits" in demo.stderr or "cannot be changed" in demo.stderr
+    for result in (listed, checked, demo):
+        assert "damaged" not in result.stderr
+    assert digest(path) == before
+    assert _beside(path) == ["ixdesk.db"]
+
+
+def test_a_sound_database_on_a_full_disk_is_not_called_damaged(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        path = _sound_database(disk)
+        before = digest(path)
+        fill_disk(disk)
+        result = run_ixdesk("--database", str(path), "list", "students", data_dir=tmp_path)
+        after = digest(path)
+    assert result.returncode == 1
+    assert f"the disk holding {disk} is full" in result.stderr
+    assert "damaged" not in result.stderr and "backup" not in result.stderr
+    assert after == before
+
+
+def test_a_sound_database_past_the_file_size_limit_is_not_called_damaged(
+    tmp_path: Path,
+) -> None:
+    path = _sound_database(tmp_path)
+    before = digest(path)
+    result = run_ixdesk(
+        "--database",
+        str(path),
+        "list",
+        "students",
+        data_dir=tmp_path / "user-data",
+        file_size_limit=8192,
+    )
+    assert result.returncode == 1
+    assert "file size limit" in result.stderr
+    assert "damaged" not in result.stderr and "backup" not in result.stderr
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.ENOSPC, "the disk holding /f is full"),
+        (errno.EROFS, "/f is on a read-only drive"),
+        (errno.EACCES, "you do not have permission to write in /f"),
+        (errno.EFBIG, "the file size limit was reached"),
+    ],
+)
+def test_each_reason_for_a_failed_write_is_named(number: int, words: str) -> None:
+    assert words in problems.os_reason(OSError(number, os.strerror(number)), Path("/f"))

@@ -75,6 +75,8 @@ def test_an_installed_copy_runs_from_another_folder(wheel: Path, tmp_path: Path)
         "from ixdesk.cli import main\n"
         "print(json.dumps({'package': ixdesk.__file__, 'icon': str(p.resource_path('icons', "
         "'ixdesk.svg')), 'form': str(p.ui_path('main_window.ui'))}))\n"
+        "from ixdesk.db import open_database\n"
+        "open_database('here.db').close()  # creates it, with the shipped migrations\n"
         "sys.exit(main(['--database', 'here.db', 'list', 'students']))\n"
     )
     # The checkout must not be importable: only the installed copy and the

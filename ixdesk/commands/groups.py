@@ -39,6 +39,11 @@ def add_parsers(commands: Any) -> None:
     build.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
 
+def creates_database(args: argparse.Namespace) -> bool:
+    """Only ``--apply`` writes; a proposal alone never starts a new database."""
+    return bool(args.apply)
+
+
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.errors import IxdeskError
     from ixdesk.services import autobuild

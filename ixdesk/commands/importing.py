@@ -81,6 +81,11 @@ def _row_number(text: str) -> int:
     return value
 
 
+def creates_database(args: argparse.Namespace) -> bool:
+    """An import may start a new database; a dry run writes nothing, so it may not."""
+    return not args.dry_run
+
+
 def run(args: argparse.Namespace, database: Database) -> int:
     try:
         return _run(args, database, sys.stdout)

@@ -2,77 +2,152 @@
 
 Copies use SQLite's online backup API (never a plain file copy, which can tear
 a database in the middle of a write) and land atomically: written beside the
-target under a temporary name, synced, then renamed.
+target under a temporary name, synced, then renamed. A copy never goes over
+the database itself or a file SQLite keeps for it (``-wal``, ``-shm``,
+``-journal``), nor over a device, pipe or folder, and a failed copy leaves
+nothing behind.
 
 Rolling backups live in a folder beside the database (``ixdesk.db`` keeps
 them in ``ixdesk-backups/``). One is taken on open when the file changed since
 the newest one; the newest per day is kept for 7 days and the newest per week
 for 4 weeks before that. Copies taken before a schema upgrade are kept apart
-(the newest 5).
+(the newest 5). Taking and pruning hold a lock file in that folder, so copies
+of ixdesk opening one database at once never delete a backup another is
+reading. While ``ixdesk check`` has found the database damaged, no backup is
+deleted (see docs/decisions.md, "Backups").
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
+from ixdesk.db.problems import explain_copy_failure
 from ixdesk.errors import IxdeskError
+from ixdesk.targets import special_file_kind
 
 AUTO = "auto"
 BEFORE_UPGRADE = "before-upgrade"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_BEFORE_UPGRADE = 5
+LOCK_TIMEOUT_S = 120
 _STAMP = "%Y%m%d-%H%M%S"
 _STAMP_EXAMPLE = "20260101-000000"
+# Files SQLite keeps beside a database ("-mj…" is a multi-file commit's super-journal).
+_SQLITE_COMPANION = re.compile(r"-(wal|shm|journal|mj[0-9a-f]+)", re.IGNORECASE)
+_TEMPORARY_COMPANIONS = ("-journal", "-wal", "-shm")
 
 
 def backup_dir_for(database: Path) -> Path:
     return database.parent / f"{database.stem}-backups"
 
 
+def refuse_target(source: Path, target: Path) -> None:
+    """Raise unless ``target`` may be replaced by a copy of the database ``source``."""
+    kind = special_file_kind(target)
+    if kind is not None:
+        raise IxdeskError(
+            f"{target} is {kind}, not a file; a backup can only replace an ordinary file, "
+            "so give a file name for it."
+        )
+    if _belongs_to(source, target):
+        raise IxdeskError(
+            f"{target} is the database {source} itself or a file SQLite keeps for it; "
+            "a backup must go to another file. Nothing was written."
+        )
+
+
+def _belongs_to(database: Path, target: Path) -> bool:
+    """Whether ``target`` is, or is one of SQLite's own files for, ``database``."""
+    live = database.resolve()
+    resolved = target.resolve()
+    same_folder = resolved.parent == live.parent or _same_file(resolved.parent, live.parent)
+    if same_folder:
+        name, own = resolved.name.casefold(), live.name.casefold()
+        rest = name[len(own) :]
+        if name.startswith(own) and (rest == "" or _SQLITE_COMPANION.fullmatch(rest)):
+            return True
+    owned = [live] + [live.with_name(live.name + end) for end in _TEMPORARY_COMPANIONS]
+    return any(_same_file(target, path) for path in owned)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live SQLite database to ``target`` atomically; returns ``target``."""
     target = Path(target)
+    refuse_target(source, target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".partial", dir=target.parent
         )
     except OSError as error:
-        raise IxdeskError(
-            f"Could not write the backup {target}: {error.strerror or error}."
-        ) from error
+        raise IxdeskError(explain_copy_failure(error, source, target)) from error
     os.close(handle)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
-        try:
-            dst = sqlite3.connect(temporary)
-            try:
-                src.backup(dst)
-                # The copy is a standalone file: no WAL beside it.
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        with open(temporary, "rb+") as stream:
-            os.fsync(stream.fileno())
+        _copy_into(source, Path(temporary))
+        refuse_target(source, target)  # nothing took its place while the copy was made
         os.replace(temporary, target)
-    except sqlite3.Error as error:
-        raise IxdeskError(f"Could not copy the database {source} to {target}: {error}.") from error
-    except OSError as error:
-        raise IxdeskError(
-            f"Could not write the backup {target}: {error.strerror or error}."
-        ) from error
+    except (sqlite3.Error, OSError) as error:
+        raise IxdeskError(explain_copy_failure(error, source, target)) from error
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        for leftover in (temporary, *(temporary + end for end in _TEMPORARY_COMPANIONS)):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
     return target
+
+
+def _copy_into(source: Path, temporary: Path) -> None:
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(temporary)
+        try:
+            src.backup(dst)
+            # The copy is a standalone file: no WAL beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(temporary, "rb+") as stream:
+        os.fsync(stream.fileno())
+
+
+@contextlib.contextmanager
+def _locked(database: Path) -> Iterator[None]:
+    """Hold the backups folder's lock: one copy of ixdesk takes or prunes at a time."""
+    folder = backup_dir_for(database)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(folder / f".{database.stem}-backups.lock", timeout=LOCK_TIMEOUT_S)
+        lock.acquire()
+    except Timeout as error:
+        raise IxdeskError(
+            f"Another copy of ixdesk has been writing a backup in {folder} for over "
+            f"{LOCK_TIMEOUT_S // 60} minutes; nothing was changed. Try again later."
+        ) from error
+    except OSError as error:
+        target = folder / database.name
+        raise IxdeskError(explain_copy_failure(error, database, target)) from error
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def list_backups(database: Path, kind: str | None = None) -> list[Path]:
@@ -107,35 +182,61 @@ def _taken_at(database: Path, path: Path) -> datetime | None:
 
 
 def take_backup(database: Path, kind: str, now: datetime | None = None) -> Path:
+    with _locked(database):
+        return _take(database, kind, now)
+
+
+def _take(database: Path, kind: str, now: datetime | None) -> Path:
     now = now or datetime.now()
     name = f"{database.stem}-{now.strftime(_STAMP)}-{kind}.db"
     return copy_database(database, backup_dir_for(database) / name)
 
 
+def _mtime_ns(path: Path) -> int | None:
+    """A file's modification time, or None when it is missing (or just went)."""
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
 def changed_since_last_auto_backup(database: Path) -> bool:
-    autos = list_backups(database, AUTO)
-    if not autos:
+    last = next(
+        (t for t in map(_mtime_ns, list_backups(database, AUTO)) if t is not None),
+        None,
+    )
+    if last is None:
         return True
-    last = autos[0].stat().st_mtime_ns
-    changed = database.stat().st_mtime_ns
+    changed = _mtime_ns(database) or 0
     wal = database.with_name(database.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        changed = max(changed, wal.stat().st_mtime_ns)
+    with contextlib.suppress(FileNotFoundError):
+        if wal.stat().st_size > 0:
+            changed = max(changed, _mtime_ns(wal) or 0)
     return changed > last
 
 
 def rolling_backup(database: Path, now: datetime | None = None) -> Path | None:
-    """Take an automatic backup if the file changed since the last one, then prune."""
-    now = now or datetime.now()
-    taken = None
-    if changed_since_last_auto_backup(database):
-        taken = take_backup(database, AUTO, now)
-    prune_backups(database)
+    """Take an automatic backup if the file changed since the last one, then prune.
+
+    Called only once the database was accepted; a failed backup deletes nothing.
+    """
+    with _locked(database):
+        taken = None
+        if changed_since_last_auto_backup(database):
+            taken = _take(database, AUTO, now)
+        _prune(database)
     return taken
 
 
 def prune_backups(database: Path) -> list[Path]:
     """Delete automatic backups beyond the daily/weekly windows; returns what went."""
+    with _locked(database):
+        return _prune(database)
+
+
+def _prune(database: Path) -> list[Path]:
+    if damage_note(database).exists():
+        return []  # the backups from before the damage are the way back: keep them all
     keep: set[Path] = set()
     autos = list_backups(database, AUTO)
     days: list[str] = []
@@ -162,3 +263,24 @@ def prune_backups(database: Path) -> list[Path]:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
     return removed
+
+
+def damage_note(database: Path) -> Path:
+    """The note ``ixdesk check`` leaves while the database has problems."""
+    return backup_dir_for(database) / f"{database.stem}-check-failed.txt"
+
+
+def note_check_result(database: Path, problems: int) -> None:
+    """Remember a failed full check (rotation stops) or forget it after a sound one."""
+    note = damage_note(database)
+    if problems == 0:
+        with contextlib.suppress(FileNotFoundError):
+            note.unlink()
+        return
+    with _locked(database):
+        note.write_text(
+            f"ixdesk check found {problems} problem(s) in {database} on "
+            f"{datetime.now():%Y-%m-%d %H:%M}. No backup here is deleted until "
+            "ixdesk check finds the database sound again.\n",
+            encoding="utf-8",
+        )

@@ -8,31 +8,34 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ixdesk.db import backup, migrate
+from ixdesk.db import backup, migrate, sqlite_file
 from ixdesk.db.location import describe, resolve_database
-from ixdesk.errors import (
-    DamagedDatabaseError,
-    DatabaseOpenError,
-    IxdeskError,
-    NotAnIxdeskDatabaseError,
+from ixdesk.db.problems import (
+    DatabaseBusyError,
+    DatabaseMissingError,
+    DatabaseReadOnlyError,
+    busy_message,
+    open_failure,
 )
+from ixdesk.db.sqlite_file import BEGIN_OPTION
+from ixdesk.errors import DatabaseOpenError, IxdeskError
+
+__all__ = [
+    "Database",
+    "DatabaseBusyError",
+    "DatabaseMissingError",
+    "DatabaseReadOnlyError",
+    "integrity_problems",
+    "open_database",
+]
 
 log = logging.getLogger(__name__)
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 15_000
-_BEGIN_OPTION = "ixdesk_begin"
-
-
-class DatabaseBusyError(IxdeskError):
-    """Another program kept the database locked for longer than we wait."""
 
 
 @dataclass
@@ -42,19 +45,22 @@ class Database:
     ``read()`` gives a session for queries; ``write()`` a session whose
     transaction is committed on success and rolled back on any error. On
     SQLite, write transactions start with ``BEGIN IMMEDIATE`` so two copies of
-    ixdesk on one file queue for the lock instead of failing half way.
+    ixdesk on one file queue for the lock instead of failing half way. A file
+    opened read-only (``read_only`` says why) refuses ``write()``.
     """
 
     url: URL
     engine: Engine
     path: Path | None = None
     backup_taken: Path | None = None
+    #: Why the file was opened for reading only (None when edits are possible).
+    read_only: str | None = None
     _read_factory: sessionmaker[Session] = field(init=False, repr=False)
     _write_factory: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._read_factory = sessionmaker(self.engine, expire_on_commit=False)
-        writer = self.engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        writer = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         self._write_factory = sessionmaker(writer, expire_on_commit=False)
 
     @property
@@ -74,6 +80,11 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: all of it is committed, or none of it."""
+        if self.read_only is not None:
+            raise DatabaseReadOnlyError(
+                f"The database {self.location} is open for reading only ({self.read_only}), "
+                "so it cannot be changed; nothing was saved."
+            )
         with self._write_factory() as session:
             try:
                 with _busy_as_error(self.location):
@@ -95,77 +106,8 @@ def _busy_as_error(location: str) -> Iterator[None]:
         yield
     except OperationalError as error:
         if "locked" in str(error.orig) or "busy" in str(error.orig):
-            raise DatabaseBusyError(
-                f"The database {location} is busy: another copy of ixdesk or another "
-                "program kept it locked. Nothing was changed; try again in a moment."
-            ) from error
+            raise DatabaseBusyError(busy_message(location)) from error
         raise
-
-
-def _install_sqlite_settings(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # We issue BEGIN ourselves (see _on_begin); the driver must not.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a committed entry survives a flat battery, not just a crash.
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
-
-
-def _check_sqlite_file(path: Path) -> bool:
-    """Raise for a file that is not SQLite at all; return whether it already existed."""
-    if path.is_dir():
-        raise NotAnIxdeskDatabaseError(f"{path} is a folder, not an ixdesk database file.")
-    if not path.exists() or path.stat().st_size == 0:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseOpenError(
-                f"Could not create the folder {path.parent}: {error.strerror or error}."
-            ) from error
-        return False
-    try:
-        with open(path, "rb") as stream:
-            header = stream.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseOpenError(f"Could not read {path}: {error.strerror or error}.") from error
-    if header != SQLITE_MAGIC:
-        raise NotAnIxdeskDatabaseError(
-            f"{path} is not an ixdesk database: it is not a database file at all."
-            + _newest_backup_hint(path)
-        )
-    return True
-
-
-def _newest_backup_hint(path: Path) -> str:
-    newest = backup.newest_backup(path)
-    if newest is None:
-        return " No backup of it was found."
-    return f" The newest backup is {newest}."
-
-
-def _quick_check(engine: Engine, path: Path) -> None:
-    try:
-        with engine.connect() as connection:
-            rows = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
-    except DBAPIError as error:
-        raise DamagedDatabaseError(
-            f"The database {path} is damaged and cannot be opened ({error.orig})."
-            + _newest_backup_hint(path)
-        ) from error
-    if rows != ["ok"]:
-        raise DamagedDatabaseError(
-            f"The database {path} is damaged ({rows[0]})." + _newest_backup_hint(path)
-        )
 
 
 def integrity_problems(database: Database) -> list[str]:
@@ -186,55 +128,70 @@ def integrity_problems(database: Database) -> list[str]:
 def open_database(
     target: str | os.PathLike[str] | URL | None = None,
     *,
+    create: bool = True,
     upgrade: bool = True,
     rolling_backup: bool = True,
 ) -> Database:
-    """Open (creating if needed) and upgrade an ixdesk database.
+    """Open and upgrade an ixdesk database (creating it only when ``create``).
 
     ``target`` is a file path, an ``sqlite:///`` or ``postgresql://`` URL, or
     None for ``IXDESK_DATABASE`` or the default file in the user's data folder.
-    Raises :class:`DatabaseOpenError` subclasses with a readable message.
+    Nothing in a file, or beside it, is changed until the file has been
+    accepted as a sound ixdesk database this version can use; a file whose
+    folder cannot be written is opened for reading only. Raises
+    :class:`DatabaseOpenError` subclasses with a readable message.
     """
     url = target if isinstance(target, URL) else resolve_database(target)
     path: Path | None = None
     existed = True
+    read_only: str | None = None
     if url.get_backend_name() == "sqlite":
         path = Path(str(url.database)).resolve()
         url = url.set(database=str(path))
-        existed = _check_sqlite_file(path)
+        existed = sqlite_file.check_file(path, create=create)
+        read_only = sqlite_file.read_only_reason(path) if existed else None
         engine = create_engine(url)
-        _install_sqlite_settings(engine)
+        uri = sqlite_file.read_only_uri(path) if read_only else None
+        sqlite_file.install_settings(engine, read_only_uri=uri)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    database = Database(url=url, engine=engine, path=path)
+    database = Database(url=url, engine=engine, path=path, read_only=read_only)
     try:
-        if path is not None and existed:
-            _quick_check(engine, path)
-        if upgrade:
-            database.backup_taken = migrate.upgrade(database)
-        else:
-            migrate.ensure_known(database)
-        if path is not None and rolling_backup and existed and database.backup_taken is None:
-            database.backup_taken = backup.rolling_backup(path)
+        _accept(database, existed=existed, create=create, upgrade=upgrade)
+        if path is not None and read_only is None:
+            sqlite_file.use_wal(engine)
+            if rolling_backup and existed and database.backup_taken is None:
+                database.backup_taken = backup.rolling_backup(path)
     except IxdeskError:
         engine.dispose()
         raise
-    except OperationalError as error:
-        engine.dispose()
-        raise DatabaseOpenError(_explain_operational(url, error)) from error
     except DBAPIError as error:
         engine.dispose()
-        message = f"Could not open the database {describe(url)}: {error.orig}."
         if path is not None:
-            message += _newest_backup_hint(path)
-        raise DatabaseOpenError(message) from error
+            raise open_failure(error.orig, path, sqlite_file.newest_backup_hint(path)) from error
+        raise DatabaseOpenError(_explain_postgresql(url, error)) from error
     return database
 
 
-def _explain_operational(url: URL, error: OperationalError) -> str:
+def _accept(database: Database, *, existed: bool, create: bool, upgrade: bool) -> None:
+    """Check the file and its schema, then (only if writable) upgrade it."""
+    if database.path is not None and existed:
+        sqlite_file.quick_check(database.engine, database.path)
+    if database.read_only is not None:
+        revision = migrate.ensure_known(database, create=False)
+        if revision != migrate.head_revision():
+            raise DatabaseOpenError(
+                f"The database {database.location} needs an upgrade to this ixdesk's schema, "
+                f"but {database.read_only}; open it where it can be written. Nothing was changed."
+            )
+    elif upgrade:
+        database.backup_taken = migrate.upgrade(database, create=create)
+    else:
+        migrate.ensure_known(database, create=create)
+
+
+def _explain_postgresql(url: URL, error: DBAPIError) -> str:
     reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    if url.get_backend_name() == "postgresql":
+    if isinstance(error, OperationalError):
         return f"Could not connect to the PostgreSQL database {describe(url)}: {reason}."
-    if "not a database" in reason or "malformed" in reason:
-        return f"The database {describe(url)} is damaged or not an ixdesk database ({reason})."
     return f"Could not open the database {describe(url)}: {reason}."

@@ -46,3 +46,20 @@ def describe(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
         return str(url.database)
     return url.render_as_string(hide_password=True)
+
+
+def chosen_explicitly(target: str | os.PathLike[str] | None) -> bool:
+    """Whether the person named the database (``--database`` or ``IXDESK_DATABASE``)."""
+    return target is not None or bool(os.environ.get(DATABASE_ENV))
+
+
+def missing_file(target: str | os.PathLike[str] | None) -> Path | None:
+    """The SQLite file ``target`` names when there is no database there yet (else None)."""
+    url = resolve_database(target)
+    if url.get_backend_name() != "sqlite":
+        return None
+    path = Path(str(url.database)).resolve()
+    try:
+        return path if not path.exists() or path.stat().st_size == 0 else None
+    except OSError:
+        return None  # opening it will say what is wrong

@@ -16,16 +16,20 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
 
 from ixdesk import __version__
 from ixdesk.db import backup
+from ixdesk.db.problems import DatabaseMissingError
 from ixdesk.errors import DatabaseTooNewError, NotAnIxdeskDatabaseError
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The PostgreSQL advisory lock that queues copies of ixdesk creating or
+#: upgrading one database's schema ("ixdesk" in ASCII).
+SCHEMA_LOCK_KEY = 0x697864_65736B
 
 
 def alembic_config() -> Config:
@@ -53,15 +57,20 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _classify(connection: Connection, location: str) -> str | None:
-    """The schema revision, after refusing foreign or too-new databases."""
+def _classify(connection: Connection, location: str, *, create: bool) -> str | None:
+    """The schema revision, after refusing foreign, too-new or (unless ``create``) empty ones."""
     revision = current_revision(connection)
     tables = set(inspect(connection).get_table_names())
     if revision is None:
         if tables - {"alembic_version"}:
             raise NotAnIxdeskDatabaseError(
                 f"{location} is a database, but not an ixdesk database "
-                f"(it holds tables such as {', '.join(sorted(tables)[:3])})."
+                f"(it holds tables such as {', '.join(sorted(tables)[:3])}); "
+                "it was not changed."
+            )
+        if not create:
+            raise DatabaseMissingError(
+                f"The database {location} holds no ixdesk data yet; nothing was created in it."
             )
         return None
     if revision not in known_revisions():
@@ -73,21 +82,26 @@ def _classify(connection: Connection, location: str) -> str | None:
     return revision
 
 
-def ensure_known(database: Database) -> str | None:
+def ensure_known(database: Database, *, create: bool = True) -> str | None:
     with database.engine.connect() as connection:
-        return _classify(connection, database.location)
+        return _classify(connection, database.location, create=create)
 
 
-def upgrade(database: Database, target: str = "head") -> Path | None:
+def upgrade(database: Database, target: str = "head", *, create: bool = True) -> Path | None:
     """Bring the schema to ``target``; returns the backup taken first, if any.
 
-    The check and the upgrade share one write transaction, so two copies of
-    ixdesk opening a new file at once do not both try to create it.
+    The check and the upgrade share one write transaction that first queues
+    for the database's schema lock (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL:
+    an advisory lock held until the transaction ends), so two copies of
+    ixdesk opening a new database at once do not both try to create it. A
+    refused database is left exactly as it was.
     """
     wanted = head_revision() if target == "head" else target
     writer = database.engine.execution_options(ixdesk_begin="IMMEDIATE")
     with writer.begin() as connection:
-        revision = _classify(connection, database.location)
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        revision = _classify(connection, database.location, create=create)
         if revision == wanted:
             return None
         taken = None

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from ixdesk.db import Database, open_database
+from ixdesk.db.location import chosen_explicitly, missing_file
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.icons import icon
 from ixdesk.paths import user_data_dir
@@ -49,6 +50,36 @@ def open_demo_database() -> Database:
     return database
 
 
+def open_home_database(target: str | None) -> Database | None:
+    """The coordinator's database for the window; None when they chose not to create it.
+
+    The default file in the data folder is created without asking; a file
+    named with ``--database`` or ``IXDESK_DATABASE`` that does not exist yet is
+    created only when the person says so (a typing mistake must not start an
+    empty database). A database that can only be read says so once.
+    """
+    missing = missing_file(target)
+    if missing is not None and chosen_explicitly(target):
+        answer = QMessageBox.question(
+            None,
+            "ixdesk",
+            f"There is no database at {missing}. Create a new one?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+    database = open_database(target)
+    if database.read_only is not None:
+        QMessageBox.information(
+            None,
+            "ixdesk opened the database for reading only",
+            f"The database {database.location} can be read but not changed "
+            f"({database.read_only}), so edits are not possible.",
+        )
+    return database
+
+
 class Session:
     """The window currently open and the database behind it."""
 
@@ -74,11 +105,15 @@ class Session:
 
     def switch(self, which: str) -> None:
         try:
-            database = open_demo_database() if which == "demo" else open_database(self.home_target)
+            if which == "demo":
+                database: Database | None = open_demo_database()
+            else:
+                database = open_home_database(self.home_target)
         except IxdeskError as error:
             QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
             return
-        self.show(database)
+        if database is not None:
+            self.show(database)
 
 
 def open_instructor_window(database: Database, email: str) -> QMainWindow | None:
@@ -103,10 +138,12 @@ def run_gui(database_target: str | None = None, instructor: str | None = None) -
     ``instructor`` is an email; returns the exit status."""
     app = application()
     try:
-        database = open_database(database_target)
+        database = open_home_database(database_target)
     except IxdeskError as error:
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
         return 1
+    if database is None:
+        return 1  # the person chose not to create a new database
     if instructor is not None:
         try:
             window = open_instructor_window(database, instructor)
