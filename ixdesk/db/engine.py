@@ -202,10 +202,10 @@ def open_database(
         path = Path(str(url.database)).resolve()
         url = url.set(database=str(path))
         existed = _check_sqlite_file(path)
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)  # errors never quote row values
         _install_sqlite_settings(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = Database(url=url, engine=engine, path=path)
     try:
         if path is not None and existed:
