@@ -95,7 +95,8 @@ def _text(spec: FieldSpec) -> Converter:
         if limit is not None and text is not None and len(text) > limit:
             raise InvalidValue(
                 FieldProblem(
-                    spec.name, f"{spec.label} is {len(text)} characters long; at most {limit} fit."
+                    spec.name,
+                    f"{spec.label} is {len(text):,} characters long; at most {limit:,} fit.",
                 )
             )
         return text or None

@@ -34,6 +34,9 @@ def read_csv(
     text, used, notes = _decode(path, data, encoding)
     if not text.strip():
         raise ImportFileError(f"{path.name} cannot be imported: the file is empty.")
+    # A cell may hold more than the csv module's default 128 KB: it is read whole and
+    # judged by the field's own length check, which then says how long it really is.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     if delimiter is not None:
         delimiter = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(
             delimiter, delimiter
