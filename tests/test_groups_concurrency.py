@@ -16,7 +16,7 @@ from ixdesk.services.groups import create_group
 from tests.group_cohort import make_cohort
 
 COHORT = "Data analytics Spring 2027"
-STUDENTS = 400
+STUDENTS = 8000  # enough that the build is still sending memberships when one is refused
 
 # What PostgreSQL answers when another build placed the same students between this
 # build's check and its write (the race itself is a matter of milliseconds): the

@@ -31,8 +31,8 @@ from ixdesk.gui.icons import icon
 from ixdesk.gui.undo import ErrorSink, _ServiceCommand
 from ixdesk.services import assignments as svc
 from ixdesk.services.assignment_rules import day_text
+from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
-from ixdesk.services.search import fold
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
