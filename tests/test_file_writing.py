@@ -10,24 +10,16 @@ from typing import Any
 import pytest
 
 from ixdesk.cli import EXIT_ERROR, main
-from ixdesk.db import Database, open_database
+from ixdesk.db import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services import export as ex
 from ixdesk.services.importing import propose_mapping, save_mapping, write_rejected
 from tests.full_drive import full_drive, put, unraisable  # noqa: F401 (fixtures)
+from tests.test_export_cli import db  # noqa: F401 (fixture)
 from tests.test_export_rosters import fill
 from tests.test_import_rejected import nasty_plan
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-
-
-@pytest.fixture
-def roster_db(tmp_path: Path) -> str:
-    path = tmp_path / "ixdesk.db"
-    database = open_database(path)
-    fill(database)
-    database.close()
-    return str(path)
 
 
 @posix_only
@@ -56,7 +48,7 @@ def test_written_files_get_the_permissions_the_umask_gives(
 
 
 def test_a_full_disk_during_an_export_is_one_sentence_and_no_late_traceback(
-    roster_db: str,
+    db: str,  # noqa: F811 (the fixture)
     full_drive: Path,  # noqa: F811
     unraisable: Any,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
@@ -64,7 +56,7 @@ def test_a_full_disk_during_an_export_is_one_sentence_and_no_late_traceback(
     target = full_drive / "roster.xlsx"
     put(target, b"last week's roster")
     args = ["export", "roster", "--cohort", "Spring Data 2025", "-o", str(target)]
-    assert main(["--database", roster_db, *args]) == EXIT_ERROR
+    assert main(["--database", db, *args]) == EXIT_ERROR
     assert unraisable() == []  # nothing left to fail later, when the zip writer is collected
     err = capsys.readouterr().err
     assert err.splitlines() == [
