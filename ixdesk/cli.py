@@ -1,8 +1,8 @@
 """The ``ixdesk`` command: the GUI by default, and the tools a coordinator scripts.
 
 Errors reach the person as one line on stderr and a non-zero exit status;
-unexpected failures are logged in full to the log folder, never shown as a
-traceback.
+unexpected failures are logged to the log folder (where they happened, never
+a row's values), never shown as a traceback; libraries' warnings go there too.
 """
 
 from __future__ import annotations
@@ -10,18 +10,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import logging
 import sys
-import traceback
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TextIO
 
-from ixdesk import __version__
+from ixdesk import __version__, logfile
 from ixdesk.errors import IxdeskError
-from ixdesk.paths import user_log_dir
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -120,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.gui_instructor is not None and args.command not in (None, "gui"):
         parser.error(f"--instructor opens the window; it does not go with '{args.command}'")
+    logfile.install()
     try:
         return _dispatch(args)
     except IxdeskError as error:
@@ -133,26 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # the last line of defence
-        log_file = _log_unexpected(error)
+        # Its message may quote a row's values (a database error does): only its kind here.
+        log_file = logfile.log_unexpected(error)
         print(
-            f"ixdesk: unexpected problem ({type(error).__name__}: {error}); "
-            f"details are in {log_file}",
+            f"ixdesk: unexpected problem ({type(error).__name__}); details are in {log_file}",
             file=sys.stderr,
         )
         return EXIT_ERROR
-
-
-def _log_unexpected(error: BaseException) -> Path:
-    folder = user_log_dir()
-    log_file = folder / "ixdesk.log"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(log_file, "a", encoding="utf-8") as stream:
-            stream.write(f"\n{datetime.now().isoformat()} ixdesk {__version__}\n")
-            stream.write("".join(traceback.format_exception(error)))
-    except OSError:
-        logging.getLogger(__name__).exception("could not write %s", log_file)
-    return log_file
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from ixdesk import __version__
+from ixdesk.services import atomic
 from ixdesk.services.export import target as tg
 from ixdesk.services.export import workbook as wb
 from ixdesk.services.export.workbook import (
@@ -261,7 +262,7 @@ def test_an_unwritable_folder_gives_a_clear_error(
     def refuse(*_: Any, **__: Any) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(wb.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic, "_create_beside", refuse)
     with pytest.raises(ExportError, match="could not be written in"):
         write(tmp_path / "r.xlsx", [["x"]])
 

@@ -93,11 +93,30 @@ def test_unknown_cohort_and_missing_size_are_one_line_errors(
     database.close()
     assert main(["--database", path, "groups", "build", "--cohort", COHORT]) == 1
     assert "has no group size yet; give one with --size N" in capsys.readouterr().err
-    assert main(["--database", path, "groups", "build", "--cohort", COHORT, "--size", "1"]) == 1
-    assert "Choose a group size from 2 to 50." in capsys.readouterr().err
+    for size in ("1", "0", "-3", "51"):  # 0 is refused too, not read as "the cohort's size"
+        assert (
+            main(["--database", path, "groups", "build", "--cohort", COHORT, "--size", size]) == 1
+        )
+        assert "Choose a group size from 2 to 50." in capsys.readouterr().err
     with pytest.raises(SystemExit) as stopped:
         main(["--database", path, "groups", "build", "--cohort", COHORT, "--size", "six"])
     assert stopped.value.code == 2
+
+
+def test_size_0_is_refused_not_read_as_the_cohorts_size(
+    path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _cohort(path)  # its group size is 4
+    args = ["--database", path, "groups", "build", "--cohort", COHORT, "--apply"]
+    assert main([*args, "--size", "0"]) == 1
+    printed = capsys.readouterr()
+    assert printed.err == "ixdesk: error: Choose a group size from 2 to 50.\n"
+    assert printed.out == ""
+    database = open_database(path)
+    try:
+        assert g.builder_data(database, find_cohort(database, COHORT)).groups == []
+    finally:
+        database.close()
 
 
 def test_list_groups_of_one_cohort_with_members(

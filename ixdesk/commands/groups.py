@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, database: Any) -> int:
 
     cohort_id = find_cohort(database, args.cohort)
     data = builder_data(database, cohort_id)
-    size = args.size or data.cohort.group_size
+    size = data.cohort.group_size if args.size is None else args.size
     if size is None:
         raise IxdeskError(
             f"The cohort {data.cohort.name} has no group size yet; give one with --size N."

@@ -60,7 +60,9 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
         help="rows matching a record: skip (default), fill empty fields, or update",
     )
     sub.add_argument("--skip-invalid", action="store_true", help="import the valid rows only")
-    sub.add_argument("--rejected", type=Path, metavar="OUT.xlsx", help="save invalid rows here")
+    sub.add_argument(
+        "--rejected", type=Path, metavar="OUT.xlsx", help="save invalid rows here (.xlsx or .csv)"
+    )
     sub.add_argument("--json", action="store_true", help="print the summary and problems as JSON")
     order = sub.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_true", default=None)

@@ -150,11 +150,11 @@ def open_database(
         url = url.set(database=str(path))
         existed = sqlite_file.check_file(path, create=create)
         read_only = sqlite_file.read_only_reason(path) if existed else None
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)  # errors never quote row values
         uri = sqlite_file.read_only_uri(path) if read_only else None
         sqlite_file.install_settings(engine, read_only_uri=uri)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = Database(url=url, engine=engine, path=path, read_only=read_only)
     try:
         _accept(database, existed=existed, create=create, upgrade=upgrade)

@@ -30,8 +30,8 @@ from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.undo import ErrorSink, _ServiceCommand
 from ixdesk.services import assignments as svc
+from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
-from ixdesk.services.search import fold
 from ixdesk.services.validation_dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole

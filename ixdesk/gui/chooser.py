@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.services.search import fold, matches, search_terms
+from ixdesk.services.folding import fold
+from ixdesk.services.search import matches, search_terms
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MOVE_KEYS = {Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}

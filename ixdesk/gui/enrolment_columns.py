@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.gui.record_model import display_text
 from ixdesk.services.enrolment import BoardRow
+from ixdesk.services.folding import fold
 from ixdesk.services.kinds import DATE, status_label
-from ixdesk.services.search import fold, matches
+from ixdesk.services.search import matches
 
 MIME_TYPE = "application/x-ixdesk-enrolments"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

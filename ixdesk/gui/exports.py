@@ -26,6 +26,7 @@ from PySide6.QtCore import QStandardPaths
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.tasks import BackgroundTask, Report
+from ixdesk.logfile import log_file
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 
@@ -129,9 +130,10 @@ def _written(window: MainWindow, title: str, what: str, path: Path) -> None:
 def _failed(window: MainWindow, error: object) -> None:
     if isinstance(error, IxdeskError):
         text = str(error)
-    else:  # the log has the details; the person gets a sentence
+    else:  # the log has the details (never a row's values); the person gets a sentence
         text = (
-            f"The export stopped because of an unexpected problem ({error}). No file was written."
+            f"The export stopped because of an unexpected problem ({type(error).__name__}). "
+            f"No file was written; the details are in {log_file()}."
         )
     window.dialogs.error(FAILED_TITLE, text)
 

@@ -16,9 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ixdesk.services.folding import fold
 from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, Column, status_label
 from ixdesk.services.records import value_text
-from ixdesk.services.search import fold, matches, search_terms
+from ixdesk.services.search import matches, search_terms
 from ixdesk.services.tables import TableRows
 from ixdesk.services.validation_dates import day_text
 
@@ -49,8 +50,7 @@ def _sort_value(value: Any, kind: str) -> Any:
         return str(value)  # ISO text and date objects sort alike
     if isinstance(value, enum.Enum):
         return value.value
-    text = str(value)
-    return text.lower() if text.isascii() else fold(text)
+    return fold(str(value))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -177,8 +177,7 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _key(self, row: tuple[Any, ...]) -> str:
-        text = " ".join(str(row[i]) for i in self._searchable if row[i] is not None)
-        return text.lower() if text.isascii() else fold(text)
+        return fold(" ".join(str(row[i]) for i in self._searchable if row[i] is not None))
 
     def prepare_search(self) -> None:
         """Build the folded search strings now, so the first keystroke is quick."""

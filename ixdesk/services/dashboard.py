@@ -28,7 +28,7 @@ from ixdesk.db.enums import (
     SafeguardingStatus,
 )
 from ixdesk.services.attention import ATTENTION_STATUSES
-from ixdesk.services.search import fold
+from ixdesk.services.folding import fold
 
 EXPIRY_HORIZON_DAYS = 60
 # Cohorts whose groups still need a business problem and a lead instructor: the

@@ -16,7 +16,7 @@ from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, CohortFormat, CohortSchedule, CohortStatus, EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.counts import enrolled_count
-from ixdesk.services.search import fold
+from ixdesk.services.folding import fold
 
 ES = EnrolmentStatus
 _BY_APPLICATION = frozenset({ES.APPLIED, ES.ACCEPTED})

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ixdesk.services.folding import fold
 from ixdesk.services.import_session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.importing import Duplicate, ImportPlan, PlannedRow
 from ixdesk.services.importing.fields import FIELD_BY_NAME
-from ixdesk.services.search import fold
 from ixdesk.services.validation import ERROR, shown
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
-from ixdesk.services.search import fold
+from ixdesk.services.folding import fold
 
 SUMMARY_CHARS = 400
 LEAD, ASSISTANT = "Lead", "Assistant"

@@ -1,7 +1,8 @@
 """The one door every change goes through.
 
 ``run_operation`` runs a piece of work in one write transaction (all of it or
-none of it), turns database refusals into sentences a coordinator can act on,
+none of it), turns database refusals (a broken rule, a read-only database, a
+full disk) into sentences a coordinator can act on, never quoting row values,
 and, once committed, tells every listener what changed so views refresh. Views
 never open transactions of their own.
 """
@@ -14,13 +15,18 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ixdesk.db.base import Base, utcnow
 from ixdesk.db.engine import Database
-from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, ValidationError
+from ixdesk.errors import (
+    ChangedElsewhereError,
+    IxdeskError,
+    RecordNotFoundError,
+    ValidationError,
+)
 from ixdesk.services.records import TABLE_NAMES, record_name
 
 T = TypeVar("T")
@@ -117,6 +123,44 @@ def explain_integrity_error(error: IntegrityError) -> str:
     return f"The database refused the change ({text.splitlines()[0]})."
 
 
+class DatabaseWriteError(IxdeskError):
+    """The database could not take the change: read-only, full, or failing underneath."""
+
+
+READ_ONLY = (
+    "The database is read-only: nothing was saved. {location} (or its folder) cannot be "
+    "written, or your account may only read it; make it writable or ask for write access, "
+    "then try again."
+)
+DISK_FULL = (
+    "The disk holding the database {location} is full: nothing was saved. Free some space, "
+    "then try again."
+)
+DISK_FAILED = (
+    "The database {location} could not be written because the disk reported an error: "
+    "nothing was saved. Check the drive (a removed USB stick, a lost network share), then "
+    "try again."
+)
+
+
+def explain_write_failure(location: str, error: DBAPIError) -> str | None:
+    """A sentence for a database that cannot be written at all, or None for other errors.
+
+    Judged by the driver's error code (SQLite's name, PostgreSQL's SQLSTATE) and
+    never by quoting its message, which may carry the row's values.
+    """
+    orig = error.orig
+    code = str(getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None) or "")
+    text = str(orig).split("\n", 1)[0].lower()
+    if code.startswith("SQLITE_READONLY") or code == "25006" or "readonly database" in text:
+        return READ_ONLY.format(location=location)
+    if code == "SQLITE_FULL" or code == "53100" or "database or disk is full" in text:
+        return DISK_FULL.format(location=location)
+    if code.startswith("SQLITE_IOERR") or code == "58030" or "disk i/o error" in text:
+        return DISK_FAILED.format(location=location)
+    return None
+
+
 class _ChangeRecorder:
     def __init__(self, session: Session) -> None:
         self.tables: set[str] = set()
@@ -167,6 +211,11 @@ def run_operation(
             session.flush()
     except IntegrityError as error:
         raise ValidationError(explain_integrity_error(error)) from error
+    except DBAPIError as error:
+        message = explain_write_failure(database.location, error)
+        if message is None:
+            raise
+        raise DatabaseWriteError(message) from error
     except StaleDataError as error:
         table = _table_in(str(error))
         kind = TABLE_NAMES.get(table, "record")

@@ -8,7 +8,6 @@ a doubtful-but-usable value to the ``warnings`` list its caller passes.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -63,10 +62,3 @@ def clean_text(value: Any) -> str | None:
     if "  " in text or not text.isprintable():  # tabs, newlines, no-break spaces
         text = " ".join(text.split())
     return text or None
-
-
-def fold(text: str) -> str:
-    """Case-folded, without accents: "Première" and "premiere" read alike."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
-    )

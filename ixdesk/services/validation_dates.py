@@ -11,11 +11,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from ixdesk.services.folding import fold
 from ixdesk.services.validation_base import (
     FieldProblem,
     clean_text,
     fail,
-    fold,
     shown,
     warn,
 )

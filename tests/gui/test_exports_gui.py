@@ -21,6 +21,7 @@ from ixdesk.gui.chooser import ChooserDialog
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.tasks import BackgroundTask
+from ixdesk.services import atomic
 from ixdesk.services import export as ex
 from ixdesk.services.export import workbook as wb
 from tests.gui.conftest import ScriptedDialogs
@@ -211,7 +212,7 @@ def _unwritable_folder(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: Any, **__: Any) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(wb.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic, "_create_beside", refuse)
 
 
 def _full_disk(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -343,6 +343,13 @@ def test_invalid_rows_are_saved_to_fix_later(
     assert header[-2:] == ["ixdesk problems", "Original row"]
     assert "there is no month 13" in sheet.cell(2, len(header) - 1).value
     assert dialogs.kinds()[-2:] == ["save_file", "offer_file"]
+    # A name ending in .csv gets a UTF-8 CSV, written by the same safe writer.
+    dialogs.save_file_answer = str(tmp_path / "to-fix.csv")
+    with qtbot.waitSignal(wizard.work_done, timeout=WAIT_MS, check_params_cb="save".__eq__):
+        qtbot.mouseClick(preview.save_invalid, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "to-fix.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].endswith(",ixdesk problems,Original row")
+    assert "there is no month 13" in text
     assert live(sqlite_database, Student) == 0
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
-from ixdesk.services.search import fold
 
 MIME = "application/x-ixdesk-student-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,8 +20,9 @@ from ixdesk.gui.group_builder.common import (
     sort_value,
     student_cell,
 )
+from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
-from ixdesk.services.search import fold, matches, search_terms
+from ixdesk.services.search import matches, search_terms
 
 
 class UnassignedModel(QAbstractTableModel):

@@ -293,7 +293,7 @@ class PreviewPage(QWizardPage):
         chosen = self.owner.dialogs.save_file(
             "Save the invalid rows",
             f"{plan.table.path.stem}-invalid-rows.xlsx",
-            "Excel workbooks (*.xlsx)",
+            "Excel workbooks (*.xlsx);;CSV files, UTF-8 (*.csv)",
         )
         if not chosen:
             return

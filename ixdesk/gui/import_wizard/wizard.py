@@ -26,6 +26,7 @@ from ixdesk.gui.import_wizard.mapping_page import MappingPage
 from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
 from ixdesk.gui.tasks import BackgroundTask, Report, Work
+from ixdesk.logfile import log_file
 from ixdesk.services.import_session import ImportSession
 from ixdesk.services.operations import ChangeHub
 
@@ -38,7 +39,11 @@ def sentence(error: BaseException) -> str:
     if isinstance(error, IxdeskError):
         return str(error)
     log.error("import step failed", exc_info=error)
-    return f"Something unexpected went wrong ({type(error).__name__}: {error})."
+    # Its message may quote a row's values: only its kind is shown, the log says where.
+    return (
+        f"Something unexpected went wrong ({type(error).__name__}); the details are in "
+        f"{log_file()}."
+    )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Text a person typed is data: control characters Excel refuses are removed,
 line breaks become ``\\n``, text past Excel's 32,767-character cell limit is
 cut with a visible marker, and text starting with a character Excel would
 read as a formula, an error value or a number is marked for Excel's quote
-prefix. Sheet names are made valid and unique.
+prefix (in a CSV, formula-like text gets a leading apostrophe instead).
+Sheet names are made valid and unique.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import enum
 import math
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from ixdesk.services.export.target import ExportError
@@ -27,7 +28,9 @@ _DIRTY = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_SPECIAL = re.compile("[&<>]|_x[0-9a-fA-F]{4}_")
 _EXCEL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
-_RISKY_FIRST = frozenset("=+-@\t\n#.0123456789")  # formula, error value or number
+# What a spreadsheet reads as the start of a formula, and also as an error value or number.
+FORMULA_FIRST = frozenset("=+-@\t\r\n")
+_RISKY_FIRST = FORMULA_FIRST | frozenset("#.0123456789")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 BLANK, TEXT, QTEXT, NUMBER, DATE, DATETIME, BOOL = range(7)
@@ -89,6 +92,35 @@ def prepare(value: Any) -> tuple[int, Any, int]:
     if isinstance(value, date):
         return prepare(date(value.year, value.month, value.day))
     return prepare(str(value))
+
+
+def csv_text(value: Any) -> str:
+    """A value as CSV text: dates in ISO form, formula-like text behind an apostrophe.
+
+    A CSV has no cell formats, so the apostrophe is the one way to keep a
+    spreadsheet from running ``=...``, ``+...``, ``-...`` or ``@...`` when the
+    file is opened; ixdesk's import takes it off again (:func:`from_csv_text`).
+    """
+    if isinstance(value, str):
+        return "'" + value if value[:1] in FORMULA_FIRST else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return csv_text(value.value)
+    return csv_text(str(value))
+
+
+def from_csv_text(text: str) -> str:
+    """CSV text as typed: without the apostrophe :func:`csv_text` puts before a formula."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_FIRST else text
 
 
 def xml_text(text: str) -> str:

@@ -3,9 +3,10 @@
 Privacy starts here: member queries take the list of student fields a reader
 may see (:data:`COORDINATOR_FIELDS`, :data:`INSTRUCTOR_FIELDS`, ...) and select
 only those columns, so a roster cannot leak a field its builder forgot to
-drop. Small result sets (one cohort's groups and members) are sorted in Python
-with ``casefold`` so both databases give the same order; the full export is
-streamed in partitions and never held in memory.
+drop. Small result sets (one cohort's groups and members) are sorted in Python,
+folded (:func:`~ixdesk.services.folding.fold`: case and accents ignored), so
+both databases give the same order, the one the window's tables and search
+use; the full export is streamed in partitions and never held in memory.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ixdesk.db import models as m
 from ixdesk.db.base import Base
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.services.folding import fold
 
 STREAM_ROWS = 2_000
 ROSTER_STATUSES = (EnrolmentStatus.ENROLLED.value, EnrolmentStatus.COMPLETED.value)
@@ -49,8 +51,8 @@ PARTNER_FIELDS = ("first_name", "preferred_name", "last_name")
 
 
 def sort_key(text: str | None) -> tuple[Any, ...]:
-    """Case-blind natural order: "Group 2" before "Group 10" on every database."""
-    parts = re.split(r"(\d+)", (text or "").casefold())
+    """Natural order, case and accents ignored: "Group 2" before "Group 10", "Émile" by E."""
+    parts = re.split(r"(\d+)", fold(text or ""))
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 

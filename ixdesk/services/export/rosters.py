@@ -28,6 +28,7 @@ from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export import queries as q
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
+from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
 
 PathLike = str | os.PathLike[str]
@@ -147,7 +148,7 @@ def _members(fields: Sequence[str]) -> list[Column]:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(fold(text).split())
 
 
 def _find(database: Database, kind: str, wanted: str, missing: str, plural: str) -> str:

@@ -1,4 +1,4 @@
-"""Where a workbook goes: checking the target, explaining failures, the paper size."""
+"""Where a file goes: checking the target, writing it whole, explaining failures, the paper."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from ixdesk.errors import IxdeskError
+from ixdesk.services.atomic import PendingFile
 
 _LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
 
@@ -28,13 +29,19 @@ def default_paper() -> str:
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:
-    """The absolute target path, or a clear error before any work is done."""
+    """The absolute path of a workbook to write, or a clear error before any work is done."""
     target = Path(path).expanduser().absolute()
     if target.suffix.lower() != ".xlsx":
         raise ExportError(
             f"{target.name} does not end in .xlsx; Excel refuses to open a workbook "
             "under another name. Choose a name ending in .xlsx."
         )
+    return check_place(target)
+
+
+def check_place(path: str | os.PathLike[str]) -> Path:
+    """The absolute path of a file to write, if its folder exists and it may be replaced."""
+    target = Path(path).expanduser().absolute()
     if not target.parent.is_dir():
         raise ExportError(f"The folder {target.parent} does not exist; choose another folder.")
     if target.is_dir():
@@ -65,3 +72,23 @@ def explain_failure(error: OSError, target: Path, doing: str) -> ExportError:
         return ExportError(f"{target.parent} is on a read-only drive; choose another folder.")
     reason = error.strerror or str(error)
     return ExportError(f"{target} could not be {doing} ({reason}). Nothing was changed.")
+
+
+def open_pending(target: Path) -> PendingFile:
+    """The temporary file ``target`` is written to, or a sentence saying why there is none."""
+    try:
+        return PendingFile(target)
+    except OSError as error:
+        raise explain_failure(error, target.parent, "written in") from error
+
+
+def commit_pending(pending: PendingFile) -> Path:
+    """Put the finished file in its place, or say in a sentence why it could not be."""
+    try:
+        pending.finish()
+    except OSError as error:
+        raise explain_failure(error, pending.target, "written") from error
+    try:
+        return pending.commit()
+    except OSError as error:
+        raise explain_failure(error, pending.target, "replaced") from error

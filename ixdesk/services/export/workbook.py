@@ -11,8 +11,9 @@ remembering them:
 * Control characters Excel refuses are removed, line breaks become ``\\n`` and
   text past Excel's 32,767-character cell limit is cut with a visible marker.
 * Files are written under a temporary name in the target's folder and renamed
-  over the target only when complete (``os.replace``): a failed or cancelled
-  export never leaves half a workbook, nor damages an existing file.
+  over the target only when complete (:mod:`ixdesk.services.atomic`): a failed
+  or cancelled export never leaves half a workbook, nor damages an existing
+  file, and a finished one has the permissions the umask gives any new file.
 
 Rows go straight into XlsxWriter's constant-memory row file as XML we escape
 ourselves: several times faster than one library call per cell, and it avoids
@@ -60,6 +61,7 @@ from ixdesk.services.export.target import (
     check_target,
     default_paper,
     explain_failure,
+    open_pending,
 )
 
 __all__ = [
@@ -135,18 +137,12 @@ class Workbook:
         self._sheets: list[Sheet] = []
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self._saved = False
-        try:
-            handle, name = tempfile.mkstemp(
-                dir=self.target.parent, prefix=f".{self.target.stem}.", suffix=".tmp"
-            )
-        except OSError as error:
-            raise explain_failure(error, self.target.parent, "written in") from error
-        os.close(handle)
-        self._temp = Path(name)
+        self._pending = open_pending(self.target)
         self._scratch = tempfile.mkdtemp(prefix="ixdesk-export-")
         options = {"constant_memory": True, "tmpdir": self._scratch}
         options |= {"strings_to_formulas": False, "strings_to_numbers": False}
-        self._book = xlsxwriter.Workbook(str(self._temp), options | {"strings_to_urls": False})
+        # The zip goes to a stream we own, so a failed save can be abandoned quietly.
+        self._book = xlsxwriter.Workbook(self._pending.stream, options | {"strings_to_urls": False})
         self._book.set_properties(
             {
                 "title": title,
@@ -213,8 +209,7 @@ class Workbook:
         self.check_cancelled()
         try:
             self._book.close()
-            with open(self._temp, "rb+") as stream:
-                os.fsync(stream.fileno())
+            self._pending.finish()
         except xlsxwriter.exceptions.FileCreateError as error:
             cause = error.args[0] if error.args else error
             if isinstance(cause, OSError):
@@ -224,7 +219,7 @@ class Workbook:
             raise explain_failure(error, self.target, "written") from error
         self.check_cancelled()
         try:
-            os.replace(self._temp, self.target)
+            self._pending.commit()
         except OSError as error:
             raise explain_failure(error, self.target, "replaced") from error
         self._saved = True
@@ -238,8 +233,7 @@ class Workbook:
         for sheet in self._sheets:
             with contextlib.suppress(Exception):
                 sheet.worksheet._opt_close()  # its row file, so Windows lets us delete it
-        with contextlib.suppress(OSError):
-            self._temp.unlink()
+        self._pending.discard()
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 

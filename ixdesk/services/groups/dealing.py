@@ -20,8 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ixdesk.services.folding import fold
 from ixdesk.services.groups.rows import StudentRow
-from ixdesk.services.search import fold
 
 CHOSEN, OTHER, UNKNOWN = 0, 1, 2  # track interest: the cohort's track, another, not known
 WEIGHTS = (3, 2, 2)  # how much being over a fair share of a school, grade, interest weighs

@@ -21,6 +21,7 @@ from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.export.queries import person, sort_key
+from ixdesk.services.folding import fold
 from ixdesk.services.tables import canonical_id
 
 ENROLLED = EnrolmentStatus.ENROLLED.value
@@ -47,7 +48,7 @@ class StudentRow:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        return (self.last_name.casefold(), self.first_name.casefold(), self.id)
+        return (fold(self.last_name), fold(self.first_name), self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from ixdesk.services import validation as v
+from ixdesk.services.folding import fold
 from ixdesk.services.importing.fields import (
     CHOICE,
     CONSENT,
@@ -29,7 +30,6 @@ from ixdesk.services.importing.fields import (
     TRACKS,
     YES_NO,
     FieldSpec,
-    fold,
 )
 from ixdesk.services.validation import FieldProblem, InvalidValue
 
@@ -95,7 +95,8 @@ def _text(spec: FieldSpec) -> Converter:
         if limit is not None and text is not None and len(text) > limit:
             raise InvalidValue(
                 FieldProblem(
-                    spec.name, f"{spec.label} is {len(text)} characters long; at most {limit} fit."
+                    spec.name,
+                    f"{spec.label} is {len(text):,} characters long; at most {limit:,} fit.",
                 )
             )
         return text or None

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.errors import IxdeskError
-from ixdesk.services.importing.fields import fold
+from ixdesk.services.folding import fold
 
 CHUNK = 500
 LEGAL_SUFFIXES = frozenset(
@@ -29,7 +29,7 @@ def fold_name(text: str | None) -> str:
     """A name or school as compared: folded, inner spaces collapsed."""
     if not text:
         return ""
-    folded = text.lower() if text.isascii() else fold(text)
+    folded = fold(text)
     return " ".join(folded.split()) if "  " in folded or not folded.isprintable() else folded
 
 

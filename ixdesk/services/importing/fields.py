@@ -11,10 +11,10 @@ lands on messaging opt-in and not on email.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ixdesk.db import models as m
+from ixdesk.services.folding import fold
 
 KINDS = ("students", "instructors", "companies")
 
@@ -137,14 +137,6 @@ _FILLER = frozenset(
         *("mentor", "de", "du", "la", "le", "l", "d", "des"),
     }
 )
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed: "Zoë Müller" → "zoe muller"."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

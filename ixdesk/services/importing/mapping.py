@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ixdesk.errors import IxdeskError
+from ixdesk.services.atomic import write_atomically
 from ixdesk.services.importing.fields import (
     FIELD_BY_NAME,
     FIELDS,
@@ -122,14 +123,18 @@ def _settle_names(columns: dict[str, str | None], taken: set[str]) -> None:
 
 
 def save_mapping(mapping: Mapping, path: str | Path) -> None:
-    """Write the mapping as JSON, to reuse for the next file of the same shape."""
+    """Write the mapping as JSON, to reuse for the next file of the same shape.
+
+    The file appears whole or not at all: a failed save leaves no empty file
+    behind and an earlier mapping of that name as it was.
+    """
     target = Path(path)
     try:
-        target.write_text(
-            json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        write_atomically(target, json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
-        raise IxdeskError(f"Could not save the mapping to {target}: {error.strerror}.") from error
+        raise IxdeskError(
+            f"Could not save the mapping to {target}: {error.strerror or error}."
+        ) from error
 
 
 def load_mapping(path: str | Path, headers: Iterable[str] | None = None) -> Mapping:

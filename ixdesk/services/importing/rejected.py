@@ -1,82 +1,64 @@
 """Save the rows that could not be imported, with what is wrong, to fix and import again.
 
-The workbook repeats the file's own headers and each rejected row's values
-as they were read (dates as dates, text always as text, never a formula),
-then a column saying what is wrong and the row's number in the original
-file. Both extra columns are ignored when the fixed workbook is imported,
-so it goes back in through the same mapping.
+The file repeats the file's own headers and each rejected row's values as
+they were read, then a column saying what is wrong and the row's number in
+the original file. Both extra columns are ignored when the fixed file is
+imported, so it goes back in through the same mapping.
+
+It is written by the same writers as every roster, under the same rules: an
+``.xlsx`` workbook (dates as dates, text always text, never a formula) or,
+for a name ending in ``.csv``, a UTF-8 CSV whose formula-like text carries a
+leading apostrophe that the import takes off again. Either appears only
+when complete.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-from xlsxwriter.exceptions import XlsxWriterException
-
 from ixdesk.errors import IxdeskError
+from ixdesk.services.export.csvfile import write_csv
+from ixdesk.services.export.workbook import Column, Workbook
 from ixdesk.services.importing.plan import ImportPlan
+from ixdesk.services.importing.rows import PlannedRow
 
 PROBLEMS_HEADER = "ixdesk problems"
 ORIGINAL_ROW_HEADER = "Original row"
+SHEET_NAME = "Rejected rows"
+SUFFIXES = (".xlsx", ".csv")
 
 
 def write_rejected(plan: ImportPlan, path: str | Path) -> int:
-    """Write the invalid rows to an .xlsx at ``path``; return how many were written."""
+    """Write the invalid rows to an .xlsx (or .csv) at ``path``; return how many were written."""
     target = Path(path)
-    rejected = plan.invalid_rows
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IxdeskError(
+            f"{target.name} does not end in .xlsx or .csv; choose a name ending in .xlsx "
+            "(a workbook) or .csv to save the invalid rows."
+        )
     headers = [*plan.table.headers, PROBLEMS_HEADER, ORIGINAL_ROW_HEADER]
-    workbook = xlsxwriter.Workbook(
-        str(target),
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
-    bold = workbook.add_format({"bold": True})
-    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    moment = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    sheet = workbook.add_worksheet("Rejected rows")
-    widths = [min(max(len(header), 10), 40) for header in headers]
-    for column, header in enumerate(headers):
-        sheet.write_string(0, column, header, bold)
-    problems_column = len(headers) - 2
-    for number, planned in enumerate(rejected, start=1):
-        for column, value in enumerate(plan.table.rows[planned.index]):
-            _write(sheet, number, column, value, day, moment)
-            widths[column] = min(max(widths[column], len(str(value)) + 2), 40)
+    rejected = plan.invalid_rows
+    if suffix == ".csv":
+        write_csv(target, headers, _rows(plan, rejected))
+        return len(rejected)
+    columns = [Column(header) for header in plan.table.headers]
+    columns += [Column(PROBLEMS_HEADER, width=80, wrap=True), Column(ORIGINAL_ROW_HEADER)]
+    with Workbook(
+        target, title=f"Rows of {plan.table.path.name} that could not be imported"
+    ) as book:
+        book.expect(len(rejected))
+        book.add_sheet(SHEET_NAME, columns).write_rows(_rows(plan, rejected))
+        book.save()
+    return len(rejected)
+
+
+def _rows(plan: ImportPlan, rejected: list[PlannedRow]) -> Iterator[list[Any]]:
+    for planned in rejected:
         messages = "; ".join(
             f"{problem.column}: {problem.message}" if problem.column else problem.message
             for problem in planned.errors
         )
-        sheet.write_string(number, problems_column, messages)
-        sheet.write_number(number, problems_column + 1, planned.row_number)
-    widths[problems_column] = 80
-    for column, width in enumerate(widths):
-        sheet.set_column(column, column, width)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rejected), 1), len(headers) - 1)
-    try:
-        workbook.close()
-    except (OSError, XlsxWriterException) as error:
-        raise IxdeskError(f"Could not save the rejected rows to {target}: {error}.") from error
-    return len(rejected)
-
-
-def _write(sheet: Any, row: int, column: int, value: Any, day: Any, moment: Any) -> None:
-    if value is None or value == "":
-        return
-    if isinstance(value, bool):
-        sheet.write_boolean(row, column, value)
-    elif isinstance(value, int | float):
-        sheet.write_number(row, column, value)
-    elif isinstance(value, datetime):
-        sheet.write_datetime(row, column, value.replace(tzinfo=None), moment)
-    elif isinstance(value, date):
-        sheet.write_datetime(row, column, datetime.combine(value, time()), day)
-    else:
-        sheet.write_string(row, column, str(value))
+        yield [*plan.table.rows[planned.index], messages, planned.row_number]

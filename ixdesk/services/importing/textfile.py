@@ -4,7 +4,8 @@ A CSV may be UTF-8 (with or without BOM), UTF-16 or Windows-1252, comma,
 semicolon, tab or bar separated. Strict UTF-8 is tried before Windows-1252,
 because Windows-1252 accepts any byte and would turn "Zoë" into "ZoÃ«"
 without complaint; an encoding forced on a file that looks like UTF-8 gets a
-note saying so.
+note saying so. A leading apostrophe that only keeps a spreadsheet from running
+a value as a formula ("'=1+1", "'+44 7700 900123") is taken off.
 """
 
 from __future__ import annotations
@@ -12,13 +13,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
+from ixdesk.services.export.cells import FORMULA_FIRST, from_csv_text
 from ixdesk.services.importing.safety import ImportFileError
 from ixdesk.services.importing.table import ENCODING_LABELS, SourceTable, blank, build_table
 
 DELIMITERS = (",", ";", "\t", "|")
+# An apostrophe before a formula-like value: how CSV writers (ixdesk's too) keep a
+# spreadsheet from running it. Looked for once, so most files skip the per-cell pass.
+_GUARDED = re.compile("'[" + re.escape("".join(sorted(FORMULA_FIRST))) + "]")
 
 
 def read_csv(
@@ -28,6 +34,9 @@ def read_csv(
     text, used, notes = _decode(path, data, encoding)
     if not text.strip():
         raise ImportFileError(f"{path.name} cannot be imported: the file is empty.")
+    # A cell may hold more than the csv module's default 128 KB: it is read whole and
+    # judged by the field's own length check, which then says how long it really is.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     if delimiter is not None:
         delimiter = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(
             delimiter, delimiter
@@ -44,6 +53,8 @@ def read_csv(
         ) from None
     if all(blank(row) for row in raw):
         raise ImportFileError(f"{path.name} cannot be imported: the file is empty.")
+    if _GUARDED.search(text):
+        raw = [[from_csv_text(cell) for cell in row] for row in raw]
     table = build_table(path, "csv", raw, 1, header_row, set())
     table.encoding = used
     table.delimiter = delimiter
