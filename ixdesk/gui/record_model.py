@@ -21,7 +21,7 @@ from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, Column, status_lab
 from ixdesk.services.records import value_text
 from ixdesk.services.search import matches, search_terms
 from ixdesk.services.tables import TableRows
-from ixdesk.services.validation_dates import day_text
+from ixdesk.services.validation.dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,7 @@ The rules:
 - **Guardian consent**: for accepted and enrolled students who are minors.
 
 What "approved", a valid safeguarding check and a minor mean is in
-``assignment_rules``, shared with the assignment choices.
+``assignments.rules``, shared with the assignment choices.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, CohortStatus, EnrolmentStatus
-from ixdesk.services.assignment_rules import (
+from ixdesk.services.assignments.rules import (
     ADULT_AGE,
     SAFEGUARDING_EXPIRES,
     SAFEGUARDING_MISSING,
@@ -52,8 +52,8 @@ from ixdesk.services.assignment_rules import (
     safeguarding_gap,
 )
 from ixdesk.services.counts import member_count
-from ixdesk.services.demo_data import years_before
 from ixdesk.services.kinds import status_label
+from ixdesk.services.validation import years_before
 
 ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
 CONSENT_STATUSES = (EnrolmentStatus.ACCEPTED, EnrolmentStatus.ENROLLED)

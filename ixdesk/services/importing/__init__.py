@@ -24,7 +24,9 @@ sentence for a file that is not a spreadsheet, is damaged, unsafe (zip bomb,
 XML entities), password-protected, an old .xls, empty or without a
 recognisable header. ``commit_import`` writes in one transaction through
 ``run_operation``: all or nothing; cancelling raises :class:`ImportCancelled`
-after rolling back. See docs/import.md for what a coordinator sees.
+after rolling back. The import wizard keeps its choices between pages in
+:mod:`.session` and words its preview with :mod:`.preview`. See
+docs/import.md for what a coordinator sees.
 """
 
 from __future__ import annotations

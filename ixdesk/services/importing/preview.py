@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ixdesk.services.folding import fold
-from ixdesk.services.import_session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.importing import Duplicate, ImportPlan, PlannedRow
 from ixdesk.services.importing.fields import FIELD_BY_NAME
+from ixdesk.services.importing.session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.validation import ERROR, shown
 
 

@@ -2,9 +2,9 @@
 
 The wizard's pages (file, sheet and encoding, mapping, preview, import) each
 settle one part of an :class:`ImportSession`; the reading, checking and
-writing are :mod:`ixdesk.services.importing`'s, the preview's sentences
-:mod:`ixdesk.services.import_preview`'s. Nothing here touches Qt, so all of
-it is tested without a window.
+writing are the rest of :mod:`ixdesk.services.importing`'s, the preview's
+sentences :mod:`~ixdesk.services.importing.preview`'s. Nothing here touches
+Qt, so all of it is tested without a window.
 """
 
 from __future__ import annotations
