@@ -204,14 +204,14 @@ def _list(
 
     cohort_id = None
     if cohort is not None:
-        from ixdesk.services.export import find_cohort
+        from ixdesk.services.read.finding import find_cohort
 
         cohort_id = find_cohort(database, cohort)
     records = iter_records(database, kind, limit, cohort_id)
     if as_json:
         _write_json_array(records, out)
     else:
-        _write_table(records, record_kind(kind).table_columns, out)
+        _write_table(records, record_kind(kind).read.list_columns, out)
     return EXIT_OK
 
 
