@@ -3,7 +3,8 @@
 A ``KindSpec`` says what a kind is called, which columns its table shows,
 which status it moves through and how to name one record in a sentence. Each
 column's key names a field of the kind's read (``services/read``), where the
-query behind the table is made. The GUI builds one generic view from it;
+query behind the table is made. The GUI builds one generic view from it and
+decides how it looks (icon, editor form, column widths: ixdesk/gui/kind_views.py);
 nothing here imports Qt.
 """
 
@@ -42,7 +43,6 @@ class Column:
     key: str
     label: str
     kind: str = TEXT
-    width: int = 140
     searchable: bool = True
     # A status column's values in life-cycle order: it sorts in this order, not A–Z.
     choices: tuple[str, ...] = ()
@@ -57,8 +57,6 @@ class KindSpec:
     columns: tuple[Column, ...]
     status_enum: type[enum.Enum] | None = None
     status_field: str = "status"
-    editor_form: str = ""
-    icon: str = ""
     title_fields: tuple[str, ...] = ("name",)
 
     @property
@@ -78,8 +76,8 @@ class KindSpec:
         return [column.key for column in self.columns].index(key)
 
 
-def _status(key: str, label: str, states: type[enum.Enum], width: int = 100) -> Column:
-    return Column(key, label, STATUS, width, choices=tuple(str(s.value) for s in states))
+def _status(key: str, label: str, states: type[enum.Enum]) -> Column:
+    return Column(key, label, STATUS, choices=tuple(str(s.value) for s in states))
 
 
 KINDS: dict[str, KindSpec] = {
@@ -91,19 +89,17 @@ KINDS: dict[str, KindSpec] = {
             plural="cohorts",
             read=COHORTS,
             columns=(
-                Column("name", "Name", width=240),
+                Column("name", "Name"),
                 Column("track", "Track"),
                 _status("status", "Status", CohortStatus),
-                Column("starts_on", "Starts", DATE, 100, searchable=False),
-                Column("ends_on", "Ends", DATE, 100, searchable=False),
-                _status("format", "Format", CohortFormat, 90),
+                Column("starts_on", "Starts", DATE, searchable=False),
+                Column("ends_on", "Ends", DATE, searchable=False),
+                _status("format", "Format", CohortFormat),
                 Column("location", "Location"),
-                Column("enrolled", "Enrolled", NUMBER, 80, searchable=False),
-                Column("capacity", "Capacity", NUMBER, 80, searchable=False),
+                Column("enrolled", "Enrolled", NUMBER, searchable=False),
+                Column("capacity", "Capacity", NUMBER, searchable=False),
             ),
             status_enum=CohortStatus,
-            editor_form="cohort_editor",
-            icon="cohort.svg",
         ),
         KindSpec(
             name="groups",
@@ -111,17 +107,15 @@ KINDS: dict[str, KindSpec] = {
             plural="groups",
             read=GROUPS,
             columns=(
-                Column("name", "Name", width=160),
-                Column("cohort", "Cohort", width=220),
+                Column("name", "Name"),
+                Column("cohort", "Cohort"),
                 _status("status", "Status", GroupStatus),
-                Column("business_problem", "Business problem", width=220),
-                Column("lead_instructor", "Lead instructor", width=160),
+                Column("business_problem", "Business problem"),
+                Column("lead_instructor", "Lead instructor"),
                 Column("meeting_slot", "Meeting slot"),
-                Column("member_count", "Members", NUMBER, 80, searchable=False),
+                Column("member_count", "Members", NUMBER, searchable=False),
             ),
             status_enum=GroupStatus,
-            editor_form="group_editor",
-            icon="group.svg",
         ),
         KindSpec(
             name="students",
@@ -131,16 +125,14 @@ KINDS: dict[str, KindSpec] = {
             columns=(
                 Column("last_name", "Last name"),
                 Column("first_name", "First name"),
-                Column("preferred_name", "Preferred name", width=110),
-                Column("email", "Email", width=230),
-                Column("phone", "Phone", width=130),
-                Column("school", "School", width=200),
-                Column("grade", "Grade", NUMBER, 60, searchable=False),
-                Column("date_of_birth", "Date of birth", DATE, 110, searchable=False),
+                Column("preferred_name", "Preferred name"),
+                Column("email", "Email"),
+                Column("phone", "Phone"),
+                Column("school", "School"),
+                Column("grade", "Grade", NUMBER, searchable=False),
+                Column("date_of_birth", "Date of birth", DATE, searchable=False),
                 Column("track_interest", "Track interest"),
             ),
-            editor_form="student_editor",
-            icon="student.svg",
             title_fields=("first_name", "last_name"),
         ),
         KindSpec(
@@ -151,16 +143,14 @@ KINDS: dict[str, KindSpec] = {
             columns=(
                 Column("last_name", "Last name"),
                 Column("first_name", "First name"),
-                Column("email", "Email", width=230),
-                Column("employer", "Employer", width=180),
-                Column("job_title", "Job title", width=180),
-                _status("safeguarding_status", "Safeguarding", SafeguardingStatus, 110),
-                Column("safeguarding_expires_on", "Check expires", DATE, 110, searchable=False),
-                _status("status", "Status", InstructorStatus, 90),
+                Column("email", "Email"),
+                Column("employer", "Employer"),
+                Column("job_title", "Job title"),
+                _status("safeguarding_status", "Safeguarding", SafeguardingStatus),
+                Column("safeguarding_expires_on", "Check expires", DATE, searchable=False),
+                _status("status", "Status", InstructorStatus),
             ),
             status_enum=InstructorStatus,
-            editor_form="instructor_editor",
-            icon="instructor.svg",
             title_fields=("first_name", "last_name"),
         ),
         KindSpec(
@@ -169,16 +159,14 @@ KINDS: dict[str, KindSpec] = {
             plural="partner companies",
             read=COMPANIES,
             columns=(
-                Column("name", "Name", width=220),
-                Column("sector", "Sector", width=160),
+                Column("name", "Name"),
+                Column("sector", "Sector"),
                 Column("city", "City"),
                 Column("country", "Country"),
                 _status("status", "Status", CompanyStatus),
-                Column("problem_count", "Business problems", NUMBER, 130, searchable=False),
+                Column("problem_count", "Business problems", NUMBER, searchable=False),
             ),
             status_enum=CompanyStatus,
-            editor_form="company_editor",
-            icon="company.svg",
         ),
         KindSpec(
             name="problems",
@@ -186,16 +174,14 @@ KINDS: dict[str, KindSpec] = {
             plural="business problems",
             read=PROBLEMS,
             columns=(
-                Column("title", "Title", width=280),
-                Column("partner_company", "Partner company", width=200),
+                Column("title", "Title"),
+                Column("partner_company", "Partner company"),
                 Column("track", "Track"),
                 _status("status", "Status", ProblemStatus),
-                Column("effort_hours", "Effort (h)", NUMBER, 80, searchable=False),
-                Column("confidential", "NDA", BOOL, 60, searchable=False),
+                Column("effort_hours", "Effort (h)", NUMBER, searchable=False),
+                Column("confidential", "NDA", BOOL, searchable=False),
             ),
             status_enum=ProblemStatus,
-            editor_form="problem_editor",
-            icon="problem.svg",
             title_fields=("title",),
         ),
     )
