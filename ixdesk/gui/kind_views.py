@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from ixdesk.services.kinds import KINDS, Column
+from ixdesk.services.kinds import KINDS, Column, Kind
 
 DEFAULT_WIDTH = 140
 
@@ -30,8 +30,8 @@ class KindView:
     widths: Mapping[str, int]  # column key → width; DEFAULT_WIDTH for the others
 
 
-KIND_VIEWS: dict[str, KindView] = {
-    "cohorts": KindView(
+KIND_VIEWS: dict[Kind, KindView] = {
+    Kind.COHORTS: KindView(
         "cohort",
         "cohort_editor",
         {
@@ -44,7 +44,7 @@ KIND_VIEWS: dict[str, KindView] = {
             "capacity": 80,
         },
     ),
-    "groups": KindView(
+    Kind.GROUPS: KindView(
         "group",
         "group_editor",
         {
@@ -56,7 +56,7 @@ KIND_VIEWS: dict[str, KindView] = {
             "member_count": 80,
         },
     ),
-    "students": KindView(
+    Kind.STUDENTS: KindView(
         "student",
         "student_editor",
         {
@@ -68,7 +68,7 @@ KIND_VIEWS: dict[str, KindView] = {
             "date_of_birth": 110,
         },
     ),
-    "instructors": KindView(
+    Kind.INSTRUCTORS: KindView(
         "instructor",
         "instructor_editor",
         {
@@ -80,12 +80,12 @@ KIND_VIEWS: dict[str, KindView] = {
             "status": 90,
         },
     ),
-    "companies": KindView(
+    Kind.COMPANIES: KindView(
         "company",
         "company_editor",
         {"name": 220, "sector": 160, "status": 100, "problem_count": 130},
     ),
-    "problems": KindView(
+    Kind.PROBLEMS: KindView(
         "problem",
         "problem_editor",
         {
@@ -100,7 +100,7 @@ KIND_VIEWS: dict[str, KindView] = {
 
 
 @cache
-def view_columns(kind: str) -> tuple[ViewColumn, ...]:
+def view_columns(kind: Kind) -> tuple[ViewColumn, ...]:
     """The kind's table columns with the widths the window starts them at."""
     widths = KIND_VIEWS[kind].widths
     return tuple(

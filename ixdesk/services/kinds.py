@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from sqlalchemy import Select
 
@@ -38,6 +39,23 @@ from ixdesk.services.records import value_text
 TEXT, NUMBER, DATE, STATUS, BOOL = "text", "number", "date", "status", "bool"
 
 
+class Kind(StrEnum):
+    """A record type with a view of its own; its value is its key everywhere (navigation,
+    window settings, ``ixdesk list``, imports, links), so it compares equal to that text."""
+
+    COHORTS = "cohorts"
+    GROUPS = "groups"
+    STUDENTS = "students"
+    INSTRUCTORS = "instructors"
+    COMPANIES = "companies"
+    PROBLEMS = "problems"
+
+
+# A partner company's contacts: checked and linked like a kind, edited in their own dialog.
+Contacts = Literal["contacts"]
+CONTACTS: Contacts = "contacts"
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -50,7 +68,7 @@ class Column:
 
 @dataclass(frozen=True)
 class KindSpec:
-    name: str  # "students": also the navigation key and the settings key
+    name: Kind
     singular: str  # "student"
     plural: str  # "students"
     read: RecordRead  # the record type's fields; each column's key names one
@@ -80,11 +98,11 @@ def _status(key: str, label: str, states: type[enum.Enum]) -> Column:
     return Column(key, label, STATUS, choices=tuple(str(s.value) for s in states))
 
 
-KINDS: dict[str, KindSpec] = {
+KINDS: dict[Kind, KindSpec] = {
     spec.name: spec
     for spec in (
         KindSpec(
-            name="cohorts",
+            name=Kind.COHORTS,
             singular="cohort",
             plural="cohorts",
             read=COHORTS,
@@ -102,7 +120,7 @@ KINDS: dict[str, KindSpec] = {
             status_enum=CohortStatus,
         ),
         KindSpec(
-            name="groups",
+            name=Kind.GROUPS,
             singular="group",
             plural="groups",
             read=GROUPS,
@@ -118,7 +136,7 @@ KINDS: dict[str, KindSpec] = {
             status_enum=GroupStatus,
         ),
         KindSpec(
-            name="students",
+            name=Kind.STUDENTS,
             singular="student",
             plural="students",
             read=STUDENTS,
@@ -136,7 +154,7 @@ KINDS: dict[str, KindSpec] = {
             title_fields=("first_name", "last_name"),
         ),
         KindSpec(
-            name="instructors",
+            name=Kind.INSTRUCTORS,
             singular="instructor",
             plural="instructors",
             read=INSTRUCTORS,
@@ -154,7 +172,7 @@ KINDS: dict[str, KindSpec] = {
             title_fields=("first_name", "last_name"),
         ),
         KindSpec(
-            name="companies",
+            name=Kind.COMPANIES,
             singular="partner company",
             plural="partner companies",
             read=COMPANIES,
@@ -169,7 +187,7 @@ KINDS: dict[str, KindSpec] = {
             status_enum=CompanyStatus,
         ),
         KindSpec(
-            name="problems",
+            name=Kind.PROBLEMS,
             singular="business problem",
             plural="business problems",
             read=PROBLEMS,

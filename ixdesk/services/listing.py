@@ -16,12 +16,19 @@ from sqlalchemy import Select
 
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.services.kinds import KINDS, KindSpec
+from ixdesk.services.kinds import KINDS, Kind, KindSpec
 from ixdesk.services.read.common import Nested
 from ixdesk.services.records import plain_value
 
 # What ``ixdesk list`` offers, in the order it names them.
-LISTED = ("companies", "problems", "cohorts", "groups", "students", "instructors")
+LISTED = (
+    Kind.COMPANIES,
+    Kind.PROBLEMS,
+    Kind.COHORTS,
+    Kind.GROUPS,
+    Kind.STUDENTS,
+    Kind.INSTRUCTORS,
+)
 
 
 def record_kind(name: str) -> KindSpec:
@@ -29,7 +36,7 @@ def record_kind(name: str) -> KindSpec:
         raise IxdeskError(
             f"'{name}' is not something ixdesk lists; choose one of {', '.join(LISTED)}."
         )
-    return KINDS[name]
+    return KINDS[Kind(name)]
 
 
 def plain(value: Any) -> Any:
@@ -40,18 +47,18 @@ def plain(value: Any) -> Any:
 
 
 def iter_records(
-    database: Database, kind_name: str, limit: int | None = None, cohort_id: str | None = None
+    database: Database, kind: Kind, limit: int | None = None, cohort_id: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """Live records of one kind as dicts of canonical field names to plain values.
 
     ``cohort_id``: only the records of that cohort (kinds with ``by_cohort`` only).
     """
-    kind = record_kind(kind_name)
-    read = kind.read
+    spec = record_kind(kind)
+    read = spec.read
     statement = read.list_query()
     if cohort_id is not None:
         if read.by_cohort is None:
-            raise IxdeskError(f"Only groups are listed for one cohort, not {kind.plural}.")
+            raise IxdeskError(f"Only groups are listed for one cohort, not {spec.plural}.")
         statement = statement.where(read.by_cohort(cohort_id))
         extra = read.nested(database, cohort_id) if read.nested else {}
     else:

@@ -62,11 +62,11 @@ def assign_group(
     return run_operation(database, work, hub=hub)
 
 
-def _live(session: Session, model: Any, record_id: str, kind: str) -> Any:
+def _live(session: Session, model: Any, record_id: str, what: str) -> Any:
     record = session.get(model, record_id)
     if record is None or record.deleted_at is not None:
         raise ValidationError(
-            f"The chosen {kind} no longer exists (it was deleted); pick another one."
+            f"The chosen {what} no longer exists (it was deleted); pick another one."
         )
     return record
 

@@ -4,11 +4,11 @@ The wizard and ``ixdesk import`` share these steps; nothing is written before
 the last one::
 
     table = read_table(path, sheet=None, encoding=None, delimiter=None, header_row=None)
-    mapping = propose_mapping("students", table.headers)   # or load_mapping(file, table.headers)
+    mapping = propose_mapping(Kind.STUDENTS, table.headers)  # or load_mapping(file, headers)
     mapping.set("Cell phone", "phone")                     # any column, any field (None: ignore)
     save_mapping(mapping, "signups.json")                  # reuse for the next file like it
-    order = detect_day_first("students", table, mapping)   # True/False when the dates tell
-    plan = plan_import(database, "students", table, mapping, cohort="Spring 2026",
+    order = detect_day_first(Kind.STUDENTS, table, mapping)  # True/False when dates tell
+    plan = plan_import(database, Kind.STUDENTS, table, mapping, cohort="Spring 2026",
                        day_first=True, region="GB", on_duplicate="skip")
     plan.counts        # {"new": 8, "updated": 0, "unchanged": 1, "skipped": 0, "invalid": 1}
     plan.rows          # PlannedRow: row_number, status, values, problems, duplicates

@@ -15,6 +15,7 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
+from ixdesk.services.kinds import KINDS, Kind
 from ixdesk.services.read.cohorts import cohort_names
 from ixdesk.services.read.companies import company_names
 from ixdesk.services.read.instructors import instructor_names
@@ -25,10 +26,14 @@ def _normal(text: str) -> str:
 
 
 # (id, what people type, how to show it) of every live record of a kind people find by name.
-_NAMES = {"cohorts": cohort_names, "companies": company_names, "instructors": instructor_names}
+_NAMES = {
+    Kind.COHORTS: cohort_names,
+    Kind.COMPANIES: company_names,
+    Kind.INSTRUCTORS: instructor_names,
+}
 
 
-def _find(database: Database, kind: str, wanted: str, missing: str, plural: str) -> str:
+def _find(database: Database, kind: Kind, wanted: str, missing: str) -> str:
     with database.read() as session:
         known = _NAMES[kind](session)
     key = _normal(wanted)
@@ -41,7 +46,7 @@ def _find(database: Database, kind: str, wanted: str, missing: str, plural: str)
         raise IxdeskError(f"Both {names} match '{wanted}'; type the name exactly as listed.")
     missing = missing.format(wanted=wanted)
     if not known:
-        raise IxdeskError(f"{missing}: there are no {plural} yet.")
+        raise IxdeskError(f"{missing}: there are no {KINDS[kind].plural} yet.")
     shown = {_normal(name): shown_as for _id, name, shown_as in known}
     score = {name: difflib.SequenceMatcher(None, key, name).ratio() for name in shown}
     best = max(score.values())
@@ -59,19 +64,19 @@ def _find(database: Database, kind: str, wanted: str, missing: str, plural: str)
 
 def find_cohort(database: Database, name: str) -> str:
     """The id of the live cohort called ``name`` (any case), else a helpful error."""
-    return _find(database, "cohorts", name, "No cohort is called '{wanted}'", "cohorts")
+    return _find(database, Kind.COHORTS, name, "No cohort is called '{wanted}'")
 
 
 def find_company(database: Database, name: str) -> str:
     """The id of the live partner company called ``name`` (any case)."""
     missing = "No partner company is called '{wanted}'"
-    return _find(database, "companies", name, missing, "partner companies")
+    return _find(database, Kind.COMPANIES, name, missing)
 
 
 def find_instructor(database: Database, email: str) -> str:
     """The id of the live instructor with this email address (any case)."""
     missing = "No instructor has the email address '{wanted}'"
-    return _find(database, "instructors", email, missing, "instructors")
+    return _find(database, Kind.INSTRUCTORS, email, missing)
 
 
 def find_session(database: Database, cohort_id: str, title: str) -> str:
