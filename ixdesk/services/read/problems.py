@@ -23,37 +23,26 @@ def _source(statement: Select[Any]) -> Select[Any]:
     )
 
 
+# Every field, in the order ``ixdesk list --json`` gives them.
+FIELDS: dict[str, Any] = {
+    "id": P.id,
+    "title": P.title,
+    "partner_company": COMPANY.name,
+    "company_id": P.company_id,
+    "track": TRACK.name,
+    "status": P.status,
+    "effort_hours": P.effort_hours,
+    "skills": P.skills,
+    "deliverables": P.deliverables,
+    "problem_statement": P.problem_statement,
+    "confidential": P.confidential,
+    "sponsor_contact": SPONSOR.name,
+}
 PROBLEMS = RecordRead(
     model=P,
-    fields={
-        "id": P.id,
-        "title": P.title,
-        "partner_company": COMPANY.name,
-        "company_id": P.company_id,
-        "track": TRACK.name,
-        "status": P.status,
-        "effort_hours": P.effort_hours,
-        "skills": P.skills,
-        "deliverables": P.deliverables,
-        "problem_statement": P.problem_statement,
-        "confidential": P.confidential,
-        "sponsor_contact": SPONSOR.name,
-    },
+    fields=FIELDS,
     source=_source,
-    listed=(
-        "id",
-        "title",
-        "partner_company",
-        "company_id",
-        "track",
-        "status",
-        "effort_hours",
-        "skills",
-        "deliverables",
-        "problem_statement",
-        "confidential",
-        "sponsor_contact",
-    ),
+    listed=tuple(FIELDS),
     list_order=(func.lower(COMPANY.name), P.title),
     list_columns=("title", "partner_company", "track", "status", "effort_hours"),
 )

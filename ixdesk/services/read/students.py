@@ -26,47 +26,31 @@ def _source(statement: Select[Any]) -> Select[Any]:
     return statement.outerjoin(TRACK, TRACK.id == S.track_interest_id).where(S.deleted_at.is_(None))
 
 
+# Every field, in the order ``ixdesk list --json`` gives them.
+FIELDS: dict[str, Any] = {
+    "id": S.id,
+    "first_name": S.first_name,
+    "last_name": S.last_name,
+    "preferred_name": S.preferred_name,
+    "email": S.email,
+    "phone": S.phone,
+    "school": S.school,
+    "grade": S.grade,
+    "date_of_birth": S.date_of_birth,
+    "track_interest": TRACK.name,
+    "guardian_name": S.guardian_name,
+    "guardian_email": S.guardian_email,
+    "guardian_phone": S.guardian_phone,
+    "guardian_consent_by": S.guardian_consent_by,
+    "guardian_consent_at": S.guardian_consent_at,
+    "messaging_opt_in": S.messaging_opt_in,
+    "notes": S.notes,
+}
 STUDENTS = RecordRead(
     model=S,
-    fields={
-        "id": S.id,
-        "first_name": S.first_name,
-        "last_name": S.last_name,
-        "preferred_name": S.preferred_name,
-        "email": S.email,
-        "phone": S.phone,
-        "school": S.school,
-        "grade": S.grade,
-        "date_of_birth": S.date_of_birth,
-        "track_interest": TRACK.name,
-        "guardian_name": S.guardian_name,
-        "guardian_email": S.guardian_email,
-        "guardian_phone": S.guardian_phone,
-        "guardian_consent_by": S.guardian_consent_by,
-        "guardian_consent_at": S.guardian_consent_at,
-        "messaging_opt_in": S.messaging_opt_in,
-        "notes": S.notes,
-    },
+    fields=FIELDS,
     source=_source,
-    listed=(
-        "id",
-        "first_name",
-        "last_name",
-        "preferred_name",
-        "email",
-        "phone",
-        "school",
-        "grade",
-        "date_of_birth",
-        "track_interest",
-        "guardian_name",
-        "guardian_email",
-        "guardian_phone",
-        "guardian_consent_by",
-        "guardian_consent_at",
-        "messaging_opt_in",
-        "notes",
-    ),
+    listed=tuple(FIELDS),
     list_order=(S.last_name, S.first_name),
     list_columns=("last_name", "first_name", "email", "school", "grade", "date_of_birth"),
 )
@@ -87,7 +71,7 @@ PARTNER_FIELDS = ("first_name", "preferred_name", "last_name")
 
 
 def _columns(fields: Sequence[str]) -> list[Any]:
-    return [STUDENTS.fields[name] for name in fields]
+    return [FIELDS[name] for name in fields]
 
 
 def members(
