@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel
-from ixdesk.services.kinds import Column
 from ixdesk.services.operations import Changes
 from ixdesk.services.tables import TableRows
 
@@ -42,7 +42,7 @@ class LiveTable(QWidget):
     def __init__(
         self,
         bridge: ChangeBridge | None,
-        columns: Sequence[Column],
+        columns: Sequence[ViewColumn],
         *,
         icon_name: str,
         what: str,
@@ -113,7 +113,9 @@ class LiveTable(QWidget):
             bridge.changed.connect(self._changes_arrived)
 
     # --- for subclasses ---
-    def make_model(self, columns: Sequence[Column], filter_column: int | None) -> RecordTableModel:
+    def make_model(
+        self, columns: Sequence[ViewColumn], filter_column: int | None
+    ) -> RecordTableModel:
         return RecordTableModel(columns, filter_column)
 
     def load_rows(self) -> TableRows:

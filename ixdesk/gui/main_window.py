@@ -16,6 +16,7 @@ from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard import install_imports
+from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.pages import (
     build_instructor_view,
     build_workspace,
@@ -25,17 +26,13 @@ from ixdesk.gui.pages import (
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.editing import choices
+from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub, Changes
 
 HOME = "dashboard"
 NAVIGATION = (
     (HOME, "Dashboard", "dashboard"),
-    ("cohorts", "Cohorts", "cohort"),
-    ("groups", "Groups", "group"),
-    ("students", "Students", "student"),
-    ("instructors", "Instructors", "instructor"),
-    ("companies", "Partner companies", "company"),
-    ("problems", "Business problems", "problem"),
+    *((kind, KINDS[kind].plural.capitalize(), view.icon) for kind, view in KIND_VIEWS.items()),
 )
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NAVIGATION_WIDTH = 190

@@ -27,7 +27,7 @@ from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
 from ixdesk.gui.tasks import BackgroundTask, Report, Work
 from ixdesk.logfile import log_file
-from ixdesk.services.import_session import ImportSession
+from ixdesk.services.importing.session import ImportSession
 from ixdesk.services.operations import ChangeHub
 
 log = logging.getLogger(__name__)
