@@ -33,11 +33,16 @@ from ixdesk.services.validation_base import (
     shown,
 )
 from ixdesk.services.validation_dates import (
+    EARLIEST_PLANNED_YEAR,
     OLDEST_AGE_YEARS,
+    PLANNED_YEARS_AHEAD,
     check_past_date,
+    check_planned_date,
     date_order_hint,
     day_text,
     default_day_first,
+    local_day,
+    moment_of_day,
     parse_date,
     read_typed_date,
 )
@@ -54,12 +59,14 @@ from ixdesk.services.validation_phone import (
 )
 
 __all__ = [
+    "EARLIEST_PLANNED_YEAR",
     "ERROR",
     "FALLBACK_REGION",
     "GRADE_MAX",
     "GRADE_MIN",
     "NO_WORDS",
     "OLDEST_AGE_YEARS",
+    "PLANNED_YEARS_AHEAD",
     "WARNING",
     "YES_WORDS",
     "FieldProblem",
@@ -67,6 +74,7 @@ __all__ = [
     "check_email",
     "check_grade",
     "check_past_date",
+    "check_planned_date",
     "check_region",
     "clean_text",
     "date_order_hint",
@@ -75,6 +83,8 @@ __all__ = [
     "default_region",
     "e164",
     "email_problem",
+    "local_day",
+    "moment_of_day",
     "normalise_email",
     "normalise_phone",
     "normalise_phone_or_keep",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from ixdesk.services import validation as v
@@ -132,7 +132,7 @@ def _consent(spec: FieldSpec, day_first: bool, today: date) -> Converter:
             pass
         moment = v.parse_date(raw, day_first, spec.name, warnings=warnings)
         v.check_past_date(moment, spec.name, today=today)
-        return datetime.combine(moment, time(), tzinfo=UTC)
+        return v.moment_of_day(moment)  # shown as this day wherever it is read
 
     return convert
 
@@ -150,9 +150,8 @@ def make_converter(
 
         def parse(raw: Any, warnings: list[FieldProblem]) -> date:
             moment = v.parse_date(raw, day_first, name, warnings=warnings)
-            if spec.type == PAST_DATE:
-                v.check_past_date(moment, name, today=today)
-            return moment
+            check = v.check_past_date if spec.type == PAST_DATE else v.check_planned_date
+            return check(moment, name, today=today)
 
         return parse
     if spec.type == GRADE:
