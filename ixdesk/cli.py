@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any, TextIO
 
 from ixdesk import __version__, logfile
+from ixdesk.commands import file_to_write
 from ixdesk.errors import IxdeskError
 
 EXIT_OK = 0
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="check the database's integrity (exit 0 when sound)")
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("path", type=Path, metavar="PATH")
+    backup.add_argument("path", type=file_to_write, metavar="PATH")
 
     for module in _command_modules():
         before = set(commands.choices)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ixdesk.commands import file_to_write
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
@@ -51,7 +52,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _add_common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--sheet", metavar="NAME", help="sheet to read (default: first visible)")
     sub.add_argument("--mapping", type=Path, metavar="FILE", help="a saved column mapping")
-    sub.add_argument("--save-mapping", type=Path, metavar="FILE", help="save the mapping used")
+    sub.add_argument(
+        "--save-mapping", type=file_to_write, metavar="FILE", help="save the mapping used"
+    )
     sub.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
     sub.add_argument(
         "--on-duplicate",
@@ -61,7 +64,10 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument("--skip-invalid", action="store_true", help="import the valid rows only")
     sub.add_argument(
-        "--rejected", type=Path, metavar="OUT.xlsx", help="save invalid rows here (.xlsx or .csv)"
+        "--rejected",
+        type=file_to_write,
+        metavar="OUT.xlsx",
+        help="save invalid rows here (.xlsx or .csv)",
     )
     sub.add_argument("--json", action="store_true", help="print the summary and problems as JSON")
     order = sub.add_mutually_exclusive_group()
@@ -103,6 +109,7 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     from ixdesk.services import importing as imp
 
     kind = args.import_kind
+    _check_targets(args)
     table = imp.read_table(
         args.file,
         sheet=args.sheet,
@@ -130,7 +137,7 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     )
     mapping.day_first = day_first
     if args.save_mapping:
-        imp.save_mapping(mapping, args.save_mapping)
+        imp.save_mapping(mapping, args.save_mapping, keep=[args.file])
     rejected = imp.write_rejected(plan, args.rejected) if args.rejected else None
     invalid = plan.counts["invalid"]
     refused = invalid > 0 and not args.skip_invalid
@@ -144,6 +151,17 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     else:
         _print_text(plan, result, refused, args, rejected, order_source, out)
     return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    """Refuse a file to write that may not be written, before reading or writing anything."""
+    from ixdesk.services.importing.rejected import check_rejected_target
+    from ixdesk.targets import refuse
+
+    if args.rejected:
+        check_rejected_target(args.rejected, args.file)
+    if args.save_mapping:
+        refuse(args.save_mapping, keep=[args.file])
 
 
 def _day_order(

@@ -122,15 +122,17 @@ def _settle_names(columns: dict[str, str | None], taken: set[str]) -> None:
         columns[header] = None
 
 
-def save_mapping(mapping: Mapping, path: str | Path) -> None:
+def save_mapping(mapping: Mapping, path: str | Path, *, keep: Iterable[Path] = ()) -> None:
     """Write the mapping as JSON, to reuse for the next file of the same shape.
 
     The file appears whole or not at all: a failed save leaves no empty file
-    behind and an earlier mapping of that name as it was.
+    behind and an earlier mapping of that name as it was. It never replaces a
+    folder, a special file or one of ``keep`` (the file being imported).
     """
     target = Path(path)
+    text = json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
-        write_atomically(target, json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_atomically(target, text, keep=keep)
     except OSError as error:
         raise IxdeskError(
             f"Could not save the mapping to {target}: {error.strerror or error}."
