@@ -210,6 +210,7 @@ def _print_json(
             "committed": result is not None,
             "refused": refused,
             "rejected_file": str(args.rejected) if args.rejected else None,
+            "mapping_file": str(args.save_mapping) if args.save_mapping else None,
             "rejected_rows": rejected,
             "result": result.as_dict() if result is not None else None,
         }
@@ -232,11 +233,13 @@ def _print_text(
     order_source: str,
     out: TextIO,
 ) -> None:
+    from ixdesk.services.validation import brief
+
     table = plan.table
     out.write(table.describe() + ".\n")
     out.write(f"Dates: {'day' if plan.day_first else 'month'} first ({order_source}).\n")
-    mapped = ", ".join(f"{h} → {f}" for h, f in plan.mapping.columns.items() if f)
-    ignored = [h for h, f in plan.mapping.columns.items() if not f]
+    mapped = ", ".join(f"{brief(h)} → {f}" for h, f in plan.mapping.columns.items() if f)
+    ignored = [brief(h) for h, f in plan.mapping.columns.items() if not f]
     out.write(f"Columns: {mapped}.\n")
     if ignored:
         out.write(f"Not imported: {', '.join(ignored)}.\n")
@@ -244,7 +247,7 @@ def _print_text(
         out.write(f"Note: {note}\n")
     problems = plan.problems
     for problem in problems[:TEXT_PROBLEM_LIMIT]:
-        where = f"Row {problem.row}" + (f", {problem.column}" if problem.column else "")
+        where = f"Row {problem.row}" + (f", {brief(problem.column)}" if problem.column else "")
         out.write(f"{where}: {problem.severity}: {problem.message}\n")
     if len(problems) > TEXT_PROBLEM_LIMIT:
         out.write(f"… and {len(problems) - TEXT_PROBLEM_LIMIT:,} more (--json lists all).\n")
@@ -256,13 +259,15 @@ def _print_text(
     out.write(f"Rows: {line}.\n")
     if rejected is not None:
         out.write(f"{rejected:,} invalid row(s) saved to {args.rejected}.\n")
+    if args.save_mapping:
+        out.write(f"Mapping saved to {args.save_mapping}.\n")
     if refused:
         sys.stderr.write(
             f"ixdesk: nothing was imported: {counts['invalid']:,} row(s) are invalid. Fix them, "
             "or run again with --skip-invalid (--rejected FILE.xlsx saves them to fix).\n"
         )
     elif args.dry_run:
-        out.write("Dry run: nothing was written.\n")
+        out.write("Dry run: nothing was imported; the database was not changed.\n")
     elif result is None:
         out.write("Nothing to change: the database already holds these rows.\n")
     else:

@@ -26,10 +26,13 @@ from ixdesk.services.validation_answers import (
 )
 from ixdesk.services.validation_base import (
     ERROR,
+    QUOTE_LIMIT,
     WARNING,
     FieldProblem,
     InvalidValue,
+    brief,
     clean_text,
+    quoted,
     shown,
 )
 from ixdesk.services.validation_dates import (
@@ -67,10 +70,12 @@ __all__ = [
     "NO_WORDS",
     "OLDEST_AGE_YEARS",
     "PLANNED_YEARS_AHEAD",
+    "QUOTE_LIMIT",
     "WARNING",
     "YES_WORDS",
     "FieldProblem",
     "InvalidValue",
+    "brief",
     "check_email",
     "check_grade",
     "check_past_date",
@@ -91,6 +96,7 @@ __all__ = [
     "parse_date",
     "parse_yes_no",
     "phone_problem",
+    "quoted",
     "read_typed_date",
     "shown",
     "type_rules",

@@ -16,6 +16,7 @@ from ixdesk.services.validation_base import (
     FieldProblem,
     clean_text,
     fail,
+    quoted,
     shown,
     warn,
 )
@@ -80,14 +81,14 @@ def _full_year(year: int, digits: int) -> int:
 
 def _make(field: str, text: str, year: int, month: int, day: int) -> date:
     if year < 1:
-        raise fail(field, f"“{text}” is not a real date: there is no year {year}.")
+        raise fail(field, f"{quoted(text)} is not a real date: there is no year {year}.")
     if not 1 <= month <= 12:
-        raise fail(field, f"“{text}” is not a real date: there is no month {month}.")
+        raise fail(field, f"{quoted(text)} is not a real date: there is no month {month}.")
     try:
         return date(year, month, day)
     except ValueError:
         raise fail(
-            field, f"“{text}” is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}."
+            field, f"{quoted(text)} is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}."
         ) from None
 
 
@@ -124,7 +125,7 @@ def _order_problem(text: str, day_first: bool, meant: date, typed: bool) -> str:
     else:
         other = "month first" if day_first else "day first"
         advice = f"if this file writes the {other}, choose that order"
-    return f"“{text}” is not a real date when read as {order}; {advice}."
+    return f"{quoted(text)} is not a real date when read as {order}; {advice}."
 
 
 def parse_date(
@@ -161,7 +162,7 @@ def parse_date(
         if len(first) == 4:  # year first: always year-month-day
             return _make(field, text, int(first), int(second), int(third))
         if len(third) not in (2, 4):
-            raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+            raise fail(field, f"{quoted(text)} is not a date ixdesk can read; use 2010-03-14.")
         year = _full_year(int(third), len(third))
         a, b = int(first), int(second)
         day, month = (a, b) if day_first else (b, a)
@@ -174,7 +175,7 @@ def parse_date(
             warn(
                 warnings,
                 field,
-                f"“{text}” could be {_long(result)} or {_long(other)}; "
+                f"{quoted(text)} could be {_long(result)} or {_long(other)}; "
                 f"it was read as {_long(result)} ({order}).",
             )
         return result
@@ -186,7 +187,7 @@ def parse_date(
             year = _full_year(int(year_text), len(year_text))
             month = _MONTHS[words.group(month_group)]
             return _make(field, text, year, month, int(words.group(day_group)))
-    raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+    raise fail(field, f"{quoted(text)} is not a date ixdesk can read; use 2010-03-14.")
 
 
 def _without_time(text: str, field: str, typed: bool) -> str:
@@ -200,11 +201,11 @@ def _without_time(text: str, field: str, typed: bool) -> str:
     if tail is None:
         return text
     if typed:
-        raise fail(field, f"“{text}” has more than a date in it; type the date alone.")
+        raise fail(field, f"{quoted(text)} has more than a date in it; type the date alone.")
     hours, minutes, seconds, half = tail.groups()
     hour_range = range(1, 13) if half else range(24)
     if int(hours) not in hour_range or int(minutes) > 59 or int(seconds or 0) > 59:
-        raise fail(field, f"“{text}” ends in a time of day that does not exist.")
+        raise fail(field, f"{quoted(text)} ends in a time of day that does not exist.")
     return text[: tail.start()]
 
 

@@ -115,7 +115,7 @@ def _choice(spec: FieldSpec) -> Converter:
             raise InvalidValue(
                 FieldProblem(
                     spec.name,
-                    f"“{text}” is not a {spec.label.lower()} ixdesk knows; "
+                    f"{v.quoted(text)} is not a {spec.label.lower()} ixdesk knows; "
                     f"use {', '.join(allowed[:-1])} or {allowed[-1]}.",
                 )
             )
@@ -187,6 +187,6 @@ def _split_name(raw: Any, name: str) -> tuple[str, str]:
     first, _, last = text.rpartition(" ")
     if not first:
         raise InvalidValue(
-            FieldProblem(name, f"“{text}” is one word; a first and a last name are needed.")
+            FieldProblem(name, f"{v.quoted(text)} is one word; a first and a last name are needed.")
         )
     return first, last

@@ -22,6 +22,7 @@ from ixdesk.services.importing.fields import (
     guess_field,
     header_key,
 )
+from ixdesk.services.validation_base import quoted
 
 MAPPING_FORMAT = "ixdesk-import-mapping"
 MAPPING_VERSION = 1
@@ -62,7 +63,7 @@ class Mapping:
         from the column that had it.
         """
         if header not in self.columns:
-            raise IxdeskError(f"The file has no column “{header}”.")
+            raise IxdeskError(f"The file has no column {quoted(header)}.")
         if field_name is not None:
             if field_name not in FIELD_BY_NAME[self.kind]:
                 choices = ", ".join(spec.name for spec in FIELDS[self.kind])
@@ -163,8 +164,8 @@ def load_mapping(path: str | Path, headers: Iterable[str] | None = None) -> Mapp
     for header, field_name in saved.items():
         if field_name is not None and field_name not in known:
             raise IxdeskError(
-                f"The mapping {source} sends “{header}” to “{field_name}”, which is not a "
-                f"field of {kind}."
+                f"The mapping {source} sends {quoted(header)} to {quoted(field_name)}, which "
+                f"is not a field of {kind}."
             )
     day_first = data.get("day_first")
     mapping = Mapping(kind, dict(saved), day_first if isinstance(day_first, bool) else None)
@@ -195,5 +196,5 @@ def fit_mapping(saved: Mapping, headers: Iterable[str]) -> Mapping:
             taken.add(guess)
     keys = {header_key(h) for h in headers}
     missing = [h for h in saved.columns if h not in columns and header_key(h) not in keys]
-    notes = [f"The saved mapping's column “{h}” is not in this file." for h in missing]
+    notes = [f"The saved mapping's column {quoted(h)} is not in this file." for h in missing]
     return Mapping(saved.kind, columns, saved.day_first, notes)
