@@ -17,7 +17,7 @@ from ixdesk.services.importing import plan_import, propose_mapping, read_table, 
 from tests.file_trouble import digest
 from tests.test_backups import _special_file
 from tests.test_export_cli import db  # noqa: F401 (fixture)
-from tests.test_import_support import live
+from tests.test_import_cli import _count
 
 SIGNUPS = "First name,Last name,Email\nAda,Lovelace,not-an-email\nAlan,Turing,alan@example.org\n"
 
@@ -99,11 +99,7 @@ def test_an_import_never_writes_over_the_file_it_reads(
 
 
 def _students(db: str) -> int:  # noqa: F811
-    database = open_database(db)
-    try:
-        return live(database, Student)
-    finally:
-        database.close()
+    return _count(Path(db), Student)
 
 
 def test_the_wizards_rejected_rows_never_replace_the_file_imported(
