@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from ixdesk.db import Database
 from ixdesk.services import rules
 from ixdesk.services import validation as v
 from ixdesk.services.import_session import ImportSession
+from ixdesk.services.importing import plan_import, read_table
+from tests.test_import_support import write_csv
 
 
 def test_the_organisation_order_is_day_first_unless_set_to_month_first(
@@ -93,3 +97,19 @@ def test_planned_dates_lie_between_2000_and_twenty_years_ahead() -> None:
     assert set(problems) == {"starts_on", "ends_on"}
     assert "is before 2000" in problems["starts_on"]
     assert "more than 20 years ahead" in problems["ends_on"]
+
+
+def test_an_import_refuses_a_safeguarding_expiry_in_an_implausible_year(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    rows = [["First name", "Last name", "Email", "Safeguarding check expires on"]]
+    rows += [["A", "B", f"{n}@example.org", when] for n, when in enumerate(EXPIRIES)]
+    table = read_table(write_csv(tmp_path / "instructors.csv", rows))
+    plan = plan_import(sqlite_database, "instructors", table)
+    messages = {row.row_number: [p.message for p in row.errors] for row in plan.rows}
+    assert messages[2] == []  # 2027 is fine
+    assert messages[3] == ["1 January 1 is before 2000; check the year."]
+    assert messages[4] == ["31 December 9999 is more than 20 years ahead; check the year."]
+
+
+EXPIRIES = ["2027-03-01", "0001-01-01", "9999-12-31"]
