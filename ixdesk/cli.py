@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ixdesk import __version__, logfile
+from ixdesk.commands import file_to_write
 from ixdesk.errors import IxdeskError
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="check the database's integrity (exit 0 when sound)")
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("path", type=Path, metavar="PATH")
+    backup.add_argument("path", type=file_to_write, metavar="PATH")
 
     for module in _command_modules():
         before = set(commands.choices)
@@ -152,8 +153,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind
 
-    if args.command == "backup":
-        _refuse_postgresql_backup(args.database)
+    backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
     database = open_database(
         args.database,
         create=_may_create_database(args),
@@ -167,8 +167,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _list(database, Kind(args.kind), args.json, args.limit, sys.stdout, args.cohort)
         if args.command == "check":
             return _check(database)
-        if args.command == "backup":
-            return _backup(database, args.path)
+        if backup_target is not None:
+            return _backup(database, backup_target)
         if args.command in _EXTERNAL_COMMANDS:
             return int(_EXTERNAL_COMMANDS[args.command].run(args, database))
     finally:
@@ -269,23 +269,30 @@ def _check(database: Any) -> int:
     return EXIT_OK
 
 
-def _refuse_postgresql_backup(target: str | None) -> None:
+def _backup_target(database: str | None, path: Path) -> Path:
+    """Where ``ixdesk backup`` writes, refused (like a PostgreSQL database) before anything
+    is opened, so a refused backup takes no automatic backup and prunes none."""
+    from ixdesk.db.backup import refuse_target
     from ixdesk.db.location import resolve_database
 
-    if resolve_database(target).get_backend_name() != "sqlite":
+    url = resolve_database(database)
+    if url.get_backend_name() != "sqlite":
         raise IxdeskError(
             "ixdesk backup copies the embedded SQLite file; back up a PostgreSQL "
             "server with pg_dump."
         )
+    source = Path(str(url.database)).resolve()
+    target = path.expanduser()
+    if target.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = target / f"{source.stem}-{stamp}.db"
+    refuse_target(source, target)
+    return target
 
 
 def _backup(database: Any, target: Path) -> int:
     from ixdesk.db.backup import copy_database
 
-    target = target.expanduser()
-    if target.is_dir():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = target / f"{database.path.stem}-{stamp}.db"
     copy_database(database.path, target)
     print(f"Backup written to {target}.")
     return EXIT_OK

@@ -152,7 +152,8 @@ def test_copies_opening_one_changed_file_at_once_share_its_backups(tmp_path: Pat
     with sqlite3.connect(autos[0]) as connection:
         assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
     connection.close()
-    assert not [p.name for p in backup.backup_dir_for(path).glob("*.partial*")]
+    left = [p.name for p in backup.backup_dir_for(path).iterdir() if p.suffix != ".lock"]
+    assert left == [autos[0].name]  # no temporary copy left behind
 
 
 PG_OPENER = textwrap.dedent(

@@ -223,7 +223,10 @@ def test_an_error_half_way_leaves_no_file_and_cleans_its_scratch(tmp_path: Path)
 
 def test_bad_targets_get_a_sentence_before_any_work(tmp_path: Path) -> None:
     (tmp_path / "folder.xlsx").mkdir()
-    with pytest.raises(ExportError, match=r"is a folder; choose a file name"):
+    with pytest.raises(
+        ExportError,
+        match=r"folder\.xlsx is a folder, not a file, so nothing was written there; choose a file",
+    ):
         write(tmp_path / "folder.xlsx", [["x"]])
     with pytest.raises(ExportError, match=r"The folder .*missing does not exist"):
         write(tmp_path / "missing" / "r.xlsx", [["x"]])
@@ -262,7 +265,7 @@ def test_an_unwritable_folder_gives_a_clear_error(
     def refuse(*_: Any, **__: Any) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic, "_create_beside", refuse)
+    monkeypatch.setattr(atomic, "create_beside", refuse)
     with pytest.raises(ExportError, match="could not be written in"):
         write(tmp_path / "r.xlsx", [["x"]])
 

@@ -101,7 +101,7 @@ def test_json_reports_a_file_that_cannot_be_imported(
 
 def test_dry_run_writes_nothing(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(db_path, "students", str(EXCEL_CP1252), "--dry-run") == 0
-    assert "Dry run: nothing was written." in capsys.readouterr().out
+    assert "Dry run: nothing was imported; the database was not changed." in capsys.readouterr().out
     assert _count(db_path, Student) == 0
 
 
@@ -178,3 +178,21 @@ def test_usage_mistakes_exit_2(db_path: Path, args: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         _run(db_path, *args)
     assert caught.value.code == 2
+
+
+def test_a_dry_run_that_saves_files_says_what_it_wrote(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping, rejected = tmp_path / "m.txt", tmp_path / "rejected.csv"
+    args = ["students", str(EXCEL_CP1252), "--dry-run", "--save-mapping", str(mapping)]
+    assert _run(db_path, *args, "--rejected", str(rejected)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-3:] == [
+        f"0 invalid row(s) saved to {rejected}.",
+        f"Mapping saved to {mapping}.",
+        "Dry run: nothing was imported; the database was not changed.",
+    ]
+    assert mapping.exists() and rejected.exists()
+    assert _count(db_path, Student) == 0
+    assert _run(db_path, *args, "--json") == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["mapping_file"] == str(mapping)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 
-from ixdesk.db import Database
+from ixdesk.cli import main
+from ixdesk.db import Database, open_database
 from ixdesk.db.models import Student
 from ixdesk.services.importing import commit_import, plan_import, read_table
 from tests.test_import_support import rows_of, write_csv
@@ -57,3 +60,24 @@ def test_a_million_character_workbook_cell_is_reported_with_its_length(
     sqlite_database: Database, tmp_path: Path
 ) -> None:
     _check(sqlite_database, huge_workbook(tmp_path / "signups.xlsx"))
+
+
+def test_messages_quote_at_most_sixty_characters_of_a_long_header_or_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "7" * MILLION
+    headers = ["First name", "Last name", "Date of birth", "Email", "Phone", "Grade", "H" * MILLION]
+    source = write_csv(tmp_path / "long.csv", [headers, ["Ada", "L", long, long, long, long, "x"]])
+    database = tmp_path / "ixdesk.db"
+    open_database(database).close()
+    assert main(["--database", str(database), "import", "students", str(source), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) < 300
+    assert f"Not imported: {'H' * 60}…." in out.splitlines()
+    for field in ("Date of birth", "Email", "Phone", "Grade"):
+        (line,) = [line for line in out.splitlines() if line.startswith(f"Row 2, {field}:")]
+        assert "7" * 60 + "…" in line and "7" * 61 not in line, line
+    # The mapping in --json is data, not a message: it keeps the header whole.
+    args = ["--database", str(database), "import", "students", str(source), "--dry-run", "--json"]
+    assert main(args) == 1
+    assert "H" * MILLION in json.loads(capsys.readouterr().out)["summary"]["mapping"]

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from ixdesk.db import Database
+from ixdesk.services import rules
 from ixdesk.services import validation as v
+from ixdesk.services.importing import plan_import, read_table
 from ixdesk.services.importing.session import ImportSession
+from tests.test_import_support import write_csv
 
 
 def test_the_organisation_order_is_day_first_unless_set_to_month_first(
@@ -57,3 +62,54 @@ def test_two_digit_years_are_recent_or_up_to_ten_years_ahead() -> None:
     assert v.read_typed_date(f"1/3/{behind:02d}", True, "date_of_birth") == date(
         this_year - 89, 3, 1
     )
+
+
+def test_year_zero_is_named_as_the_reason() -> None:
+    for text in ("1/1/0000", "0000-01-01", "1 Jan 0000"):
+        with pytest.raises(v.InvalidValue) as caught:
+            v.read_typed_date(text, True, "starts_on")
+        assert caught.value.problem.message == f"“{text}” is not a real date: there is no year 0."
+
+
+def test_a_typed_date_takes_no_time_and_a_file_no_impossible_time() -> None:
+    for text in ("2027-03-01 25:99", "2027-03-01 10:30", "1/3/2027 9:15 pm"):
+        with pytest.raises(v.InvalidValue, match="has more than a date in it"):
+            v.read_typed_date(text, True, "starts_on")
+    # A file's timestamps keep their date; a time that cannot exist is an error there too.
+    assert v.parse_date("2027-03-01 10:30") == date(2027, 3, 1)
+    assert v.parse_date("01/03/2027 11:59:59 PM") == date(2027, 3, 1)
+    for text in ("2027-03-01 25:99", "2027-03-01 10:60", "01/03/2027 13:00 pm"):
+        with pytest.raises(v.InvalidValue, match="ends in a time of day that does not exist"):
+            v.parse_date(text)
+
+
+def test_planned_dates_lie_between_2000_and_twenty_years_ahead() -> None:
+    today = date(2026, 6, 1)
+    assert v.check_planned_date(date(2000, 1, 1), "starts_on", today=today) == date(2000, 1, 1)
+    assert v.check_planned_date(date(2046, 12, 31), "ends_on", today=today) == date(2046, 12, 31)
+    with pytest.raises(v.InvalidValue, match="1 March 227 is before 2000; check the year"):
+        v.check_planned_date(date(227, 3, 1), "starts_on", today=today)
+    with pytest.raises(v.InvalidValue, match="more than 20 years ahead"):
+        v.check_planned_date(date(2047, 1, 1), "safeguarding_expires_on", today=today)
+    problems = rules.check_record(
+        "cohorts", {"name": "C", "starts_on": date(1, 1, 1), "ends_on": date(9999, 12, 31)}
+    )
+    assert set(problems) == {"starts_on", "ends_on"}
+    assert "is before 2000" in problems["starts_on"]
+    assert "more than 20 years ahead" in problems["ends_on"]
+
+
+def test_an_import_refuses_a_safeguarding_expiry_in_an_implausible_year(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    rows = [["First name", "Last name", "Email", "Safeguarding check expires on"]]
+    rows += [["A", "B", f"{n}@example.org", when] for n, when in enumerate(EXPIRIES)]
+    table = read_table(write_csv(tmp_path / "instructors.csv", rows))
+    plan = plan_import(sqlite_database, "instructors", table)
+    messages = {row.row_number: [p.message for p in row.errors] for row in plan.rows}
+    assert messages[2] == []  # 2027 is fine
+    assert messages[3] == ["1 January 1 is before 2000; check the year."]
+    assert messages[4] == ["31 December 9999 is more than 20 years ahead; check the year."]
+
+
+EXPIRIES = ["2027-03-01", "0001-01-01", "9999-12-31"]

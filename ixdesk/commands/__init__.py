@@ -11,8 +11,21 @@ created. ``ixdesk/cli.py`` wires them in.
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+
 COMMAND_MODULES: list[str] = [
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
 ]
+
+
+def file_to_write(text: str) -> Path:
+    """The ``argparse`` type of a file a command writes: an empty name is a usage mistake.
+
+    (``Path("")`` would quietly mean the current folder.)
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the file name is empty; give a file name")
+    return Path(text)

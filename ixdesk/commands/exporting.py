@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
+
+from ixdesk.commands import file_to_write
 
 EXIT_OK = 0
 
@@ -34,7 +35,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=file_to_write,
         required=True,
         metavar="FILE",
         help="the .xlsx file to write (replaced if it exists)",

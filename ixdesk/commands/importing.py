@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ixdesk.commands import file_to_write
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
@@ -52,7 +53,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def _add_common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--sheet", metavar="NAME", help="sheet to read (default: first visible)")
     sub.add_argument("--mapping", type=Path, metavar="FILE", help="a saved column mapping")
-    sub.add_argument("--save-mapping", type=Path, metavar="FILE", help="save the mapping used")
+    sub.add_argument(
+        "--save-mapping", type=file_to_write, metavar="FILE", help="save the mapping used"
+    )
     sub.add_argument("--dry-run", action="store_true", help="check and preview; write nothing")
     sub.add_argument(
         "--on-duplicate",
@@ -62,7 +65,10 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument("--skip-invalid", action="store_true", help="import the valid rows only")
     sub.add_argument(
-        "--rejected", type=Path, metavar="OUT.xlsx", help="save invalid rows here (.xlsx or .csv)"
+        "--rejected",
+        type=file_to_write,
+        metavar="OUT.xlsx",
+        help="save invalid rows here (.xlsx or .csv)",
     )
     sub.add_argument("--json", action="store_true", help="print the summary and problems as JSON")
     order = sub.add_mutually_exclusive_group()
@@ -104,6 +110,7 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     from ixdesk.services import importing as imp
 
     kind = Kind(args.import_kind)
+    _check_targets(args)
     table = imp.read_table(
         args.file,
         sheet=args.sheet,
@@ -131,7 +138,7 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     )
     mapping.day_first = day_first
     if args.save_mapping:
-        imp.save_mapping(mapping, args.save_mapping)
+        imp.save_mapping(mapping, args.save_mapping, keep=[args.file])
     rejected = imp.write_rejected(plan, args.rejected) if args.rejected else None
     invalid = plan.counts["invalid"]
     refused = invalid > 0 and not args.skip_invalid
@@ -145,6 +152,17 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     else:
         _print_text(plan, result, refused, args, rejected, order_source, out)
     return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    """Refuse a file to write that may not be written, before reading or writing anything."""
+    from ixdesk.services.importing.rejected import check_rejected_target
+    from ixdesk.targets import refuse
+
+    if args.rejected:
+        check_rejected_target(args.rejected, args.file)
+    if args.save_mapping:
+        refuse(args.save_mapping, keep=[args.file])
 
 
 def _day_order(
@@ -193,6 +211,7 @@ def _print_json(
             "committed": result is not None,
             "refused": refused,
             "rejected_file": str(args.rejected) if args.rejected else None,
+            "mapping_file": str(args.save_mapping) if args.save_mapping else None,
             "rejected_rows": rejected,
             "result": result.as_dict() if result is not None else None,
         }
@@ -215,11 +234,13 @@ def _print_text(
     order_source: str,
     out: TextIO,
 ) -> None:
+    from ixdesk.services.validation import brief
+
     table = plan.table
     out.write(table.describe() + ".\n")
     out.write(f"Dates: {'day' if plan.day_first else 'month'} first ({order_source}).\n")
-    mapped = ", ".join(f"{h} → {f}" for h, f in plan.mapping.columns.items() if f)
-    ignored = [h for h, f in plan.mapping.columns.items() if not f]
+    mapped = ", ".join(f"{brief(h)} → {f}" for h, f in plan.mapping.columns.items() if f)
+    ignored = [brief(h) for h, f in plan.mapping.columns.items() if not f]
     out.write(f"Columns: {mapped}.\n")
     if ignored:
         out.write(f"Not imported: {', '.join(ignored)}.\n")
@@ -227,7 +248,7 @@ def _print_text(
         out.write(f"Note: {note}\n")
     problems = plan.problems
     for problem in problems[:TEXT_PROBLEM_LIMIT]:
-        where = f"Row {problem.row}" + (f", {problem.column}" if problem.column else "")
+        where = f"Row {problem.row}" + (f", {brief(problem.column)}" if problem.column else "")
         out.write(f"{where}: {problem.severity}: {problem.message}\n")
     if len(problems) > TEXT_PROBLEM_LIMIT:
         out.write(f"… and {len(problems) - TEXT_PROBLEM_LIMIT:,} more (--json lists all).\n")
@@ -239,13 +260,15 @@ def _print_text(
     out.write(f"Rows: {line}.\n")
     if rejected is not None:
         out.write(f"{rejected:,} invalid row(s) saved to {args.rejected}.\n")
+    if args.save_mapping:
+        out.write(f"Mapping saved to {args.save_mapping}.\n")
     if refused:
         sys.stderr.write(
             f"ixdesk: nothing was imported: {counts['invalid']:,} row(s) are invalid. Fix them, "
             "or run again with --skip-invalid (--rejected FILE.xlsx saves them to fix).\n"
         )
     elif args.dry_run:
-        out.write("Dry run: nothing was written.\n")
+        out.write("Dry run: nothing was imported; the database was not changed.\n")
     elif result is None:
         out.write("Nothing to change: the database already holds these rows.\n")
     else:

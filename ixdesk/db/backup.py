@@ -7,8 +7,11 @@ the database itself or a file SQLite keeps for it (``-wal``, ``-shm``,
 ``-journal``), nor over a device, pipe or folder, and a failed copy leaves
 nothing behind.
 
-Rolling backups live in a folder beside the database (``ixdesk.db`` keeps
-them in ``ixdesk-backups/``). One is taken on open when the file changed since
+Rolling backups live in a folder of the database's own beside it:
+``ixdesk.db`` keeps them in ``ixdesk-backups/`` as ``ixdesk-<stamp>-<kind>.db``;
+a file not named ``*.db``, such as ``b.sqlite``, in ``b.sqlite.backups/`` as
+``b.sqlite-<stamp>-<kind>.db``, so no two databases in a folder ever share
+backups (``b.db`` and ``b.sqlite`` used to). One is taken on open when the file changed since
 the newest one; the newest per day is kept for 7 days and the newest per week
 for 4 weeks before that. Copies taken before a schema upgrade are kept apart
 (the newest 5). Taking and pruning hold a lock file in that folder, so copies
@@ -23,16 +26,15 @@ import contextlib
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ixdesk.db.problems import explain_copy_failure
+from ixdesk.db.problems import explain_copy_failure, explain_folder_failure
 from ixdesk.errors import IxdeskError
-from ixdesk.targets import special_file_kind
+from ixdesk.targets import create_beside, target_problem
 
 AUTO = "auto"
 BEFORE_UPGRADE = "before-upgrade"
@@ -41,24 +43,34 @@ KEEP_WEEKLY = 4
 KEEP_BEFORE_UPGRADE = 5
 LOCK_TIMEOUT_S = 120
 _STAMP = "%Y%m%d-%H%M%S"
-_STAMP_EXAMPLE = "20260101-000000"
+_NAME = r"-(?P<stamp>\d{8}-\d{6})-(?P<kind>.+)\.db"
+_OWN_SUFFIX = ".db"  # ``X.db`` keeps today's layout; any other name keeps its whole name
 # Files SQLite keeps beside a database ("-mj…" is a multi-file commit's super-journal).
 _SQLITE_COMPANION = re.compile(r"-(wal|shm|journal|mj[0-9a-f]+)", re.IGNORECASE)
 _TEMPORARY_COMPANIONS = ("-journal", "-wal", "-shm")
 
 
+def _prefix(database: Path) -> str:
+    """What the names of a database's backups start with: ``ixdesk`` for ``ixdesk.db``."""
+    return database.stem if database.suffix == _OWN_SUFFIX else database.name
+
+
 def backup_dir_for(database: Path) -> Path:
-    return database.parent / f"{database.stem}-backups"
+    """The database's own backups folder: ``X.db`` → ``X-backups``, ``N`` → ``N.backups``.
+
+    The two forms differ in the character before "backups", so no two files in
+    one folder (``b.db``, ``b``, ``b.sqlite``, ``b.sqlite.db``) share a backups folder.
+    """
+    if database.suffix == _OWN_SUFFIX:
+        return database.parent / f"{database.stem}-backups"
+    return database.parent / f"{database.name}.backups"
 
 
 def refuse_target(source: Path, target: Path) -> None:
     """Raise unless ``target`` may be replaced by a copy of the database ``source``."""
-    kind = special_file_kind(target)
-    if kind is not None:
-        raise IxdeskError(
-            f"{target} is {kind}, not a file; a backup can only replace an ordinary file, "
-            "so give a file name for it."
-        )
+    problem = target_problem(target)
+    if problem is not None:
+        raise IxdeskError(problem)
     if _belongs_to(source, target):
         raise IxdeskError(
             f"{target} is the database {source} itself or a file SQLite keeps for it; "
@@ -88,28 +100,57 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def copy_database(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database to ``target`` atomically; returns ``target``."""
+    """Copy a live SQLite database to ``target`` atomically; returns ``target``.
+
+    Missing folders are made; a failed copy removes them again with its
+    temporary files, and the file that was at ``target`` stays as it was.
+    """
     target = Path(target)
     refuse_target(source, target)
+    created = _make_folders(target)
+    temporary: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
-        )
-    except OSError as error:
-        raise IxdeskError(explain_copy_failure(error, source, target)) from error
-    os.close(handle)
-    try:
-        _copy_into(source, Path(temporary))
+        temporary = create_beside(target)
+        _copy_into(source, temporary)
         refuse_target(source, target)  # nothing took its place while the copy was made
         os.replace(temporary, target)
     except (sqlite3.Error, OSError) as error:
         raise IxdeskError(explain_copy_failure(error, source, target)) from error
     finally:
-        for leftover in (temporary, *(temporary + end for end in _TEMPORARY_COMPANIONS)):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(leftover)
+        if temporary is not None:
+            for end in ("", *_TEMPORARY_COMPANIONS):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{temporary}{end}")
+        if not target.exists():
+            _remove_folders(created)
     return target
+
+
+def _make_folders(target: Path) -> list[Path]:
+    """Make the target's missing folders; returns them, outermost first."""
+    missing: list[Path] = []
+    folder = target.parent
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    for folder in reversed(missing):
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, not ours to remove
+        except OSError as error:
+            _remove_folders(made)
+            raise IxdeskError(explain_folder_failure(error, target, folder)) from error
+        made.append(folder)
+    return made
+
+
+def _remove_folders(made: list[Path]) -> None:
+    """Remove folders a failed copy made, innermost first, if nothing else went into them."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _copy_into(source: Path, temporary: Path) -> None:
@@ -134,7 +175,7 @@ def _locked(database: Path) -> Iterator[None]:
     folder = backup_dir_for(database)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(folder / f".{database.stem}-backups.lock", timeout=LOCK_TIMEOUT_S)
+        lock = FileLock(folder / f".{folder.name}.lock", timeout=LOCK_TIMEOUT_S)
         lock.acquire()
     except Timeout as error:
         raise IxdeskError(
@@ -151,19 +192,23 @@ def _locked(database: Path) -> Iterator[None]:
 
 
 def list_backups(database: Path, kind: str | None = None) -> list[Path]:
-    """Backups of ``database``, newest first (``kind``: ``"auto"`` or ``"before-upgrade"``)."""
+    """Backups of ``database``, newest first (``kind``: ``"auto"`` or ``"before-upgrade"``).
+
+    Only files named as this database's backups count, so nothing else in the
+    folder is ever listed, or pruned.
+    """
     folder = backup_dir_for(database)
     if not folder.is_dir():
         return []
+    own = re.compile(re.escape(_prefix(database)) + _NAME)
     found: list[tuple[datetime, Path]] = []
-    for path in folder.glob(f"{database.stem}-*.db"):
+    for path in folder.iterdir():
+        match = own.fullmatch(path.name)
+        if match is None or (kind is not None and not match["kind"].startswith(kind)):
+            continue
         taken = _taken_at(database, path)
-        if taken is None:
-            continue
-        label = path.stem[len(database.stem) + 1 + len(_STAMP_EXAMPLE) + 1 :]
-        if kind is not None and not label.startswith(kind):
-            continue
-        found.append((taken, path))
+        if taken is not None:
+            found.append((taken, path))
     found.sort(reverse=True)
     return [path for _, path in found]
 
@@ -174,9 +219,9 @@ def newest_backup(database: Path) -> Path | None:
 
 
 def _taken_at(database: Path, path: Path) -> datetime | None:
-    rest = path.stem[len(database.stem) + 1 :]
+    match = re.fullmatch(re.escape(_prefix(database)) + _NAME, path.name)
     try:
-        return datetime.strptime(rest[:15], _STAMP)
+        return datetime.strptime(match["stamp"], _STAMP) if match else None
     except ValueError:
         return None
 
@@ -188,7 +233,7 @@ def take_backup(database: Path, kind: str, now: datetime | None = None) -> Path:
 
 def _take(database: Path, kind: str, now: datetime | None) -> Path:
     now = now or datetime.now()
-    name = f"{database.stem}-{now.strftime(_STAMP)}-{kind}.db"
+    name = f"{_prefix(database)}-{now.strftime(_STAMP)}-{kind}.db"
     return copy_database(database, backup_dir_for(database) / name)
 
 
@@ -267,7 +312,7 @@ def _prune(database: Path) -> list[Path]:
 
 def damage_note(database: Path) -> Path:
     """The note ``ixdesk check`` leaves while the database has problems."""
-    return backup_dir_for(database) / f"{database.stem}-check-failed.txt"
+    return backup_dir_for(database) / f"{_prefix(database)}-check-failed.txt"
 
 
 def note_check_result(database: Path, problems: int) -> None:

@@ -176,7 +176,10 @@ def open_database(
 def _accept(database: Database, *, existed: bool, create: bool, upgrade: bool) -> None:
     """Check the file and its schema, then (only if writable) upgrade it."""
     if database.path is not None and existed:
-        sqlite_file.quick_check(database.engine, database.path)
+        read_only = database.read_only is not None
+        with sqlite_file.checking_engine(database.path, database.engine, read_only=read_only) as e:
+            sqlite_file.quick_check(e, database.path)
+            migrate.check_known(e, database.location, create=create)
     if database.read_only is not None:
         revision = migrate.ensure_known(database, create=False)
         if revision != migrate.head_revision():

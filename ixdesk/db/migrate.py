@@ -16,7 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ixdesk import __version__
 from ixdesk.db import backup
@@ -83,8 +83,14 @@ def _classify(connection: Connection, location: str, *, create: bool) -> str | N
 
 
 def ensure_known(database: Database, *, create: bool = True) -> str | None:
-    with database.engine.connect() as connection:
-        return _classify(connection, database.location, create=create)
+    return check_known(database.engine, database.location, create=create)
+
+
+def check_known(engine: Engine, location: str, *, create: bool = True) -> str | None:
+    """The schema revision, after refusing a database that is foreign, too new or (unless
+    ``create``) empty; reads only."""
+    with engine.connect() as connection:
+        return _classify(connection, location, create=create)
 
 
 def upgrade(database: Database, target: str = "head", *, create: bool = True) -> Path | None:

@@ -62,8 +62,13 @@ def busy_message(location: str) -> str:
     )
 
 
-def write_problem(folder: Path) -> OSError | None:
-    """Why a small file cannot be written in ``folder`` right now (None when it can)."""
+def write_problem(folder: Path, size: int = 0) -> OSError | None:
+    """Why a file of ``size`` bytes cannot be written in ``folder`` now (None when it can).
+
+    A small file is written to find a full disk, a read-only drive or missing
+    permission; the size is compared with this process's file size limit
+    (``ulimit -f``), which a small file would not reach.
+    """
     try:
         with tempfile.TemporaryFile(dir=folder) as probe:
             probe.write(b"\0" * _PROBE_BYTES)
@@ -71,7 +76,27 @@ def write_problem(folder: Path) -> OSError | None:
             os.fsync(probe.fileno())
     except OSError as error:
         return error
+    limit = file_size_limit()
+    if limit is not None and size > limit:
+        return OSError(errno.EFBIG, os.strerror(errno.EFBIG))
     return None
+
+
+def file_size_limit() -> int | None:
+    """The largest file this process may write, in bytes, when a limit is set (POSIX)."""
+    try:
+        import resource
+    except ImportError:  # Windows has no such limit
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def os_reason(error: OSError, folder: Path) -> str:
@@ -100,7 +125,7 @@ def explain_sqlite_failure(error: BaseException | None, path: Path, doing: str) 
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return busy_message(str(path))
     if code in _WRITING:
-        found = write_problem(path.parent)
+        found = write_problem(path.parent, _size(path))
         if found is not None:
             reason = os_reason(found, path.parent)
             return f"Could not {doing} {path}: {reason}. Nothing was changed."
@@ -133,9 +158,17 @@ def explain_copy_failure(error: Exception, source: Path, target: Path) -> str:
     if isinstance(error, OSError):
         return f"Could not write the backup {target}: {os_reason(error, target.parent)}."
     if isinstance(error, sqlite3.Error) and primary_code(error) in _WRITING | {SQLITE_FULL}:
-        found = write_problem(target.parent)
+        found = write_problem(target.parent, _size(source))
         if found is not None:
             return f"Could not write the backup {target}: {os_reason(found, target.parent)}."
         if primary_code(error) == SQLITE_FULL:
             return f"Could not write the backup {target}: the disk is full."
     return f"Could not copy the database {source} to {target}: {error}."
+
+
+def explain_folder_failure(error: OSError, target: Path, folder: Path) -> str:
+    """A sentence for a backup whose new ``folder`` could not be made (in its parent)."""
+    return (
+        f"Could not write the backup {target}: the folder {folder} could not be made, as "
+        f"{os_reason(error, folder.parent)}. Nothing was written."
+    )

@@ -4,19 +4,24 @@ Opening a file runs these steps in order; each only reads until the file is
 accepted as an ixdesk database (see docs/decisions.md, "Opening"):
 
 1. :func:`check_file` — it exists (or may be created) and starts with SQLite's header;
-2. :func:`read_only_reason` — whether ixdesk may write the file and its folder;
-3. :func:`quick_check` — SQLite's quick integrity check;
-4. (the schema check and upgrade, in ``migrate``)
+2. :func:`read_only_reason` — whether ixdesk may write the file, the files SQLite
+   keeps beside it, and its folder;
+3. :func:`quick_check` — SQLite's quick integrity check, and the schema check
+   (in ``migrate``), through :func:`checking_engine`: a connection that cannot
+   write when changes wait in a ``-wal`` file beside it;
+4. (the upgrade, in ``migrate``)
 5. :func:`use_wal` — only now is the journal mode switched to write-ahead logging.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from ixdesk.db import backup
@@ -64,28 +69,61 @@ def check_file(path: Path, *, create: bool) -> bool:
 
 
 def read_only_reason(path: Path) -> str | None:
-    """Why ixdesk may only read the existing file at ``path`` (None when it may write)."""
+    """Why ixdesk may only read the existing file at ``path`` (None when it may write).
+
+    Writing needs the folder (SQLite makes its ``-wal`` and ``-shm`` files
+    there), the file, and those files when they are already there.
+    """
     if not os.access(path.parent, os.W_OK):
         return f"its folder {path.parent} cannot be written"
     if not os.access(path, os.W_OK):
         return "the file itself is read-only"
+    for companion in _companions(path):
+        if os.path.lexists(companion) and not os.access(companion, os.W_OK):
+            return f"the file {companion}, which SQLite keeps beside it, cannot be written"
     return None
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
 
 
 def read_only_uri(path: Path) -> str:
     """An SQLite URI that reads ``path`` without writing anything beside it.
 
-    A file in write-ahead-log mode needs a ``-shm`` file beside it even to be
-    read; where the folder cannot be written and no log is waiting to be read,
-    the file is opened as immutable (nothing else can be changing it there).
+    A file in write-ahead-log mode needs ``-wal`` and ``-shm`` files beside
+    it even to be read, and SQLite would make them, with the file's own
+    permissions, which later stop ixdesk writing a file made writable
+    again. So unless a log or journal holds changes waiting to be read, the
+    file is read as immutable: SQLite makes nothing beside it.
     """
     uri = f"{path.as_uri()}?mode=ro"
     wal = path.with_name(path.name + "-wal")
     journal = path.with_name(path.name + "-journal")
-    folder_writable = os.access(path.parent, os.W_OK)
-    if not folder_writable and not _has_content(wal) and not _has_content(journal):
+    if not _has_content(wal) and not _has_content(journal):
         uri += "&immutable=1"
     return uri
+
+
+@contextlib.contextmanager
+def checking_engine(path: Path, engine: Engine, *, read_only: bool) -> Iterator[Engine]:
+    """What to check ``path`` through before accepting it: ``engine``, or one that cannot write.
+
+    When a ``-wal`` file lies beside the file, the last writing connection to
+    close would fold the log into the file (a checkpoint) and delete it,
+    changing a file that may yet be refused (another program's, or a newer
+    ixdesk's). It is checked through a read-only connection instead, which
+    leaves the file and its log as they are.
+    """
+    if read_only or not os.path.lexists(path.with_name(path.name + "-wal")):
+        yield engine
+        return
+    checker = create_engine(engine.url, hide_parameters=True)
+    install_settings(checker, read_only_uri=f"{path.as_uri()}?mode=ro")
+    try:
+        yield checker
+    finally:
+        checker.dispose()
 
 
 def _has_content(path: Path) -> bool:
@@ -110,6 +148,8 @@ def install_settings(engine: Engine, *, read_only_uri: str | None = None) -> Non
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if read_only_uri is not None:
+            cursor.execute("PRAGMA query_only = ON")
         cursor.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed entry survives a flat battery, not just a crash.
         cursor.execute("PRAGMA synchronous = FULL")

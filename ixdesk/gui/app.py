@@ -138,8 +138,12 @@ def run_gui(database_target: str | None = None, instructor: str | None = None) -
     ``instructor`` is an email; returns the exit status."""
     app = application()
     try:
-        database = open_home_database(database_target)
+        if instructor is not None:  # instructor mode only reads: it never creates a database
+            database: Database | None = open_database(database_target, create=False)
+        else:
+            database = open_home_database(database_target)
     except IxdeskError as error:
+        print(f"ixdesk: error: {error}", file=sys.stderr)
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
         return 1
     if database is None:

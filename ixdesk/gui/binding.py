@@ -11,7 +11,7 @@ it cannot be saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.date_field import DateField
+from ixdesk.services import validation
 
 DATETIME_FIELDS = {"guardian_consent_at"}
 
@@ -40,7 +41,7 @@ def get_value(widget: QWidget, name: str) -> Any:
             return widget.text().strip()  # as typed: never saved, see field_problem
         day = widget.value()
         if day is not None and name in DATETIME_FIELDS:
-            return datetime.combine(day, time(12, 0), tzinfo=UTC)
+            return validation.moment_of_day(day)  # the day as shown here, kept in UTC
         return day
     if isinstance(widget, QLineEdit):
         return widget.text().strip() or None
@@ -68,7 +69,7 @@ def field_problem(widget: QWidget) -> str | None:
 
 def set_value(widget: QWidget, value: Any) -> None:
     if isinstance(widget, DateField):
-        widget.set_value(value.date() if isinstance(value, datetime) else value)
+        widget.set_value(validation.local_day(value) if isinstance(value, datetime) else value)
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
         widget.setCursorPosition(0)

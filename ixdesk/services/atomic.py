@@ -10,7 +10,11 @@ file or the complete new one, never half of either. :meth:`PendingFile.discard`
 * **Permissions follow the umask.** The temporary file is created with mode
   0o666 and the operating system takes away what the umask (or the folder's
   default ACL) says, exactly as for any file a program creates, rather than
-  the private 0o600 of ``tempfile.mkstemp``.
+  the private 0o600 of ``tempfile.mkstemp`` (:func:`ixdesk.targets.create_beside`).
+* **Only ordinary files are replaced.** A target that is a folder, a device,
+  a named pipe or a file the caller is reading is refused with
+  :class:`ixdesk.targets.TargetError` before anything is written, and again
+  just before the rename.
 * **A failed write ends quietly.** Once discarded, the stream swallows
   whatever its writer still writes (a zip writer finishing its directory when
   it is garbage-collected, say), so a full disk is reported once, as a
@@ -22,11 +26,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-_ATTEMPTS = 100
+from ixdesk.targets import create_beside, refuse
 
 
 class _Stream(io.RawIOBase):
@@ -101,11 +105,14 @@ class PendingFile:
 
     Creating one raises ``OSError`` when the folder cannot be written in; the
     caller explains it in its own words, as for :meth:`commit`'s errors.
+    ``keep`` are files the writer reads, which the target must not be.
     """
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, *, keep: Iterable[Path] = ()) -> None:
         self.target = target
-        self.path = _create_beside(target)
+        self.keep = tuple(keep)
+        refuse(target, keep=self.keep)
+        self.path = create_beside(target)
         self.committed = False
         try:
             self.stream = _Stream(self.path)
@@ -131,6 +138,7 @@ class PendingFile:
     def commit(self) -> Path:
         """Finish, then put the file in the target's place; the target is never half-written."""
         self.finish()
+        refuse(self.target, keep=self.keep)  # nothing took its place while it was written
         os.replace(self.path, self.target)
         self.committed = True
         return self.target
@@ -142,23 +150,11 @@ class PendingFile:
             self.path.unlink()
 
 
-def _create_beside(target: Path) -> Path:
-    """A new, empty file in the target's folder, created with mode 0o666 less the umask."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(_ATTEMPTS):
-        path = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp")
-        try:
-            handle = os.open(path, flags, 0o666)
-        except FileExistsError:
-            continue
-        os.close(handle)
-        return path
-    raise FileExistsError(f"No free temporary name beside {target}.")
-
-
-def write_atomically(target: Path, text: str, encoding: str = "utf-8") -> Path:
+def write_atomically(
+    target: Path, text: str, encoding: str = "utf-8", *, keep: Iterable[Path] = ()
+) -> Path:
     """Write ``text`` to ``target`` whole or not at all (``OSError`` when it cannot be)."""
-    with PendingFile(target) as pending:
+    with PendingFile(target, keep=keep) as pending:
         with pending.text(encoding) as stream:
             stream.write(text)
         return pending.commit()

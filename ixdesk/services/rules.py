@@ -7,7 +7,7 @@ email domain, phone numbers in international form).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ixdesk.services import validation
@@ -25,6 +25,7 @@ REQUIRED: dict[Kind | Contacts, tuple[str, ...]] = {
 EMAIL_FIELDS = ("email", "guardian_email")
 PHONE_FIELDS = ("phone", "guardian_phone")
 PAST_DATES = ("date_of_birth", "guardian_consent_at")
+PLANNED_DATES = ("starts_on", "ends_on", "safeguarding_expires_on")
 LABELS = {
     "first_name": "First name",
     "last_name": "Last name",
@@ -60,11 +61,18 @@ def check_record(
             message = validation.phone_problem(str(value))
             if message:
                 problems[name] = message
-    for name in PAST_DATES:
-        value = values.get(name)
-        moment = value.date() if hasattr(value, "date") and callable(value.date) else value
-        if isinstance(moment, date) and moment > today:
-            problems[name] = "This date is in the future."
+    for names, check in (
+        (PAST_DATES, validation.check_past_date),
+        (PLANNED_DATES, validation.check_planned_date),
+    ):
+        for name in names:
+            value = values.get(name)
+            day = validation.local_day(value) if isinstance(value, datetime) else value
+            if isinstance(day, date):
+                try:
+                    check(day, name, today=today)
+                except validation.InvalidValue as error:
+                    problems[name] = error.problem.message
     grade = values.get("grade")
     if kind == Kind.STUDENTS and grade is not None:
         try:
@@ -73,10 +81,7 @@ def check_record(
             problems["grade"] = error.problem.message
     starts, ends = values.get("starts_on"), values.get("ends_on")
     if isinstance(starts, date) and isinstance(ends, date) and ends < starts:
-        problems["ends_on"] = "The cohort cannot end before it starts."
-    dob = values.get("date_of_birth")
-    if isinstance(dob, date) and dob.year < today.year - 100:
-        problems["date_of_birth"] = "This date of birth is more than 100 years ago."
+        problems.setdefault("ends_on", "The cohort cannot end before it starts.")
     return problems
 
 

@@ -88,3 +88,23 @@ def test_the_default_database_and_existing_ones_open_without_a_question(
     assert database is not None
     database.close()
     assert boxes.asked == []
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["default file", "--database"])
+def test_instructor_mode_on_a_missing_database_creates_nothing_and_says_so(
+    tmp_path: Path,
+    boxes: ScriptedBoxes,
+    _isolated_user_folders: Path,
+    named: bool,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    boxes.answer = QMessageBox.StandardButton.Yes  # were it asked, it would create one
+    missing = tmp_path / "new.db" if named else _isolated_user_folders / "ixdesk.db"
+    target = str(missing) if named else None
+    assert app.run_gui(target, instructor="nobody@example.org") == 1
+    sentence = f"There is no database at {missing}; nothing was created or changed."
+    assert boxes.asked == [("critical", sentence)]  # no question, no instructor search
+    assert capsys.readouterr().err == f"ixdesk: error: {sentence}\n"
+    assert not missing.exists()
+    assert not _isolated_user_folders.exists() or list(_isolated_user_folders.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

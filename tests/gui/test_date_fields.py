@@ -6,10 +6,13 @@ button, and read back from the database (SQLite and PostgreSQL).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -215,8 +218,11 @@ def test_clearing_a_date_saves_no_date_and_an_empty_field_stays_empty(
         ("31/02/2027", "February has no day 31"),
         ("next tuesday", "is not a date ixdesk can read"),
         ("1/3", "is not a date ixdesk can read"),
+        ("1/1/0000", "there is no year 0"),
+        ("2027-03-01 25:99", "has more than a date in it; type the date alone"),
+        ("2027-03-01 10:30", "has more than a date in it; type the date alone"),
     ],
-    ids=["month-first", "no-such-day", "words", "no-year"],
+    ids=["month-first", "no-such-day", "words", "no-year", "year-0", "bad-time", "time"],
 )
 def test_an_unreadable_date_is_shown_at_the_field_and_nothing_is_saved(
     qtbot: QtBot,
@@ -241,6 +247,77 @@ def test_an_unreadable_date_is_shown_at_the_field_and_nothing_is_saved(
     assert (editor.loaded.version, _stored(database, case, record_id)) == (version, before)
     _type(qtbot, field, "")  # an empty field is fine again
     assert not label.isVisible() and case.name not in editor.problems
+
+
+PLANNED = [case for case in DATE_CASES if case.name not in ("date_of_birth", "guardian_consent_at")]
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=CASE_IDS)
+@pytest.mark.parametrize("text", ["0001-01-01", "9999-12-31", "1/3/0227", "1/3/1999"])
+def test_a_date_in_an_implausible_year_is_refused_at_the_field(
+    qtbot: QtBot, database: Database, make_editor: EditorFactory, case: DateCase, text: str
+) -> None:
+    editor, record_id = _open_record(database, make_editor, case)
+    before = _stored(database, case, record_id)
+    field = _field(editor, case.name)
+    _type(qtbot, field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    message = editor.error_labels[case.name].text()
+    if case in PLANNED:
+        words = "is before 2000" if text[-4] in "01" else "more than 20 years ahead"
+    elif text.startswith("9"):
+        words = "is in the future"
+    else:
+        words = "more than 100 years ago" if text != "1/3/1999" else None
+    if words is None:  # 1999 is a fine date of birth or consent
+        assert message == "" and editor.save_button.isEnabled()
+        return
+    assert words in message and editor.error_labels[case.name].isVisible(), message
+    assert not editor.save_button.isEnabled() and editor.save() is False
+    assert _stored(database, case, record_id) == before
+    _type(qtbot, field, f"2 Mar {case.year}")  # a plausible year is fine again
+    assert case.name not in editor.problems and editor.save_button.isEnabled()
+
+
+def _zone(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("TZ", name)
+    time.tzset()
+
+
+@pytest.fixture
+def restore_zone() -> Iterator[None]:
+    yield
+    os.environ.pop("TZ", None)  # monkeypatch puts TZ back after this runs; tzset then too
+    time.tzset()
+
+
+@pytest.mark.usefixtures("restore_zone")
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Pacific/Kiritimati", "UTC"])
+def test_the_consent_date_is_the_day_it_was_where_ixdesk_runs(
+    qtbot: QtBot,
+    database: Database,
+    make_editor: EditorFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    zone: str,
+) -> None:
+    _zone(monkeypatch, zone)
+    case = next(case for case in DATE_CASES if case.name == "guardian_consent_at")
+    student = str(build_world(database).students[0])
+    # Consent given on a Californian evening: already the next day in UTC.
+    evening = datetime(2025, 3, 1, 20, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    with database.write() as session:
+        session.get(m.Student, student).guardian_consent_at = evening
+    editor = make_editor("students")
+    editor.load(student)
+    field = _field(editor, case.name)
+    assert field.text() == f"{evening.astimezone().day} Mar 2025"
+    assert not editor.is_dirty()
+    _type_and_save(qtbot, editor, case.name, "14 Mar 2025")
+    with database.read() as session:
+        stored = session.get(m.Student, student).guardian_consent_at
+    assert stored.astimezone().date() == date(2025, 3, 14)  # the day typed, here
+    editor.load(student)
+    assert field.text() == "14 Mar 2025"
 
 
 def test_a_new_record_with_empty_dates_saves_none(

@@ -212,7 +212,7 @@ def _unwritable_folder(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: Any, **__: Any) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic, "_create_beside", refuse)
+    monkeypatch.setattr(atomic, "create_beside", refuse)
 
 
 def _full_disk(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:

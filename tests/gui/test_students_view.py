@@ -109,6 +109,28 @@ def test_search_ignores_case_and_accents(
     assert view.model.rowCount() == 3
 
 
+def test_punctuation_between_words_separates_them_in_the_search_box(
+    qtbot: QtBot, window: MainWindow, sqlite_database: Database
+) -> None:
+    _add(sqlite_database, "Hans", "Ørsted", "hans.orsted@example.org")
+    _add(sqlite_database, "Jean-Luc", "O'Brien", "jl@example.org", school="St. Mary's")
+    _add(sqlite_database, "Hans", "Smith", "hans.smith@example.org")
+    view = open_view(window, "students")
+    for typed, wanted in {
+        "ørsted, hans": ["Ørsted"],
+        "Ørsted,Hans": ["Ørsted"],
+        "(orsted); hans.": ["Ørsted"],
+        "hans / smith": ["Smith"],
+        "o'brien, jean-luc": ["O'Brien"],
+        "St. Mary's": ["O'Brien"],
+        "hans.orsted@example.org": ["Ørsted"],  # an email is looked for whole
+        "hans, nobody": [],
+    }.items():
+        view.search.clear()
+        qtbot.keyClicks(view.search, typed)
+        assert shown_column(view, 0) == wanted, typed
+
+
 def test_sorting_by_any_column_both_ways(
     qtbot: QtBot, window: MainWindow, sqlite_database: Database
 ) -> None:

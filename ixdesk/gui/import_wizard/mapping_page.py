@@ -229,7 +229,7 @@ class MappingPage(QWizardPage):
         path = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".json")
         session.mapping.day_first = session.day_first if words.maps_dates(session.mapping) else None
         try:
-            save_mapping(session.mapping, path)
+            save_mapping(session.mapping, path, keep=[p for p in [session.source.path] if p])
         except IxdeskError as error:
             self.owner.dialogs.error("Cannot save the mapping", str(error))
             return

@@ -25,11 +25,18 @@ from ixdesk.services.export.target import (
 
 
 def write_csv(
-    path: str | os.PathLike[str], headers: Sequence[str], rows: Iterable[Sequence[Any]]
+    path: str | os.PathLike[str],
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    keep: Sequence[Path] = (),
 ) -> Path:
-    """Write the header and the rows to ``path``, whole or not at all; return the path."""
-    target = check_place(path)
-    with open_pending(target) as pending:
+    """Write the header and the rows to ``path``, whole or not at all; return the path.
+
+    ``keep`` are files being read, which ``path`` must not be.
+    """
+    target = check_place(path, keep=keep)
+    with open_pending(target, keep=keep) as pending:
         try:
             with pending.text("utf-8-sig", newline="") as stream:
                 writer = csv.writer(stream)

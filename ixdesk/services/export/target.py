@@ -6,10 +6,12 @@ import errno
 import locale
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import PendingFile
+from ixdesk.targets import target_problem
 
 _LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
 
@@ -28,24 +30,32 @@ def default_paper() -> str:
     return "letter" if any(place in name for place in _LETTER_PLACES) else "a4"
 
 
-def check_target(path: str | os.PathLike[str]) -> Path:
+def check_target(
+    path: str | os.PathLike[str], *, keep: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
     """The absolute path of a workbook to write, or a clear error before any work is done."""
-    target = Path(path).expanduser().absolute()
+    target = check_place(path, keep=keep)
     if target.suffix.lower() != ".xlsx":
         raise ExportError(
             f"{target.name} does not end in .xlsx; Excel refuses to open a workbook "
             "under another name. Choose a name ending in .xlsx."
         )
-    return check_place(target)
+    return target
 
 
-def check_place(path: str | os.PathLike[str]) -> Path:
-    """The absolute path of a file to write, if its folder exists and it may be replaced."""
+def check_place(
+    path: str | os.PathLike[str], *, keep: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
+    """The absolute path of a file to write, if its folder exists and it may be replaced.
+
+    ``keep`` are files being read (an import's own file), which it must not be.
+    """
     target = Path(path).expanduser().absolute()
+    problem = target_problem(target, keep=keep)
+    if problem is not None:
+        raise ExportError(problem)
     if not target.parent.is_dir():
         raise ExportError(f"The folder {target.parent} does not exist; choose another folder.")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; choose a file name for the workbook.")
     if target.exists() and (
         not target.stat().st_mode & stat.S_IWUSR or not os.access(target, os.W_OK)
     ):
@@ -74,10 +84,10 @@ def explain_failure(error: OSError, target: Path, doing: str) -> ExportError:
     return ExportError(f"{target} could not be {doing} ({reason}). Nothing was changed.")
 
 
-def open_pending(target: Path) -> PendingFile:
+def open_pending(target: Path, *, keep: Iterable[Path] = ()) -> PendingFile:
     """The temporary file ``target`` is written to, or a sentence saying why there is none."""
     try:
-        return PendingFile(target)
+        return PendingFile(target, keep=keep)
     except OSError as error:
         raise explain_failure(error, target.parent, "written in") from error
 

@@ -128,8 +128,9 @@ class Workbook:
         paper: str | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        keep: Sequence[Path] = (),  # files being read, which it must not replace
     ) -> None:
-        self.target = check_target(path)
+        self.target = check_target(path, keep=keep)
         self.print_title = print_title or title
         self.paper = 1 if (paper or default_paper()).lower() == "letter" else 9
         self.total = self.done = 0
@@ -137,7 +138,7 @@ class Workbook:
         self._sheets: list[Sheet] = []
         self._formats: dict[tuple[tuple[str, Any], ...], Any] = {}
         self._saved = False
-        self._pending = open_pending(self.target)
+        self._pending = open_pending(self.target, keep=keep)
         self._scratch = tempfile.mkdtemp(prefix="ixdesk-export-")
         options = {"constant_memory": True, "tmpdir": self._scratch}
         options |= {"strings_to_formulas": False, "strings_to_numbers": False}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from ixdesk.services import validation as v
@@ -115,7 +115,7 @@ def _choice(spec: FieldSpec) -> Converter:
             raise InvalidValue(
                 FieldProblem(
                     spec.name,
-                    f"“{text}” is not a {spec.label.lower()} ixdesk knows; "
+                    f"{v.quoted(text)} is not a {spec.label.lower()} ixdesk knows; "
                     f"use {', '.join(allowed[:-1])} or {allowed[-1]}.",
                 )
             )
@@ -132,7 +132,7 @@ def _consent(spec: FieldSpec, day_first: bool, today: date) -> Converter:
             pass
         moment = v.parse_date(raw, day_first, spec.name, warnings=warnings)
         v.check_past_date(moment, spec.name, today=today)
-        return datetime.combine(moment, time(), tzinfo=UTC)
+        return v.moment_of_day(moment)  # shown as this day wherever it is read
 
     return convert
 
@@ -150,9 +150,8 @@ def make_converter(
 
         def parse(raw: Any, warnings: list[FieldProblem]) -> date:
             moment = v.parse_date(raw, day_first, name, warnings=warnings)
-            if spec.type == PAST_DATE:
-                v.check_past_date(moment, name, today=today)
-            return moment
+            check = v.check_past_date if spec.type == PAST_DATE else v.check_planned_date
+            return check(moment, name, today=today)
 
         return parse
     if spec.type == GRADE:
@@ -188,6 +187,6 @@ def _split_name(raw: Any, name: str) -> tuple[str, str]:
     first, _, last = text.rpartition(" ")
     if not first:
         raise InvalidValue(
-            FieldProblem(name, f"“{text}” is one word; a first and a last name are needed.")
+            FieldProblem(name, f"{v.quoted(text)} is one word; a first and a last name are needed.")
         )
     return first, last

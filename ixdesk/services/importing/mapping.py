@@ -23,6 +23,7 @@ from ixdesk.services.importing.fields import (
     header_key,
 )
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.validation.base import quoted
 
 MAPPING_FORMAT = "ixdesk-import-mapping"
 MAPPING_VERSION = 1
@@ -63,7 +64,7 @@ class Mapping:
         from the column that had it.
         """
         if header not in self.columns:
-            raise IxdeskError(f"The file has no column “{header}”.")
+            raise IxdeskError(f"The file has no column {quoted(header)}.")
         if field_name is not None:
             if field_name not in FIELD_BY_NAME[self.kind]:
                 choices = ", ".join(spec.name for spec in FIELDS[self.kind])
@@ -123,15 +124,17 @@ def _settle_names(columns: dict[str, str | None], taken: set[str]) -> None:
         columns[header] = None
 
 
-def save_mapping(mapping: Mapping, path: str | Path) -> None:
+def save_mapping(mapping: Mapping, path: str | Path, *, keep: Iterable[Path] = ()) -> None:
     """Write the mapping as JSON, to reuse for the next file of the same shape.
 
     The file appears whole or not at all: a failed save leaves no empty file
-    behind and an earlier mapping of that name as it was.
+    behind and an earlier mapping of that name as it was. It never replaces a
+    folder, a special file or one of ``keep`` (the file being imported).
     """
     target = Path(path)
+    text = json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n"
     try:
-        write_atomically(target, json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_atomically(target, text, keep=keep)
     except OSError as error:
         raise IxdeskError(
             f"Could not save the mapping to {target}: {error.strerror or error}."
@@ -162,8 +165,8 @@ def load_mapping(path: str | Path, headers: Iterable[str] | None = None) -> Mapp
     for header, field_name in saved.items():
         if field_name is not None and field_name not in known:
             raise IxdeskError(
-                f"The mapping {source} sends “{header}” to “{field_name}”, which is not a "
-                f"field of {kind}."
+                f"The mapping {source} sends {quoted(header)} to {quoted(field_name)}, which "
+                f"is not a field of {kind}."
             )
     day_first = data.get("day_first")
     mapping = Mapping(kind, dict(saved), day_first if isinstance(day_first, bool) else None)
@@ -194,5 +197,5 @@ def fit_mapping(saved: Mapping, headers: Iterable[str]) -> Mapping:
             taken.add(guess)
     keys = {header_key(h) for h in headers}
     missing = [h for h in saved.columns if h not in columns and header_key(h) not in keys]
-    notes = [f"The saved mapping's column “{h}” is not in this file." for h in missing]
+    notes = [f"The saved mapping's column {quoted(h)} is not in this file." for h in missing]
     return Mapping(saved.kind, columns, saved.day_first, notes)

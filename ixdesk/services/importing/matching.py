@@ -257,7 +257,8 @@ class _Matcher:
         if known is None or ex.company_key(known[1]) == ex.company_key(name):
             return
         message = (
-            f"“{name}” looks like the partner company “{known[1]}” already in ixdesk; "
+            f"{validation.quoted(name)} looks like the partner company "
+            f"{validation.quoted(known[1])} already in ixdesk; "
             "check it is not the same company under another spelling."
         )
         problem = Problem(row.row_number, self.plan.mapping.header_for("name"), message, "warning")

@@ -20,6 +20,7 @@ from typing import Any
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.csvfile import write_csv
+from ixdesk.services.export.target import check_place
 from ixdesk.services.export.workbook import Column, Workbook
 from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.rows import PlannedRow
@@ -30,24 +31,33 @@ SHEET_NAME = "Rejected rows"
 SUFFIXES = (".xlsx", ".csv")
 
 
-def write_rejected(plan: ImportPlan, path: str | Path) -> int:
-    """Write the invalid rows to an .xlsx (or .csv) at ``path``; return how many were written."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in SUFFIXES:
+def check_rejected_target(path: str | Path, source: Path) -> Path:
+    """The file the invalid rows of ``source`` may be saved to, or an error saying why not."""
+    target = check_place(path, keep=[source])
+    if target.suffix.lower() not in SUFFIXES:
         raise IxdeskError(
             f"{target.name} does not end in .xlsx or .csv; choose a name ending in .xlsx "
             "(a workbook) or .csv to save the invalid rows."
         )
+    return target
+
+
+def write_rejected(plan: ImportPlan, path: str | Path) -> int:
+    """Write the invalid rows to an .xlsx (or .csv) at ``path``; return how many were written.
+
+    Never over the file being imported, however it is named.
+    """
+    source = plan.table.path
+    target = check_rejected_target(path, source)
     headers = [*plan.table.headers, PROBLEMS_HEADER, ORIGINAL_ROW_HEADER]
     rejected = plan.invalid_rows
-    if suffix == ".csv":
-        write_csv(target, headers, _rows(plan, rejected))
+    if target.suffix.lower() == ".csv":
+        write_csv(target, headers, _rows(plan, rejected), keep=[source])
         return len(rejected)
     columns = [Column(header) for header in plan.table.headers]
     columns += [Column(PROBLEMS_HEADER, width=80, wrap=True), Column(ORIGINAL_ROW_HEADER)]
     with Workbook(
-        target, title=f"Rows of {plan.table.path.name} that could not be imported"
+        target, title=f"Rows of {source.name} that could not be imported", keep=[source]
     ) as book:
         book.expect(len(rejected))
         book.add_sheet(SHEET_NAME, columns).write_rows(_rows(plan, rejected))

@@ -288,7 +288,7 @@ def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRo
             message = "This cell holds a formula with no calculated value; it was left empty."
         else:
             message = (
-                f"This cell holds a formula; its last calculated value “{v.shown(raw)}” was "
+                f"This cell holds a formula; its last calculated value {v.quoted(raw)} was "
                 "imported, not the formula."
             )
         _add(row, Problem(number, header, message, WARNING, mapping.field_for(header)))

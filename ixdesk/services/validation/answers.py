@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ixdesk.services.folding import fold
-from ixdesk.services.validation.base import clean_text, fail, shown
+from ixdesk.services.validation.base import clean_text, fail, quoted, shown
 
 GRADE_MIN, GRADE_MAX = 1, 12
 """School grades 1–12, or the year at university (decisions: grade is a whole number)."""
@@ -42,7 +42,7 @@ def parse_yes_no(value: Any, field: str = "messaging_opt_in") -> bool:
         return True
     if word in NO_WORDS:
         return False
-    raise fail(field, f"“{text}” is not a yes/no answer; write yes or no.")
+    raise fail(field, f"{quoted(text)} is not a yes/no answer; write yes or no.")
 
 
 _FRENCH_GRADES = {
@@ -80,7 +80,7 @@ def check_grade(value: Any, field: str = "grade") -> int:
             return _FRENCH_GRADES[folded]
         match = _GRADE_TEXT.fullmatch(folded)
         if match is None:
-            raise fail(field, f"“{text}” is not a grade; write a whole number from 1 to 12.")
+            raise fail(field, f"{quoted(text)} is not a grade; write a whole number from 1 to 12.")
         number = int(match.group(1))
     if not GRADE_MIN <= number <= GRADE_MAX:
         raise fail(

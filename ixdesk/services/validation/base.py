@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 ERROR, WARNING = "error", "warning"
+QUOTE_LIMIT = 60  # characters of a value or column name a message quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,21 @@ def shown(value: Any) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return str(value).strip()
+
+
+def brief(value: Any) -> str:
+    """A value or column name as a message shows it: cut after 60 characters, with "…".
+
+    Messages quote what was read so a person can find it; a cell or header of
+    a million characters would drown the message (and the terminal).
+    """
+    text = shown(value)
+    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT] + "…"
+
+
+def quoted(value: Any) -> str:
+    """:func:`brief` in quotation marks: “Ada Lovelace”."""
+    return f"“{brief(value)}”"
 
 
 def clean_text(value: Any) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from ixdesk.services.folding import fold
@@ -16,12 +16,17 @@ from ixdesk.services.validation.base import (
     FieldProblem,
     clean_text,
     fail,
+    quoted,
     shown,
     warn,
 )
 
 OLDEST_AGE_YEARS = 100
 YEARS_AHEAD = 10
+#: Cohort dates and safeguarding expiries lie between 1 January 2000 and the
+#: end of the year 20 years from now; anything else is a typing mistake.
+EARLIEST_PLANNED_YEAR = 2000
+PLANNED_YEARS_AHEAD = 20
 DATE_ORDER_SETTING = "IXDESK_DATE_ORDER"
 MONTH_FIRST = "month-first"
 
@@ -52,7 +57,9 @@ _WORDS_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?[\s\-./]+([a-z]+)\.?,?[\s
 _MONTH_FIRST_WORDS = re.compile(
     r"([a-z]+)\.?[\s\-./]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-./]+(\d{2,4})"
 )
-_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?$", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r"[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])m)?$", re.IGNORECASE
+)
 _MONTH_NAMES = [
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -73,13 +80,15 @@ def _full_year(year: int, digits: int) -> int:
 
 
 def _make(field: str, text: str, year: int, month: int, day: int) -> date:
+    if year < 1:
+        raise fail(field, f"{quoted(text)} is not a real date: there is no year {year}.")
     if not 1 <= month <= 12:
-        raise fail(field, f"“{text}” is not a real date: there is no month {month}.")
+        raise fail(field, f"{quoted(text)} is not a real date: there is no month {month}.")
     try:
         return date(year, month, day)
     except ValueError:
         raise fail(
-            field, f"“{text}” is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}."
+            field, f"{quoted(text)} is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}."
         ) from None
 
 
@@ -122,7 +131,7 @@ def _order_problem(text: str, day_first: bool, meant: date, typed: bool) -> str:
     else:
         other = "month first" if day_first else "day first"
         advice = f"if this file writes the {other}, choose that order"
-    return f"“{text}” is not a real date when read as {order}; {advice}."
+    return f"{quoted(text)} is not a real date when read as {order}; {advice}."
 
 
 def parse_date(
@@ -152,14 +161,14 @@ def parse_date(
     text = clean_text(value)
     if text is None:
         raise fail(field, "The date is empty.")
-    plain = _TIME_TAIL.sub("", text)
+    plain = _without_time(text, field, typed)
     match = _NUMERIC_DATE.fullmatch(plain)
     if match:
         first, second, third = match.groups()
         if len(first) == 4:  # year first: always year-month-day
             return _make(field, text, int(first), int(second), int(third))
         if len(third) not in (2, 4):
-            raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+            raise fail(field, f"{quoted(text)} is not a date ixdesk can read; use 2010-03-14.")
         year = _full_year(int(third), len(third))
         a, b = int(first), int(second)
         day, month = (a, b) if day_first else (b, a)
@@ -172,7 +181,7 @@ def parse_date(
             warn(
                 warnings,
                 field,
-                f"“{text}” could be {_long(result)} or {_long(other)}; "
+                f"{quoted(text)} could be {_long(result)} or {_long(other)}; "
                 f"it was read as {_long(result)} ({order}).",
             )
         return result
@@ -184,7 +193,26 @@ def parse_date(
             year = _full_year(int(year_text), len(year_text))
             month = _MONTHS[words.group(month_group)]
             return _make(field, text, year, month, int(words.group(day_group)))
-    raise fail(field, f"“{text}” is not a date ixdesk can read; use 2010-03-14.")
+    raise fail(field, f"{quoted(text)} is not a date ixdesk can read; use 2010-03-14.")
+
+
+def _without_time(text: str, field: str, typed: bool) -> str:
+    """The text before a time of day (2027-03-01 10:30): refused when typed or impossible.
+
+    Files exported from other programs often give dates with a time, which the
+    import ignores; a time that cannot exist (25:99) means the cell is wrong.
+    A date field takes the date alone, so nothing typed is silently dropped.
+    """
+    tail = _TIME_TAIL.search(text)
+    if tail is None:
+        return text
+    if typed:
+        raise fail(field, f"{quoted(text)} has more than a date in it; type the date alone.")
+    hours, minutes, seconds, half = tail.groups()
+    hour_range = range(1, 13) if half else range(24)
+    if int(hours) not in hour_range or int(minutes) > 59 or int(seconds or 0) > 59:
+        raise fail(field, f"{quoted(text)} ends in a time of day that does not exist.")
+    return text[: tail.start()]
 
 
 def read_typed_date(text: str, day_first: bool, field: str) -> date | None:
@@ -220,3 +248,36 @@ def check_past_date(moment: date, field: str, *, today: date | None = None) -> d
     if moment.year < today.year - OLDEST_AGE_YEARS:
         raise fail(field, f"{_long(moment)} is more than {OLDEST_AGE_YEARS} years ago.")
     return moment
+
+
+def check_planned_date(moment: date, field: str, *, today: date | None = None) -> date:
+    """Refuse a cohort or safeguarding date before 2000 or more than 20 years ahead."""
+    latest = (today or date.today()).year + PLANNED_YEARS_AHEAD
+    if moment.year < EARLIEST_PLANNED_YEAR:
+        raise fail(field, f"{_long(moment)} is before {EARLIEST_PLANNED_YEAR}; check the year.")
+    if moment.year > latest:
+        raise fail(
+            field,
+            f"{_long(moment)} is more than {PLANNED_YEARS_AHEAD} years ahead; check the year.",
+        )
+    return moment
+
+
+def local_day(moment: datetime) -> date:
+    """The day a stored moment (a consent's time, kept in UTC) falls on here."""
+    try:
+        return moment.astimezone().date()
+    except (OverflowError, ValueError):  # within hours of year 1 or of year 9999's end
+        return moment.date()
+
+
+def moment_of_day(day: date) -> datetime:
+    """Noon of ``day`` here, in UTC: :func:`local_day` gives ``day`` back.
+
+    Noon rather than midnight, so a clock moved by a few hours (daylight
+    saving, a laptop taken abroad) still shows the same day.
+    """
+    try:
+        return datetime.combine(day, time(12)).astimezone().astimezone(UTC)
+    except (OverflowError, ValueError):  # within hours of year 1 or of year 9999's end
+        return datetime.combine(day, time(12), tzinfo=UTC)

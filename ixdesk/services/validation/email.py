@@ -13,7 +13,7 @@ from typing import Any
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from ixdesk.services.validation.base import InvalidValue, clean_text, fail
+from ixdesk.services.validation.base import InvalidValue, clean_text, fail, quoted
 
 _ATOM = r"[A-Za-z0-9_+-]+"
 DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -47,7 +47,7 @@ def check_email(value: Any, field: str = "email") -> str:
     try:
         return str(validate_email(text, check_deliverability=False).normalized)
     except EmailNotValidError as error:
-        raise fail(field, f"“{text}” is not a valid email address: {error}") from None
+        raise fail(field, f"{quoted(text)} is not a valid email address: {error}") from None
 
 
 def email_problem(text: str) -> str | None:

@@ -17,7 +17,15 @@ from typing import Any
 
 import phonenumbers
 
-from ixdesk.services.validation.base import FieldProblem, InvalidValue, clean_text, fail, warn
+from ixdesk.services.validation.base import (
+    FieldProblem,
+    InvalidValue,
+    brief,
+    clean_text,
+    fail,
+    quoted,
+    warn,
+)
 
 FALLBACK_REGION = "GB"
 
@@ -42,7 +50,7 @@ def check_region(region: str) -> str:
     code = region.strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(
-            f"“{region}” is not a country code for phone numbers; use two letters such as "
+            f"{quoted(region)} is not a country code for phone numbers; use two letters such as "
             "GB, US or ZA."
         )
     return code
@@ -193,7 +201,7 @@ def normalise_phone(
         if not digits_only or text.startswith("0"):
             raise fail(
                 field,
-                f"“{text}” is not a valid phone number for {region}; if it is from "
+                f"{quoted(text)} is not a valid phone number for {region}; if it is from "
                 "another country, write it with its country code (+44 …).",
             )
     # Digits with no leading 0 or +: a spreadsheet may have dropped the zero.
@@ -203,20 +211,21 @@ def normalise_phone(
         if stored_as_number
         else ("has no leading 0 or country code")
     )
+    number = f"Phone number {brief(text)} {how}"
     if len(readings) == 1:
         (found,) = readings
         if stored_as_number:
-            warn(warnings, field, f"Phone number {text} {how}; it was read as {found}. Check it.")
+            warn(warnings, field, f"{number}; it was read as {found}. Check it.")
         return found
     if readings:
         raise fail(
             field,
-            f"Phone number {text} {how}, and it can be read as {' or '.join(sorted(readings))}; "
+            f"{number}, and it can be read as {' or '.join(sorted(readings))}; "
             "type it as text with its leading 0 or country code.",
         )
     raise fail(
         field,
-        f"Phone number {text} {how} and is not a valid number for {region}; "
+        f"{number} and is not a valid number for {region}; "
         "type it as text with its leading 0 or country code.",
     )
 
