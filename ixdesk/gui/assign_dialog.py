@@ -8,7 +8,7 @@ is picked shows its warning beside the list. Saving is one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.undo import ErrorSink, _ServiceCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
 from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
@@ -96,17 +96,11 @@ class _Note(QWidget):
 
 
 class AssignDialog(QDialog):
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        group_id: str,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, group_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
+        self.undo_stack = workbench.undo_stack
         self.group_id = group_id
         self.setWindowTitle("Assign business problem and instructors")
         self.setMinimumWidth(620)

@@ -45,11 +45,11 @@ def install_assignments(window: MainWindow) -> AssignmentPanels:
     groups.addAction(assign)
     groups.extra_actions.append(assign)
 
-    attention = AttentionView(window.database, window.bridge)
+    attention = AttentionView(window.workbench)
     attention.open_record.connect(window.open_record)
     attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
     attention_dock = _dock(window, attention, "Needs attention", "attentionDock", "Ctrl+Shift+W")
-    load = InstructorLoadView(window.database, window.bridge)
+    load = InstructorLoadView(window.workbench)
     load.open_record.connect(window.open_record)
     load_dock = _dock(window, load, "Instructor load", "instructorLoadDock", "Ctrl+Shift+L")
     window.tabifyDockWidget(attention_dock, load_dock)
@@ -84,9 +84,7 @@ def open_assign_dialog(window: MainWindow, group_id: str | None) -> bool:
         )  # fmt: skip
         return False
     try:
-        dialog = AssignDialog(
-            window.database, window.hub, window.undo_stack, window.dialogs, group_id, window
-        )
+        dialog = AssignDialog(window.workbench, group_id, window)
     except IxdeskError as error:
         window.dialogs.error("Cannot assign", str(error))
         return False

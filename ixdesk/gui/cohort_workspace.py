@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,17 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.enrolment_board import EnrolmentBoard
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.editing import choices
 from ixdesk.services.enrolment import CohortDetails, cohort_details
 from ixdesk.services.kinds import DATE, status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.operations import Changes
 
 # (key, label) of the read-only details, in reading order, four to a row.
 DETAILS = (
@@ -76,25 +73,18 @@ class CohortWorkspace(QWidget):
     open_record = Signal(str, str)  # kind, id (from the tabs)
     status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self.cohort_id: str | None = None
         self.details: CohortDetails | None = None
-        self.board = EnrolmentBoard(database, hub, bridge, undo_stack, dialogs)
+        self.board = EnrolmentBoard(workbench)
         self.board.open_record.connect(self.open_record)
         self.board.status_message.connect(self.status_message)
         self._build()
         self.add_tab(self.board, "Enrolment", "student")
-        bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
         self.fill_cohorts()
 
     # --- construction ---
@@ -239,7 +229,7 @@ class CohortWorkspace(QWidget):
             self.capacity_bar.setToolTip(tip)
             self.enrolled.setToolTip(tip)
 
-    def _changes_arrived(self, changes: Changes) -> None:
+    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
         if changes.touches("cohorts"):
             self.fill_cohorts()
         if self.cohort_id is not None and changes.touches("cohorts", "enrolments", "tracks"):

@@ -8,28 +8,26 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.gui import binding
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import contacts, editing, rules
-from ixdesk.services.operations import ChangeHub
 
 
 class ContactDialog(QDialog):
     def __init__(
         self,
-        database: Database,
-        hub: ChangeHub,
+        workbench: Workbench,
         company_id: str,
         contact_id: str | None,
-        dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        database = self.database = workbench.database
+        self.hub, self.dialogs = workbench.hub, workbench.dialogs
         self.company_id, self.contact_id = company_id, contact_id
         self.ui = Ui_ContactDialog()
         self.ui.setupUi(self)

@@ -37,12 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.chart_base import ACCENT, ATTENTION, FAINT, MUTED, PALE, SOFT, ClickableChart
 from ixdesk.gui.charts import BarChart, CapacityBars, ChartItem, NumberTile, RowList, StackedBar
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import dashboard as figures_of
 from ixdesk.services.dashboard import CohortFill, DashboardFigures, SafeguardingCheck
 from ixdesk.services.kinds import DATE, status_label
@@ -125,21 +124,16 @@ class Dashboard(QWidget):
     open_list = Signal(str, object)  # view key, filter hint (dict) or None for everything
     open_record = Signal(str, str)  # view key, record id
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.workbench = workbench
+        self.database = workbench.database
         self.figures: DashboardFigures | None = None
         self.counts: dict[str, int] = {}
         self.stale = False
         self.targets: dict[ClickableChart, list[Target]] = {}
         self._build()
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
         self.refresh()
 
     # --- construction ---------------------------------------------------------------
@@ -250,7 +244,7 @@ class Dashboard(QWidget):
         else:
             self.open_list.emit(view, what)
 
-    def _changes_arrived(self, _changes: Changes) -> None:
+    def _changes_arrived(self, _changes: Changes, _source: object = None) -> None:
         if self.isVisible():
             self.refresh()
         else:

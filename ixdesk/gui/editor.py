@@ -13,7 +13,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db import enums
-from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, IxdeskError
 from ixdesk.gui import binding
-from ixdesk.gui.dialogs import Button, DialogService
+from ixdesk.gui.dialogs import Button
 from ixdesk.gui.linked_records import LinkedRecords
 from ixdesk.gui.undo import SaveCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, rules
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub
 
 LINK_SOURCES = {
     "track_interest_id": "tracks",
@@ -78,18 +77,11 @@ class RecordEditor(QWidget):
     edit_contact = Signal(str)
     dirty_changed = Signal(bool)
 
-    def __init__(
-        self,
-        kind: str,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self.loaded = editing.empty_values(kind)
         self.problems: dict[str, str] = {}
         self._loading = False
@@ -316,7 +308,7 @@ class RecordEditor(QWidget):
         before = self.loaded
         wanted = editing.RecordValues(self.kind, before.id, before.version, self.current_values())
         try:
-            after = editing.save_values(self.database, wanted, hub=self.hub)
+            after = editing.save_values(self.database, wanted, hub=self.workbench.hub)
         except ChangedElsewhereError as error:
             if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
                 self.load(before.id)
@@ -324,7 +316,9 @@ class RecordEditor(QWidget):
         except IxdeskError as error:
             self.dialogs.error(f"The {self.spec.singular} was not saved", str(error))
             return False
-        self.undo_stack.push(SaveCommand(self.database, self.hub, before, after, self._undo_failed))
+        self.workbench.undo_stack.push(
+            SaveCommand(self.database, self.workbench.hub, before, after, self._undo_failed)
+        )
         assert after.id is not None
         self._show(editing.load_values(self.database, self.kind, after.id))
         self.saved.emit(after.id)

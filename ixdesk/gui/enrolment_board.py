@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -25,14 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, EnrolmentStatus
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     BOARD_STATUSES,
     BoardRow,
@@ -41,7 +39,7 @@ from ixdesk.services.enrolment import (
     enrolment_board,
 )
 from ixdesk.services.kinds import status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.operations import Changes
 from ixdesk.services.search import search_terms
 
 ES = EnrolmentStatus
@@ -52,25 +50,18 @@ class EnrolmentBoard(QWidget):
     open_record = Signal(str, str)  # "students", student id
     status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.dialogs = database, dialogs
-        self.moves = EnrolmentMoves(database, hub, undo_stack, dialogs, self._moved)
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
+        self.moves = EnrolmentMoves(workbench, self._moved)
         self.cohort_id: str | None = None
         self.capacity: int | None = None
         self._stale = False
         self._syncing = False
         self.columns: dict[EnrolmentStatus, EnrolmentColumn] = {}
         self._build()
-        bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
         self.setEnabled(False)
 
     # --- construction ---
@@ -185,7 +176,7 @@ class EnrolmentBoard(QWidget):
         self._update_counts()
         self._update_actions()
 
-    def _changes_arrived(self, changes: Changes) -> None:
+    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
         if self.cohort_id is None or not changes.touches(*WATCHED_TABLES):
             return
         if self.isVisible():

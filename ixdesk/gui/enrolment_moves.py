@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtGui import QUndoStack
-
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.undo import _ServiceCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     EnrolmentChange,
     OverCapacityError,
@@ -59,15 +57,9 @@ def capacity_question(error: OverCapacityError) -> str:
 class EnrolmentMoves:
     """Each method returns the change made, or None when nothing was (said why)."""
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        done: Callable[[str], None],
-    ) -> None:
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+    def __init__(self, workbench: Workbench, done: Callable[[str], None]) -> None:
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
+        self.undo_stack = workbench.undo_stack
         self.done = done
 
     def set_status(

@@ -61,7 +61,9 @@ def install_exports(window: MainWindow) -> None:
         action.setObjectName(name)
         action.setToolTip(f"{export.title}: the selected {_singular(export)}, or choose one")
         action.triggered.connect(
-            lambda _=False, e=export: export_record(window, e, selected_record(window, e.kind))
+            lambda _=False, e=export: export_record(
+                window.workbench, e, selected_record(window, e.kind)
+            )
         )
         menu.addAction(action)
         entries.append((action, text, export))
@@ -69,7 +71,7 @@ def install_exports(window: MainWindow) -> None:
     everything = QAction("&Everything…", menu)
     everything.setObjectName("actionExportEverything")
     everything.setToolTip("Every record of every type, every field: for hand-over or archive")
-    everything.triggered.connect(lambda: export_everything(window))
+    everything.triggered.connect(lambda: export_everything(window.workbench))
     menu.addAction(everything)
     menu.aboutToShow.connect(lambda: _name_selected(window, entries))
     _insert_before_quit(window, menu)
@@ -79,7 +81,9 @@ def install_exports(window: MainWindow) -> None:
         for text, export in items:
             action = QAction(icon("export"), text, view)
             action.triggered.connect(
-                lambda _=False, v=view, e=export: export_record(window, e, record_for(v, e.kind))
+                lambda _=False, v=view, e=export: export_record(
+                    window.workbench, e, record_for(v, e.kind)
+                )
             )
             view.extra_actions.append(action)
 

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dashboard import Dashboard, heading
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.operations import Changes
 from ixdesk.services.overview import record_counts
 
@@ -51,15 +50,10 @@ class HomePage(QWidget):
     open_list = Signal(str, object)  # see ixdesk.gui.dashboard for the hints
     open_record = Signal(str, str)
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.bridge = bridge
+        self.workbench = workbench
+        self.database = workbench.database
         self.stale = False
         self.stack = QStackedLayout(self)
         self.welcome = self._welcome()
@@ -67,8 +61,7 @@ class HomePage(QWidget):
         # Made on first need: an empty database never builds it.
         self.dashboard: Dashboard | None = None
         self._dashboard_page: QScrollArea | None = None
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
         self.refresh()
 
     def is_empty(self) -> bool:
@@ -92,7 +85,7 @@ class HomePage(QWidget):
             self.dashboard.refresh()
 
     def _make_dashboard(self) -> None:
-        self.dashboard = Dashboard(self.database, self.bridge)
+        self.dashboard = Dashboard(self.workbench)
         self.dashboard.open_list.connect(self._open_list)
         self.dashboard.open_record.connect(self._open_record)
         page = QScrollArea()
@@ -111,7 +104,7 @@ class HomePage(QWidget):
         self.open_view.emit(view)
         self.open_record.emit(view, record_id)
 
-    def _changes_arrived(self, _changes: Changes) -> None:
+    def _changes_arrived(self, _changes: Changes, _source: object = None) -> None:
         """Switch between welcome and dashboard when records first arrive (or all go)."""
         if not self.isVisible():
             self.stale = True

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.live_table import LiveTable
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import InstructorLoad, instructor_load
 from ixdesk.services.kinds import DATE, NUMBER, STATUS, Column
 from ixdesk.services.tables import TableRows
@@ -29,16 +28,11 @@ WATCHED = frozenset({"cohorts", "student_groups", "group_assistants", "instructo
 class InstructorLoadView(LiveTable):
     """Sortable by any column (busiest first at the start); Enter opens the instructor."""
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.database = database
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        self.database = workbench.database
         self.loads: list[InstructorLoad] = []
         super().__init__(
-            bridge, COLUMNS, icon_name="instructor", what="instructors", watched=WATCHED,
+            workbench, COLUMNS, icon_name="instructor", what="instructors", watched=WATCHED,
             parent=parent,
         )  # fmt: skip
         self.table.sortByColumn(TOTAL, Qt.SortOrder.DescendingOrder)

@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dashboard import heading
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel, display_text
 from ixdesk.gui.record_table import ROW_HEIGHT_PADDING, rows_as_tsv
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import (
     LEAD,
     InstructorChoice,
@@ -231,21 +230,15 @@ class InstructorView(InstructorGroups):
     """The coordinator's instructor view: a chooser of every instructor, and the groups
     of the one chosen."""
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        dialogs: DialogService | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(database, parent)
-        self.dialogs = dialogs or DialogService(self)
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(workbench.database, parent)
+        self.workbench = workbench
+        self.dialogs = workbench.dialogs
         self.choices: list[InstructorChoice] = []
         self._loaded = False
         self.stale = False
         self._build_chooser()
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
 
     def _build_chooser(self) -> None:
         label = QLabel("&Instructor:")
@@ -334,7 +327,7 @@ class InstructorView(InstructorGroups):
         self.who = choice.label if choice else ""
         super().reload_groups()
 
-    def _changes_arrived(self, _changes: Changes) -> None:
+    def _changes_arrived(self, _changes: Changes, _source: object = None) -> None:
         if not self._loaded:
             return
         if self.isVisible():

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.kinds import Column
 from ixdesk.services.operations import Changes
 from ixdesk.services.tables import TableRows
@@ -41,7 +41,7 @@ class LiveTable(QWidget):
 
     def __init__(
         self,
-        bridge: ChangeBridge | None,
+        workbench: Workbench,
         columns: Sequence[Column],
         *,
         icon_name: str,
@@ -109,8 +109,7 @@ class LiveTable(QWidget):
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.table)
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        workbench.changed.connect(self._changes_arrived)
 
     # --- for subclasses ---
     def make_model(self, columns: Sequence[Column], filter_column: int | None) -> RecordTableModel:
@@ -134,7 +133,7 @@ class LiveTable(QWidget):
         self.update_title()
         self.update_count()
 
-    def _changes_arrived(self, changes: Changes) -> None:
+    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
         if not changes.touches(*self.watched):
             return
         self.stale = True

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from ixdesk import __version__
 from ixdesk.db import Database
 from ixdesk.gui.assignment_actions import install_assignments
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.export_actions import install_exports
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
@@ -24,8 +23,9 @@ from ixdesk.gui.pages import (
 )
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.settings import app_settings
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.editing import choices
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.operations import Changes
 
 HOME = "dashboard"
 NAVIGATION = (
@@ -86,10 +86,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.dialogs = dialogs or DialogService(self)
-        self.hub = ChangeHub()
-        self.bridge = ChangeBridge(self.hub)
-        self.undo_stack = QUndoStack(self)
+        self.workbench = Workbench(
+            database, dialogs or DialogService(self), status=self._show_status, parent=self
+        )
+        self.dialogs = self.workbench.dialogs
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(icon("ixdesk"))
@@ -100,12 +100,12 @@ class MainWindow(QMainWindow):
         install_imports(self)
         self.assignment_panels = install_assignments(self)
         install_page_actions(self)
-        self.bridge.changed.connect(self._changes_arrived)
+        self.workbench.changed.connect(self._changes_arrived)
         self._restore_state()
 
     # --- construction ---
     def _build_pages(self) -> None:
-        self.home = HomePage(self.database, self.bridge)
+        self.home = HomePage(self.workbench)
         self.home.open_view.connect(self.show_view)
         self.home.open_list.connect(self.open_list)
         self.home.open_record.connect(self._open_from_home)
@@ -119,9 +119,9 @@ class MainWindow(QMainWindow):
             self.ui.navigation.addItem(item)
             if key == HOME:
                 continue
-            view = RecordView(key, self.database, self.hub, self.undo_stack, self.dialogs)
+            view = RecordView(key, self.workbench)
             view.open_record.connect(self.open_record)
-            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            view.status_message.connect(self.workbench.status)
             self.views[key] = view
             self.ui.pages.addWidget(view)
         self.cohort_workspace = build_workspace(self)
@@ -150,10 +150,12 @@ class MainWindow(QMainWindow):
             (ui.actionAbout, "help"),
         ):
             action.setIcon(icon(icon_name))
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        stack = self.workbench.undo_stack
+        assert stack is not None
+        undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(icon("undo"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
@@ -288,9 +290,7 @@ class MainWindow(QMainWindow):
         if editor.loaded.id is None:
             self.dialogs.info("Save the company first", "Save the partner company first.")
             return
-        dialog = ContactDialog(
-            self.database, self.hub, editor.loaded.id, contact_id, self.dialogs, self
-        )
+        dialog = ContactDialog(self.workbench, editor.loaded.id, contact_id, self)
         dialog.exec()
 
     def _create_first_cohort(self) -> None:
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(on_view)
 
-    def _changes_arrived(self, changes: Changes) -> None:
+    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
         for view in self.views.values():
             view.apply_changes(changes)
 
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             self.home.refresh()
         else:
             view.reload()
-        self.statusBar().showMessage("Reloaded from the database.", 3000)
+        self.workbench.status("Reloaded from the database.", 3000)
 
     def show_about(self) -> None:
         show_about(self, self.database)
@@ -368,5 +368,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.bridge.detach()
+        self.workbench.detach()
         event.accept()
+
+    def _show_status(self, text: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(text, milliseconds)

@@ -31,28 +31,27 @@ if TYPE_CHECKING:
 
 def build_workspace(window: MainWindow) -> CohortWorkspace:
     """The cohort workspace with its three tabs, wired to the window."""
-    args = (window.database, window.hub, window.bridge, window.undo_stack, window.dialogs)
-    workspace = CohortWorkspace(*args)
-    builder = GroupBuilder(*args)
-    attention = AttentionView(window.database, window.bridge)
+    workspace = CohortWorkspace(window.workbench)
+    builder = GroupBuilder(window.workbench)
+    attention = AttentionView(window.workbench)
     workspace.add_tab(builder, "Groups", "group")
     workspace.add_tab(attention, "Needs attention", "warning")
     workspace.group_builder, workspace.attention = builder, attention  # type: ignore[attr-defined]
     for source in (workspace, builder, attention):
         source.open_record.connect(window.open_record)
     for message_source in (workspace, builder):
-        message_source.status_message.connect(
-            lambda text: window.statusBar().showMessage(text, 5000)
-        )
+        message_source.status_message.connect(window.workbench.status)
     builder.assign_requested.connect(lambda group_id: open_assign_dialog(window, group_id))
     attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
     workspace.back.connect(lambda: window.show_view("cohorts"))
     exports_menu = QMenu(workspace)
     exports_menu.addAction(
-        "Cohort &roster…", lambda: exports.export_cohort_roster(window, workspace.cohort_id)
+        "Cohort &roster…",
+        lambda: exports.export_cohort_roster(window.workbench, workspace.cohort_id),
     )
     exports_menu.addAction(
-        "&Sign-in sheet…", lambda: exports.export_signin_sheet(window, workspace.cohort_id)
+        "&Sign-in sheet…",
+        lambda: exports.export_signin_sheet(window.workbench, workspace.cohort_id),
     )
     button = export_button("Export this cohort", exports_menu)
     workspace.top_bar.insertWidget(workspace.top_bar.indexOf(workspace.edit_button), button)
@@ -72,9 +71,11 @@ def scrolling_page(page: QWidget) -> QScrollArea:
 
 
 def build_instructor_view(window: MainWindow) -> InstructorView:
-    view = InstructorView(window.database, window.bridge, window.dialogs)
+    view = InstructorView(window.workbench)
     button = export_button("Export this instructor's roster")
-    button.clicked.connect(lambda: exports.export_instructor_roster(window, view.instructor_id))
+    button.clicked.connect(
+        lambda: exports.export_instructor_roster(window.workbench, view.instructor_id)
+    )
     view.top_bar.addWidget(button)
     view.export_button = button  # type: ignore[attr-defined]
     return view

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,18 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.undo import DeleteCommand, StatusCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.operations import Changes
 from ixdesk.services.tables import load_table
 
 BULK_RELOAD = 500
@@ -54,18 +53,11 @@ class RecordView(QWidget):
     open_record = Signal(str, str)  # kind, id: a linked record was asked for
     status_message = Signal(str)
 
-    def __init__(
-        self,
-        kind: str,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self._loaded = False
         self._current_id: str | None = None
         # Actions other parts of the window add for this view's rows (e.g. exports).
@@ -119,9 +111,7 @@ class RecordView(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.splitter.addWidget(self.table)
 
-        self.editor = RecordEditor(
-            self.kind, self.database, self.hub, self.undo_stack, self.dialogs
-        )
+        self.editor = RecordEditor(self.kind, self.workbench)
         self.editor.saved.connect(self._saved)
         self.editor.open_linked.connect(self.open_record)
         self.splitter.addWidget(self.editor)
@@ -313,12 +303,14 @@ class RecordView(QWidget):
         if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
             return
         try:
-            done = editing.delete_records(self.database, self.kind, ids, hub=self.hub)
+            done = editing.delete_records(self.database, self.kind, ids, hub=self.workbench.hub)
         except IxdeskError as error:
             self.dialogs.error("Nothing was deleted", str(error))
             return
-        self.undo_stack.push(
-            DeleteCommand(self.database, self.hub, self.kind, done, what, self._undo_failed)
+        self.workbench.undo_stack.push(
+            DeleteCommand(
+                self.database, self.workbench.hub, self.kind, done, what, self._undo_failed
+            )
         )
         if self._current_id in done:
             self._current_id = None
@@ -331,14 +323,20 @@ class RecordView(QWidget):
             return
         new = dict.fromkeys(ids, status)
         try:
-            previous = editing.set_statuses(self.database, self.kind, new, hub=self.hub)
+            previous = editing.set_statuses(self.database, self.kind, new, hub=self.workbench.hub)
         except IxdeskError as error:
             self.dialogs.error("No status was changed", str(error))
             return
         label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
-        self.undo_stack.push(
+        self.workbench.undo_stack.push(
             StatusCommand(
-                self.database, self.hub, self.kind, new, previous, label, self._undo_failed
+                self.database,
+                self.workbench.hub,
+                self.kind,
+                new,
+                previous,
+                label,
+                self._undo_failed,
             )
         )
         self.status_message.emit(label + ".")

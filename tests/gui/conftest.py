@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
+from ixdesk.gui.workbench import Workbench
 from tests.gui.world import World, build_world
 
 
@@ -76,18 +77,28 @@ class ScriptedDialogs(DialogService):
 
 
 @pytest.fixture
-def undo_stack() -> Iterator[QUndoStack]:
-    """An undo stack for a widget tested on its own. It is emptied at the end, while
-    everything its commands refer to is still alive: a parentless stack left to the
-    garbage collector can delete its commands after the objects they use."""
-    stack = QUndoStack()
-    yield stack
-    stack.clear()
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@contextmanager
+def bench_on(database: Database, dialogs: DialogService) -> Iterator[Workbench]:
+    """A workbench for widgets tested on their own. Its undo stack is emptied at the
+    end, while everything its commands refer to is still alive: a parentless stack
+    left to the garbage collector can delete its commands after the objects they use."""
+    bench = Workbench(database, dialogs)
+    try:
+        yield bench
+    finally:
+        bench.detach()
+        if bench.undo_stack is not None:
+            bench.undo_stack.clear()
 
 
 @pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
+def workbench(sqlite_database: Database, dialogs: ScriptedDialogs) -> Iterator[Workbench]:
+    with bench_on(sqlite_database, dialogs) as bench:
+        yield bench
 
 
 @pytest.fixture

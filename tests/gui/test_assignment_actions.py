@@ -43,9 +43,10 @@ def test_panels_open_records_and_the_assign_action_saves_an_undoable_change(
     monkeypatch.setattr(AssignDialog, "exec", choose_ana)
     assert open_assign_dialog(window, world["g3"])
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id == world["ana"]
-    assert window.undo_stack.count() == 1
+    assert window.workbench.undo_stack is not None
+    assert window.workbench.undo_stack.count() == 1
     qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 15)  # the open panel
-    window.undo_stack.undo()
+    window.workbench.undo_stack.undo()
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id is None
     qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 16)
 

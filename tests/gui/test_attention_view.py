@@ -7,11 +7,10 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.attention_view import COHORT, TEXT_COLUMN, AttentionView
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.instructor_load import InstructorLoadView
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import attention
 from ixdesk.services.assignments import assign_group, load_assignment
-from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import build_assignment_world
 
 
@@ -24,10 +23,10 @@ def _row_of(view: AttentionView, start: str) -> int:
 
 
 def test_rows_match_the_cohorts_concerns_and_filter_by_kind_and_search(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    view = AttentionView(sqlite_database, ChangeBridge(ChangeHub()))
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.show()
     view.set_cohort(world["hs"])
@@ -58,9 +57,11 @@ def test_rows_match_the_cohorts_concerns_and_filter_by_kind_and_search(
     assert not view.table.isColumnHidden(COHORT)
 
 
-def test_double_click_and_enter_open_the_record(qtbot: QtBot, sqlite_database: Database) -> None:
+def test_double_click_and_enter_open_the_record(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
+) -> None:
     world = build_assignment_world(sqlite_database)
-    view = AttentionView(sqlite_database)
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
@@ -81,11 +82,11 @@ def test_double_click_and_enter_open_the_record(qtbot: QtBot, sqlite_database: D
 
 
 def test_a_change_refreshes_the_list_or_marks_it_stale_while_hidden(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    view = AttentionView(sqlite_database, ChangeBridge(hub))
+    hub = workbench.hub
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.show()
     view.set_cohort(world["hs"])
@@ -107,11 +108,11 @@ def test_a_change_refreshes_the_list_or_marks_it_stale_while_hidden(
 
 
 def test_instructor_load_lists_busiest_first_and_opens_the_instructor(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    view = InstructorLoadView(sqlite_database, ChangeBridge(hub))
+    hub = workbench.hub
+    view = InstructorLoadView(workbench)
     qtbot.addWidget(view)
     view.show()
     rows = [view.model.display_row(row)[:5] for row in range(view.model.rowCount())]

@@ -7,18 +7,16 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.cohort_workspace import CohortWorkspace
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import set_enrolment_status
 from ixdesk.services.operations import ChangeHub, delete_record, update_record
 from tests.enrolment_fixtures import ES, SmallCohort, small_cohort
-from tests.gui.conftest import ScriptedDialogs
 
 
 @dataclass
@@ -41,21 +39,15 @@ class CohortTab(QWidget):
 
 
 @pytest.fixture
-def workspace(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
-) -> Iterator[Workspace]:
+def workspace(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Workspace]:
     cohort = small_cohort(sqlite_database)
-    hub = ChangeHub()
-    bridge = ChangeBridge(hub)
-    undo = QUndoStack()
-    widget = CohortWorkspace(sqlite_database, hub, bridge, undo, dialogs)
+    hub = workbench.hub
+    widget = CohortWorkspace(workbench)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
     widget.set_cohort(cohort.cohort_id)
     yield Workspace(widget, cohort, sqlite_database, hub)
-    bridge.detach()
-    undo.clear()
 
 
 def test_the_details_shown_match_the_database(workspace: Workspace) -> None:

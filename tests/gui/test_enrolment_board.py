@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.enrolment_board import EnrolmentBoard
 from ixdesk.gui.student_picker import StudentPickerDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import set_enrolment_status
 from ixdesk.services.operations import ChangeHub
 from tests.enrolment_fixtures import ES, SmallCohort, grouped, small_cohort, states, waitlist
@@ -34,12 +34,11 @@ class Board:
 
 
 @pytest.fixture
-def board(qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs) -> Iterator[Board]:
+def board(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Board]:
     cohort = small_cohort(sqlite_database)
-    hub = ChangeHub()
-    bridge = ChangeBridge(hub)
-    undo = QUndoStack()
-    widget = EnrolmentBoard(sqlite_database, hub, bridge, undo, dialogs)
+    hub, undo = workbench.hub, workbench.undo_stack
+    assert undo is not None
+    widget = EnrolmentBoard(workbench)
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
@@ -48,8 +47,6 @@ def board(qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs) -> 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     widget.set_cohort(cohort.cohort_id)
     yield Board(widget, cohort, sqlite_database, hub, undo)
-    bridge.detach()
-    undo.clear()  # the commands go first, while all they refer to is alive
 
 
 def shown(board: Board, status: ES) -> list[str]:

@@ -6,16 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
-from ixdesk.services.operations import ChangeHub
 from tests.group_cohort import CohortIds, make_cohort
 from tests.gui.conftest import ScriptedDialogs
 
@@ -68,12 +66,9 @@ class Builder:
 
 
 @pytest.fixture
-def builder(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
-) -> Iterator[Builder]:
+def builder(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Builder]:
     cohort = make_cohort(sqlite_database, 12, group_size=4, statuses={11: "waitlisted"})
-    hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
+    widget = GroupBuilder(workbench)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()

@@ -6,17 +6,15 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import assign_group
 from ixdesk.services.attention import cohort_concerns
 from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import AssignmentWorld, build_assignment_world
-from tests.gui.conftest import ScriptedDialogs
 
 
 @dataclass
@@ -27,13 +25,11 @@ class Marked:
 
 
 @pytest.fixture
-def marked(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
-) -> Marked:
+def marked(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Marked:
     """The builder, shown, on the high-school cohort of the assignment world."""
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
+    hub = workbench.hub
+    widget = GroupBuilder(workbench)
     qtbot.addWidget(widget)
     widget.show()
     widget.set_cohort(world["hs"])

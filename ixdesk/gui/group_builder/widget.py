@@ -11,7 +11,7 @@ it is stale and reloads when shown again.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.group_builder.actions import BuilderActions
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.delegate import GroupRowDelegate
 from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.operations import Changes
 
 WATCHED = frozenset(
     {"group_memberships", "student_groups", "group_assistants", "students", "enrolments",
@@ -58,17 +56,11 @@ class GroupBuilder(BuilderActions, QWidget):
     assign_requested = Signal(str)  # group id: "Assign problem and instructor…"
     status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
+        self.undo_stack = workbench.undo_stack
         self.cohort_id: str | None = None
         self.cohort: g.CohortInfo | None = None
         self.where: dict[str, str | None] = {}  # student id -> group id (None: not in one)
@@ -76,7 +68,7 @@ class GroupBuilder(BuilderActions, QWidget):
         self._side = "unassigned"
         self._build()
         self.build_actions()
-        bridge.changed.connect(self.apply_changes)
+        workbench.changed.connect(self.apply_changes)
         self._update_labels()
 
     # --- construction ---
@@ -236,7 +228,7 @@ class GroupBuilder(BuilderActions, QWidget):
         if self._stale:
             self.reload()
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, _source: object = None) -> None:
         """Follow a committed change: the rows it names, or everything when it is broad."""
         if self.cohort_id is None or not changes.touches(*WATCHED):
             return

@@ -85,7 +85,7 @@ class ImportLauncher(QObject):
         from ixdesk.gui.import_wizard.wizard import ImportWizard
 
         window = self.window
-        wizard = ImportWizard(window.database, window.hub, window.dialogs, window, path=path)
+        wizard = ImportWizard(window.workbench, window, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(self._closed)
         wizard.imported.connect(self._imported)

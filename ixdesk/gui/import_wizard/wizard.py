@@ -16,9 +16,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard.file_page import FilePage
 from ixdesk.gui.import_wizard.import_page import ImportPage
@@ -26,9 +24,9 @@ from ixdesk.gui.import_wizard.mapping_page import MappingPage
 from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
 from ixdesk.gui.tasks import BackgroundTask, Report, Work
+from ixdesk.gui.workbench import Workbench
 from ixdesk.logfile import log_file
 from ixdesk.services.import_session import ImportSession
-from ixdesk.services.operations import ChangeHub
 
 log = logging.getLogger(__name__)
 FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
@@ -59,15 +57,14 @@ class ImportWizard(QWizard):
 
     def __init__(
         self,
-        database: Database,
-        hub: ChangeHub,
-        dialogs: DialogService,
+        workbench: Workbench,
         parent: QWidget | None = None,
         path: str | Path | None = None,
         kind: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.session = ImportSession()
         if kind is not None:
             self.session.source.kind = kind
