@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.assign_dialog import AssignDialog
 from ixdesk.gui.attention_view import AttentionView
 from ixdesk.gui.exports import selected_in
@@ -83,9 +82,7 @@ def open_assign_dialog(window: MainWindow, group_id: str | None) -> bool:
             "instructors.",
         )  # fmt: skip
         return False
-    try:
-        dialog = AssignDialog(window.workbench, group_id, window)
-    except IxdeskError as error:
-        window.dialogs.error("Cannot assign", str(error))
-        return False
-    return bool(dialog.exec())
+    dialog = window.workbench.operations.read(
+        lambda: AssignDialog(window.workbench, group_id, window), title="Cannot assign"
+    )
+    return dialog is not None and bool(dialog.exec())

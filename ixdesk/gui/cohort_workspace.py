@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_board import EnrolmentBoard
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
@@ -71,7 +71,6 @@ class CohortWorkspace(QWidget):
     edit_cohort = Signal(str)  # cohort id
     back = Signal()
     open_record = Signal(str, str)  # kind, id (from the tabs)
-    status_message = Signal(str)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +80,6 @@ class CohortWorkspace(QWidget):
         self.details: CohortDetails | None = None
         self.board = EnrolmentBoard(workbench)
         self.board.open_record.connect(self.open_record)
-        self.board.status_message.connect(self.status_message)
         self._build()
         self.add_tab(self.board, "Enrolment", "student")
         workbench.changed.connect(self._changes_arrived)
@@ -202,7 +200,7 @@ class CohortWorkspace(QWidget):
         if self.cohort_id is not None:
             try:
                 self.details = cohort_details(self.database, self.cohort_id)
-            except IxdeskError as error:
+            except RecordNotFoundError as error:
                 self.title.setText(str(error))
         details = self.details
         self.edit_button.setEnabled(details is not None)

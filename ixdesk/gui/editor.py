@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db import enums
-from ixdesk.errors import ChangedElsewhereError, IxdeskError
+from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.gui import binding
 from ixdesk.gui.dialogs import Button
 from ixdesk.gui.linked_records import LinkedRecords
-from ixdesk.gui.undo import SaveCommand
+from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, rules
 from ixdesk.services.kinds import KINDS
@@ -186,9 +186,9 @@ class RecordEditor(QWidget):
             if record_id is None
             else editing.load_values(self.database, self.kind, record_id)
         )
-        self._show(record)
+        self.show_record(record)
 
-    def _show(self, record: editing.RecordValues) -> None:
+    def show_record(self, record: editing.RecordValues) -> None:
         self._loading = True
         self.loaded = record
         for name, widget in self.fields.items():
@@ -307,28 +307,29 @@ class RecordEditor(QWidget):
             return True
         before = self.loaded
         wanted = editing.RecordValues(self.kind, before.id, before.version, self.current_values())
-        try:
-            after = editing.save_values(self.database, wanted, hub=self.workbench.hub)
-        except ChangedElsewhereError as error:
+        database, hub = self.database, self.workbench.hub
+
+        def changed_elsewhere(error: ChangedElsewhereError) -> None:
             if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
                 self.load(before.id)
-            return False
-        except IxdeskError as error:
-            self.dialogs.error(f"The {self.spec.singular} was not saved", str(error))
-            return False
-        self.workbench.undo_stack.push(
-            SaveCommand(self.database, self.workbench.hub, before, after, self._undo_failed)
-        )
-        assert after.id is not None
-        self._show(editing.load_values(self.database, self.kind, after.id))
-        self.saved.emit(after.id)
-        return True
 
-    def _undo_failed(self, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
+        def saved(after: editing.RecordValues) -> None:
+            assert after.id is not None
+            self.load(after.id)
+            self.saved.emit(after.id)
+
+        return self.workbench.operations.run(
+            lambda: editing.save_values(database, wanted, hub=hub),
+            title=f"The {self.spec.singular} was not saved",
+            source=self,
+            undo=lambda after: SaveStep(database, hub, before, after),
+            handle=(ChangedElsewhereError, changed_elsewhere),
+            status=lambda after: f"Saved {self.spec.title(after.values)}.",
+            then=saved,
+        )
 
     def revert(self) -> None:
-        self._show(self.loaded)
+        self.show_record(self.loaded)
 
     def reload_if_showing(self, ids: frozenset[str]) -> None:
         """Another change touched this record: reload it unless the person is editing."""
@@ -336,7 +337,7 @@ class RecordEditor(QWidget):
             return
         try:
             self.load(self.loaded.id)
-        except IxdeskError:
+        except RecordNotFoundError:
             self.load(None)
 
     def maybe_leave(self) -> bool:

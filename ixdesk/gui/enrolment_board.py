@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import Audience, EnrolmentStatus
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
 from ixdesk.gui.icons import icon
@@ -48,13 +48,12 @@ WATCHED_TABLES = ("enrolments", "group_memberships", "students", "cohorts")
 
 class EnrolmentBoard(QWidget):
     open_record = Signal(str, str)  # "students", student id
-    status_message = Signal(str)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.database, self.dialogs = workbench.database, workbench.dialogs
-        self.moves = EnrolmentMoves(workbench, self._moved)
+        self.moves = EnrolmentMoves(workbench, self)
         self.cohort_id: str | None = None
         self.capacity: int | None = None
         self._stale = False
@@ -158,7 +157,7 @@ class EnrolmentBoard(QWidget):
         rows: list[BoardRow] = []
         try:
             details = cohort_details(self.database, self.cohort_id) if self.cohort_id else None
-        except IxdeskError:  # deleted meanwhile
+        except RecordNotFoundError:  # deleted meanwhile
             details = self.cohort_id = None
         self.capacity = details.capacity if details is not None else None
         if details is not None:
@@ -248,9 +247,6 @@ class EnrolmentBoard(QWidget):
         if change is None or self._stale:
             self.reload()
         return change is not None
-
-    def _moved(self, text: str) -> None:
-        self.status_message.emit(text)
 
     def _who(self, status: EnrolmentStatus, ids: list[str]) -> str:
         if len(ids) == 1:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.exports import (
     COHORT_ROSTER,
     INSTRUCTOR_ROSTER,
@@ -103,7 +103,7 @@ def _name_selected(window: MainWindow, entries: list[tuple[QAction, str, RecordE
 def _short_name(window: MainWindow, kind: str, record_id: str) -> str | None:
     try:
         values = editing.load_values(window.database, kind, record_id).values
-    except IxdeskError:  # gone since it was selected: the export will say so
+    except RecordNotFoundError:  # gone since it was selected: the export will say so
         return None
     name = KINDS[kind].title(values).replace("&", "&&")
     return name if len(name) <= LONGEST_NAME else name[: LONGEST_NAME - 1].rstrip() + "…"

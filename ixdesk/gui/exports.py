@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.tasks import BackgroundTask, Report
 from ixdesk.gui.workbench import Workbench
-from ixdesk.logfile import log_file
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 
@@ -112,31 +111,22 @@ def run_export(
 
         return write(target, progress, stop)
 
-    task = BackgroundTask(title, f"Writing {target.name}…", work, parent=workbench.window())
+    task = workbench.operations.start(
+        work,
+        title=title,
+        label=f"Writing {target.name}…",
+        failure=FAILED_TITLE,
+        then=lambda written: _written(workbench, title, what, Path(written)),
+        cancelled=CANCELLED_MESSAGE,
+    )
     if task.dialog is not None:
         task.dialog.setMinimumWidth(420)
-    task.succeeded.connect(lambda written: _written(workbench, title, what, Path(written)))
-    task.failed.connect(lambda error: _failed(workbench, error))
-    task.cancelled.connect(lambda: workbench.status(CANCELLED_MESSAGE, 8000))
-    task.finished.connect(task.deleteLater)
-    task.start()
     return task
 
 
 def _written(workbench: Workbench, title: str, what: str, path: Path) -> None:
     workbench.status(f"{what} was written to {path}.", 8000)
     workbench.dialogs.offer_file(title, f"{what} was written to\n{path}", str(path))
-
-
-def _failed(workbench: Workbench, error: object) -> None:
-    if isinstance(error, IxdeskError):
-        text = str(error)
-    else:  # the log has the details (never a row's values); the person gets a sentence
-        text = (
-            f"The export stopped because of an unexpected problem ({type(error).__name__}). "
-            f"No file was written; the details are in {log_file()}."
-        )
-    workbench.dialogs.error(FAILED_TITLE, text)
 
 
 # --- which record ----------------------------------------------------------------------
@@ -160,7 +150,7 @@ def record_for(view: RecordView, kind: str) -> str | None:
         return None
     try:
         value = editing.load_values(view.database, view.kind, record_id).values.get(link)
-    except IxdeskError:
+    except RecordNotFoundError:
         return None
     return str(value) if value else None
 
@@ -184,12 +174,11 @@ def _choose(workbench: Workbench, kind: str, title: str, text: str) -> str | Non
 
 def _name(workbench: Workbench, kind: str, record_id: str) -> str | None:
     """The record's name for file names and sentences; None (after saying so) if it is gone."""
-    try:
-        values = editing.load_values(workbench.database, kind, record_id).values
-    except IxdeskError as error:
-        workbench.dialogs.error(FAILED_TITLE, str(error))
-        return None
-    return KINDS[kind].title(values)
+    database = workbench.database
+    record = workbench.operations.read(
+        lambda: editing.load_values(database, kind, record_id), title=FAILED_TITLE
+    )
+    return None if record is None else KINDS[kind].title(record.values)
 
 
 # --- the exports -------------------------------------------------------------------------

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.dashboard import heading
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel, display_text
@@ -312,10 +311,11 @@ class InstructorView(InstructorGroups):
 
     def set_instructor_email(self, email: str) -> bool:
         """Show the instructor with this email; False (and a message) if there is none."""
-        try:
-            instructor_id = find_instructor_by_email(self.database, email)
-        except IxdeskError as error:
-            self.dialogs.error("No such instructor", str(error))
+        database = self.database
+        instructor_id = self.workbench.operations.read(
+            lambda: find_instructor_by_email(database, email), title="No such instructor"
+        )
+        if instructor_id is None:
             return False
         self.set_instructor(instructor_id)
         return True

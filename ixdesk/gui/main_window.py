@@ -121,7 +121,6 @@ class MainWindow(QMainWindow):
                 continue
             view = RecordView(key, self.workbench)
             view.open_record.connect(self.open_record)
-            view.status_message.connect(self.workbench.status)
             self.views[key] = view
             self.ui.pages.addWidget(view)
         self.cohort_workspace = build_workspace(self)

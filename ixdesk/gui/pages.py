@@ -39,8 +39,6 @@ def build_workspace(window: MainWindow) -> CohortWorkspace:
     workspace.group_builder, workspace.attention = builder, attention  # type: ignore[attr-defined]
     for source in (workspace, builder, attention):
         source.open_record.connect(window.open_record)
-    for message_source in (workspace, builder):
-        message_source.status_message.connect(window.workbench.status)
     builder.assign_requested.connect(lambda group_id: open_assign_dialog(window, group_id))
     attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
     workspace.back.connect(lambda: window.show_view("cohorts"))

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
 from ixdesk.gui.settings import app_settings
-from ixdesk.gui.undo import DeleteCommand, StatusCommand
+from ixdesk.gui.undo import deletion, status_change
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -51,7 +50,6 @@ RELATED_TABLES = {
 
 class RecordView(QWidget):
     open_record = Signal(str, str)  # kind, id: a linked record was asked for
-    status_message = Signal(str)
 
     def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,11 +237,16 @@ class RecordView(QWidget):
         self._show(record_id)
 
     def _show(self, record_id: str | None) -> None:
-        try:
-            self.editor.load(record_id)
-        except IxdeskError as error:
-            self.dialogs.error("Cannot open", str(error))
-            return
+        if record_id is None:
+            self.editor.load(None)
+        else:
+            database, kind = self.database, self.kind
+            record = self.workbench.operations.read(
+                lambda: editing.load_values(database, kind, record_id), title="Cannot open"
+            )
+            if record is None:
+                return
+            self.editor.show_record(record)
         self._current_id = record_id
 
     def select_record(self, record_id: str) -> bool:
@@ -275,7 +278,6 @@ class RecordView(QWidget):
     def _saved(self, record_id: str) -> None:
         self._current_id = record_id
         self._reselect()
-        self.status_message.emit(f"Saved {self.editor.title.text()}.")
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -302,47 +304,36 @@ class RecordView(QWidget):
         text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
         if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
             return
-        try:
-            done = editing.delete_records(self.database, self.kind, ids, hub=self.workbench.hub)
-        except IxdeskError as error:
-            self.dialogs.error("Nothing was deleted", str(error))
-            return
-        self.workbench.undo_stack.push(
-            DeleteCommand(
-                self.database, self.workbench.hub, self.kind, done, what, self._undo_failed
-            )
+        database, kind, hub = self.database, self.kind, self.workbench.hub
+
+        def deleted(done: list[str]) -> None:
+            if self._current_id in done:
+                self._current_id = None
+                self.editor.load(None)
+
+        self.workbench.operations.run(
+            lambda: editing.delete_records(database, kind, ids, hub=hub),
+            title="Nothing was deleted",
+            source=self,
+            undo=lambda done: deletion(database, hub, kind, done, what),
+            status=f"Deleted {what}.",
+            then=deleted,
         )
-        if self._current_id in done:
-            self._current_id = None
-            self.editor.load(None)
-        self.status_message.emit(f"Deleted {what}.")
 
     def set_status(self, status: str) -> None:
         ids = self.selected_ids()
         if not ids or self.spec.status_enum is None:
             return
         new = dict.fromkeys(ids, status)
-        try:
-            previous = editing.set_statuses(self.database, self.kind, new, hub=self.workbench.hub)
-        except IxdeskError as error:
-            self.dialogs.error("No status was changed", str(error))
-            return
+        database, kind, hub = self.database, self.kind, self.workbench.hub
         label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
-        self.workbench.undo_stack.push(
-            StatusCommand(
-                self.database,
-                self.workbench.hub,
-                self.kind,
-                new,
-                previous,
-                label,
-                self._undo_failed,
-            )
+        self.workbench.operations.run(
+            lambda: editing.set_statuses(database, kind, new, hub=hub),
+            title="No status was changed",
+            source=self,
+            undo=lambda previous: status_change(database, hub, kind, new, previous, label),
+            status=label + ".",
         )
-        self.status_message.emit(label + ".")
-
-    def _undo_failed(self, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
 
     def copy_selection(self) -> None:
         """Selected rows as tab-separated text with a header row: pastes cleanly into Excel."""
@@ -350,7 +341,7 @@ class RecordView(QWidget):
         if not rows:
             return
         QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
-        self.status_message.emit(f"Copied {len(rows):,} rows.")
+        self.workbench.status(f"Copied {len(rows):,} rows.")
 
     def context_menu(self) -> QMenu:
         """What a right-click (or the Menu key) on the table offers."""

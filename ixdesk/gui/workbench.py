@@ -11,7 +11,10 @@ from it what it needs, instead of five separate arguments:
 * ``undo_stack``: the shared undo stack (``None`` in a window that only reads);
 * ``dialogs``: message boxes and file pickers (:mod:`ixdesk.gui.dialogs`);
 * ``status(text)``: a message in the window's status bar;
-* ``settings()``: the window's settings file (:mod:`ixdesk.gui.settings`).
+* ``settings()``: the window's settings file (:mod:`ixdesk.gui.settings`);
+* ``operations``: the runner every change goes through (:mod:`ixdesk.gui.operations`),
+  and ``bugs``, where an unexpected error goes (:mod:`ixdesk.gui.bugs`);
+* ``settle()``: shown views catch up with the changes so far (the runner calls it).
 
 There is no global window: whoever builds the window builds its workbench and
 hands it down, and tests build one for a widget on its own.
@@ -19,40 +22,28 @@ hands it down, and tests build one for a widget on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ixdesk.db.engine import Database
+from ixdesk.gui.bugs import BugReporter
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.operations import OperationRunner, current_source
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.operations import ChangeHub, Changes
 
 StatusSink = Callable[[str, int], None]
 STATUS_MILLISECONDS = 5000
 
-# Who started the change being made on this thread (each worker thread has its own).
-_source: ContextVar[object | None] = ContextVar("ixdesk_change_source", default=None)
-
-
-@contextmanager
-def acting_for(source: object | None) -> Iterator[None]:
-    """Changes published inside this block name ``source`` as the one who made them."""
-    token = _source.set(source)
-    try:
-        yield
-    finally:
-        _source.reset(token)
-
 
 class Workbench(QObject):
     """The database, its changes, undo, dialogs, status and settings of one window."""
 
     changed = Signal(object, object)  # Changes, the object that started them (or None)
+    settling = Signal()  # "bring what is shown up to date now" (see settle())
 
     def __init__(
         self,
@@ -65,18 +56,33 @@ class Workbench(QObject):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.dialogs = dialogs if dialogs is not None else DialogService()
+        self._dialogs = dialogs if dialogs is not None else DialogService()
         self.writable = writable
         self.undo_stack: QUndoStack | None = QUndoStack(self) if writable else None
         self._status = status
         self.hub = ChangeHub()
         self.hub.subscribe(self._publish)
+        self.bugs = BugReporter(self._dialogs)
+        self.operations = OperationRunner(self)
+
+    @property
+    def dialogs(self) -> DialogService:
+        return self._dialogs
+
+    @dialogs.setter
+    def dialogs(self, dialogs: DialogService) -> None:
+        self._dialogs = self.bugs.dialogs = dialogs
 
     # --- changes ---
     def _publish(self, changes: Changes) -> None:
         """Called by the services on whichever thread committed; Qt queues the signal
         to the interface thread when that is another one."""
-        self.changed.emit(changes, _source.get())
+        self.changed.emit(changes, current_source())
+
+    def settle(self) -> None:
+        """Let the views shown catch up with the changes announced so far, now rather
+        than after their short wait (the runner calls this once a change is done)."""
+        self.settling.emit()
 
     def detach(self) -> None:
         """Stop announcing changes (the window is closing)."""

@@ -32,9 +32,15 @@ class ScriptedDialogs(DialogService):
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
         self.reviewed: list[Any] = []
         self.offered: list[tuple[str, str]] = []  # the last choices offered
+        self.bugs: list[str] = []  # the details of each bug reported
+        self.bugs_expected = False  # a test of the bug path says so
 
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", title, text))
+
+    def bug(self, title: str, text: str, details: str) -> None:
+        self.asked.append(("bug", title, text))
+        self.bugs.append(details)
 
     def info(self, title: str, text: str) -> None:
         self.asked.append(("info", title, text))
@@ -77,8 +83,11 @@ class ScriptedDialogs(DialogService):
 
 
 @pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
+def dialogs() -> Iterator[ScriptedDialogs]:
+    scripted = ScriptedDialogs()
+    yield scripted
+    # A bug the runner caught would otherwise pass unnoticed: the window stays usable.
+    assert scripted.bugs_expected or not scripted.bugs, scripted.bugs
 
 
 @contextmanager

@@ -23,6 +23,9 @@ Where = dict[str, str | None]
 class Builder:
     def __init__(self, widget: GroupBuilder, cohort: CohortIds, database: Database) -> None:
         self.widget, self.cohort, self.database = widget, cohort, database
+        stack = widget.workbench.undo_stack
+        assert stack is not None
+        self.stack = stack
 
     def stored(self) -> Where:
         """Every student's group name (None: not in one) as the database has it."""
@@ -91,7 +94,7 @@ def test_lists_enrolled_students_not_in_a_group(builder: Builder) -> None:
 def test_drag_and_drop_between_the_lists_and_undo(
     builder: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    widget, stack = builder.widget, builder.widget.undo_stack
+    widget, stack = builder.widget, builder.stack
     falcons, hawks = widget.new_group("Falcons"), widget.new_group("Hawks")
     assert falcons and hawks
     reloads: list[None] = []
@@ -151,9 +154,9 @@ def test_keyboard_move_to_group_with_multi_select(
     builder.select_members("Falcons", [0, 1])
     qtbot.keyClick(widget.tree, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
     assert list(builder.stored().values()).count("Falcons") == 3
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert list(builder.stored().values()).count("Falcons") == 5
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert builder.stored() == start and builder.shown() == start
 
 
@@ -163,11 +166,11 @@ def test_only_enrolled_students_move(builder: Builder, dialogs: ScriptedDialogs)
     assert not widget.move_students([builder.cohort.students[11]], group)  # waitlisted
     assert dialogs.kinds()[-1] == "error"
     assert "Only students enrolled" in dialogs.asked[-1][2]
-    assert widget.undo_stack.count() == 1  # only the new group
+    assert builder.stack.count() == 1  # only the new group
 
 
 def test_rename_merge_dissolve_and_undo_each(builder: Builder, dialogs: ScriptedDialogs) -> None:
-    widget, stack = builder.widget, builder.widget.undo_stack
+    widget, stack = builder.widget, builder.stack
     ids = [widget.new_group() for _ in range(3)]
     students = builder.cohort.students
     for index, group in enumerate(ids):
@@ -206,9 +209,9 @@ def test_new_group_is_undone_by_removing_it(builder: Builder) -> None:
     widget = builder.widget
     group = widget.new_group()
     assert widget.tree_model.group(group).name == "Group 1"  # type: ignore[arg-type, union-attr]
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert widget.tree_model.group_ids() == []
-    widget.undo_stack.redo()
+    builder.stack.redo()
     assert widget.tree_model.group_ids() == [group]
 
 
@@ -241,7 +244,7 @@ def test_auto_build_preview_cancel_then_adjust_and_accept(
     assert stored[student] == group
     assert sorted(list(stored.values()).count(name) for name in ("Group 1", "Group 2")) == [5, 6]
     assert builder.shown() == stored
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert builder.stored() == start and builder.shown() == start
 
 
@@ -298,7 +301,7 @@ def test_new_group_is_named_in_place(qtbot: QtBot, builder: Builder) -> None:
     editor.selectAll()
     qtbot.keyClicks(editor, "Aardvarks")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop
-    qtbot.waitUntil(lambda: widget.undo_stack.count() == 3)
+    qtbot.waitUntil(lambda: builder.stack.count() == 3)
     assert builder.widget.tree_model.group_ids()[0] == group  # sorted first now
     assert "Aardvarks" in builder.widget.tree_model.group(group).name  # type: ignore[union-attr]
-    assert widget.undo_stack.undoText() == "Rename group Group 2 to Aardvarks"
+    assert builder.stack.undoText() == "Rename group Group 2 to Aardvarks"

@@ -54,13 +54,11 @@ _MISSING = object()
 class GroupBuilder(BuilderActions, QWidget):
     open_record = Signal(str, str)  # kind ("students" or "groups"), id
     assign_requested = Signal(str)  # group id: "Assign problem and instructor…"
-    status_message = Signal(str)
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
-        self.undo_stack = workbench.undo_stack
         self.cohort_id: str | None = None
         self.cohort: g.CohortInfo | None = None
         self.where: dict[str, str | None] = {}  # student id -> group id (None: not in one)
