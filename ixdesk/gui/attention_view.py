@@ -16,6 +16,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import attention
 from ixdesk.services.attention import Concern, Severity
 from ixdesk.services.kinds import KINDS, STATUS, TEXT, Column, status_label
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 SEVERITY, KIND, COHORT, TEXT_COLUMN = range(4)
@@ -26,12 +27,6 @@ COLUMNS = (
     Column("text", "What needs attention", TEXT, 600),
 )
 SEVERITY_ICONS = {Severity.CRITICAL: "alert", Severity.WARNING: "warning"}
-WATCHED = frozenset(
-    {
-        "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
-        "students", "instructors", "business_problems", "partner_companies",
-    }
-)  # fmt: skip
 
 
 class _ConcernModel(RecordTableModel):
@@ -59,7 +54,9 @@ class AttentionView(LiveTable):
         self.concerns: list[Concern] = []
         super().__init__(
             workbench, COLUMNS, icon_name="warning", what="things that need attention",
-            watched=WATCHED, filter_column=KIND, parent=parent,
+            reads=reads_of(attention.cohort_concerns, attention.all_concerns,
+                           attention.cohort_name),
+            filter_column=KIND, parent=parent,
         )  # fmt: skip
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show kind of concern")

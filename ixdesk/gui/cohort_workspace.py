@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_board import EnrolmentBoard
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.editing import choices
+from ixdesk.services.editing import choice_query, choices
 from ixdesk.services.enrolment import CohortDetails, cohort_details
 from ixdesk.services.kinds import DATE, status_label
-from ixdesk.services.operations import Changes
+from ixdesk.services.reads import reads_of, tables_read
 
 # (key, label) of the read-only details, in reading order, four to a row.
 DETAILS = (
@@ -82,7 +83,14 @@ class CohortWorkspace(QWidget):
         self.board.open_record.connect(self.open_record)
         self._build()
         self.add_tab(self.board, "Enrolment", "student")
-        workbench.changed.connect(self._changes_arrived)
+        # The chooser lists cohorts; the header shows the cohort's details.
+        self._chooser_reads = tables_read(choice_query("cohorts"))
+        self.freshness = Freshness(
+            self,
+            workbench,
+            self._catch_up,
+            reads=self._chooser_reads | reads_of(cohort_details),
+        )
         self.fill_cohorts()
 
     # --- construction ---
@@ -227,10 +235,10 @@ class CohortWorkspace(QWidget):
             self.capacity_bar.setToolTip(tip)
             self.enrolled.setToolTip(tip)
 
-    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
-        if changes.touches("cohorts"):
+    def _catch_up(self, burst: Burst | None) -> None:
+        if burst is None or burst.changes.touches(*self._chooser_reads):
             self.fill_cohorts()
-        if self.cohort_id is not None and changes.touches("cohorts", "enrolments", "tracks"):
+        if self.cohort_id is not None:
             self._show_details()
 
     def _edit(self) -> None:

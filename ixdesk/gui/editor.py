@@ -31,8 +31,9 @@ from ixdesk.gui.dialogs import Button
 from ixdesk.gui.linked_records import LinkedRecords
 from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services import editing, rules
+from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.reads import reads_of, tables_read
 
 LINK_SOURCES = {
     "track_interest_id": "tracks",
@@ -50,14 +51,10 @@ ENUM_FIELDS = {
     "schedule": enums.CohortSchedule,
     "safeguarding_status": enums.SafeguardingStatus,
 }
-# The tables each list of choices is read from: refilled only when they change.
+# The tables each list of choices is read from (asked of its query): refilled only
+# when they change.
 SOURCE_TABLES = {
-    "tracks": {"tracks"},
-    "companies": {"partner_companies"},
-    "contacts": {"contacts"},
-    "cohorts": {"cohorts"},
-    "problems": {"business_problems", "partner_companies"},
-    "instructors": {"instructors"},
+    source: tables_read(editing.choice_query(source)) for source in LINK_SOURCES.values()
 }
 
 
@@ -157,6 +154,11 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self._refresh_state()
+
+    def reads(self) -> frozenset[str]:
+        """The tables behind the lists of choices and the linked records it shows."""
+        lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
+        return reads_of(links.linked_records).union(*lists)
 
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -29,6 +29,7 @@ from ixdesk.db.enums import Audience, EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
+from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
@@ -39,11 +40,10 @@ from ixdesk.services.enrolment import (
     enrolment_board,
 )
 from ixdesk.services.kinds import status_label
-from ixdesk.services.operations import Changes
+from ixdesk.services.reads import reads_of
 from ixdesk.services.search import search_terms
 
 ES = EnrolmentStatus
-WATCHED_TABLES = ("enrolments", "group_memberships", "students", "cohorts")
 
 
 class EnrolmentBoard(QWidget):
@@ -56,11 +56,15 @@ class EnrolmentBoard(QWidget):
         self.moves = EnrolmentMoves(workbench, self)
         self.cohort_id: str | None = None
         self.capacity: int | None = None
-        self._stale = False
         self._syncing = False
         self.columns: dict[EnrolmentStatus, EnrolmentColumn] = {}
         self._build()
-        workbench.changed.connect(self._changes_arrived)
+        self.freshness = Freshness(
+            self,
+            workbench,
+            lambda _burst: self.reload() if self.cohort_id is not None else None,
+            reads=reads_of(cohort_details, enrolment_board),
+        )
         self.setEnabled(False)
 
     # --- construction ---
@@ -153,7 +157,7 @@ class EnrolmentBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._stale = False
+        self.freshness.clear()
         rows: list[BoardRow] = []
         try:
             details = cohort_details(self.database, self.cohort_id) if self.cohort_id else None
@@ -174,19 +178,6 @@ class EnrolmentBoard(QWidget):
         self._syncing = False
         self._update_counts()
         self._update_actions()
-
-    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
-        if self.cohort_id is None or not changes.touches(*WATCHED_TABLES):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def _update_counts(self) -> None:
         for column in self.columns.values():
@@ -243,8 +234,8 @@ class EnrolmentBoard(QWidget):
 
     # --- moves ---
     def _after(self, change: EnrolmentChange | None) -> bool:
-        """Refresh what the hub could not (a refusal, or a change made while hidden)."""
-        if change is None or self._stale:
+        """After a refusal, show the board as it is again (a drop may have moved a row)."""
+        if change is None:
             self.reload()
         return change is not None
 

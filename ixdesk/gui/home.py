@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.dashboard import Dashboard, heading
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.operations import Changes
 from ixdesk.services.overview import record_counts
+from ixdesk.services.reads import reads_of
 
 
 def _big_button(text: str, icon_name: str, accessible: str) -> QPushButton:
@@ -54,14 +54,15 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.workbench = workbench
         self.database = workbench.database
-        self.stale = False
         self.stack = QStackedLayout(self)
         self.welcome = self._welcome()
         self.stack.addWidget(self.welcome)
         # Made on first need: an empty database never builds it.
         self.dashboard: Dashboard | None = None
         self._dashboard_page: QScrollArea | None = None
-        workbench.changed.connect(self._changes_arrived)
+        self.freshness = Freshness(
+            self, workbench, self._records_changed, reads=reads_of(record_counts)
+        )
         self.refresh()
 
     def is_empty(self) -> bool:
@@ -73,7 +74,7 @@ class HomePage(QWidget):
         )
 
     def refresh(self) -> None:
-        self.stale = False
+        self.freshness.clear()
         if self.is_empty():
             self.stack.setCurrentWidget(self.welcome)
             return
@@ -104,19 +105,11 @@ class HomePage(QWidget):
         self.open_view.emit(view)
         self.open_record.emit(view, record_id)
 
-    def _changes_arrived(self, _changes: Changes, _source: object = None) -> None:
-        """Switch between welcome and dashboard when records first arrive (or all go)."""
-        if not self.isVisible():
-            self.stale = True
-            return
-        empty = self.is_empty()
-        if empty != (self.stack.currentWidget() is self.welcome):
+    def _records_changed(self, _burst: Burst | None) -> None:
+        """Switch between welcome and dashboard when records first arrive (or all go);
+        the dashboard keeps itself fresh."""
+        if self.is_empty() != (self.stack.currentWidget() is self.welcome):
             self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def _welcome(self) -> QWidget:
         page = QWidget()

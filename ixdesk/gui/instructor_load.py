@@ -9,6 +9,7 @@ from ixdesk.gui.live_table import LiveTable
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import InstructorLoad, instructor_load
 from ixdesk.services.kinds import DATE, NUMBER, STATUS, Column
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 TOTAL = 4  # the column of groups led and assisted
@@ -22,7 +23,6 @@ COLUMNS = (
     Column("safeguarding_expires_on", "Check expires", DATE, 110, searchable=False),
     Column("email", "Email", width=240),
 )
-WATCHED = frozenset({"cohorts", "student_groups", "group_assistants", "instructors"})
 
 
 class InstructorLoadView(LiveTable):
@@ -32,7 +32,8 @@ class InstructorLoadView(LiveTable):
         self.database = workbench.database
         self.loads: list[InstructorLoad] = []
         super().__init__(
-            workbench, COLUMNS, icon_name="instructor", what="instructors", watched=WATCHED,
+            workbench, COLUMNS, icon_name="instructor", what="instructors",
+            reads=reads_of(instructor_load),
             parent=parent,
         )  # fmt: skip
         self.table.sortByColumn(TOTAL, Qt.SortOrder.DescendingOrder)

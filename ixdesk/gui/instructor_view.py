@@ -12,7 +12,7 @@ the clipboard as tab-separated text for a spreadsheet.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.gui.dashboard import heading
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel, display_text
 from ixdesk.gui.record_table import ROW_HEIGHT_PADDING, rows_as_tsv
@@ -46,7 +47,7 @@ from ixdesk.services.instructor_view import (
     instructor_groups,
 )
 from ixdesk.services.kinds import DATE, NUMBER, Column, status_label
-from ixdesk.services.operations import Changes
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 MEMBER_COLUMNS = (
@@ -235,9 +236,15 @@ class InstructorView(InstructorGroups):
         self.dialogs = workbench.dialogs
         self.choices: list[InstructorChoice] = []
         self._loaded = False
-        self.stale = False
         self._build_chooser()
-        workbench.changed.connect(self._changes_arrived)
+        # Loaded when first shown; then fresh with the instructors and their groups.
+        self.freshness = Freshness(
+            self,
+            workbench,
+            self._catch_up,
+            reads=reads_of(instructor_choices, instructor_groups),
+            stale=True,
+        )
 
     def _build_chooser(self) -> None:
         label = QLabel("&Instructor:")
@@ -264,7 +271,7 @@ class InstructorView(InstructorGroups):
     # --- choosing -------------------------------------------------------------------
     def ensure_loaded(self) -> None:
         if not self._loaded:
-            self.reload_choices()
+            self.freshness.refresh_now()
 
     def reload_choices(self) -> None:
         self._loaded = True
@@ -321,24 +328,11 @@ class InstructorView(InstructorGroups):
         return True
 
     # --- showing --------------------------------------------------------------------
+    def _catch_up(self, _burst: Burst | None) -> None:
+        self.reload_choices()
+        self.reload_groups()
+
     def reload_groups(self) -> None:
-        self.stale = False
         choice = next((c for c in self.choices if c.instructor_id == self.instructor_id), None)
         self.who = choice.label if choice else ""
         super().reload_groups()
-
-    def _changes_arrived(self, _changes: Changes, _source: object = None) -> None:
-        if not self._loaded:
-            return
-        if self.isVisible():
-            self.reload_choices()
-            self.reload_groups()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_loaded()
-        if self.stale:
-            self.reload_choices()
-            self.reload_groups()
-        super().showEvent(event)

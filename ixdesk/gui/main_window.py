@@ -25,7 +25,6 @@ from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.editing import choices
-from ixdesk.services.operations import Changes
 
 HOME = "dashboard"
 NAVIGATION = (
@@ -100,7 +99,6 @@ class MainWindow(QMainWindow):
         install_imports(self)
         self.assignment_panels = install_assignments(self)
         install_page_actions(self)
-        self.workbench.changed.connect(self._changes_arrived)
         self._restore_state()
 
     # --- construction ---
@@ -218,7 +216,6 @@ class MainWindow(QMainWindow):
             self.ui.navigation.blockSignals(False)
             return
         if key == HOME:
-            self.home.refresh()
             self.ui.pages.setCurrentWidget(self.home)
         else:
             view = self.views[key]
@@ -311,10 +308,6 @@ class MainWindow(QMainWindow):
             self.ui.actionFind,
         ):
             action.setEnabled(on_view)
-
-    def _changes_arrived(self, changes: Changes, _source: object = None) -> None:
-        for view in self.views.values():
-            view.apply_changes(changes)
 
     def refresh(self) -> None:
         view = self.current_view()

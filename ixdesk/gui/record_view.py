@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.editor import RecordEditor
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
@@ -33,19 +34,10 @@ from ixdesk.gui.undo import deletion, status_change
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
-from ixdesk.services.operations import Changes
+from ixdesk.services.reads import tables_read
 from ixdesk.services.tables import load_table
 
 BULK_RELOAD = 500
-# Tables whose changes alter another kind's rows (names, counts) without its ids.
-RELATED_TABLES = {
-    "cohorts": {"tracks", "enrolments"},
-    "groups": {"cohorts", "business_problems", "instructors", "group_memberships"},
-    "students": {"tracks"},
-    "instructors": set(),
-    "companies": {"business_problems"},
-    "problems": {"partner_companies", "tracks"},
-}
 
 
 class RecordView(QWidget):
@@ -58,6 +50,9 @@ class RecordView(QWidget):
         self.database, self.dialogs = workbench.database, workbench.dialogs
         self._loaded = False
         self._current_id: str | None = None
+        # What the table shows is asked of its query: its own table, and the tables whose
+        # changes alter its rows without naming their ids (a track's name, a count).
+        self.table_reads = tables_read(self.spec.query())
         # Actions other parts of the window add for this view's rows (e.g. exports).
         self.extra_actions: list[QAction] = []
         self._build()
@@ -121,14 +116,25 @@ class RecordView(QWidget):
         self.setTabOrder(self.status_filter, self.table)
         self.setTabOrder(self.table, self.editor)
 
+        self.freshness = Freshness(
+            self,
+            self.workbench,
+            self._catch_up,
+            reads=self.table_reads | self.editor.reads(),
+            stale=True,
+        )
+
     # --- loading ---
     def ensure_loaded(self) -> None:
-        """Load the table on first show; lists may have changed while it was unseen."""
+        """Load the table before it is first shown."""
         if not self._loaded:
-            self.editor.fill_choices()
-            self.reload()
+            self.freshness.refresh_now()
 
     def reload(self) -> None:
+        """Everything again from the database (View ▸ Refresh)."""
+        self.freshness.refresh_now()
+
+    def _load_rows(self) -> None:
         self.model.set_rows(load_table(self.database, self.spec))
         if not self._loaded and not self._header_restored:
             fit_columns(self.table, self.model)
@@ -146,21 +152,32 @@ class RecordView(QWidget):
             editor = min(max(self.editor.sizeHint().width() + 80, 420), 520, total * 45 // 100)
             self.splitter.setSizes([total - editor, editor])
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Bring the table and editor up to date after a committed change."""
-        if not self._loaded:
+    def _catch_up(self, burst: Burst | None) -> None:
+        """Bring the table and editor up to date: everything (``None``), or what changed.
+
+        A change to the kind's own table updates just the rows it names; one to a table
+        the query joins (or a very large one) reloads the table.
+        """
+        if burst is None or not self._loaded:
+            self.editor.fill_choices()
+            self._load_rows()
+            shown = self.editor.loaded.id
+            if shown is not None:
+                self.editor.reload_if_showing(frozenset({shown}))
             return
+        changes = burst.changes
         table = self.spec.model.__tablename__
-        if changes.touches(*RELATED_TABLES[self.kind]) or len(changes.ids) > BULK_RELOAD:
-            self.reload()
+        if changes.touches(*(self.table_reads - {table})) or len(changes.ids) > BULK_RELOAD:
+            self._load_rows()
         elif changes.touches(table):
             ids = set(changes.ids)
             self.model.update_rows(load_table(self.database, self.spec, ids), ids)
             self._update_count()
             self._reselect()
         self.editor.fill_choices(changes.tables)
-        self.editor.reload_if_showing(changes.ids)
-        self.editor.refresh_links()
+        if not burst.only_from(self.editor):  # the editor reloads what it saved itself
+            self.editor.reload_if_showing(changes.ids)
+            self.editor.refresh_links()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count

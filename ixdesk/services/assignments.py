@@ -31,6 +31,7 @@ from ixdesk.services.assignment_rules import (
 )
 from ixdesk.services.kinds import status_label
 from ixdesk.services.operations import ChangeHub, OperationContext, live_record, run_operation
+from ixdesk.services.reads import reads
 
 LOAD_STATUSES = (CohortStatus.RUNNING,)
 
@@ -242,6 +243,7 @@ def _loads(session: Session) -> dict[str, tuple[int, int]]:
     return loads
 
 
+@reads("cohorts", "student_groups", "group_assistants", "instructors")
 def instructor_load(database: Database) -> list[InstructorLoad]:
     """Every live instructor with the groups they lead and assist in running cohorts."""
     i = m.Instructor

@@ -26,6 +26,7 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
 from ixdesk.services.folding import fold
+from ixdesk.services.reads import reads
 
 SUMMARY_CHARS = 400
 LEAD, ASSISTANT = "Lead", "Assistant"
@@ -107,6 +108,7 @@ def instructor_by_email(database: Database, email: str) -> InstructorChoice:
     return choice
 
 
+@reads("instructors")
 def instructor_choices(database: Database) -> list[InstructorChoice]:
     """Every live instructor, by last then first name, for a chooser."""
     return _choices(database)
@@ -127,6 +129,17 @@ def _choices(database: Database, *where: Any) -> list[InstructorChoice]:
     ]
 
 
+@reads(
+    "instructors",
+    "student_groups",
+    "group_assistants",
+    "group_memberships",
+    "students",
+    "enrolments",
+    "cohorts",
+    "business_problems",
+    "partner_companies",
+)
 def instructor_groups(
     database: Database, instructor_id: str, *, include_archived: bool = False
 ) -> list[InstructorGroup]:

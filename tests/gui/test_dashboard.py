@@ -13,12 +13,14 @@ from ixdesk.db import Database
 from ixdesk.db.models import Cohort, PartnerCompany
 from ixdesk.gui.chart_base import ClickableChart
 from ixdesk.gui.dashboard import Dashboard
+from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.dashboard import dashboard_figures
 from ixdesk.services.demo import generate_demo
 from ixdesk.services.operations import create_record
 from ixdesk.services.overview import record_counts
+from tests.gui.helpers import caught_up
 
 
 @pytest.fixture
@@ -206,13 +208,15 @@ def test_refreshes_when_shown_and_marks_stale_when_hidden(
     dashboard = _dashboard(qtbot, workbench)
     assert _texts(dashboard.cohort_chart)[0] == "0"
     create_record(sqlite_database, Cohort, {"name": "Spring", "status": "planning"}, hub=hub)
+    caught_up(qtbot, dashboard)
     assert _texts(dashboard.cohort_chart)[0] == "1"
     dashboard.hide()
     create_record(sqlite_database, Cohort, {"name": "Summer", "status": "planning"}, hub=hub)
-    assert dashboard.stale
+    qtbot.wait(2 * DELAY_MS)
+    assert dashboard.freshness.stale
     assert _texts(dashboard.cohort_chart)[0] == "1"
     dashboard.show()
-    assert not dashboard.stale
+    assert not dashboard.freshness.stale
     assert _texts(dashboard.cohort_chart)[0] == "2"
 
 
@@ -230,6 +234,7 @@ def test_home_page_welcome_then_dashboard(
     with qtbot.waitSignal(home.import_sheet):
         sheet.click()
     create_record(sqlite_database, Cohort, {"name": "Spring", "status": "running"}, hub=hub)
+    caught_up(qtbot, home)
     assert home.showing_dashboard()
     assert home.dashboard is not None
     with (

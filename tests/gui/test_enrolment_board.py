@@ -19,6 +19,7 @@ from ixdesk.services.enrolment import set_enrolment_status
 from ixdesk.services.operations import ChangeHub
 from tests.enrolment_fixtures import ES, SmallCohort, grouped, small_cohort, states, waitlist
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -206,12 +207,13 @@ def test_undo_of_a_withdrawal_puts_the_student_back_in_their_group(
 
 
 def test_undo_after_someone_else_moved_the_student_says_so(
-    board: Board, dialogs: ScriptedDialogs
+    qtbot: QtBot, board: Board, dialogs: ScriptedDialogs
 ) -> None:
     select(board, ES.APPLIED, "Zoë")
     board.widget.move_selected(ES.ACCEPTED)
     zoe = [board.cohort.enrolments["Zoë"]]
     set_enrolment_status(board.database, board.cohort.cohort_id, zoe, ES.WITHDRAWN, board.hub)
+    caught_up(qtbot, board.widget)
     assert shown(board, ES.WITHDRAWN) == ["Zoë Åkesson", "Ivo Kerr"]  # refreshed from the hub
     board.undo.undo()
     assert dialogs.kinds() == ["error"] and "someone else" in dialogs.asked[0][2]

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
+from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from tests.group_cohort import CohortIds, make_cohort
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 Where = dict[str, str | None]
 
@@ -248,21 +250,23 @@ def test_auto_build_preview_cancel_then_adjust_and_accept(
     assert builder.stored() == start and builder.shown() == start
 
 
-def test_refreshes_on_changes_elsewhere_only_when_visible(builder: Builder) -> None:
+def test_refreshes_on_changes_elsewhere_only_when_visible(qtbot: QtBot, builder: Builder) -> None:
     widget = builder.widget
     hub = widget.hub
     group = g.create_group(builder.database, builder.cohort.cohort_id, "Elsewhere", hub=hub)
     g.move_students(
         builder.database, builder.cohort.cohort_id, builder.cohort.students[:2], group, hub=hub
     )
+    caught_up(qtbot, widget)
     assert builder.shown() == builder.stored()
     widget.hide()
     g.move_students(
         builder.database, builder.cohort.cohort_id, builder.cohort.students[2:4], group, hub=hub
     )
-    assert builder.shown() != builder.stored() and widget._stale
+    qtbot.wait(2 * DELAY_MS)
+    assert builder.shown() != builder.stored() and widget.freshness.stale
     widget.show()
-    assert builder.shown() == builder.stored() and not widget._stale
+    assert builder.shown() == builder.stored() and not widget.freshness.stale
 
 
 def test_group_marks_double_click_and_assign(qtbot: QtBot, builder: Builder) -> None:

@@ -15,6 +15,7 @@ from ixdesk.services.assignments import assign_group
 from ixdesk.services.attention import cohort_concerns
 from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import AssignmentWorld, build_assignment_world
+from tests.gui.helpers import caught_up
 
 
 @dataclass
@@ -58,12 +59,13 @@ def test_group_marks_include_safeguarding_and_unapproved_problems(
 
 
 def test_an_assignment_made_elsewhere_updates_the_marks(
-    sqlite_database: Database, marked: Marked
+    qtbot: QtBot, sqlite_database: Database, marked: Marked
 ) -> None:
     world, widget, hub = marked.world, marked.widget, marked.hub
     group_id = world["g3"]
     assert not any("Loyalty ideas" in text for text in widget.tree_model.warnings(group_id))
     assign_group(sqlite_database, group_id, world["p_draft"], world["ana"], [], hub=hub)
+    caught_up(qtbot, widget)
     marks = widget.tree_model.warnings(group_id)
     assert any("Loyalty ideas" in text for text in marks)  # not approved yet
     assert not any("no business problem" in text.lower() for text in marks)

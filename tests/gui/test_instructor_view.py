@@ -23,6 +23,7 @@ from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.operations import OperationContext, run_operation
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 from tests.test_instructor_view_service import PRIVATE, _world
 
 BIRTH = PRIVATE["date_of_birth"]
@@ -143,10 +144,11 @@ def test_refreshes_on_changes(
         )
 
     run_operation(sqlite_database, add_member, hub=hub)
+    caught_up(qtbot, view)
     assert [m.name for m in view.sections[0].group.members] == ["Zoë0 (Zo) Martin", "Nia New"]
     view.hide()
     run_operation(sqlite_database, add_member, hub=hub)
-    assert view.stale
+    assert view.freshness.stale
     view.show()
     assert len(view.sections[0].group.members) == 3
 

@@ -22,6 +22,7 @@ from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.export.queries import person, sort_key
 from ixdesk.services.folding import fold
+from ixdesk.services.reads import reads
 from ixdesk.services.tables import canonical_id
 
 ENROLLED = EnrolmentStatus.ENROLLED.value
@@ -263,6 +264,17 @@ def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
     )
 
 
+@reads(
+    "cohorts",
+    "tracks",
+    "enrolments",
+    "students",
+    "student_groups",
+    "group_memberships",
+    "business_problems",
+    "partner_companies",
+    "instructors",
+)
 def builder_data(database: Database, cohort_id: str) -> BuilderData:
     """The cohort, its enrolled students not in a group, and its groups with members."""
     with database.read() as session:
@@ -282,6 +294,16 @@ def builder_data(database: Database, cohort_id: str) -> BuilderData:
     return BuilderData(cohort, unassigned, groups)
 
 
+@reads(
+    "tracks",
+    "enrolments",
+    "students",
+    "student_groups",
+    "group_memberships",
+    "business_problems",
+    "partner_companies",
+    "instructors",
+)
 def builder_update(database: Database, cohort_id: str, ids: Collection[str]) -> BuilderUpdate:
     """Where the named students are now, and the named groups' headers (any id may be named)."""
     wanted = list(ids)
