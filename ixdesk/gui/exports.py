@@ -31,7 +31,6 @@ from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 
 if TYPE_CHECKING:
-    from ixdesk.gui.main_window import MainWindow
     from ixdesk.gui.record_view import RecordView
 
 FILTER = "Excel workbook (*.xlsx)"
@@ -132,20 +131,12 @@ def _written(workbench: Workbench, title: str, what: str, path: Path) -> None:
 # --- which record ----------------------------------------------------------------------
 
 
-def selected_in(view: RecordView) -> str | None:
-    """The one record selected in ``view`` (or shown in its editor when none is)."""
-    ids = view.selected_ids()
-    if len(ids) == 1:
-        return ids[0]
-    return view.editor.loaded.id if not ids else None
-
-
 def record_for(view: RecordView, kind: str) -> str | None:
     """The ``kind`` record ``view`` points at: selected, or linked (a group's cohort)."""
     if view.kind == kind:
-        return selected_in(view)
+        return view.selected_record()
     link = VIA[kind].get(view.kind)
-    record_id = selected_in(view) if link else None
+    record_id = view.selected_record() if link else None
     if link is None or record_id is None:
         return None
     try:
@@ -155,9 +146,9 @@ def record_for(view: RecordView, kind: str) -> str | None:
     return str(value) if value else None
 
 
-def selected_record(window: MainWindow, kind: str) -> str | None:
-    """The ``kind`` record the window's current view points at, if any."""
-    view = window.current_view()
+def selected_record(workbench: Workbench, kind: str) -> str | None:
+    """The ``kind`` record the record view shown points at, if any."""
+    view = workbench.navigator.current_view()
     return None if view is None else record_for(view, kind)
 
 

@@ -20,9 +20,9 @@ from ixdesk.gui.dashboard import heading
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorGroups
-from ixdesk.gui.main_window import show_about
 from ixdesk.gui.pages import export_button
 from ixdesk.gui.settings import app_settings
+from ixdesk.gui.window_parts import show_about
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import InstructorChoice
 

@@ -296,6 +296,18 @@ class RecordView(QWidget):
         self._current_id = record_id
         self._reselect()
 
+    def selected_record(self) -> str | None:
+        """The one record selected (or shown in the editor when none is); None for several."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            return ids[0]
+        return self.editor.loaded.id if not ids else None
+
+    @property
+    def current_id(self) -> str | None:
+        """The record shown in the editor, if it is saved."""
+        return self._current_id
+
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]

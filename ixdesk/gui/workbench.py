@@ -14,7 +14,9 @@ from it what it needs, instead of five separate arguments:
 * ``settings()``: the window's settings file (:mod:`ixdesk.gui.settings`);
 * ``operations``: the runner every change goes through (:mod:`ixdesk.gui.operations`),
   and ``bugs``, where an unexpected error goes (:mod:`ixdesk.gui.bugs`);
-* ``settle()``: shown views catch up with the changes so far (the runner calls it).
+* ``settle()``: shown views catch up with the changes so far (the runner calls it);
+* ``navigator``: opens records, cohorts, instructors and views, with Back and
+  Forward (:mod:`ixdesk.gui.navigator`).
 
 There is no global window: whoever builds the window builds its workbench and
 hands it down, and tests build one for a widget on its own.
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import QWidget
 from ixdesk.db.engine import Database
 from ixdesk.gui.bugs import BugReporter
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.navigator import Navigator
 from ixdesk.gui.operations import OperationRunner, current_source
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.operations import ChangeHub, Changes
@@ -64,6 +67,7 @@ class Workbench(QObject):
         self.hub.subscribe(self._publish)
         self.bugs = BugReporter(self._dialogs)
         self.operations = OperationRunner(self)
+        self.navigator = Navigator(self)
 
     @property
     def dialogs(self) -> DialogService:
