@@ -39,8 +39,8 @@ from sqlalchemy import func, insert, select
 from ixdesk.db import Database, open_database
 from ixdesk.db import models as m
 from ixdesk.services.export import export_records
-from ixdesk.services.export import queries as q
 from ixdesk.services.export.workbook import Column, Workbook
+from ixdesk.services.read import full as q
 
 FIELDS = (
     "id",

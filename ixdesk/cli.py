@@ -15,10 +15,13 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ixdesk import __version__, logfile
 from ixdesk.errors import IxdeskError
+
+if TYPE_CHECKING:
+    from ixdesk.services.kinds import Kind
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -38,6 +41,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ixdesk.services.listing import LISTED
+
     parser = _Parser(
         prog="ixdesk",
         description="Run micro-internship cohorts. With no command, opens the ixdesk window.",
@@ -71,9 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
 
     listing = commands.add_parser("list", help="list records as a table or as JSON")
-    listing.add_argument(
-        "kind", choices=["companies", "problems", "cohorts", "groups", "students", "instructors"]
-    )
+    listing.add_argument("kind", choices=[kind.value for kind in LISTED])
     listing.add_argument("--json", action="store_true", help="JSON with canonical field names")
     listing.add_argument("--limit", type=_positive_int, metavar="N")
     listing.add_argument(
@@ -147,6 +150,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_gui(args.database, instructor=args.gui_instructor)
 
     from ixdesk.db import open_database
+    from ixdesk.services.kinds import Kind
 
     if args.command == "backup":
         _refuse_postgresql_backup(args.database)
@@ -160,7 +164,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
         if args.command == "list":
-            return _list(database, args.kind, args.json, args.limit, sys.stdout, args.cohort)
+            return _list(database, Kind(args.kind), args.json, args.limit, sys.stdout, args.cohort)
         if args.command == "check":
             return _check(database)
         if args.command == "backup":
@@ -194,7 +198,7 @@ def _demo(database: Any, students: int, seed: int) -> int:
 
 def _list(
     database: Any,
-    kind: str,
+    kind: Kind,
     as_json: bool,
     limit: int | None,
     out: TextIO,
@@ -204,14 +208,14 @@ def _list(
 
     cohort_id = None
     if cohort is not None:
-        from ixdesk.services.export import find_cohort
+        from ixdesk.services.read.finding import find_cohort
 
         cohort_id = find_cohort(database, cohort)
     records = iter_records(database, kind, limit, cohort_id)
     if as_json:
         _write_json_array(records, out)
     else:
-        _write_table(records, record_kind(kind).table_columns, out)
+        _write_table(records, record_kind(kind).read.list_columns, out)
     return EXIT_OK
 
 

@@ -11,7 +11,14 @@ from ixdesk.services.deletion import (
 )
 from ixdesk.services.editing import load_values
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub, Changes, delete_record
+from ixdesk.services.listing import iter_records
+from ixdesk.services.operations import (
+    ChangeHub,
+    Changes,
+    OperationContext,
+    delete_record,
+    run_operation,
+)
 from ixdesk.services.tables import canonical_id, load_table
 from tests.gui.world import build_world, live_ids
 from tests.memberships import enrolment_pairs, membership_pairs
@@ -84,3 +91,29 @@ def test_groups_only_lose_sight_of_a_deleted_problem_or_lead_instructor(
     problem, lead = spec.column_index("business_problem"), spec.column_index("lead_instructor")
     assert rows[world.group][problem] is None and rows[world.group][lead] is None
     assert rows[world.other_group][lead] is None  # no lead: an empty cell, not " "
+
+
+def test_listed_groups_and_problems_lose_sight_of_deleted_linked_records(
+    database: Database,
+) -> None:
+    world = build_world(database)
+
+    def sponsor(context: OperationContext) -> None:
+        problem = context.session.get(m.BusinessProblem, world.other_problem)
+        problem.sponsor_contact_id = world.contact
+
+    run_operation(database, sponsor)
+    listed = {group["id"]: group for group in iter_records(database, "groups")}
+    assert listed[world.group]["business_problem"] == "Café footfall forecast"
+    assert listed[world.group]["lead_instructor"] == "Zoë Ørsted"
+    (problem,) = [p for p in iter_records(database, "problems") if p["id"] == world.other_problem]
+    assert problem["sponsor_contact"] == "Selam Cohen"
+
+    delete_records(database, "problems", [world.problem])
+    delete_records(database, "instructors", [world.instructor])
+    delete_record(database, m.Contact, world.contact)
+    group = next(g for g in iter_records(database, "groups") if g["id"] == world.group)
+    assert (group["business_problem"], group["partner_company"]) == (None, None)
+    assert group["lead_instructor"] is None
+    (problem,) = [p for p in iter_records(database, "problems") if p["id"] == world.other_problem]
+    assert problem["sponsor_contact"] is None

@@ -13,7 +13,7 @@ from ixdesk.db import Database
 from ixdesk.db import models as m
 from ixdesk.errors import IxdeskError
 from ixdesk.services import export as ex
-from ixdesk.services.export import queries as q
+from ixdesk.services.read import full as q
 from tests.test_export_rosters import fill
 
 

@@ -11,12 +11,12 @@ from ixdesk.db import Database
 from ixdesk.db.models import Student
 from ixdesk.gui.group_builder.common import sort_value
 from ixdesk.gui.record_model import _sort_value
-from ixdesk.services.export.queries import sort_key
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
 from ixdesk.services.importing import existing, fields, plan_import, read_table
 from ixdesk.services.kinds import TEXT
 from ixdesk.services.operations import create_record
+from ixdesk.services.read.common import sort_key
 from ixdesk.services.search import matches, search_terms
 from tests.test_import_support import write_csv
 

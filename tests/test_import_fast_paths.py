@@ -31,7 +31,7 @@ from ixdesk.services.importing.safety import _has_formula, stream_member
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.importing.table import build_table
 from ixdesk.services.validation import InvalidValue
-from ixdesk.services.validation_phone import _fast_e164
+from ixdesk.services.validation.phone import _fast_e164
 from tests.test_import_support import write_xlsx
 
 

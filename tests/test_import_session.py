@@ -9,8 +9,9 @@ import pytest
 
 from ixdesk.db import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.services.import_preview import PreviewText, blocked_reason, what_will_happen
-from ixdesk.services.import_session import (
+from ixdesk.services.importing import commit_import, save_mapping
+from ixdesk.services.importing.preview import PreviewText, blocked_reason, what_will_happen
+from ixdesk.services.importing.session import (
     ImportSession,
     ImportSource,
     field_choices,
@@ -18,7 +19,6 @@ from ixdesk.services.import_session import (
     read_source,
     sample_values,
 )
-from ixdesk.services.importing import commit_import, save_mapping
 from tests.test_import_support import CAREERS_FAIR, GOOGLE_FORMS, write_csv
 
 

@@ -13,7 +13,6 @@ from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
 from ixdesk.db.enums import CohortStatus, EnrolmentStatus
 from ixdesk.errors import IxdeskError
-from ixdesk.services.export.queries import INSTRUCTOR_FIELDS
 from ixdesk.services.instructor_view import (
     ASSISTANT,
     LEAD,
@@ -25,6 +24,7 @@ from ixdesk.services.instructor_view import (
     instructor_groups,
     summary,
 )
+from ixdesk.services.read.students import INSTRUCTOR_FIELDS
 
 PRIVATE = {
     "guardian_name": "Grace Guardian",

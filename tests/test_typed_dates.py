@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ixdesk.services import validation as v
-from ixdesk.services.import_session import ImportSession
+from ixdesk.services.importing.session import ImportSession
 
 
 def test_the_organisation_order_is_day_first_unless_set_to_month_first(

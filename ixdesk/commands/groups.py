@@ -47,8 +47,8 @@ def creates_database(args: argparse.Namespace) -> bool:
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.errors import IxdeskError
     from ixdesk.services import autobuild
-    from ixdesk.services.export import find_cohort
     from ixdesk.services.groups import builder_data
+    from ixdesk.services.read.finding import find_cohort
 
     cohort_id = find_cohort(database, args.cohort)
     data = builder_data(database, cohort_id)

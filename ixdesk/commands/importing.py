@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
+from ixdesk.services.kinds import Kind
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 TEXT_PROBLEM_LIMIT = 50
@@ -31,13 +32,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     kinds = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     for kind, what in (
-        ("students", "students, optionally enrolling them into a cohort"),
-        ("instructors", "instructors"),
-        ("companies", "partner companies and their contacts"),
+        (Kind.STUDENTS, "students, optionally enrolling them into a cohort"),
+        (Kind.INSTRUCTORS, "instructors"),
+        (Kind.COMPANIES, "partner companies and their contacts"),
     ):
         sub = kinds.add_parser(kind, help=f"import {what}")
         sub.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv file")
-        if kind == "students":
+        if kind == Kind.STUDENTS:
             sub.add_argument("--cohort", metavar="NAME", help="enrol every imported student")
             sub.add_argument(
                 "--enrolment-status",
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace, database: Database) -> int:
 def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
     from ixdesk.services import importing as imp
 
-    kind = args.import_kind
+    kind = Kind(args.import_kind)
     table = imp.read_table(
         args.file,
         sheet=args.sheet,
@@ -147,7 +148,7 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
 
 
 def _day_order(
-    args: argparse.Namespace, kind: str, table: Any, mapping: Any, imp: Any
+    args: argparse.Namespace, kind: Kind, table: Any, mapping: Any, imp: Any
 ) -> tuple[bool, str]:
     if args.day_first is not None:
         return args.day_first, "as asked"

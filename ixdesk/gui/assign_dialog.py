@@ -31,7 +31,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
 from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
-from ixdesk.services.validation_dates import day_text
+from ixdesk.services.validation.dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,21 +10,22 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.live_table import LiveTable
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import attention
 from ixdesk.services.attention import Concern, Severity
-from ixdesk.services.kinds import KINDS, STATUS, TEXT, Column, status_label
+from ixdesk.services.kinds import KINDS, STATUS, TEXT, status_label
 from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 SEVERITY, KIND, COHORT, TEXT_COLUMN = range(4)
 COLUMNS = (
-    Column("severity", "Severity", STATUS, 100, searchable=False),
-    Column("code", "Kind", STATUS, 180),
-    Column("cohort", "Cohort", TEXT, 200),
-    Column("text", "What needs attention", TEXT, 600),
+    ViewColumn("severity", "Severity", STATUS, searchable=False, width=100),
+    ViewColumn("code", "Kind", STATUS, width=180),
+    ViewColumn("cohort", "Cohort", TEXT, width=200),
+    ViewColumn("text", "What needs attention", TEXT, width=600),
 )
 SEVERITY_ICONS = {Severity.CRITICAL: "alert", Severity.WARNING: "warning"}
 
@@ -75,7 +76,9 @@ class AttentionView(LiveTable):
         copy.triggered.connect(self.copy_selection)
         self.table.addAction(copy)
 
-    def make_model(self, columns: Sequence[Column], filter_column: int | None) -> RecordTableModel:
+    def make_model(
+        self, columns: Sequence[ViewColumn], filter_column: int | None
+    ) -> RecordTableModel:
         return _ConcernModel(columns, filter_column)
 
     # --- scope ---

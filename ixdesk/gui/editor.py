@@ -28,6 +28,7 @@ from ixdesk.db import enums
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.gui import binding
 from ixdesk.gui.dialogs import Button
+from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
 from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
@@ -100,7 +101,8 @@ class RecordEditor(QWidget):
         layout.addWidget(self.title)
 
         self.form = QWidget()
-        self.ui = load_form(self.spec.editor_form, self.form)
+        form_name = KIND_VIEWS[self.kind].editor_form
+        self.ui = load_form(form_name, self.form)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.form)
@@ -122,7 +124,7 @@ class RecordEditor(QWidget):
             if widget is None:
                 if name == editing.EXPERTISE:
                     continue
-                raise LookupError(f"{self.spec.editor_form}.ui has no field named {name}")
+                raise LookupError(f"{form_name}.ui has no field named {name}")
             self.fields[name] = widget
             binding.on_change(widget, self._changed)
             self.error_labels[name] = binding.error_label_for(widget, name)

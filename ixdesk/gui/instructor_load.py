@@ -5,23 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.live_table import LiveTable
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import InstructorLoad, instructor_load
-from ixdesk.services.kinds import DATE, NUMBER, STATUS, Column
+from ixdesk.services.kinds import DATE, NUMBER, STATUS
 from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 TOTAL = 4  # the column of groups led and assisted
 COLUMNS = (
-    Column("name", "Instructor", width=220),
-    Column("status", "Status", STATUS, 90),
-    Column("leads", "Leads", NUMBER, 70, searchable=False),
-    Column("assists", "Assists", NUMBER, 70, searchable=False),
-    Column("total", "Groups", NUMBER, 70, searchable=False),
-    Column("safeguarding_status", "Safeguarding", STATUS, 110),
-    Column("safeguarding_expires_on", "Check expires", DATE, 110, searchable=False),
-    Column("email", "Email", width=240),
+    ViewColumn("name", "Instructor", width=220),
+    ViewColumn("status", "Status", STATUS, width=90),
+    ViewColumn("leads", "Leads", NUMBER, searchable=False, width=70),
+    ViewColumn("assists", "Assists", NUMBER, searchable=False, width=70),
+    ViewColumn("total", "Groups", NUMBER, searchable=False, width=70),
+    ViewColumn("safeguarding_status", "Safeguarding", STATUS, width=110),
+    ViewColumn("safeguarding_expires_on", "Check expires", DATE, searchable=False, width=110),
+    ViewColumn("email", "Email", width=240),
 )
 
 

@@ -35,6 +35,7 @@ from ixdesk.db.engine import Database
 from ixdesk.gui.dashboard import heading
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel, display_text
 from ixdesk.gui.record_table import ROW_HEIGHT_PADDING, rows_as_tsv
 from ixdesk.gui.workbench import Workbench
@@ -46,15 +47,15 @@ from ixdesk.services.instructor_view import (
     instructor_choices,
     instructor_groups,
 )
-from ixdesk.services.kinds import DATE, NUMBER, Column, status_label
+from ixdesk.services.kinds import DATE, NUMBER, status_label
 from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 MEMBER_COLUMNS = (
-    Column("name", "Name", width=220),
-    Column("school", "School", width=220),
-    Column("grade", "Grade", NUMBER, 70),
-    Column("email", "Email", width=260),
+    ViewColumn("name", "Name", width=220),
+    ViewColumn("school", "School", width=220),
+    ViewColumn("grade", "Grade", NUMBER, width=70),
+    ViewColumn("email", "Email", width=260),
 )
 CHOOSE = "Choose an instructor above (type a name or an email address) to see their groups."
 

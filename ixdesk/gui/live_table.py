@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.kinds import Column
 from ixdesk.services.tables import TableRows
 
 ROW_PADDING = 8
@@ -43,7 +43,7 @@ class LiveTable(QWidget):
     def __init__(
         self,
         workbench: Workbench,
-        columns: Sequence[Column],
+        columns: Sequence[ViewColumn],
         *,
         icon_name: str,
         what: str,
@@ -109,7 +109,9 @@ class LiveTable(QWidget):
         self.setTabOrder(self.search, self.table)
 
     # --- for subclasses ---
-    def make_model(self, columns: Sequence[Column], filter_column: int | None) -> RecordTableModel:
+    def make_model(
+        self, columns: Sequence[ViewColumn], filter_column: int | None
+    ) -> RecordTableModel:
         return RecordTableModel(columns, filter_column)
 
     def load_rows(self) -> TableRows:

@@ -16,12 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.services.folding import fold
-from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, Column, status_label
+from ixdesk.services.kinds import BOOL, DATE, NUMBER, STATUS, status_label
 from ixdesk.services.records import value_text
 from ixdesk.services.search import matches, search_terms
 from ixdesk.services.tables import TableRows
-from ixdesk.services.validation_dates import day_text
+from ixdesk.services.validation.dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -54,7 +55,7 @@ def _sort_value(value: Any, kind: str) -> Any:
 
 
 class RecordTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], status_column: int | None = None) -> None:
+    def __init__(self, columns: Sequence[ViewColumn], status_column: int | None = None) -> None:
         super().__init__()
         self.columns = tuple(columns)
         self.status_column = status_column

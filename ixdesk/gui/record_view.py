@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import view_columns
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
 from ixdesk.gui.settings import app_settings
@@ -96,7 +97,7 @@ class RecordView(QWidget):
             if spec.status_field in [c.key for c in spec.columns]
             else None
         )
-        self.model = RecordTableModel(spec.columns, status_column)
+        self.model = RecordTableModel(view_columns(self.kind), status_column)
         self.table = record_table(self.model, f"{spec.plural.capitalize()} table")
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.gui.kind_views import view_columns
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import record_table
 from ixdesk.services.enrolment import cohort_details, students_in_cohort
@@ -40,7 +41,6 @@ class StudentPickerDialog(QDialog):
 
     def __init__(self, database: Database, cohort_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        spec = KINDS["students"]
         name = cohort_details(database, cohort_id).name
         self.setWindowTitle(f"Add students to {name}")
         self.setAccessibleName("Add students")
@@ -56,11 +56,11 @@ class StudentPickerDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search students")
         layout.addWidget(self.search)
-        self.model = RecordTableModel(spec.columns)
+        self.model = RecordTableModel(view_columns("students"))
         self.model.set_rows(students_outside(database, cohort_id))
         self.table = record_table(self.model, "Students not in this cohort")
         header = self.table.horizontalHeader()
-        for index, column in enumerate(spec.columns):
+        for index, column in enumerate(self.model.columns):
             header.resizeSection(index, min(column.width, 200))
             self.table.setColumnHidden(index, column.key in HIDDEN_COLUMNS)
         layout.addWidget(self.table, 1)

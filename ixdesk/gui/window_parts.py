@@ -12,17 +12,14 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWid
 from ixdesk import __version__
 from ixdesk.db import Database
 from ixdesk.gui.icons import icon
+from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.navigator import HOME
+from ixdesk.services.kinds import KINDS
 
 # (view key, label, icon) of the side bar, in order (Ctrl+1 … Ctrl+7).
 NAVIGATION = (
     (HOME, "Dashboard", "dashboard"),
-    ("cohorts", "Cohorts", "cohort"),
-    ("groups", "Groups", "group"),
-    ("students", "Students", "student"),
-    ("instructors", "Instructors", "instructor"),
-    ("companies", "Partner companies", "company"),
-    ("problems", "Business problems", "problem"),
+    *((kind, KINDS[kind].plural.capitalize(), view.icon) for kind, view in KIND_VIEWS.items()),
 )
 NAVIGATION_WIDTH = 190
 

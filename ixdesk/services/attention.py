@@ -24,7 +24,7 @@ The rules:
 - **Guardian consent**: for accepted and enrolled students who are minors.
 
 What "approved", a valid safeguarding check and a minor mean is in
-``assignment_rules``, shared with the assignment choices.
+``assignments.rules``, shared with the assignment choices.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, CohortStatus, EnrolmentStatus
-from ixdesk.services.assignment_rules import (
+from ixdesk.services.assignments.rules import (
     ADULT_AGE,
     SAFEGUARDING_EXPIRES,
     SAFEGUARDING_MISSING,
@@ -52,9 +52,9 @@ from ixdesk.services.assignment_rules import (
     safeguarding_gap,
 )
 from ixdesk.services.counts import member_count
-from ixdesk.services.demo_data import years_before
-from ixdesk.services.kinds import status_label
+from ixdesk.services.kinds import Kind, status_label
 from ixdesk.services.reads import reads
+from ixdesk.services.validation import years_before
 
 ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
 CONSENT_STATUSES = (EnrolmentStatus.ACCEPTED, EnrolmentStatus.ENROLLED)
@@ -90,7 +90,7 @@ class Concern:
     code: str
     severity: Severity
     text: str
-    record_kind: str  # "cohorts", "groups", "students", "instructors", "problems"
+    record_kind: Kind
     record_id: str
     cohort_id: str
     cohort_name: str = ""
@@ -102,7 +102,7 @@ class Concern:
 
 
 def _concern(
-    code: str, text: str, kind: str, record_id: str, cohort: _Cohort, **more: Any
+    code: str, text: str, kind: Kind, record_id: str, cohort: _Cohort, **more: Any
 ) -> Concern:
     severity = Severity.CRITICAL if code in CRITICAL_CODES else Severity.WARNING
     return Concern(code, severity, text, kind, record_id, cohort.id, cohort.name, **more)
@@ -299,12 +299,16 @@ class _Finder:
                 waiting[cohort_id] = waiting.get(cohort_id, 0) + 1
                 continue
             text = f"{person_name(first, last)} is enrolled in {cohort.name} but is in no group."
-            self.found.append(_concern(STUDENT_WITHOUT_GROUP, text, "students", student_id, cohort))
+            self.found.append(
+                _concern(STUDENT_WITHOUT_GROUP, text, Kind.STUDENTS, student_id, cohort)
+            )
         for cohort_id, count in waiting.items():
             cohort = self.cohorts[cohort_id]
             noun = "enrolled student" if count == 1 else "enrolled students"
             text = f"{cohort.name} has {count:,} {noun} and no groups yet."
-            self.found.append(_concern(COHORT_WITHOUT_GROUPS, text, "cohorts", cohort_id, cohort))
+            self.found.append(
+                _concern(COHORT_WITHOUT_GROUPS, text, Kind.COHORTS, cohort_id, cohort)
+            )
 
     def minors_without_consent(self) -> None:
         e, s, today = m.Enrolment, m.Student, self.today
@@ -335,14 +339,16 @@ class _Finder:
                 )
             else:
                 text = f"{name} is under 18 when {cohort.name} starts and has no guardian consent."
-            self.found.append(_concern(MINOR_WITHOUT_CONSENT, text, "students", student_id, cohort))
+            self.found.append(
+                _concern(MINOR_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)
+            )
 
 
 def _one_group(cohort: _Cohort, today: date, row: Any) -> list[Concern]:
     group_id, where = row.group_id, f"{row.group_name} in {cohort.name}"
     found: list[Concern] = []
 
-    def add(code: str, text: str, kind: str = "groups", record_id: str = group_id) -> None:
+    def add(code: str, text: str, kind: Kind = Kind.GROUPS, record_id: str = group_id) -> None:
         found.append(_concern(code, text, kind, record_id, cohort, group_id=group_id))
 
     size, members = cohort.group_size, row.members
@@ -355,7 +361,7 @@ def _one_group(cohort: _Cohort, today: date, row: Any) -> list[Concern]:
     elif not is_approved(row.problem_status):
         status = status_label(row.problem_status).lower()
         text = f"{where} works on “{row.title}” ({row.company}), not approved yet ({status})."
-        add(PROBLEM_NOT_APPROVED, text, "problems", row.problem_id)
+        add(PROBLEM_NOT_APPROVED, text, Kind.PROBLEMS, row.problem_id)
     if row.instructor_id is None:
         add(GROUP_WITHOUT_LEAD, f"{where} has no lead instructor.")
     elif cohort.high_school:
@@ -375,7 +381,7 @@ def _safeguarding(
     name = person_name(instructor.first, instructor.last)
     text = f"{name}, {role}, {phrase}."
     return [
-        _concern(code, text, "instructors", instructor.instructor_id, cohort, group_id=group_id)
+        _concern(code, text, Kind.INSTRUCTORS, instructor.instructor_id, cohort, group_id=group_id)
     ]
 
 

@@ -41,11 +41,11 @@ from ixdesk.db.base import new_id, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import GroupStatus
 from ixdesk.errors import ValidationError
-from ixdesk.services.export.queries import sort_key
 from ixdesk.services.groups import GroupRow, StudentRow, apply_placements, next_group_names
 from ixdesk.services.groups.changes import live_group_names
 from ixdesk.services.groups.dealing import deal
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.read.common import sort_key
 
 MIN_SIZE = 2
 MAX_SIZE = 50

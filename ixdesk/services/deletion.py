@@ -23,7 +23,7 @@ from ixdesk.db import models as m
 from ixdesk.db.base import Base, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import RecordNotFoundError
-from ixdesk.services.kinds import KINDS
+from ixdesk.services.kinds import KINDS, Kind
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 
 
@@ -36,31 +36,33 @@ class Dependent:
     owned: bool = True  # deleted with the record; otherwise only unlinked
 
 
-_DEPENDENTS: dict[str, tuple[Dependent, ...]] = {
-    "companies": (
+_DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
+    Kind.COMPANIES: (
         Dependent(m.BusinessProblem, "company_id", "business problem", "business problems"),
         Dependent(m.Contact, "company_id", "contact", "contacts"),
     ),
-    "problems": (Dependent(m.StudentGroup, "business_problem_id", "group", "groups", owned=False),),
-    "cohorts": (
+    Kind.PROBLEMS: (
+        Dependent(m.StudentGroup, "business_problem_id", "group", "groups", owned=False),
+    ),
+    Kind.COHORTS: (
         Dependent(m.StudentGroup, "cohort_id", "group", "groups"),
         Dependent(m.Enrolment, "cohort_id", "enrolment", "enrolments"),
     ),
-    "groups": (
+    Kind.GROUPS: (
         Dependent(m.GroupMembership, "group_id", "member", "members"),
         Dependent(m.GroupAssistant, "group_id", "assistant instructor", "assistant instructors"),
     ),
-    "students": (
+    Kind.STUDENTS: (
         Dependent(m.Enrolment, "student_id", "enrolment", "enrolments"),
         Dependent(m.GroupMembership, "student_id", "group membership", "group memberships"),
     ),
-    "instructors": (
+    Kind.INSTRUCTORS: (
         Dependent(m.StudentGroup, "lead_instructor_id", "group led", "groups led", owned=False),
         Dependent(m.GroupAssistant, "instructor_id", "group assisted", "groups assisted"),
         Dependent(m.InstructorExpertise, "instructor_id", "", ""),
     ),
 }
-_KIND_OF_MODEL: dict[type[Base], str] = {spec.model: name for name, spec in KINDS.items()}
+_KIND_OF_MODEL: dict[type[Base], Kind] = {spec.model: name for name, spec in KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _join(phrases: list[str]) -> str:
     return ", ".join(phrases[:-1]) + " and " + phrases[-1]
 
 
-def deletion_effects(database: Database, kind: str, ids: Iterable[str]) -> DeletionEffects:
+def deletion_effects(database: Database, kind: Kind, ids: Iterable[str]) -> DeletionEffects:
     wanted = list(ids)
     deleted: list[str] = []
     unlinked: list[str] = []
@@ -107,13 +109,13 @@ def deletion_effects(database: Database, kind: str, ids: Iterable[str]) -> Delet
     return DeletionEffects(deleted, unlinked)
 
 
-def dependents(database: Database, kind: str, ids: Iterable[str]) -> list[str]:
+def dependents(database: Database, kind: Kind, ids: Iterable[str]) -> list[str]:
     """Every phrase for what hangs off these records, deleted with them or not."""
     effects = deletion_effects(database, kind, ids)
     return effects.deleted + effects.unlinked
 
 
-def _cascade(session: Session, kind: str, ids: list[str], stamp: datetime, restore: bool) -> None:
+def _cascade(session: Session, kind: Kind, ids: list[str], stamp: datetime, restore: bool) -> None:
     for dependent in _DEPENDENTS.get(kind, ()):
         if not dependent.owned or not ids:
             continue
@@ -130,7 +132,7 @@ def _cascade(session: Session, kind: str, ids: list[str], stamp: datetime, resto
 
 
 def delete_records(
-    database: Database, kind: str, ids: Iterable[str], *, hub: ChangeHub | None = None
+    database: Database, kind: Kind, ids: Iterable[str], *, hub: ChangeHub | None = None
 ) -> list[str]:
     """Tombstone each record and what it owns; returns the ids really deleted (for undo)."""
     spec = KINDS[kind]
@@ -151,7 +153,7 @@ def delete_records(
 
 
 def restore_records(
-    database: Database, kind: str, ids: Iterable[str], *, hub: ChangeHub | None = None
+    database: Database, kind: Kind, ids: Iterable[str], *, hub: ChangeHub | None = None
 ) -> None:
     """Undo a deletion: the records, and what was deleted together with them."""
     spec = KINDS[kind]

@@ -24,7 +24,7 @@ from ixdesk.services.deletion import delete_records as delete_records
 from ixdesk.services.deletion import deletion_effects as deletion_effects
 from ixdesk.services.deletion import dependents as dependents
 from ixdesk.services.deletion import restore_records as restore_records
-from ixdesk.services.kinds import KINDS, KindSpec, status_label
+from ixdesk.services.kinds import KINDS, Kind, KindSpec, status_label
 from ixdesk.services.operations import (
     ChangeHub,
     OperationContext,
@@ -35,28 +35,28 @@ from ixdesk.services.records import plain_value
 from ixdesk.services.tables import canonical_id
 
 # Fields of each kind that editors show; relationships are handled below.
-EDITABLE: dict[str, tuple[str, ...]] = {
-    "students": (
+EDITABLE: dict[Kind, tuple[str, ...]] = {
+    Kind.STUDENTS: (
         "first_name", "last_name", "preferred_name", "email", "phone", "school", "grade",
         "date_of_birth", "track_interest_id", "guardian_name", "guardian_email",
         "guardian_phone", "guardian_consent_by", "guardian_consent_at", "messaging_opt_in",
         "notes",
     ),
-    "instructors": (
+    Kind.INSTRUCTORS: (
         "first_name", "last_name", "preferred_name", "email", "phone", "employer", "job_title",
         "status", "availability", "safeguarding_status", "safeguarding_expires_on", "bio",
         "notes",
     ),
-    "companies": ("name", "sector", "website", "city", "country", "status", "notes"),
-    "problems": (
+    Kind.COMPANIES: ("name", "sector", "website", "city", "country", "status", "notes"),
+    Kind.PROBLEMS: (
         "title", "company_id", "track_id", "status", "effort_hours", "sponsor_contact_id",
         "confidential", "problem_statement", "deliverables", "skills",
     ),
-    "cohorts": (
+    Kind.COHORTS: (
         "name", "track_id", "status", "audience", "starts_on", "ends_on", "format", "schedule",
         "location", "capacity", "group_size",
     ),
-    "groups": (
+    Kind.GROUPS: (
         "name", "cohort_id", "status", "business_problem_id", "lead_instructor_id",
         "meeting_slot",
     ),
@@ -69,20 +69,20 @@ EXPERTISE = "expertise"
 class RecordValues:
     """One record as an editor sees it: its id, the version read, and its fields."""
 
-    kind: str
+    kind: Kind
     id: str | None
     version: int | None
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def load_values(database: Database, kind: str, record_id: str) -> RecordValues:
+def load_values(database: Database, kind: Kind, record_id: str) -> RecordValues:
     spec = KINDS[kind]
     with database.read() as session:
         record = session.get(spec.model, record_id)
         if record is None or record.deleted_at is not None:
             raise RecordNotFoundError(f"This {spec.singular} no longer exists.")
         values = {name: plain_value(getattr(record, name)) for name in EDITABLE[kind]}
-        if kind == "instructors":
+        if kind == Kind.INSTRUCTORS:
             values[EXPERTISE] = sorted(
                 session.scalars(
                     select(m.InstructorExpertise.track_id).where(
@@ -94,7 +94,7 @@ def load_values(database: Database, kind: str, record_id: str) -> RecordValues:
         return RecordValues(kind, record.id, record.version, values)
 
 
-def empty_values(kind: str) -> RecordValues:
+def empty_values(kind: Kind) -> RecordValues:
     spec = KINDS[kind]
     values: dict[str, Any] = dict.fromkeys(EDITABLE[kind])
     column_defaults = spec.model.__table__.c
@@ -102,7 +102,7 @@ def empty_values(kind: str) -> RecordValues:
         default = column_defaults[name].default
         if default is not None and getattr(default, "is_scalar", False):
             values[name] = plain_value(default.arg)
-    if kind == "instructors":
+    if kind == Kind.INSTRUCTORS:
         values[EXPERTISE] = []
     return RecordValues(kind, None, None, values)
 
@@ -174,7 +174,7 @@ def save_values(
             for name, value in fields.items():
                 if plain_value(getattr(row, name)) != value:
                     setattr(row, name, value)
-        if record.kind == "instructors" and EXPERTISE in record.values:
+        if record.kind == Kind.INSTRUCTORS and EXPERTISE in record.values:
             _sync_expertise(context, row.id, list(record.values[EXPERTISE]))
             if record.id is not None and session.is_modified(row) is False:
                 # Expertise alone changed: the instructor's version still moves on.
@@ -187,7 +187,7 @@ def save_values(
 
 def set_statuses(
     database: Database,
-    kind: str,
+    kind: Kind,
     statuses: dict[str, str],
     *,
     hub: ChangeHub | None = None,
@@ -255,12 +255,12 @@ def enum_choices(enum_class: type[enum.Enum]) -> list[tuple[str, str]]:
 
 # The field each kind keeps unique among its live records, and the fields that
 # scope it (a group name is unique within its cohort), as the database's indexes do.
-UNIQUE_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "students": ("email", ()),
-    "instructors": ("email", ()),
-    "companies": ("name", ()),
-    "cohorts": ("name", ()),
-    "groups": ("name", ("cohort_id",)),
+UNIQUE_FIELDS: dict[Kind, tuple[str, tuple[str, ...]]] = {
+    Kind.STUDENTS: ("email", ()),
+    Kind.INSTRUCTORS: ("email", ()),
+    Kind.COMPANIES: ("name", ()),
+    Kind.COHORTS: ("name", ()),
+    Kind.GROUPS: ("name", ("cohort_id",)),
 }
 
 
@@ -274,7 +274,7 @@ class Duplicate:
 
 
 def find_duplicate(
-    database: Database, kind: str, values: dict[str, Any], exclude_id: str | None
+    database: Database, kind: Kind, values: dict[str, Any], exclude_id: str | None
 ) -> Duplicate | None:
     """The live record of ``kind`` (other than ``exclude_id``) that ``values`` would clash with."""
     if kind not in UNIQUE_FIELDS:

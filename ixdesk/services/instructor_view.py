@@ -3,13 +3,10 @@
 The same reader as the instructor roster (docs/rosters.md), so the same
 rules: only groups the instructor leads or assists, in cohorts that are not
 archived (unless asked), and members with the fields of
-``queries.INSTRUCTOR_FIELDS`` only. The member query selects nothing else and
-:class:`InstructorMember` has no field for anything else, so guardian
-contacts, dates of birth, phone numbers and notes cannot reach the view.
-
-The roster queries live in ``ixdesk.services.export``, whose package also
-loads the spreadsheet writers; they are imported on first use so the window
-opens without them.
+``read.students.INSTRUCTOR_FIELDS`` only. The member query selects nothing
+else and :class:`InstructorMember` has no field for anything else, so
+guardian contacts, dates of birth, phone numbers and notes cannot reach the
+view.
 """
 
 from __future__ import annotations
@@ -26,23 +23,17 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
 from ixdesk.services.folding import fold
+from ixdesk.services.read import students
+from ixdesk.services.read.common import person
+from ixdesk.services.read.finding import find_instructor
+from ixdesk.services.read.groups import group_rows
 from ixdesk.services.reads import reads
 
 SUMMARY_CHARS = 400
 LEAD, ASSISTANT = "Lead", "Assistant"
 # The columns selected, in the order of InstructorMember (a test keeps them in step):
-# the same as ixdesk.services.export.queries.INSTRUCTOR_FIELDS.
+# the same as ixdesk.services.read.students.INSTRUCTOR_FIELDS.
 MEMBER_FIELDS = ("last_name", "first_name", "preferred_name", "school", "grade", "email")
-
-
-def _queries() -> Any:
-    from ixdesk.services.export import queries
-
-    return queries
-
-
-def _person(first: str | None, last: str | None, preferred: str | None = None) -> str:
-    return str(_queries().person(first, last, preferred))
 
 
 @dataclass(frozen=True)
@@ -58,7 +49,7 @@ class InstructorMember:
 
     @property
     def name(self) -> str:
-        return _person(self.first_name, self.last_name, self.preferred_name)
+        return person(self.first_name, self.last_name, self.preferred_name)
 
 
 @dataclass(frozen=True)
@@ -95,8 +86,6 @@ class InstructorChoice:
 
 def find_instructor_by_email(database: Database, email: str) -> str:
     """The id of the live instructor with this email (any case); a helpful error otherwise."""
-    from ixdesk.services.export import find_instructor
-
     return find_instructor(database, email)
 
 
@@ -124,7 +113,7 @@ def _choices(database: Database, *where: Any) -> list[InstructorChoice]:
         ).all()
     rows.sort(key=lambda row: (fold(row[2] or ""), fold(row[1] or "")))
     return [
-        InstructorChoice(str(id_), _person(first, last, preferred), email)
+        InstructorChoice(str(id_), person(first, last, preferred), email)
         for id_, first, last, preferred, email in rows
     ]
 
@@ -145,15 +134,14 @@ def instructor_groups(
 ) -> list[InstructorGroup]:
     """The groups the instructor leads or assists, cohort by cohort (archived ones last),
     with their members."""
-    q = _queries()
     with database.read() as session:
         groups = [
             group
-            for group in q.groups(session, instructor_id=instructor_id)
+            for group in group_rows(session, instructor_id=instructor_id)
             if include_archived or group["cohort_status"] != CohortStatus.ARCHIVED
         ]
         ids = [group["id"] for group in groups]
-        members = q.members(session, ids, MEMBER_FIELDS)
+        members = students.members(session, ids, MEMBER_FIELDS)
         problems = _problem_texts(session, ids)
     groups.sort(key=lambda group: group["cohort_status"] == CohortStatus.ARCHIVED)
     return [

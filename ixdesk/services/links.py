@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.services.folding import fold
-from ixdesk.services.kinds import status_label
+from ixdesk.services.kinds import CONTACTS, Contacts, Kind, status_label
 from ixdesk.services.reads import reads
 from ixdesk.services.tables import canonical_id
 
@@ -19,7 +19,7 @@ from ixdesk.services.tables import canonical_id
 @dataclass(frozen=True)
 class Linked:
     section: str  # "Business problems"
-    kind: str  # the view that opens it: "problems"; "contacts" opens the contact dialog
+    kind: Kind | Contacts  # the view that opens it; contacts open the contact dialog
     id: str
     label: str
     detail: str = ""
@@ -41,14 +41,14 @@ def _name(first: Any, last: Any) -> str:
     "students",
     "instructors",
 )
-def linked_records(database: Database, kind: str, record_id: str) -> list[Linked]:
+def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linked]:
     builders = {
-        "companies": _company,
-        "problems": _problem,
-        "instructors": _instructor,
-        "students": _student,
-        "cohorts": _cohort,
-        "groups": _group,
+        Kind.COMPANIES: _company,
+        Kind.PROBLEMS: _problem,
+        Kind.INSTRUCTORS: _instructor,
+        Kind.STUDENTS: _student,
+        Kind.COHORTS: _cohort,
+        Kind.GROUPS: _group,
     }
     with database.read() as session:
         return builders[kind](session, record_id)
@@ -66,7 +66,7 @@ def _rows(session: Any, statement: Select[Any], *order: int) -> list[Any]:
 def _company(session: Any, record_id: str) -> list[Linked]:
     c, p = m.Contact, m.BusinessProblem
     items = [
-        Linked("Contacts", "contacts", canonical_id(i), name, " · ".join(filter(None, [r, e])))
+        Linked("Contacts", CONTACTS, canonical_id(i), name, " · ".join(filter(None, [r, e])))
         for i, name, r, e in _rows(
             session,
             select(c.id, c.name, c.role, c.email).where(
@@ -76,7 +76,7 @@ def _company(session: Any, record_id: str) -> list[Linked]:
         )
     ]
     items += [
-        Linked("Business problems", "problems", canonical_id(i), title, status_label(status))
+        Linked("Business problems", Kind.PROBLEMS, canonical_id(i), title, status_label(status))
         for i, title, status in _rows(
             session,
             select(p.id, p.title, p.status).where(
@@ -96,7 +96,7 @@ def _groups_where(
     return [
         Linked(
             section,
-            "groups",
+            Kind.GROUPS,
             canonical_id(i),
             name,
             " · ".join([status_label(status), cohort] if with_cohort else [status_label(status)]),
@@ -115,7 +115,7 @@ def _groups_where(
 def _problem(session: Any, record_id: str) -> list[Linked]:
     p, c = m.BusinessProblem, m.PartnerCompany
     items = [
-        Linked("Partner company", "companies", canonical_id(i), name, status_label(status))
+        Linked("Partner company", Kind.COMPANIES, canonical_id(i), name, status_label(status))
         for i, name, status in _rows(
             session,
             select(c.id, c.name, c.status).join(p, p.company_id == c.id).where(p.id == record_id),
@@ -137,7 +137,7 @@ def _instructor(session: Any, record_id: str) -> list[Linked]:
 def _student(session: Any, record_id: str) -> list[Linked]:
     e, c, ms = m.Enrolment, m.Cohort, m.GroupMembership
     items = [
-        Linked("Enrolments", "cohorts", canonical_id(i), name, status_label(status))
+        Linked("Enrolments", Kind.COHORTS, canonical_id(i), name, status_label(status))
         for i, name, status in _rows(
             session,
             select(c.id, c.name, e.status)
@@ -169,15 +169,15 @@ def _group(session: Any, record_id: str) -> list[Linked]:
         .outerjoin(lead, (lead.id == g.lead_instructor_id) & lead.deleted_at.is_(None))
         .where(g.id == record_id),
     ):
-        items.append(Linked("Cohort", "cohorts", canonical_id(row[0]), row[1]))
+        items.append(Linked("Cohort", Kind.COHORTS, canonical_id(row[0]), row[1]))
         if row[2] is not None:
-            items.append(Linked("Business problem", "problems", canonical_id(row[2]), row[3]))
+            items.append(Linked("Business problem", Kind.PROBLEMS, canonical_id(row[2]), row[3]))
         if row[4] is not None:
             items.append(
-                Linked("Lead instructor", "instructors", canonical_id(row[4]), _name(*row[5:7]))
+                Linked("Lead instructor", Kind.INSTRUCTORS, canonical_id(row[4]), _name(*row[5:7]))
             )
     items += [
-        Linked("Members", "students", canonical_id(i), _name(first, last), school or "")
+        Linked("Members", Kind.STUDENTS, canonical_id(i), _name(first, last), school or "")
         for i, first, last, school in _rows(
             session,
             select(s.id, s.first_name, s.last_name, s.school)

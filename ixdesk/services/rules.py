@@ -11,15 +11,16 @@ from datetime import date
 from typing import Any
 
 from ixdesk.services import validation
+from ixdesk.services.kinds import CONTACTS, Contacts, Kind
 
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "students": ("first_name", "last_name"),
-    "instructors": ("first_name", "last_name", "email"),
-    "companies": ("name",),
-    "problems": ("title", "company_id"),
-    "cohorts": ("name",),
-    "groups": ("name", "cohort_id"),
-    "contacts": ("name",),
+REQUIRED: dict[Kind | Contacts, tuple[str, ...]] = {
+    Kind.STUDENTS: ("first_name", "last_name"),
+    Kind.INSTRUCTORS: ("first_name", "last_name", "email"),
+    Kind.COMPANIES: ("name",),
+    Kind.PROBLEMS: ("title", "company_id"),
+    Kind.COHORTS: ("name",),
+    Kind.GROUPS: ("name", "cohort_id"),
+    CONTACTS: ("name",),
 }
 EMAIL_FIELDS = ("email", "guardian_email")
 PHONE_FIELDS = ("phone", "guardian_phone")
@@ -39,7 +40,9 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def check_record(kind: str, values: dict[str, Any], today: date | None = None) -> dict[str, str]:
+def check_record(
+    kind: Kind | Contacts, values: dict[str, Any], today: date | None = None
+) -> dict[str, str]:
     today = today or date.today()
     problems: dict[str, str] = {}
     for name in REQUIRED.get(kind, ()):
@@ -63,7 +66,7 @@ def check_record(kind: str, values: dict[str, Any], today: date | None = None) -
         if isinstance(moment, date) and moment > today:
             problems[name] = "This date is in the future."
     grade = values.get("grade")
-    if kind == "students" and grade is not None:
+    if kind == Kind.STUDENTS and grade is not None:
         try:
             validation.check_grade(grade)
         except validation.InvalidValue as error:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Select
 
 from ixdesk.db.engine import Database
-from ixdesk.services.kinds import KindSpec
+
+if TYPE_CHECKING:
+    from ixdesk.services.kinds import KindSpec
 
 
 @dataclass

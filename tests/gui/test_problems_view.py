@@ -54,7 +54,7 @@ def test_create_a_business_problem_for_a_partner_company(
     assert saved.problem_statement == "Which customers leave, and why?"
     row = view.model.row_of(saved.id)
     assert row is not None
-    company = view.spec.column_index("company")
+    company = view.spec.column_index("partner_company")
     assert view.model.display_row(row)[company] == "Acme Analytics"
     assert linked_labels(view) == ["Acme Analytics"]
 

@@ -24,8 +24,8 @@ from ixdesk.gui.group_builder.common import (
     student_cell,
 )
 from ixdesk.gui.icons import icon
-from ixdesk.services.export.queries import sort_key
 from ixdesk.services.groups import GroupRow, StudentRow, group_warnings
+from ixdesk.services.read.common import sort_key
 
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _GROUP_FLAGS = _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled

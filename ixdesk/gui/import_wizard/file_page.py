@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.services import editing
-from ixdesk.services.import_session import KIND_LABELS
 from ixdesk.services.importing import KINDS, load_mapping
+from ixdesk.services.importing.session import KIND_LABELS
 
 if TYPE_CHECKING:
     from ixdesk.gui.import_wizard.wizard import ImportWizard

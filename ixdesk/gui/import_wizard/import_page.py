@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
 from ixdesk.gui.bugs import explain
 from ixdesk.gui.import_wizard.common import MessageBar
-from ixdesk.services.import_preview import what_will_happen
 from ixdesk.services.importing import ImportResult, commit_import
+from ixdesk.services.importing.preview import what_will_happen
 
 if TYPE_CHECKING:
     from ixdesk.gui.import_wizard.wizard import ImportWizard

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.import_wizard.common import MessageBar
-from ixdesk.services import import_session as words
 from ixdesk.services.importing import detect_day_first, save_mapping
+from ixdesk.services.importing import session as words
 from ixdesk.services.importing.fields import RECORD_WORDS
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard.common import AnyIndex
-from ixdesk.services.import_preview import PreviewText
-from ixdesk.services.import_session import STATUS_LABELS
 from ixdesk.services.importing import ImportPlan, PlannedRow
+from ixdesk.services.importing.preview import PreviewText
+from ixdesk.services.importing.session import STATUS_LABELS
 from ixdesk.services.search import matches, search_terms
 
 ROW, STATUS, NAME, EMAIL, DUPLICATE, CHOICE, PROBLEMS = range(7)

@@ -42,9 +42,9 @@ from ixdesk.gui.import_wizard.preview_model import (
     PreviewModel,
 )
 from ixdesk.gui.import_wizard.row_details import RowDetails
-from ixdesk.services.import_preview import PreviewText, blocked_reason
-from ixdesk.services.import_session import CHOICE_LABELS, STATUS_LABELS, ReadCancelled, counted
 from ixdesk.services.importing import ImportPlan, write_rejected
+from ixdesk.services.importing.preview import PreviewText, blocked_reason
+from ixdesk.services.importing.session import CHOICE_LABELS, STATUS_LABELS, ReadCancelled, counted
 
 if TYPE_CHECKING:
     from ixdesk.gui.import_wizard.wizard import ImportWizard

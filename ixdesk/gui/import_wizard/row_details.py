@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.import_wizard.common import tint
-from ixdesk.services.import_preview import PreviewText
-from ixdesk.services.import_session import CHOICE_LABELS, STATUS_LABELS
 from ixdesk.services.importing import PlannedRow
+from ixdesk.services.importing.preview import PreviewText
+from ixdesk.services.importing.session import CHOICE_LABELS, STATUS_LABELS
 
 AS_FOR_ALL = "as for all"
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ixdesk.gui.bugs import explain
 from ixdesk.gui.import_wizard.common import MessageBar, RowsModel
-from ixdesk.services.import_session import ReadCancelled, ReadOutcome, read_source
 from ixdesk.services.importing import SourceTable
+from ixdesk.services.importing.session import ReadCancelled, ReadOutcome, read_source
 from ixdesk.services.importing.table import ENCODING_LABELS
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
 from ixdesk.gui.tasks import BackgroundTask, Work
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.import_session import ImportSession
+from ixdesk.services.importing.session import ImportSession
 
 FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
 

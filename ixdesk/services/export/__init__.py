@@ -31,10 +31,6 @@ if TYPE_CHECKING:
         export_instructor_roster,
         export_partner_brief,
         export_signin_sheet,
-        find_cohort,
-        find_company,
-        find_instructor,
-        find_session,
     )
     from ixdesk.services.export.workbook import (
         Cancelled,
@@ -43,11 +39,17 @@ if TYPE_CHECKING:
         Progress,
         check_target,
     )
+    from ixdesk.services.read.finding import (
+        find_cohort,
+        find_company,
+        find_instructor,
+        find_session,
+    )
 
-# Loaded on first use: the window imports ``queries`` (plain reads) at start,
-# and must not pay for the spreadsheet writer until something is exported.
+# Loaded on first use: the window must not pay for the spreadsheet writer
+# until something is exported.
 _HOMES = {
-    **dict.fromkeys(("RECORD_TYPES", "export_everything", "export_records"), "full"),
+    **dict.fromkeys(("RECORD_TYPES", "export_everything", "export_records"), f"{__name__}.full"),
     **dict.fromkeys(
         (
             "DEFAULT_BLANK_ROWS",
@@ -55,15 +57,17 @@ _HOMES = {
             "export_instructor_roster",
             "export_partner_brief",
             "export_signin_sheet",
-            "find_cohort",
-            "find_company",
-            "find_instructor",
-            "find_session",
         ),
-        "rosters",
+        f"{__name__}.rosters",
     ),
     **dict.fromkeys(
-        ("Cancelled", "ExportCancelled", "ExportError", "Progress", "check_target"), "workbook"
+        ("Cancelled", "ExportCancelled", "ExportError", "Progress", "check_target"),
+        f"{__name__}.workbook",
+    ),
+    # Finding what to export by name is a read; offered here beside the builders.
+    **dict.fromkeys(
+        ("find_cohort", "find_company", "find_instructor", "find_session"),
+        "ixdesk.services.read.finding",
     ),
 }
 
@@ -72,7 +76,7 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    value = getattr(importlib.import_module(home), name)
     globals()[name] = value
     return value
 

@@ -21,8 +21,8 @@ from ixdesk import __version__
 from ixdesk.db.base import Base
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.services.export import queries as q
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
+from ixdesk.services.read import full as q
 
 PathLike = str | os.PathLike[str]
 

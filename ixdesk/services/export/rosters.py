@@ -1,19 +1,18 @@
 """The rosters a coordinator sends out: cohort, instructor, sign-in sheet and partner brief.
 
 Each builder decides *who reads the workbook* and therefore which student
-fields it may select (see ``queries``): the coordinator's cohort roster has
+fields it may select (see ``services/read/students.py``): the coordinator's cohort roster has
 contact details; an instructor's roster has no phone numbers, guardians,
 dates of birth or notes; a sign-in sheet only names; a partner company sees
 first names and last initials. docs/rosters.md explains the choices.
 
 Tables are described once as layouts, ``(header, key)`` pairs, and filled
-from the plain dicts ``queries`` returns, so a header and its value cannot
-drift apart.
+from the plain dicts the reads (``services/read``) return, so a header and
+its value cannot drift apart.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -26,10 +25,15 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
-from ixdesk.services.export import queries as q
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
-from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
+from ixdesk.services.read import students as st
+from ixdesk.services.read.cohorts import cohort_details
+from ixdesk.services.read.common import person, sort_key
+from ixdesk.services.read.companies import company_details
+from ixdesk.services.read.groups import group_rows
+from ixdesk.services.read.instructors import instructor_name
+from ixdesk.services.read.problems import company_problems
 
 PathLike = str | os.PathLike[str]
 Layout = Sequence[tuple[str, str]]  # (header shown, key in the record dict)
@@ -144,76 +148,6 @@ def _members(fields: Sequence[str]) -> list[Column]:
     return [Column(MEMBER_HEADERS[name]) for name in fields]
 
 
-# --- finding what the person named ----------------------------------------------------
-
-
-def _normal(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def _find(database: Database, kind: str, wanted: str, missing: str, plural: str) -> str:
-    known = q.live_names(database, kind)
-    key = _normal(wanted)
-    same = [(record_id, name) for record_id, name, _ in known if _normal(name) == key]
-    exact = [record_id for record_id, name in same if " ".join(name.split()) == wanted.strip()]
-    if len(same) == 1 or len(exact) == 1:  # SQLite lets "ZOË" and "zoë" both exist
-        return exact[0] if len(exact) == 1 else same[0][0]
-    if same:
-        names = " and ".join(f"'{name}'" for _, name in same[:2])
-        raise IxdeskError(f"Both {names} match '{wanted}'; type the name exactly as listed.")
-    missing = missing.format(wanted=wanted)
-    if not known:
-        raise IxdeskError(f"{missing}: there are no {plural} yet.")
-    shown = {_normal(name): shown_as for _id, name, shown_as in known}
-    score = {name: difflib.SequenceMatcher(None, key, name).ratio() for name in shown}
-    best = max(score.values())
-    close = sorted((n for n in shown if score[n] >= max(0.6, best - 0.1)), key=lambda n: score[n])[
-        ::-1
-    ]
-    # Part of a name, or (instructors) a person's name typed instead of the email.
-    close += [name for name, text in shown.items() if key and key in _normal(text)]
-    suggestions = [f"'{shown[name]}'" for name in dict.fromkeys(close)][:3]
-    if suggestions:
-        hint = " or ".join([", ".join(suggestions[:-1]), suggestions[-1]]).removeprefix(" or ")
-        raise IxdeskError(f"{missing}. Did you mean {hint}?")
-    command = "companies" if kind == "company" else plural
-    raise IxdeskError(f"{missing}; 'ixdesk list {command}' shows them all.")
-
-
-def find_cohort(database: Database, name: str) -> str:
-    """The id of the live cohort called ``name`` (any case), else a helpful error."""
-    return _find(database, "cohort", name, "No cohort is called '{wanted}'", "cohorts")
-
-
-def find_company(database: Database, name: str) -> str:
-    """The id of the live partner company called ``name`` (any case)."""
-    missing = "No partner company is called '{wanted}'"
-    return _find(database, "company", name, missing, "partner companies")
-
-
-def find_instructor(database: Database, email: str) -> str:
-    """The id of the live instructor with this email address (any case)."""
-    missing = "No instructor has the email address '{wanted}'"
-    return _find(database, "instructor", email, missing, "instructors")
-
-
-def find_session(database: Database, cohort_id: str, title: str) -> str:
-    """The id of the cohort's live session with this title (any case)."""
-    s = m.CohortSession
-    with database.read() as session:
-        live = select(s.id, s.title).where(s.cohort_id == cohort_id, s.deleted_at.is_(None))
-        rows = session.execute(live).all()
-    for record_id, found in rows:
-        if _normal(found) == _normal(title):
-            return str(record_id)
-    titles = ", ".join(f"'{found}'" for found in sorted(row[1] for row in rows)[:5])
-    listed = f" Its sessions include {titles}." if titles else " It has no sessions yet."
-    raise IxdeskError(f"This cohort has no session called '{title}'.{listed}")
-
-
-# --- workbooks --------------------------------------------------------------------------
-
-
 def export_cohort_roster(
     database: Database,
     cohort_id: str,
@@ -224,12 +158,12 @@ def export_cohort_roster(
     cancelled: Cancelled | None = None,
 ) -> Path:
     """The coordinator's roster: an overview sheet, one sheet per group, the ungrouped."""
-    fields = q.COORDINATOR_FIELDS
+    fields = st.COORDINATOR_FIELDS
     with database.read() as session:
-        cohort = q.cohort_details(session, cohort_id)
-        groups = q.groups(session, cohort_id=cohort_id)
-        by_group = q.members(session, [group["id"] for group in groups], fields)
-        loose = q.ungrouped(session, cohort_id, fields)
+        cohort = cohort_details(session, cohort_id)
+        groups = group_rows(session, cohort_id=cohort_id)
+        by_group = st.members(session, [group["id"] for group in groups], fields)
+        loose = st.ungrouped(session, cohort_id, fields)
     cohort["students"] = sum(map(len, by_group.values())) + len(loose)
     options: dict[str, Any] = {"paper": paper, "progress": progress, "cancelled": cancelled}
     name = cohort["name"]
@@ -268,22 +202,16 @@ def export_instructor_roster(
 
     Groups of archived cohorts are left out unless ``include_archived``.
     """
-    fields = q.INSTRUCTOR_FIELDS
-    i = m.Instructor
+    fields = st.INSTRUCTOR_FIELDS
     with database.read() as session:
-        first, last, preferred, email = session.execute(
-            select(i.first_name, i.last_name, i.preferred_name, i.email).where(
-                i.id == instructor_id
-            )
-        ).one()
+        name, email = instructor_name(session, instructor_id)
         groups = [
             group
-            for group in q.groups(session, instructor_id=instructor_id)
+            for group in group_rows(session, instructor_id=instructor_id)
             if cohort_id in (None, group["cohort_id"])
             and (include_archived or group["cohort_status"] != CohortStatus.ARCHIVED)
         ]
-        by_group = q.members(session, [group["id"] for group in groups], fields)
-    name = q.person(first, last, preferred)
+        by_group = st.members(session, [group["id"] for group in groups], fields)
     if not groups:
         where = " in this cohort" if cohort_id else " in a current cohort"
         raise IxdeskError(f"{name} leads or assists no groups{where}; there is no roster to write.")
@@ -319,21 +247,23 @@ def export_signin_sheet(
     """
     if blank_rows < 0:
         raise IxdeskError("The number of blank rows cannot be negative.")
-    fields, s = q.SIGNIN_FIELDS, m.CohortSession
+    fields, s = st.SIGNIN_FIELDS, m.CohortSession
     with database.read() as session:
-        cohort = q.cohort_details(session, cohort_id)
+        cohort = cohort_details(session, cohort_id)
         meeting = None
         if session_id is not None:
             meeting = session.execute(
                 select(s.title, s.starts_at, s.location, s.group_id).where(s.id == session_id)
             ).one()
         one_group = meeting.group_id if meeting is not None else None
-        groups = [g for g in q.groups(session, cohort_id=cohort_id) if one_group in (None, g["id"])]
-        by_group = q.members(session, [group["id"] for group in groups], fields)
-        loose = q.ungrouped(session, cohort_id, fields) if one_group is None else []
+        groups = [
+            g for g in group_rows(session, cohort_id=cohort_id) if one_group in (None, g["id"])
+        ]
+        by_group = st.members(session, [group["id"] for group in groups], fields)
+        loose = st.ungrouped(session, cohort_id, fields) if one_group is None else []
     listed = [(group["name"], by_group[group["id"]]) for group in groups]
     rows = [
-        [group, last, q.person(first, None, preferred), None]
+        [group, last, person(first, None, preferred), None]
         for group, people in [*listed, (NOT_IN_A_GROUP, loose)]
         for last, first, preferred in people
     ]
@@ -376,14 +306,14 @@ def export_partner_brief(
 ) -> Path:
     """For a partner company: its business problems and the groups working on them."""
     with database.read() as session:
-        company = q.company_details(session, company_id)
-        problems = q.company_problems(session, company_id)
-        groups = q.groups(session, company_id=company_id)
-        by_group = q.members(session, [group["id"] for group in groups], q.PARTNER_FIELDS)
+        company = company_details(session, company_id)
+        problems = company_problems(session, company_id)
+        groups = group_rows(session, company_id=company_id)
+        by_group = st.members(session, [group["id"] for group in groups], st.PARTNER_FIELDS)
     for group in groups:
         people = by_group[group["id"]]
         group.update(members=len(people), students=", ".join(_initial(*p) for p in people))
-    groups.sort(key=lambda g: [q.sort_key(g[key]) for key in ("business_problem", "cohort")])
+    groups.sort(key=lambda g: [sort_key(g[key]) for key in ("business_problem", "cohort")])
     heading = [
         ("Partner company", company["name"]),
         ("Sector", company["sector"]),

@@ -22,9 +22,9 @@ from ixdesk.db import models as m
 from ixdesk.db.base import new_id, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, ValidationError
-from ixdesk.services.export.queries import person
 from ixdesk.services.groups.rows import ENROLLED
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.read.common import person
 from ixdesk.services.tables import canonical_id
 
 Placements = dict[str, str | None]

@@ -20,8 +20,8 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
-from ixdesk.services.export.queries import person, sort_key
 from ixdesk.services.folding import fold
+from ixdesk.services.read.common import person, sort_key
 from ixdesk.services.reads import reads
 from ixdesk.services.tables import canonical_id
 

@@ -4,11 +4,11 @@ The wizard and ``ixdesk import`` share these steps; nothing is written before
 the last one::
 
     table = read_table(path, sheet=None, encoding=None, delimiter=None, header_row=None)
-    mapping = propose_mapping("students", table.headers)   # or load_mapping(file, table.headers)
+    mapping = propose_mapping(Kind.STUDENTS, table.headers)  # or load_mapping(file, headers)
     mapping.set("Cell phone", "phone")                     # any column, any field (None: ignore)
     save_mapping(mapping, "signups.json")                  # reuse for the next file like it
-    order = detect_day_first("students", table, mapping)   # True/False when the dates tell
-    plan = plan_import(database, "students", table, mapping, cohort="Spring 2026",
+    order = detect_day_first(Kind.STUDENTS, table, mapping)  # True/False when dates tell
+    plan = plan_import(database, Kind.STUDENTS, table, mapping, cohort="Spring 2026",
                        day_first=True, region="GB", on_duplicate="skip")
     plan.counts        # {"new": 8, "updated": 0, "unchanged": 1, "skipped": 0, "invalid": 1}
     plan.rows          # PlannedRow: row_number, status, values, problems, duplicates
@@ -24,7 +24,9 @@ sentence for a file that is not a spreadsheet, is damaged, unsafe (zip bomb,
 XML entities), password-protected, an old .xls, empty or without a
 recognisable header. ``commit_import`` writes in one transaction through
 ``run_operation``: all or nothing; cancelling raises :class:`ImportCancelled`
-after rolling back. See docs/import.md for what a coordinator sees.
+after rolling back. The import wizard keeps its choices between pages in
+:mod:`.session` and words its preview with :mod:`.preview`. See
+docs/import.md for what a coordinator sees.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from typing import Any
 import phonenumbers
 
 from ixdesk.services.importing.fields import EMAIL, PHONE, TEXT, FieldSpec
-from ixdesk.services.validation_email import DOMAIN_LABEL, SPECIAL_DOMAINS
-from ixdesk.services.validation_phone import (
+from ixdesk.services.validation.email import DOMAIN_LABEL, SPECIAL_DOMAINS
+from ixdesk.services.validation.phone import (
     PHONE_PUNCTUATION,
     RegionRules,
     region_rules,

@@ -28,6 +28,7 @@ from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.kinds import Kind
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.records import plain_value
 
@@ -287,7 +288,7 @@ class _Writer:
 
     def _expertise_rows(self) -> list[dict[str, Any]]:
         plan = self.plan
-        if plan.kind != "instructors":
+        if plan.kind != Kind.INSTRUCTORS:
             return []
         found = plan.existing["instructor"].expertise
         rows = []

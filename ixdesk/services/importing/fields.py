@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from ixdesk.db import models as m
 from ixdesk.services.folding import fold
+from ixdesk.services.kinds import Kind
 
-KINDS = ("students", "instructors", "companies")
+# What can be imported, in the order the wizard and ``ixdesk import`` offer them.
+KINDS = (Kind.STUDENTS, Kind.INSTRUCTORS, Kind.COMPANIES)
 
 TEXT, EMAIL, PHONE, DATE, PAST_DATE, GRADE = "text", "email", "phone", "date", "past_date", "grade"
 YES_NO, CONSENT, TRACK, TRACKS, CHOICE, FULL_NAME = (
@@ -83,8 +85,8 @@ def _person_names(model: type[m.Base], email_required: bool) -> tuple[FieldSpec,
     )
 
 
-FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "students": (
+FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
+    Kind.STUDENTS: (
         *_person_names(m.Student, email_required=False),
         _text(m.Student, "school", "School"),
         FieldSpec("grade", "Grade", GRADE),
@@ -98,7 +100,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("messaging_opt_in", "Messaging opt-in", YES_NO),
         FieldSpec("notes", "Notes"),
     ),
-    "instructors": (
+    Kind.INSTRUCTORS: (
         *_person_names(m.Instructor, email_required=True),
         _text(m.Instructor, "employer", "Employer"),
         _text(m.Instructor, "job_title", "Job title"),
@@ -110,7 +112,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("status", "Status", CHOICE, choices=_INSTRUCTOR_STATUS),
         FieldSpec("notes", "Notes"),
     ),
-    "companies": (
+    Kind.COMPANIES: (
         _required(m.PartnerCompany, "name", "Partner company"),
         _text(m.PartnerCompany, "sector", "Sector"),
         _text(m.PartnerCompany, "website", "Website"),
@@ -125,7 +127,11 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 FIELD_BY_NAME = {kind: {spec.name: spec for spec in specs} for kind, specs in FIELDS.items()}
-RECORD_WORDS = {"students": "student", "instructors": "instructor", "companies": "partner company"}
+RECORD_WORDS = {
+    Kind.STUDENTS: "student",
+    Kind.INSTRUCTORS: "instructor",
+    Kind.COMPANIES: "partner company",
+}
 
 IGNORED_HEADERS = frozenset({"ixdesk problems", "original row", "timestamp", "horodateur"})
 
@@ -174,8 +180,8 @@ _PERSON = {
     "phone": "phone|phone number|telephone|tel|cell|cell phone|cellphone|mobile|mobile phone|"
     "mobile number|portable|telephone portable|handy|telefon|telefono|gsm|whatsapp",
 }
-SYNONYMS: dict[str, dict[str, str]] = {
-    "students": _synonyms(
+SYNONYMS: dict[Kind, dict[str, str]] = {
+    Kind.STUDENTS: _synonyms(
         {
             **_PERSON,
             "school": "school|high school|school name|college|university|ecole|école|lycee|lycée|"
@@ -200,7 +206,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
             "notes": "notes|note|comments|comment|remarks|remarques|commentaires",
         }
     ),
-    "instructors": _synonyms(
+    Kind.INSTRUCTORS: _synonyms(
         {
             **_PERSON,
             "employer": "employer|company|organisation|organization|works at|entreprise|"
@@ -219,7 +225,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
             "notes": "notes|note|comments|remarks|remarques",
         }
     ),
-    "companies": _synonyms(
+    Kind.COMPANIES: _synonyms(
         {
             "name": "company|company name|partner|partner company|organisation|organization|"
             "name|entreprise|societe|société|raison sociale|nom de l entreprise|business|firm",
@@ -256,17 +262,17 @@ _PERSON_RULES: tuple[tuple[frozenset[str], str], ...] = tuple(
         ("name names", "full_name"),
     )
 )
-_RULES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+_RULES: dict[Kind, tuple[tuple[frozenset[str], str], ...]] = {
     kind: tuple((frozenset(words.split()), field) for words, field in rules)
     for kind, rules in {
-        "students": (
+        Kind.STUDENTS: (
             ("birth birthday dob born naissance geburtsdatum birthdate", "date_of_birth"),
             ("school college university ecole lycee schule universite escuela academy", "school"),
             ("grade year class niveau classe klasse curso", "grade"),
             ("programme program track interest interested course filiere", "track_interest"),
             ("notes note comments comment remarks remarques commentaires", "notes"),
         ),
-        "instructors": (
+        Kind.INSTRUCTORS: (
             ("employer company organisation organization entreprise employeur firm", "employer"),
             ("job title position role poste fonction occupation", "job_title"),
             ("expertise tracks track skills subjects teaches topics specialty", "expertise"),
@@ -275,7 +281,7 @@ _RULES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
             ("status statut", "status"),
             ("notes note comments remarks remarques", "notes"),
         ),
-        "companies": (
+        Kind.COMPANIES: (
             ("role position title job poste fonction", "contact_role"),
             ("sector industry secteur branche", "sector"),
             ("website web url site homepage www", "website"),
@@ -291,11 +297,11 @@ _SAFEGUARDING_WORDS = {"safeguarding", "dbs", "background", "vetting", "clearanc
 _EXPIRY_WORDS = {"expiry", "expires", "expiration", "until", "valid", "renewal", "expire"}
 
 
-def _keyword_field(kind: str, words: set[str]) -> str | None:
+def _keyword_field(kind: Kind, words: set[str]) -> str | None:
     if not words:
         return None
     guardian = bool(words & _GUARDIAN_WORDS)
-    if kind == "students":
+    if kind == Kind.STUDENTS:
         if words & {"consent", "permission", "consentement", "autorisation"}:
             by = words & {"by", "who", "name", "par"}
             return "guardian_consent_by" if by else "guardian_consent_at"
@@ -307,9 +313,9 @@ def _keyword_field(kind: str, words: set[str]) -> str | None:
             if words & _PHONE_WORDS:
                 return "guardian_phone"
             return "guardian_name"
-    if kind == "instructors" and words & _SAFEGUARDING_WORDS:
+    if kind == Kind.INSTRUCTORS and words & _SAFEGUARDING_WORDS:
         return "safeguarding_expires_on" if words & _EXPIRY_WORDS else "safeguarding_status"
-    if kind == "companies":
+    if kind == Kind.COMPANIES:
         if words & _EMAIL_WORDS:
             return "contact_email"
         if words & _PHONE_WORDS:
@@ -331,7 +337,7 @@ def _keyword_field(kind: str, words: set[str]) -> str | None:
     return None
 
 
-def guess_field(kind: str, header: str) -> str | None:
+def guess_field(kind: Kind, header: str) -> str | None:
     """The field a header most likely names for this kind of import, or None."""
     key = header_key(header)
     if not key or key in IGNORED_HEADERS or fold(header).strip() in IGNORED_HEADERS:

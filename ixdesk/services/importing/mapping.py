@@ -22,22 +22,23 @@ from ixdesk.services.importing.fields import (
     guess_field,
     header_key,
 )
+from ixdesk.services.kinds import Kind
 
 MAPPING_FORMAT = "ixdesk-import-mapping"
 MAPPING_VERSION = 1
 
 
-def check_kind(kind: str) -> str:
+def check_kind(kind: str) -> Kind:
     if kind not in KINDS:
         raise IxdeskError(f"ixdesk imports {', '.join(KINDS)}, not “{kind}”.")
-    return kind
+    return Kind(kind)
 
 
 @dataclass
 class Mapping:
     """Header → field name (None: the column is not imported), in the file's column order."""
 
-    kind: str
+    kind: Kind
     columns: dict[str, str | None]
     day_first: bool | None = None
     notes: list[str] = field(default_factory=list)
@@ -92,7 +93,7 @@ class Mapping:
         }
 
 
-def propose_mapping(kind: str, headers: Iterable[str]) -> Mapping:
+def propose_mapping(kind: Kind, headers: Iterable[str]) -> Mapping:
     """The likely field of every header; each field from its first likely column only."""
     check_kind(kind)
     headers = list(headers)

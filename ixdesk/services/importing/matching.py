@@ -22,6 +22,7 @@ from ixdesk.services.importing.fields import FIELDS
 from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.nearby import Likeness
 from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
+from ixdesk.services.kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
@@ -64,7 +65,7 @@ class Part:
         return found
 
 
-def _fields(kind: str) -> dict[str, str]:
+def _fields(kind: Kind) -> dict[str, str]:
     return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name"}
 
 
@@ -75,19 +76,21 @@ _CONTACT_FIELDS = {
     "contact_email": "email",
     "contact_phone": "phone",
 }
-PARTS: dict[str, tuple[Part, ...]] = {
-    "students": (Part("student", m.Student, _fields("students"), _email_key, passthrough=True),),
-    "instructors": (
+PARTS: dict[Kind, tuple[Part, ...]] = {
+    Kind.STUDENTS: (
+        Part("student", m.Student, _fields(Kind.STUDENTS), _email_key, passthrough=True),
+    ),
+    Kind.INSTRUCTORS: (
         Part(
             "instructor",
             m.Instructor,
-            _fields("instructors"),
+            _fields(Kind.INSTRUCTORS),
             _email_key,
             pseudo=frozenset({"expertise"}),
             passthrough=True,
         ),
     ),
-    "companies": (
+    Kind.COMPANIES: (
         Part("partner company", m.PartnerCompany, {n: n for n in _COMPANY_FIELDS}, _company_key),
         Part("contact", m.Contact, _CONTACT_FIELDS, ex.contact_key, link="company_id"),
     ),

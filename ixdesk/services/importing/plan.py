@@ -31,6 +31,7 @@ from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mappi
 from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import PlannedRow, Problem, TrackBook, convert_rows
+from ixdesk.services.kinds import Kind
 
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
 STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)
@@ -41,7 +42,7 @@ CHOICES = ("skip", "fill", "update")
 class ImportPlan:
     """Everything ``commit_import`` will write, and everything the preview shows."""
 
-    kind: str
+    kind: Kind
     table: SourceTable
     mapping: Mapping
     day_first: bool
@@ -147,7 +148,7 @@ def _check_choice(choice: str) -> str:
 @without_collector
 def plan_import(
     database: Database,
-    kind: str,
+    kind: Kind,
     table: SourceTable,
     mapping: Mapping | None = None,
     *,
@@ -172,7 +173,7 @@ def plan_import(
             f"No column of {table.path.name} is matched to {labels}, which every "
             f"{RECORD_WORDS[kind]} needs; choose the column that holds it."
         )
-    if cohort and kind != "students":
+    if cohort and kind != Kind.STUDENTS:
         raise IxdeskError("Only students are enrolled into a cohort.")
     if enrolment_status not in {status.value for status in EnrolmentStatus}:
         raise IxdeskError(f"“{enrolment_status}” is not an enrolment status.")
@@ -202,7 +203,7 @@ def plan_import(
             today=today,
             progress=progress,
         )
-        if kind == "companies":
+        if kind == Kind.COMPANIES:
             _check_contacts(converted, mapping)
         existing = _load_existing(session, kind, converted)
     plan = ImportPlan(
@@ -246,21 +247,21 @@ def _check_contacts(converted: list[PlannedRow], mapping: Mapping) -> None:
             row.invalid = True
 
 
-def _load_existing(session: Any, kind: str, converted: list[PlannedRow]) -> dict[str, ex.Existing]:
+def _load_existing(session: Any, kind: Kind, converted: list[PlannedRow]) -> dict[str, ex.Existing]:
     parts = PARTS[kind]
-    if kind == "companies":
+    if kind == Kind.COMPANIES:
         companies = ex.load_companies(session, parts[0].columns)
         contacts = ex.load_contacts(session, parts[1].columns)
         companies.load(session, companies.index.values())
         contacts.load(session, contacts.index.values())
         return {parts[0].record: companies, parts[1].record: contacts}
     part = parts[0]
-    loader = ex.load_students if kind == "students" else ex.load_instructors
+    loader = ex.load_students if kind == Kind.STUDENTS else ex.load_instructors
     found = loader(session, part.columns)
     store_emails = converted[0].store.columns.get("email", []) if converted and found.index else []
     emails = found.index.keys() & set(map(str.lower, filter(None, store_emails)))
     matched = [found.index[email] for email in emails]
     found.load(session, matched)
-    if kind == "instructors":
+    if kind == Kind.INSTRUCTORS:
         ex.load_expertise(session, found, matched)
     return {part.record: found}

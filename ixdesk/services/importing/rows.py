@@ -35,6 +35,7 @@ from ixdesk.services.importing.fields import (
 )
 from ixdesk.services.importing.mapping import Mapping
 from ixdesk.services.importing.reading import SourceTable
+from ixdesk.services.kinds import Kind
 from ixdesk.services.validation import ERROR, WARNING, FieldProblem, InvalidValue
 
 __all__ = ["CONSENT_NOW", "PlannedRow", "Problem", "TrackBook", "ValueStore", "convert_rows"]
@@ -190,7 +191,7 @@ class _Column:
 
 
 def convert_rows(
-    kind: str,
+    kind: Kind,
     table: SourceTable,
     mapping: Mapping,
     *,
@@ -252,7 +253,9 @@ def _split_full_names(store: ValueStore, values: list[Any]) -> None:
             ]
 
 
-def _check_required(kind: str, mapping: Mapping, store: ValueStore, rows: list[PlannedRow]) -> None:
+def _check_required(
+    kind: Kind, mapping: Mapping, store: ValueStore, rows: list[PlannedRow]
+) -> None:
     mapped = mapping.mapped()
     for spec in FIELD_BY_NAME[kind].values():
         if not spec.required:
@@ -291,7 +294,7 @@ def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRo
         _add(row, Problem(number, header, message, WARNING, mapping.field_for(header)))
 
 
-def detect_day_first(kind: str, table: SourceTable, mapping: Mapping) -> bool | None:
+def detect_day_first(kind: Kind, table: SourceTable, mapping: Mapping) -> bool | None:
     """The day/month order the file's text dates prove (31/12/2010 or 12/31/2010), or None.
 
     None when no value tells (every date fits both orders) or when values

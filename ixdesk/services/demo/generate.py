@@ -19,9 +19,9 @@ from ixdesk.db import models as m
 from ixdesk.db.base import Base
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.services.demo_cohorts import CohortRows
-from ixdesk.services.demo_partners import PartnerRows
-from ixdesk.services.demo_rows import BATCH, Row
+from ixdesk.services.demo.cohorts import CohortRows
+from ixdesk.services.demo.partners import PartnerRows
+from ixdesk.services.demo.rows import BATCH, Row
 
 Progress = Callable[[str, int, int], None]
 # Parents before children, so every foreign key points at a row already written.

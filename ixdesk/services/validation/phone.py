@@ -17,7 +17,7 @@ from typing import Any
 
 import phonenumbers
 
-from ixdesk.services.validation_base import FieldProblem, InvalidValue, clean_text, fail, warn
+from ixdesk.services.validation.base import FieldProblem, InvalidValue, clean_text, fail, warn
 
 FALLBACK_REGION = "GB"
 

@@ -1,6 +1,6 @@
 """Word lists and weights for the demo data, and the small helpers that read them.
 
-Kept apart from :mod:`ixdesk.services.demo` so the generator reads as logic.
+Kept apart from :mod:`~ixdesk.services.demo.generate` so the generator reads as logic.
 Every name here is invented; email domains use the reserved ``example`` names.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Mapping
-from datetime import date
 from functools import cache
 from itertools import accumulate
 from typing import Any, TypeVar
@@ -287,11 +286,6 @@ def pick(rng: random.Random, weights: Mapping[T, float]) -> T:
         cached = _cumulative[id(weights)] = (weights, tuple(weights), totals)
     choice: T = rng.choices(cached[1], cum_weights=cached[2])[0]
     return choice
-
-
-def years_before(day: date, years: int) -> date:
-    leap_day = (day.month, day.day) == (2, 29)
-    return day.replace(year=day.year - years, day=28 if leap_day else day.day)
 
 
 # Weights of each life-cycle state: mostly the everyday state, some of every other.

@@ -13,7 +13,7 @@ from typing import Any
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from ixdesk.services.validation_base import InvalidValue, clean_text, fail
+from ixdesk.services.validation.base import InvalidValue, clean_text, fail
 
 _ATOM = r"[A-Za-z0-9_+-]+"
 DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"

@@ -1,15 +1,4 @@
-"""The enrolments of one cohort: the board's rows, the cohort's details, and moves.
-
-Every move is one transaction through ``run_operation`` and returns an
-``EnrolmentChange``: each row it touched as it was before, and as it left it.
-``revert_enrolment_change`` puts those rows back exactly (statuses, waitlist
-order, group memberships) and returns the change that re-applies the move, so
-undo and redo are one and the same call.
-
-A student who stops being enrolled (back to applied, accepted, waitlisted, or
-withdrawn) leaves their group in that cohort; one who completes keeps it, as
-the group is part of what they did.
-"""
+"""Moves on the enrolment board: each one transaction, each undone exactly."""
 
 from __future__ import annotations
 
@@ -25,31 +14,9 @@ from ixdesk.db.base import Base, new_id, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, ValidationError
-from ixdesk.services.enrolment_rows import (
-    COHORT_GONE,
-    BoardRow,
-    CohortDetails,
-    cohort_details,
-    enrolment_board,
-    students_in_cohort,
-)
+from ixdesk.services.enrolment.rows import COHORT_GONE
 from ixdesk.services.kinds import status_label
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
-
-__all__ = [
-    "BOARD_STATUSES",
-    "BoardRow",
-    "CohortDetails",
-    "EnrolmentChange",
-    "OverCapacityError",
-    "cohort_details",
-    "enrol_students",
-    "enrolment_board",
-    "move_in_waitlist",
-    "revert_enrolment_change",
-    "set_enrolment_status",
-    "students_in_cohort",
-]
 
 ES = EnrolmentStatus
 KEEPS_GROUP = frozenset({ES.ENROLLED, ES.COMPLETED})

@@ -15,8 +15,9 @@ from ixdesk.db.enums import (
     EnrolmentStatus,
     GroupStatus,
 )
-from ixdesk.services import demo_data as d
-from ixdesk.services.demo_rows import BATCH, DemoCohort, DemoRows, Row
+from ixdesk.services.demo import data as d
+from ixdesk.services.demo.rows import BATCH, DemoCohort, DemoRows, Row
+from ixdesk.services.validation import years_before
 
 S, ES = CohortStatus, EnrolmentStatus
 GUARDIAN_FIELDS = ("guardian_name", "guardian_email", "guardian_phone")
@@ -83,7 +84,7 @@ class CohortRows(DemoRows):
     def students(self) -> Iterator[list[Row]]:
         """Student rows in batches, so 100,000 never sit in memory at once."""
         rng, today, track_ids = self.rng, self.today, self.track_ids
-        adults_born_by = d.years_before(today, 18)
+        adults_born_by = years_before(today, 18)
         batch: list[Row] = []
         for cohort_indices in self.placed:
             cohort = self.cohorts[cohort_indices[0]]

@@ -9,14 +9,13 @@ have fast paths for the common shapes (a plain ASCII address, a national or
 import checks hundreds of thousands; anything unusual goes to the libraries,
 which stay the authority (tests compare both paths).
 
-The checks live by topic beside this module (``validation_base``,
-``validation_email``, ``validation_phone``, ``validation_dates``,
-``validation_answers``); callers import them from here.
+The checks live by topic in this package (``base``, ``email``, ``phone``,
+``dates``, ``answers``); callers import them from here.
 """
 
 from __future__ import annotations
 
-from ixdesk.services.validation_answers import (
+from ixdesk.services.validation.answers import (
     GRADE_MAX,
     GRADE_MIN,
     NO_WORDS,
@@ -24,7 +23,7 @@ from ixdesk.services.validation_answers import (
     check_grade,
     parse_yes_no,
 )
-from ixdesk.services.validation_base import (
+from ixdesk.services.validation.base import (
     ERROR,
     WARNING,
     FieldProblem,
@@ -32,7 +31,7 @@ from ixdesk.services.validation_base import (
     clean_text,
     shown,
 )
-from ixdesk.services.validation_dates import (
+from ixdesk.services.validation.dates import (
     OLDEST_AGE_YEARS,
     check_past_date,
     date_order_hint,
@@ -40,9 +39,10 @@ from ixdesk.services.validation_dates import (
     default_day_first,
     parse_date,
     read_typed_date,
+    years_before,
 )
-from ixdesk.services.validation_email import check_email, email_problem, normalise_email
-from ixdesk.services.validation_phone import (
+from ixdesk.services.validation.email import check_email, email_problem, normalise_email
+from ixdesk.services.validation.phone import (
     FALLBACK_REGION,
     check_region,
     default_region,
@@ -84,4 +84,5 @@ __all__ = [
     "read_typed_date",
     "shown",
     "type_rules",
+    "years_before",
 ]

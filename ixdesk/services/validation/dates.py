@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ixdesk.services.folding import fold
-from ixdesk.services.validation_base import (
+from ixdesk.services.validation.base import (
     FieldProblem,
     clean_text,
     fail,
@@ -98,6 +98,12 @@ def _long(moment: date) -> str:
 def day_text(moment: date) -> str:
     """A date as ixdesk shows it, 26 Mar 2027: unambiguous, and read back by parse_date."""
     return f"{moment.day} {_MONTH_NAMES[moment.month - 1][:3]} {moment.year}"
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    leap_day = (day.month, day.day) == (2, 29)
+    return day.replace(year=day.year - years, day=28 if leap_day else day.day)
 
 
 def default_day_first() -> bool:

@@ -2,9 +2,9 @@
 
 The wizard's pages (file, sheet and encoding, mapping, preview, import) each
 settle one part of an :class:`ImportSession`; the reading, checking and
-writing are :mod:`ixdesk.services.importing`'s, the preview's sentences
-:mod:`ixdesk.services.import_preview`'s. Nothing here touches Qt, so all of
-it is tested without a window.
+writing are the rest of :mod:`ixdesk.services.importing`'s, the preview's
+sentences :mod:`~ixdesk.services.importing.preview`'s. Nothing here touches
+Qt, so all of it is tested without a window.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ixdesk.services.importing import (
     read_table,
 )
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
+from ixdesk.services.kinds import Kind
 from ixdesk.services.validation import default_day_first, default_region, shown
 
 CHOICE_LABELS = {"skip": "Skip", "fill": "Fill empty fields", "update": "Update all fields"}
@@ -42,14 +43,14 @@ STATUS_LABELS = {
     "invalid": "Invalid",
 }
 NOUNS = {
-    "students": ("student", "students"),
-    "instructors": ("instructor", "instructors"),
-    "companies": ("partner company row", "partner company rows"),
+    Kind.STUDENTS: ("student", "students"),
+    Kind.INSTRUCTORS: ("instructor", "instructors"),
+    Kind.COMPANIES: ("partner company row", "partner company rows"),
 }
 KIND_LABELS = {
-    "students": "Students",
-    "instructors": "Instructors",
-    "companies": "Partner companies with contacts",
+    Kind.STUDENTS: "Students",
+    Kind.INSTRUCTORS: "Instructors",
+    Kind.COMPANIES: "Partner companies with contacts",
 }
 SAMPLE_ROWS = 200
 
@@ -72,7 +73,7 @@ class ReadCancelled(IxdeskError):
 class ImportSource:
     """Where and how to read: what the first two pages chose (None: detect)."""
 
-    kind: str = "students"
+    kind: Kind = Kind.STUDENTS
     path: Path | None = None
     mapping_file: Path | None = None
     sheet: str | None = None
@@ -173,7 +174,7 @@ class ImportSession:
             self.source.kind,
             self.table,
             self.mapping,
-            cohort=self.cohort if self.source.kind == "students" else None,
+            cohort=self.cohort if self.source.kind == Kind.STUDENTS else None,
             day_first=self.day_first,
             region=self.region,
             on_duplicate=self.on_duplicate,
@@ -187,7 +188,7 @@ class ImportSession:
 # --- mapping ------------------------------------------------------------------------
 
 
-def field_choices(kind: str) -> list[tuple[str, str]]:
+def field_choices(kind: Kind) -> list[tuple[str, str]]:
     """(label, field name) of every field a column can fill; required ones marked."""
     return [(spec.label + (" *" if spec.required else ""), spec.name) for spec in FIELDS[kind]]
 

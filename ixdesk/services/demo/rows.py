@@ -1,8 +1,8 @@
 """The demo generator's random source and the rows it has made so far.
 
-:mod:`ixdesk.services.demo` puts the generator together from this base:
-:mod:`~ixdesk.services.demo_partners` adds the tracks, partner companies and
-instructors, :mod:`~ixdesk.services.demo_cohorts` the cohorts, students,
+:mod:`~ixdesk.services.demo.generate` puts the generator together from this base:
+:mod:`~ixdesk.services.demo.partners` adds the tracks, partner companies and
+instructors, :mod:`~ixdesk.services.demo.cohorts` the cohorts, students,
 enrolments and groups. Every value is drawn from one seeded
 ``random.Random`` in a fixed order, which is what makes a seed repeatable.
 """
@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from ixdesk.db.base import Base
 from ixdesk.db.enums import Audience, CohortSchedule, CohortStatus
-from ixdesk.services import demo_data as d
+from ixdesk.services.demo import data as d
 
 Row = dict[str, Any]
 T = TypeVar("T")

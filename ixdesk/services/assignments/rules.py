@@ -21,8 +21,7 @@ from datetime import date
 from typing import Any
 
 from ixdesk.db.enums import Audience, ProblemStatus, SafeguardingStatus
-from ixdesk.services.demo_data import years_before
-from ixdesk.services.validation_dates import day_text
+from ixdesk.services.validation import day_text, years_before
 
 ADULT_AGE = 18
 APPROVED_STATUSES = frozenset(

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ixdesk.services.folding import fold
-from ixdesk.services.validation_base import clean_text, fail, shown
+from ixdesk.services.validation.base import clean_text, fail, shown
 
 GRADE_MIN, GRADE_MAX = 1, 12
 """School grades 1–12, or the year at university (decisions: grade is a whole number)."""

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from ixdesk.db import models as m
 from ixdesk.db.enums import CompanyStatus, InstructorStatus, ProblemStatus
-from ixdesk.services import demo_data as d
-from ixdesk.services.demo_rows import DemoRows
+from ixdesk.services.demo import data as d
+from ixdesk.services.demo.rows import DemoRows
 
 
 class PartnerRows(DemoRows):

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ixdesk.services.folding import fold
-from ixdesk.services.import_session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.importing import Duplicate, ImportPlan, PlannedRow
 from ixdesk.services.importing.fields import FIELD_BY_NAME
+from ixdesk.services.importing.session import CHOICE_LABELS, NOUNS, counted
+from ixdesk.services.kinds import Kind
 from ixdesk.services.validation import ERROR, shown
 
 
@@ -48,7 +49,7 @@ class PreviewText:
             header = plan.mapping.header_for(name)
             return columns.get(header) if header is not None else None
 
-        if plan.kind == "companies":
+        if plan.kind == Kind.COMPANIES:
             names = [column("name"), column("contact_name")]
             self._separator = " · "
         elif column("full_name") is not None:
@@ -56,7 +57,7 @@ class PreviewText:
         else:
             names, self._separator = [column("first_name"), column("last_name")], " "
         self._names = [index for index in names if index is not None]
-        self._email = column("contact_email" if plan.kind == "companies" else "email")
+        self._email = column("contact_email" if plan.kind == Kind.COMPANIES else "email")
         self.specs = FIELD_BY_NAME[plan.kind]
 
     def _cells(self, row: PlannedRow) -> list[Any]:
