@@ -34,7 +34,6 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services.tables import TableRows
 
 ROW_PADDING = 8
-REFRESH_DELAY_MS = 150
 
 
 class LiveTable(QWidget):

@@ -6,18 +6,16 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
-    QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,10 +26,10 @@ from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import view_columns
+from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
-from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
+from ixdesk.gui.record_table import fit_columns, record_table
 from ixdesk.gui.settings import app_settings
-from ixdesk.gui.undo import deletion, status_change
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -41,7 +39,7 @@ from ixdesk.services.tables import load_table
 BULK_RELOAD = 500
 
 
-class RecordView(QWidget):
+class RecordView(RecordActions, QWidget):
     open_record = Signal(str, str)  # kind, id: a linked record was asked for
 
     def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
@@ -312,91 +310,6 @@ class RecordView(QWidget):
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]
-
-    def _title_of(self, record_id: str) -> str:
-        row = self.model.row_of(record_id)
-        if row is None:
-            return self.editor.title.text()
-        keys = [column.key for column in self.spec.columns]
-        return self.spec.title(dict(zip(keys, self.model.values_at(row), strict=True)))
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids() or ([self._current_id] if self._current_id else [])
-        if not ids:
-            return
-        many = len(ids) > 1
-        what = (
-            f"{len(ids):,} {self.spec.plural}"
-            if many
-            else f"the {self.spec.singular} {self._title_of(ids[0])}"
-        )
-        effects = editing.deletion_effects(self.database, self.kind, ids)
-        text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
-        if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
-            return
-        database, kind, hub = self.database, self.kind, self.workbench.hub
-
-        def deleted(done: list[str]) -> None:
-            if self._current_id in done:
-                self._current_id = None
-                self.editor.load(None)
-
-        self.workbench.operations.run(
-            lambda: editing.delete_records(database, kind, ids, hub=hub),
-            title="Nothing was deleted",
-            source=self,
-            undo=lambda done: deletion(database, hub, kind, done, what),
-            status=f"Deleted {what}.",
-            then=deleted,
-        )
-
-    def set_status(self, status: str) -> None:
-        ids = self.selected_ids()
-        if not ids or self.spec.status_enum is None:
-            return
-        new = dict.fromkeys(ids, status)
-        database, kind, hub = self.database, self.kind, self.workbench.hub
-        label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
-        self.workbench.operations.run(
-            lambda: editing.set_statuses(database, kind, new, hub=hub),
-            title="No status was changed",
-            source=self,
-            undo=lambda previous: status_change(database, hub, kind, new, previous, label),
-            status=label + ".",
-        )
-
-    def copy_selection(self) -> None:
-        """Selected rows as tab-separated text with a header row: pastes cleanly into Excel."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
-            return
-        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
-        self.workbench.status(f"Copied {len(rows):,} rows.")
-
-    def context_menu(self) -> QMenu:
-        """What a right-click (or the Menu key) on the table offers."""
-        menu = QMenu(self)
-        menu.addAction(icon("new"), f"New {self.spec.singular}", self.new_record)
-        menu.addAction(icon("copy"), "Copy rows", self.copy_selection)
-        if self.spec.status_enum is not None:
-            statuses = menu.addMenu("Set status")
-            statuses.setEnabled(bool(self.selected_ids()))
-            for member in self.spec.status_enum:
-                action = statuses.addAction(
-                    status_label(member), lambda s=str(member.value): self.set_status(s)
-                )
-                action.setData(str(member.value))
-        if self.extra_actions:
-            menu.addSeparator()
-            menu.addActions(self.extra_actions)
-        menu.addSeparator()
-        menu.addAction(icon("delete"), "Delete…", self.delete_selected)
-        return menu
-
-    def _context_menu(self, position: QPoint) -> None:
-        menu = self.context_menu()
-        menu.exec(self.table.viewport().mapToGlobal(position))
-        menu.deleteLater()
 
     # --- settings ---
     def save_state(self) -> None:
