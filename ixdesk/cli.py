@@ -21,7 +21,7 @@ from ixdesk import __version__, logfile
 from ixdesk.errors import IxdeskError
 
 if TYPE_CHECKING:
-    from ixdesk.services.kinds import Kind
+    from ixdesk.services.record_kinds import Kind
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ixdesk.services.listing import LISTED
+    from ixdesk.services.record_kinds import LISTED
 
     parser = _Parser(
         prog="ixdesk",
@@ -150,7 +150,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_gui(args.database, instructor=args.gui_instructor)
 
     from ixdesk.db import open_database
-    from ixdesk.services.kinds import Kind
+    from ixdesk.services.record_kinds import Kind
 
     if args.command == "backup":
         _refuse_postgresql_backup(args.database)

@@ -9,8 +9,8 @@ import pytest
 from ixdesk.cli import main
 from ixdesk.services.importing import KINDS as IMPORT_KINDS
 from ixdesk.services.importing import propose_mapping
-from ixdesk.services.kinds import KINDS, Kind
-from ixdesk.services.listing import LISTED
+from ixdesk.services.kinds import KINDS
+from ixdesk.services.record_kinds import LISTED, Kind
 
 
 def test_a_kind_is_its_key_in_text_json_and_lookups() -> None:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 TEXT_PROBLEM_LIMIT = 50

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
 
-from ixdesk.services.kinds import KINDS, Column, Kind
+from ixdesk.services.kinds import KINDS, Column
+from ixdesk.services.record_kinds import Kind
 
 DEFAULT_WIDTH = 140
 

@@ -52,8 +52,9 @@ from ixdesk.services.assignments.rules import (
     safeguarding_gap,
 )
 from ixdesk.services.counts import member_count
-from ixdesk.services.kinds import Kind, status_label
+from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import years_before
 
 ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)

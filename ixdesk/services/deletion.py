@@ -23,8 +23,9 @@ from ixdesk.db import models as m
 from ixdesk.db.base import Base, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import RecordNotFoundError
-from ixdesk.services.kinds import KINDS, Kind
+from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.record_kinds import Kind
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,14 @@ from ixdesk.services.deletion import delete_records as delete_records
 from ixdesk.services.deletion import deletion_effects as deletion_effects
 from ixdesk.services.deletion import dependents as dependents
 from ixdesk.services.deletion import restore_records as restore_records
-from ixdesk.services.kinds import KINDS, Kind, KindSpec, status_label
+from ixdesk.services.kinds import KINDS, KindSpec, status_label
 from ixdesk.services.operations import (
     ChangeHub,
     OperationContext,
     live_record,
     run_operation,
 )
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import plain_value
 from ixdesk.services.tables import canonical_id
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Select
 
@@ -34,26 +33,10 @@ from ixdesk.services.read.groups import GROUPS
 from ixdesk.services.read.instructors import INSTRUCTORS
 from ixdesk.services.read.problems import PROBLEMS
 from ixdesk.services.read.students import STUDENTS
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import value_text
 
 TEXT, NUMBER, DATE, STATUS, BOOL = "text", "number", "date", "status", "bool"
-
-
-class Kind(StrEnum):
-    """A record type with a view of its own; its value is its key everywhere (navigation,
-    window settings, ``ixdesk list``, imports, links), so it compares equal to that text."""
-
-    COHORTS = "cohorts"
-    GROUPS = "groups"
-    STUDENTS = "students"
-    INSTRUCTORS = "instructors"
-    COMPANIES = "companies"
-    PROBLEMS = "problems"
-
-
-# A partner company's contacts: checked and linked like a kind, edited in their own dialog.
-Contacts = Literal["contacts"]
-CONTACTS: Contacts = "contacts"
 
 
 @dataclass(frozen=True)

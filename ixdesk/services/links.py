@@ -11,8 +11,9 @@ from sqlalchemy.orm import aliased
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.services.folding import fold
-from ixdesk.services.kinds import CONTACTS, Contacts, Kind, status_label
+from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
+from ixdesk.services.record_kinds import CONTACTS, Contacts, Kind
 from ixdesk.services.tables import canonical_id
 
 

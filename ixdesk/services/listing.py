@@ -16,19 +16,12 @@ from sqlalchemy import Select
 
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
-from ixdesk.services.kinds import KINDS, Kind, KindSpec
+from ixdesk.services.kinds import KINDS, KindSpec
 from ixdesk.services.read.common import Nested
+from ixdesk.services.record_kinds import LISTED, Kind
 from ixdesk.services.records import plain_value
 
 # What ``ixdesk list`` offers, in the order it names them.
-LISTED = (
-    Kind.COMPANIES,
-    Kind.PROBLEMS,
-    Kind.COHORTS,
-    Kind.GROUPS,
-    Kind.STUDENTS,
-    Kind.INSTRUCTORS,
-)
 
 
 def record_kind(name: str) -> KindSpec:

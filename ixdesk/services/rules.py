@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ixdesk.services import validation
-from ixdesk.services.kinds import CONTACTS, Contacts, Kind
+from ixdesk.services.record_kinds import CONTACTS, Contacts, Kind
 
 REQUIRED: dict[Kind | Contacts, tuple[str, ...]] = {
     Kind.STUDENTS: ("first_name", "last_name"),

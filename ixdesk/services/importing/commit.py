@@ -28,8 +28,8 @@ from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
-from ixdesk.services.kinds import Kind
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import plain_value
 
 BATCH = 2_000

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ixdesk.db import models as m
 from ixdesk.services.folding import fold
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 
 # What can be imported, in the order the wizard and ``ixdesk import`` offer them.
 KINDS = (Kind.STUDENTS, Kind.INSTRUCTORS, Kind.COMPANIES)

@@ -22,7 +22,7 @@ from ixdesk.services.importing.fields import (
     guess_field,
     header_key,
 )
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 
 MAPPING_FORMAT = "ixdesk-import-mapping"
 MAPPING_VERSION = 1

@@ -22,7 +22,7 @@ from ixdesk.services.importing.fields import FIELDS
 from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.nearby import Likeness
 from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan

@@ -31,7 +31,7 @@ from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mappi
 from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import PlannedRow, Problem, TrackBook, convert_rows
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
 STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)

@@ -35,7 +35,7 @@ from ixdesk.services.importing.fields import (
 )
 from ixdesk.services.importing.mapping import Mapping
 from ixdesk.services.importing.reading import SourceTable
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import ERROR, WARNING, FieldProblem, InvalidValue
 
 __all__ = ["CONSENT_NOW", "PlannedRow", "Problem", "TrackBook", "ValueStore", "convert_rows"]

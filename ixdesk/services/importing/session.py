@@ -31,7 +31,7 @@ from ixdesk.services.importing import (
     read_table,
 )
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
-from ixdesk.services.kinds import Kind
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import default_day_first, default_region, shown
 
 CHOICE_LABELS = {"skip": "Skip", "fill": "Fill empty fields", "update": "Update all fields"}

@@ -15,10 +15,11 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
-from ixdesk.services.kinds import KINDS, Kind
+from ixdesk.services.kinds import KINDS
 from ixdesk.services.read.cohorts import cohort_names
 from ixdesk.services.read.companies import company_names
 from ixdesk.services.read.instructors import instructor_names
+from ixdesk.services.record_kinds import Kind
 
 
 def _normal(text: str) -> str:
