@@ -94,12 +94,6 @@ class Freshness(QObject):
         if self.widget.isVisible() and not self._timer.isActive():
             self._timer.start()
 
-    def mark_stale(self) -> None:
-        """Reload everything, now if the widget is shown, else when it is next shown."""
-        self._everything = True
-        if self.widget.isVisible():
-            self.flush()
-
     def clear(self) -> None:
         """The widget has just reloaded everything itself: nothing is pending."""
         self._timer.stop()

@@ -21,7 +21,6 @@ from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorGroups
 from ixdesk.gui.pages import export_button
-from ixdesk.gui.settings import app_settings
 from ixdesk.gui.window_parts import show_about
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import InstructorChoice
@@ -76,7 +75,7 @@ class InstructorWindow(QMainWindow):
         self.statusBar()
         self.groups.show_instructor(instructor)
         self.resize(1100, 800)
-        geometry = app_settings().value(GEOMETRY_KEY)
+        geometry = self.workbench.settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
@@ -130,7 +129,7 @@ class InstructorWindow(QMainWindow):
         self.statusBar().showMessage(text, milliseconds)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.sync()
         event.accept()

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ixdesk.gui.icons import icon
@@ -63,7 +63,7 @@ class Host(Protocol):
 
 
 class Navigator(QObject):
-    history_changed = Signal()
+    """Opens places for the window's parts and keeps the way back; see the module text."""
 
     def __init__(self, workbench: Workbench) -> None:
         super().__init__(workbench)
@@ -149,11 +149,10 @@ class Navigator(QObject):
         del places[:-HISTORY]
 
     def _update_actions(self) -> None:
-        if self._actions is not None:
+        if self._actions is not None:  # made: their state follows the history
             back, forward = self._actions
             back.setEnabled(bool(self._back))
             forward.setEnabled(bool(self._forward))
-        self.history_changed.emit()
 
     # --- what the parts of the window ask for ---
     def show_view(self, view: str) -> bool:

@@ -29,7 +29,6 @@ from ixdesk.gui.kind_views import view_columns
 from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table
-from ixdesk.gui.settings import app_settings
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -313,14 +312,14 @@ class RecordView(RecordActions, QWidget):
 
     # --- settings ---
     def save_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
         if self.editor.sections_moved:
             settings.setValue(f"views/{self.kind}/sections", self.editor.sections.saveState())
 
     def restore_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         header = settings.value(f"views/{self.kind}/header")
         if isinstance(header, QByteArray):
             self._header_restored = self.table.horizontalHeader().restoreState(header)
