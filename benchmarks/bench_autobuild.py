@@ -29,21 +29,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import and_, insert, select
 
 from ixdesk.db import Database, open_database
 from ixdesk.db import models as m
 from ixdesk.db.base import new_id
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.group_builder.common import encode_ids
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
 from ixdesk.services.demo import generate_demo
-from ixdesk.services.operations import ChangeHub
 
 
 def _ms(seconds: float) -> str:
@@ -153,9 +151,10 @@ def measure_services(database: Database, cohort_id: str, size: int, repeat: int)
 
 
 def measure_builder(app: QApplication, database: Database, cohort_id: str, repeat: int) -> None:
-    hub = ChangeHub()
-    stack = QUndoStack()
-    builder = GroupBuilder(database, hub, ChangeBridge(hub), stack, DialogService())
+    workbench = Workbench(database, DialogService())
+    stack = workbench.undo_stack
+    assert stack is not None
+    builder = GroupBuilder(workbench)
     builder.resize(1300, 800)
     builder.show()
     started = time.perf_counter()

@@ -24,14 +24,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QTableView
 
 from ixdesk.db import open_database
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.record_view import RecordView
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub
 from ixdesk.services.tables import load_table
 
 KEYSTROKES = ["m", "ma", "mar", "mart", "marti", "z", "zo", "zoe", "lyc", "lycee", "@ex"]
@@ -66,7 +65,7 @@ def measure_view(app: QApplication, path: Path, repeat: int) -> dict[str, list[f
     for _ in range(repeat):
         database = open_database(path, rolling_backup=False)
         started = time.perf_counter()
-        view = RecordView("students", database, ChangeHub(), QUndoStack(), DialogService())
+        view = RecordView("students", Workbench(database, DialogService()))
         view.resize(1200, 700)
         view.ensure_loaded()
         view.show()

@@ -4,6 +4,7 @@ coordinator's and the demo database."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
@@ -11,8 +12,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 from ixdesk.db import Database, open_database
 from ixdesk.db.location import chosen_explicitly, missing_file
 from ixdesk.errors import IxdeskError
+from ixdesk.gui.bugs import BugReporter, install_excepthook
+from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.paths import user_data_dir
+
+if TYPE_CHECKING:
+    from ixdesk.gui.main_window import MainWindow
 
 DEMO_STUDENTS = 600
 
@@ -86,8 +92,9 @@ class Session:
     def __init__(self, app: QApplication, home_target: str | None = None) -> None:
         self.app = app
         self.home_target = home_target
-        self.window: object | None = None
+        self.window: MainWindow | None = None
         self.database: Database | None = None
+        self.bugs = BugReporter(DialogService())  # until a window is open
 
     def show(self, database: Database) -> None:
         from ixdesk.gui.main_window import MainWindow
@@ -98,10 +105,15 @@ class Session:
         window.show()
         self.window, self.database = window, database
         if old_window is not None:
-            old_window.close()  # type: ignore[attr-defined]
-            old_window.deleteLater()  # type: ignore[attr-defined]
+            old_window.close()
+            old_window.deleteLater()
         if old_database is not None:
             old_database.close()
+
+    def report_bug(self, error: BaseException) -> None:
+        """An exception escaped a Qt slot: the open window's bug report, or a plain one."""
+        bugs = self.window.workbench.bugs if self.window is not None else self.bugs
+        bugs.report(error)
 
     def switch(self, which: str) -> None:
         try:
@@ -129,6 +141,7 @@ def open_instructor_window(database: Database, email: str) -> QMainWindow | None
         QMessageBox.critical(None, "ixdesk cannot open instructor mode", str(error))
         return None
     window = InstructorWindow(database, instructor)
+    install_excepthook(window.workbench.bugs.report)
     window.show()
     return window
 
@@ -155,6 +168,7 @@ def run_gui(database_target: str | None = None, instructor: str | None = None) -
         finally:
             database.close()
     session = Session(app, database_target)
+    install_excepthook(session.report_bug)
     session.show(database)
     try:
         return app.exec()

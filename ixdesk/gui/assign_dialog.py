@@ -8,7 +8,7 @@ is picked shows its warning beside the list. Saving is one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.engine import Database
-from ixdesk.errors import ChangedElsewhereError, IxdeskError
-from ixdesk.gui.dialogs import DialogService
+from ixdesk.errors import ChangedElsewhereError
 from ixdesk.gui.icons import icon
-from ixdesk.gui.undo import ErrorSink, _ServiceCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
 from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
@@ -38,7 +37,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AssignCommand(_ServiceCommand):
+class AssignStep:
     """Undo puts back the problem, lead and assistants from before the save."""
 
     def __init__(
@@ -48,9 +47,8 @@ class AssignCommand(_ServiceCommand):
         group_id: str,
         label: str,
         change: svc.AssignmentChange,
-        on_error: ErrorSink,
     ) -> None:
-        super().__init__(f"Assign {label}", on_error)
+        self.text = f"Assign {label}"
         self.database, self.hub, self.group_id = database, hub, group_id
         self.change = change
         self._undone_version = change.current.version
@@ -63,12 +61,12 @@ class AssignCommand(_ServiceCommand):
         )  # fmt: skip
         return done.current
 
-    def revert(self) -> None:
+    def undo(self) -> None:
         self._undone_version = self._assign(
             self.change.previous, self.change.current.version
         ).version
 
-    def apply(self) -> None:
+    def redo(self) -> None:
         current = self._assign(self.change.current, self._undone_version)
         self.change = svc.AssignmentChange(self.change.previous, current)
 
@@ -96,17 +94,10 @@ class _Note(QWidget):
 
 
 class AssignDialog(QDialog):
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        group_id: str,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, group_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.group_id = group_id
         self.setWindowTitle("Assign business problem and instructors")
         self.setMinimumWidth(620)
@@ -315,28 +306,29 @@ class AssignDialog(QDialog):
         ):
             super().accept()
             return
-        try:
-            change = svc.assign_group(
-                self.database, self.group_id, wanted[0], wanted[1], list(wanted[2]),
-                hub=self.hub, expected_version=current.version,
-            )  # fmt: skip
-        except ChangedElsewhereError as error:
+        database, hub, group_id, name = (
+            self.database,
+            self.hub,
+            self.group_id,
+            self.context.group_name,
+        )
+
+        def changed_elsewhere(error: ChangedElsewhereError) -> None:
             if self.dialogs.reload_or_keep("Changed elsewhere", str(error)):
                 self.reload()
-            return
-        except IxdeskError as error:
-            self.dialogs.error("The group was not saved", str(error))
-            return
-        self.undo_stack.push(
-            AssignCommand(
-                self.database, self.hub, self.group_id, self.context.group_name, change,
-                self._undo_failed,
-            )
-        )  # fmt: skip
-        super().accept()
 
-    def _undo_failed(self, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
+        if self.workbench.operations.run(
+            lambda: svc.assign_group(
+                database, group_id, wanted[0], wanted[1], list(wanted[2]),
+                hub=hub, expected_version=current.version,
+            ),
+            title="The group was not saved",
+            source=self,
+            undo=lambda change: AssignStep(database, hub, group_id, name, change),
+            handle=(ChangedElsewhereError, changed_elsewhere),
+            status=f"Assigned {name}.",
+        ):  # fmt: skip
+            super().accept()
 
 
 def _choose(combo: QComboBox, record_id: str | None) -> None:

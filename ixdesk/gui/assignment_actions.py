@@ -1,9 +1,9 @@
-"""Assignments and warnings in the main window.
+"""Assignments and warnings, for the main window to place.
 
-Adds "Assign business problem and instructors…" to the groups view (right-click
-and Ctrl+Shift+P), and two panels the View menu shows and hides: "Needs
-attention" (Ctrl+Shift+W) and "Instructor load" (Ctrl+Shift+L). Their rows
-open the record to fix in its view.
+"Assign business problem and instructors…" for the groups view (right-click
+and Ctrl+Shift+P), and two panels the window docks and the View menu shows
+and hides: "Needs attention" (Ctrl+Shift+W) and "Instructor load"
+(Ctrl+Shift+L). Their rows open the record to fix in its view.
 """
 
 from __future__ import annotations
@@ -13,81 +13,53 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.assign_dialog import AssignDialog
 from ixdesk.gui.attention_view import AttentionView
-from ixdesk.gui.exports import selected_in
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_load import InstructorLoadView
+from ixdesk.gui.workbench import Workbench
 
 if TYPE_CHECKING:
-    from ixdesk.gui.main_window import MainWindow
+    from ixdesk.gui.record_view import RecordView
 
 
 @dataclass
-class AssignmentPanels:
-    assign_action: QAction
-    attention: AttentionView
-    attention_dock: QDockWidget
+class Assignments:
+    assign_action: QAction  # for the groups view
+    attention: AttentionView  # every current cohort's concerns
     load: InstructorLoadView
-    load_dock: QDockWidget
 
 
-def install_assignments(window: MainWindow) -> AssignmentPanels:
-    groups = window.views["groups"]
+def assignments(workbench: Workbench, groups: RecordView) -> Assignments:
+    navigator = workbench.navigator
     assign = QAction(icon("instructor"), "Assign business problem and instructors…", groups)
     assign.setObjectName("actionAssignGroup")
     assign.setShortcut(QKeySequence("Ctrl+Shift+P"))
     assign.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    assign.triggered.connect(lambda: open_assign_dialog(window, selected_in(groups)))
-    groups.addAction(assign)
-    groups.extra_actions.append(assign)
-
-    attention = AttentionView(window.database, window.bridge)
-    attention.open_record.connect(window.open_record)
-    attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
-    attention_dock = _dock(window, attention, "Needs attention", "attentionDock", "Ctrl+Shift+W")
-    load = InstructorLoadView(window.database, window.bridge)
-    load.open_record.connect(window.open_record)
-    load_dock = _dock(window, load, "Instructor load", "instructorLoadDock", "Ctrl+Shift+L")
-    window.tabifyDockWidget(attention_dock, load_dock)
-    attention_dock.raise_()
-    return AssignmentPanels(assign, attention, attention_dock, load, load_dock)
-
-
-def _dock(window: MainWindow, widget: QWidget, title: str, name: str, keys: str) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setWidget(widget)
-    dock.setAllowedAreas(
-        Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+    assign.triggered.connect(
+        lambda: open_assign_dialog(workbench, groups.selected_record(), groups.window())
     )
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()  # shown on request; its table loads when first shown
-    toggle = dock.toggleViewAction()
-    toggle.setShortcut(QKeySequence(keys))
-    toggle.setIcon(icon("warning" if name == "attentionDock" else "instructor"))
-    if not any(action.isSeparator() for action in window.ui.menuView.actions()[-1:]):
-        window.ui.menuView.addSeparator()
-    window.ui.menuView.addAction(toggle)
-    return dock
+    attention = AttentionView(workbench)
+    attention.open_record.connect(navigator.open_record)
+    attention.assign_group.connect(
+        lambda group_id: open_assign_dialog(workbench, group_id, attention.window())
+    )
+    load = InstructorLoadView(workbench)
+    load.open_record.connect(navigator.open_record)
+    return Assignments(assign, attention, load)
 
 
-def open_assign_dialog(window: MainWindow, group_id: str | None) -> bool:
+def open_assign_dialog(workbench: Workbench, group_id: str | None, parent: QWidget) -> bool:
     """Open the assignment dialog for one group; True when an assignment was saved."""
     if group_id is None:
-        window.dialogs.info(
+        workbench.dialogs.info(
             "Choose a group", "Select one group first, then assign its business problem and "
             "instructors.",
         )  # fmt: skip
         return False
-    try:
-        dialog = AssignDialog(
-            window.database, window.hub, window.undo_stack, window.dialogs, group_id, window
-        )
-    except IxdeskError as error:
-        window.dialogs.error("Cannot assign", str(error))
-        return False
-    return bool(dialog.exec())
+    dialog = workbench.operations.read(
+        lambda: AssignDialog(workbench, group_id, parent), title="Cannot assign"
+    )
+    return dialog is not None and bool(dialog.exec())

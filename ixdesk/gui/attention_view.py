@@ -9,15 +9,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signa
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.live_table import LiveTable
 from ixdesk.gui.record_model import RecordTableModel
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import attention
 from ixdesk.services.attention import Concern, Severity
 from ixdesk.services.kinds import KINDS, STATUS, TEXT, status_label
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 SEVERITY, KIND, COHORT, TEXT_COLUMN = range(4)
@@ -28,12 +28,6 @@ COLUMNS = (
     ViewColumn("text", "What needs attention", TEXT, width=600),
 )
 SEVERITY_ICONS = {Severity.CRITICAL: "alert", Severity.WARNING: "warning"}
-WATCHED = frozenset(
-    {
-        "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
-        "students", "instructors", "business_problems", "partner_companies",
-    }
-)  # fmt: skip
 
 
 class _ConcernModel(RecordTableModel):
@@ -54,19 +48,16 @@ class AttentionView(LiveTable):
 
     assign_group = Signal(str)  # group id: "Assign business problem and instructors…"
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.database = database
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        self.database = workbench.database
         self.cohort_id: str | None = None
         self.cohort_name = ""
         self.concerns: list[Concern] = []
         super().__init__(
-            bridge, COLUMNS, icon_name="warning", what="things that need attention",
-            watched=WATCHED, filter_column=KIND, parent=parent,
+            workbench, COLUMNS, icon_name="warning", what="things that need attention",
+            reads=reads_of(attention.cohort_concerns, attention.all_concerns,
+                           attention.cohort_name),
+            filter_column=KIND, parent=parent,
         )  # fmt: skip
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show kind of concern")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,17 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_board import EnrolmentBoard
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
-from ixdesk.services.editing import choices
+from ixdesk.gui.workbench import Workbench
+from ixdesk.services.editing import choice_query, choices
 from ixdesk.services.enrolment import CohortDetails, cohort_details
 from ixdesk.services.kinds import DATE, status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.reads import reads_of, tables_read
 
 # (key, label) of the read-only details, in reading order, four to a row.
 DETAILS = (
@@ -74,27 +72,25 @@ class CohortWorkspace(QWidget):
     edit_cohort = Signal(str)  # cohort id
     back = Signal()
     open_record = Signal(str, str)  # kind, id (from the tabs)
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self.cohort_id: str | None = None
         self.details: CohortDetails | None = None
-        self.board = EnrolmentBoard(database, hub, bridge, undo_stack, dialogs)
+        self.board = EnrolmentBoard(workbench)
         self.board.open_record.connect(self.open_record)
-        self.board.status_message.connect(self.status_message)
         self._build()
         self.add_tab(self.board, "Enrolment", "student")
-        bridge.changed.connect(self._changes_arrived)
+        # The chooser lists cohorts; the header shows the cohort's details.
+        self._chooser_reads = tables_read(choice_query("cohorts"))
+        self.freshness = Freshness(
+            self,
+            workbench,
+            self._catch_up,
+            reads=self._chooser_reads | reads_of(cohort_details),
+        )
         self.fill_cohorts()
 
     # --- construction ---
@@ -212,7 +208,7 @@ class CohortWorkspace(QWidget):
         if self.cohort_id is not None:
             try:
                 self.details = cohort_details(self.database, self.cohort_id)
-            except IxdeskError as error:
+            except RecordNotFoundError as error:
                 self.title.setText(str(error))
         details = self.details
         self.edit_button.setEnabled(details is not None)
@@ -239,10 +235,10 @@ class CohortWorkspace(QWidget):
             self.capacity_bar.setToolTip(tip)
             self.enrolled.setToolTip(tip)
 
-    def _changes_arrived(self, changes: Changes) -> None:
-        if changes.touches("cohorts"):
+    def _catch_up(self, burst: Burst | None) -> None:
+        if burst is None or burst.changes.touches(*self._chooser_reads):
             self.fill_cohorts()
-        if self.cohort_id is not None and changes.touches("cohorts", "enrolments", "tracks"):
+        if self.cohort_id is not None:
             self._show_details()
 
     def _edit(self) -> None:

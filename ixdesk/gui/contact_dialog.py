@@ -8,28 +8,25 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
 from ixdesk.gui import binding
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import contacts, editing, rules
-from ixdesk.services.operations import ChangeHub
 
 
 class ContactDialog(QDialog):
     def __init__(
         self,
-        database: Database,
-        hub: ChangeHub,
+        workbench: Workbench,
         company_id: str,
         contact_id: str | None,
-        dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per opening
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        database = self.database = workbench.database
+        self.hub, self.dialogs = workbench.hub, workbench.dialogs
         self.company_id, self.contact_id = company_id, contact_id
         self.ui = Ui_ContactDialog()
         self.ui.setupUi(self)
@@ -86,27 +83,28 @@ class ContactDialog(QDialog):
     def accept(self) -> None:
         if self.problems:
             return
-        try:
-            contacts.save_contact(
-                self.database,
-                self.company_id,
-                self.contact_id,
-                self.version,
-                self.values(),
-                hub=self.hub,
-            )
-        except IxdeskError as error:
-            self.dialogs.error("The contact was not saved", str(error))
-            return
-        super().accept()
+        database, hub, company_id = self.database, self.hub, self.company_id
+        contact_id, version, values = self.contact_id, self.version, self.values()
+        if self.workbench.operations.run(
+            lambda: contacts.save_contact(
+                database, company_id, contact_id, version, values, hub=hub
+            ),
+            title="The contact was not saved",
+            source=self,
+            status=f"Saved the contact {values.get('name') or ''}".rstrip() + ".",
+        ):
+            super().accept()
 
     def _delete(self) -> None:
-        assert self.contact_id is not None and self.version is not None
+        contact_id, version = self.contact_id, self.version
+        assert contact_id is not None and version is not None
         if not self.dialogs.confirm("Delete contact", "Delete this contact?", "Delete"):
             return
-        try:
-            contacts.delete_contact(self.database, self.contact_id, self.version, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("The contact was not deleted", str(error))
-            return
-        super().accept()
+        database, hub = self.database, self.hub
+        if self.workbench.operations.run(
+            lambda: contacts.delete_contact(database, contact_id, version, hub=hub),
+            title="The contact was not deleted",
+            source=self,
+            status="Deleted the contact.",
+        ):
+            super().accept()

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,17 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.chart_base import ACCENT, ATTENTION, FAINT, MUTED, PALE, SOFT, ClickableChart
 from ixdesk.gui.charts import BarChart, CapacityBars, ChartItem, NumberTile, RowList, StackedBar
+from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_model import display_text
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import dashboard as figures_of
 from ixdesk.services.dashboard import CohortFill, DashboardFigures, SafeguardingCheck
 from ixdesk.services.kinds import DATE, status_label
-from ixdesk.services.operations import Changes
 from ixdesk.services.overview import record_counts
+from ixdesk.services.reads import reads_of
 
 Target = tuple[str, str, Any]  # ("list", view, hint) or ("record", view, id)
 TOTALS = (
@@ -125,21 +125,20 @@ class Dashboard(QWidget):
     open_list = Signal(str, object)  # view key, filter hint (dict) or None for everything
     open_record = Signal(str, str)  # view key, record id
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.workbench = workbench
+        self.database = workbench.database
         self.figures: DashboardFigures | None = None
         self.counts: dict[str, int] = {}
-        self.stale = False
         self.targets: dict[ClickableChart, list[Target]] = {}
         self._build()
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        self.freshness = Freshness(
+            self,
+            workbench,
+            lambda _burst: self.refresh(),
+            reads=reads_of(figures_of.dashboard_figures, record_counts),
+        )
         self.refresh()
 
     # --- construction ---------------------------------------------------------------
@@ -250,20 +249,9 @@ class Dashboard(QWidget):
         else:
             self.open_list.emit(view, what)
 
-    def _changes_arrived(self, _changes: Changes) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
-
     # --- filling ---------------------------------------------------------------------
     def refresh(self) -> None:
-        self.stale = False
+        self.freshness.clear()
         self.figures = figures = figures_of.dashboard_figures(self.database)
         self.counts = record_counts(self.database)
         self.today_label.setText(f"{figures.today:%A} {day_text(figures.today)}")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ixdesk.gui.chooser import ChooserDialog
@@ -24,6 +24,16 @@ class DialogService:
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
+
+    def bug(self, title: str, text: str, details: str) -> None:
+        """Say that something went wrong; "Copy details" puts ``details`` on the clipboard."""
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=self.parent)
+        box.setDetailedText(details)
+        copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is copy:
+            QGuiApplication.clipboard().setText(details)
 
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)

@@ -13,7 +13,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db import enums
-from ixdesk.db.engine import Database
-from ixdesk.errors import ChangedElsewhereError, IxdeskError
+from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.gui import binding
-from ixdesk.gui.dialogs import Button, DialogService
+from ixdesk.gui.dialogs import Button
 from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
-from ixdesk.gui.undo import SaveCommand
-from ixdesk.services import editing, rules
+from ixdesk.gui.undo import SaveStep
+from ixdesk.gui.workbench import Workbench
+from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub
+from ixdesk.services.reads import reads_of, tables_read
 
 LINK_SOURCES = {
     "track_interest_id": "tracks",
@@ -52,14 +52,10 @@ ENUM_FIELDS = {
     "schedule": enums.CohortSchedule,
     "safeguarding_status": enums.SafeguardingStatus,
 }
-# The tables each list of choices is read from: refilled only when they change.
+# The tables each list of choices is read from (asked of its query): refilled only
+# when they change.
 SOURCE_TABLES = {
-    "tracks": {"tracks"},
-    "companies": {"partner_companies"},
-    "contacts": {"contacts"},
-    "cohorts": {"cohorts"},
-    "problems": {"business_problems", "partner_companies"},
-    "instructors": {"instructors"},
+    source: tables_read(editing.choice_query(source)) for source in LINK_SOURCES.values()
 }
 
 
@@ -79,18 +75,11 @@ class RecordEditor(QWidget):
     edit_contact = Signal(str)
     dirty_changed = Signal(bool)
 
-    def __init__(
-        self,
-        kind: str,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self.loaded = editing.empty_values(kind)
         self.problems: dict[str, str] = {}
         self._loading = False
@@ -168,6 +157,11 @@ class RecordEditor(QWidget):
         layout.addLayout(buttons)
         self._refresh_state()
 
+    def reads(self) -> frozenset[str]:
+        """The tables behind the lists of choices and the linked records it shows."""
+        lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
+        return reads_of(links.linked_records).union(*lists)
+
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.
 
@@ -196,9 +190,9 @@ class RecordEditor(QWidget):
             if record_id is None
             else editing.load_values(self.database, self.kind, record_id)
         )
-        self._show(record)
+        self.show_record(record)
 
-    def _show(self, record: editing.RecordValues) -> None:
+    def show_record(self, record: editing.RecordValues) -> None:
         self._loading = True
         self.loaded = record
         for name, widget in self.fields.items():
@@ -317,26 +311,29 @@ class RecordEditor(QWidget):
             return True
         before = self.loaded
         wanted = editing.RecordValues(self.kind, before.id, before.version, self.current_values())
-        try:
-            after = editing.save_values(self.database, wanted, hub=self.hub)
-        except ChangedElsewhereError as error:
+        database, hub = self.database, self.workbench.hub
+
+        def changed_elsewhere(error: ChangedElsewhereError) -> None:
             if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
                 self.load(before.id)
-            return False
-        except IxdeskError as error:
-            self.dialogs.error(f"The {self.spec.singular} was not saved", str(error))
-            return False
-        self.undo_stack.push(SaveCommand(self.database, self.hub, before, after, self._undo_failed))
-        assert after.id is not None
-        self._show(editing.load_values(self.database, self.kind, after.id))
-        self.saved.emit(after.id)
-        return True
 
-    def _undo_failed(self, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
+        def saved(after: editing.RecordValues) -> None:
+            assert after.id is not None
+            self.load(after.id)
+            self.saved.emit(after.id)
+
+        return self.workbench.operations.run(
+            lambda: editing.save_values(database, wanted, hub=hub),
+            title=f"The {self.spec.singular} was not saved",
+            source=self,
+            undo=lambda after: SaveStep(database, hub, before, after),
+            handle=(ChangedElsewhereError, changed_elsewhere),
+            status=lambda after: f"Saved {self.spec.title(after.values)}.",
+            then=saved,
+        )
 
     def revert(self) -> None:
-        self._show(self.loaded)
+        self.show_record(self.loaded)
 
     def reload_if_showing(self, ids: frozenset[str]) -> None:
         """Another change touched this record: reload it unless the person is editing."""
@@ -344,7 +341,7 @@ class RecordEditor(QWidget):
             return
         try:
             self.load(self.loaded.id)
-        except IxdeskError:
+        except RecordNotFoundError:
             self.load(None)
 
     def maybe_leave(self) -> bool:

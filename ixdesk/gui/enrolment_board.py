@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, EnrolmentStatus
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
+from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     BOARD_STATUSES,
     BoardRow,
@@ -41,36 +40,31 @@ from ixdesk.services.enrolment import (
     enrolment_board,
 )
 from ixdesk.services.kinds import status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.reads import reads_of
 from ixdesk.services.search import search_terms
 
 ES = EnrolmentStatus
-WATCHED_TABLES = ("enrolments", "group_memberships", "students", "cohorts")
 
 
 class EnrolmentBoard(QWidget):
     open_record = Signal(str, str)  # "students", student id
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.dialogs = database, dialogs
-        self.moves = EnrolmentMoves(database, hub, undo_stack, dialogs, self._moved)
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
+        self.moves = EnrolmentMoves(workbench, self)
         self.cohort_id: str | None = None
         self.capacity: int | None = None
-        self._stale = False
         self._syncing = False
         self.columns: dict[EnrolmentStatus, EnrolmentColumn] = {}
         self._build()
-        bridge.changed.connect(self._changes_arrived)
+        self.freshness = Freshness(
+            self,
+            workbench,
+            lambda _burst: self.reload() if self.cohort_id is not None else None,
+            reads=reads_of(cohort_details, enrolment_board),
+        )
         self.setEnabled(False)
 
     # --- construction ---
@@ -163,11 +157,11 @@ class EnrolmentBoard(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._stale = False
+        self.freshness.clear()
         rows: list[BoardRow] = []
         try:
             details = cohort_details(self.database, self.cohort_id) if self.cohort_id else None
-        except IxdeskError:  # deleted meanwhile
+        except RecordNotFoundError:  # deleted meanwhile
             details = self.cohort_id = None
         self.capacity = details.capacity if details is not None else None
         if details is not None:
@@ -184,19 +178,6 @@ class EnrolmentBoard(QWidget):
         self._syncing = False
         self._update_counts()
         self._update_actions()
-
-    def _changes_arrived(self, changes: Changes) -> None:
-        if self.cohort_id is None or not changes.touches(*WATCHED_TABLES):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def _update_counts(self) -> None:
         for column in self.columns.values():
@@ -253,13 +234,10 @@ class EnrolmentBoard(QWidget):
 
     # --- moves ---
     def _after(self, change: EnrolmentChange | None) -> bool:
-        """Refresh what the hub could not (a refusal, or a change made while hidden)."""
-        if change is None or self._stale:
+        """After a refusal, show the board as it is again (a drop may have moved a row)."""
+        if change is None:
             self.reload()
         return change is not None
-
-    def _moved(self, text: str) -> None:
-        self.status_message.emit(text)
 
     def _who(self, status: EnrolmentStatus, ids: list[str]) -> str:
         if len(ids) == 1:

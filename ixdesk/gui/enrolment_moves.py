@@ -1,18 +1,13 @@
 """The enrolment board's moves: through the services, past capacity only when the
-coordinator agrees, and each one a command on the shared undo stack."""
+coordinator agrees, and each one a step on the shared undo stack."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
-
-from PySide6.QtGui import QUndoStack
 
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
-from ixdesk.gui.undo import _ServiceCommand
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     EnrolmentChange,
     OverCapacityError,
@@ -26,25 +21,19 @@ from ixdesk.services.operations import ChangeHub
 Attempt = Callable[[bool], EnrolmentChange]  # allow_over_capacity → the change made
 
 
-class EnrolmentCommand(_ServiceCommand):
+class EnrolmentStep:
     """Undo and redo are the same call: each puts back what the other changed."""
 
     def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        change: EnrolmentChange,
-        text: str,
-        on_error: Callable[[str], None],
+        self, database: Database, hub: ChangeHub, change: EnrolmentChange, text: str
     ) -> None:
-        super().__init__(text, on_error)
-        self.database, self.hub, self.change = database, hub, change
+        self.database, self.hub, self.change, self.text = database, hub, change, text
 
-    def apply(self) -> None:
+    def redo(self) -> None:
         self.change = revert_enrolment_change(self.database, self.change, hub=self.hub)
 
-    def revert(self) -> None:
-        self.apply()
+    def undo(self) -> None:
+        self.redo()
 
 
 def capacity_question(error: OverCapacityError) -> str:
@@ -59,23 +48,18 @@ def capacity_question(error: OverCapacityError) -> str:
 class EnrolmentMoves:
     """Each method returns the change made, or None when nothing was (said why)."""
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        done: Callable[[str], None],
-    ) -> None:
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
-        self.done = done
+    def __init__(self, workbench: Workbench, source: object) -> None:
+        self.workbench, self.source = workbench, source
+        self.database, self.hub = workbench.database, workbench.hub
 
     def set_status(
         self, cohort_id: str, ids: Sequence[str], target: EnrolmentStatus, label: str
     ) -> EnrolmentChange | None:
+        database, hub = self.database, self.hub
+
         def attempt(allow: bool) -> EnrolmentChange:
             return set_enrolment_status(
-                self.database, cohort_id, ids, target, self.hub, allow_over_capacity=allow
+                database, cohort_id, ids, target, hub, allow_over_capacity=allow
             )
 
         return self._run(attempt, label, "Nobody was moved")
@@ -83,39 +67,43 @@ class EnrolmentMoves:
     def reorder(
         self, cohort_id: str, ids: Sequence[str], new_position: int, label: str
     ) -> EnrolmentChange | None:
+        database, hub = self.database, self.hub
+
         def attempt(_allow: bool) -> EnrolmentChange:
-            return move_in_waitlist(self.database, cohort_id, ids, new_position, self.hub)
+            return move_in_waitlist(database, cohort_id, ids, new_position, hub)
 
         return self._run(attempt, label, "The waitlist was not changed")
 
     def add(
         self, cohort_id: str, student_ids: Sequence[str], status: EnrolmentStatus, label: str
     ) -> EnrolmentChange | None:
+        database, hub = self.database, self.hub
+
         def attempt(allow: bool) -> EnrolmentChange:
             return enrol_students(
-                self.database, cohort_id, student_ids, status, self.hub, allow_over_capacity=allow
+                database, cohort_id, student_ids, status, hub, allow_over_capacity=allow
             )
 
         return self._run(attempt, label, "Nobody was added")
 
     def _run(self, attempt: Attempt, label: str, failure: str) -> EnrolmentChange | None:
-        try:
-            try:
-                change = attempt(False)
-            except OverCapacityError as full:
-                if not self.dialogs.confirm(
-                    "Over capacity", capacity_question(full), "Enrol anyway"
-                ):
-                    return None
-                change = attempt(True)
-        except IxdeskError as error:
-            self.dialogs.error(failure, str(error))
-            return None
-        if change.is_empty:
-            return None
-        # The command reports through the dialogs alone: nothing in it leads back to
-        # the stack that owns it, so collecting a closed board never frees it twice.
-        on_error = partial(self.dialogs.error, "Could not undo")
-        self.undo_stack.push(EnrolmentCommand(self.database, self.hub, change, label, on_error))
-        self.done(label + ".")
-        return change
+        dialogs, database, hub = self.workbench.dialogs, self.database, self.hub
+        made: list[EnrolmentChange] = []
+
+        def past_capacity(full: OverCapacityError) -> EnrolmentChange | None:
+            if not dialogs.confirm("Over capacity", capacity_question(full), "Enrol anyway"):
+                return None
+            return attempt(True)
+
+        self.workbench.operations.run(
+            lambda: attempt(False),
+            title=failure,
+            source=self.source,
+            handle=(OverCapacityError, past_capacity),
+            undo=lambda change: (
+                None if change.is_empty else EnrolmentStep(database, hub, change, label)
+            ),
+            status=lambda change: None if change.is_empty else label + ".",
+            then=made.append,
+        )
+        return made[0] if made and not made[0].is_empty else None

@@ -3,10 +3,10 @@
 Every workbook the window writes goes through :func:`run_export`: a save
 dialog in the folder used last, the export on a worker thread behind a
 progress dialog with Cancel, then "Open / Show in folder". The public
-``export_*`` functions take the window and the record's id (``None`` asks
+``export_*`` functions take the workbench and the record's id (``None`` asks
 which one), so any view can offer an export::
 
-    exports.export_cohort_roster(window, cohort_id)
+    exports.export_cohort_roster(workbench, cohort_id)
 
 Each returns the running :class:`~ixdesk.gui.tasks.BackgroundTask`, or
 ``None`` when nothing was started (the person cancelled a question).
@@ -23,15 +23,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.settings import app_settings
 from ixdesk.gui.tasks import BackgroundTask, Report
-from ixdesk.logfile import log_file
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 
 if TYPE_CHECKING:
-    from ixdesk.gui.main_window import MainWindow
     from ixdesk.gui.record_view import RecordView
 
 FILTER = "Excel workbook (*.xlsx)"
@@ -78,9 +77,9 @@ def _remember_folder(folder: Path) -> None:
     settings.sync()
 
 
-def ask_target(window: MainWindow, title: str, suggested: str) -> Path | None:
+def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
     """Where to save: asked in the last export folder; ``.xlsx`` added when left out."""
-    answer = window.dialogs.save_file(title, str(export_folder() / file_name(suggested)), FILTER)
+    answer = workbench.dialogs.save_file(title, str(export_folder() / file_name(suggested)), FILTER)
     if not answer:
         return None
     target = Path(answer)
@@ -94,14 +93,14 @@ def ask_target(window: MainWindow, title: str, suggested: str) -> Path | None:
 
 
 def run_export(
-    window: MainWindow, title: str, suggested: str, what: str, write: Write
+    workbench: Workbench, title: str, suggested: str, what: str, write: Write
 ) -> BackgroundTask | None:
     """Ask where to save, then write on a worker thread; the outcome is told on screen.
 
     ``what`` names the workbook in sentences ("The roster of Spring 2026");
     ``write(path, progress, cancelled)`` calls one export service.
     """
-    target = ask_target(window, title, suggested)
+    target = ask_target(workbench, title, suggested)
     if target is None:
         return None
 
@@ -111,84 +110,66 @@ def run_export(
 
         return write(target, progress, stop)
 
-    task = BackgroundTask(title, f"Writing {target.name}…", work, parent=window)
+    task = workbench.operations.start(
+        work,
+        title=title,
+        label=f"Writing {target.name}…",
+        failure=FAILED_TITLE,
+        then=lambda written: _written(workbench, title, what, Path(written)),
+        cancelled=CANCELLED_MESSAGE,
+    )
     if task.dialog is not None:
         task.dialog.setMinimumWidth(420)
-    task.succeeded.connect(lambda written: _written(window, title, what, Path(written)))
-    task.failed.connect(lambda error: _failed(window, error))
-    task.cancelled.connect(lambda: window.statusBar().showMessage(CANCELLED_MESSAGE, 8000))
-    task.finished.connect(task.deleteLater)
-    task.start()
     return task
 
 
-def _written(window: MainWindow, title: str, what: str, path: Path) -> None:
-    window.statusBar().showMessage(f"{what} was written to {path}.", 8000)
-    window.dialogs.offer_file(title, f"{what} was written to\n{path}", str(path))
-
-
-def _failed(window: MainWindow, error: object) -> None:
-    if isinstance(error, IxdeskError):
-        text = str(error)
-    else:  # the log has the details (never a row's values); the person gets a sentence
-        text = (
-            f"The export stopped because of an unexpected problem ({type(error).__name__}). "
-            f"No file was written; the details are in {log_file()}."
-        )
-    window.dialogs.error(FAILED_TITLE, text)
+def _written(workbench: Workbench, title: str, what: str, path: Path) -> None:
+    workbench.status(f"{what} was written to {path}.", 8000)
+    workbench.dialogs.offer_file(title, f"{what} was written to\n{path}", str(path))
 
 
 # --- which record ----------------------------------------------------------------------
 
 
-def selected_in(view: RecordView) -> str | None:
-    """The one record selected in ``view`` (or shown in its editor when none is)."""
-    ids = view.selected_ids()
-    if len(ids) == 1:
-        return ids[0]
-    return view.editor.loaded.id if not ids else None
-
-
 def record_for(view: RecordView, kind: str) -> str | None:
     """The ``kind`` record ``view`` points at: selected, or linked (a group's cohort)."""
     if view.kind == kind:
-        return selected_in(view)
+        return view.selected_record()
     link = VIA[kind].get(view.kind)
-    record_id = selected_in(view) if link else None
+    record_id = view.selected_record() if link else None
     if link is None or record_id is None:
         return None
     try:
         value = editing.load_values(view.database, view.kind, record_id).values.get(link)
-    except IxdeskError:
+    except RecordNotFoundError:
         return None
     return str(value) if value else None
 
 
-def selected_record(window: MainWindow, kind: str) -> str | None:
-    """The ``kind`` record the window's current view points at, if any."""
-    view = window.current_view()
+def selected_record(workbench: Workbench, kind: str) -> str | None:
+    """The ``kind`` record the record view shown points at, if any."""
+    view = workbench.navigator.current_view()
     return None if view is None else record_for(view, kind)
 
 
-def _choose(window: MainWindow, kind: str, title: str, text: str) -> str | None:
+def _choose(workbench: Workbench, kind: str, title: str, text: str) -> str | None:
     spec = KINDS[kind]
-    options = editing.choices(window.database, kind)
+    options = editing.choices(workbench.database, kind)
     if not options:
-        window.dialogs.info(
+        workbench.dialogs.info(
             title, f"There are no {spec.plural} yet, so there is nothing to export."
         )
         return None
-    return window.dialogs.choose(title, text, options)
+    return workbench.dialogs.choose(title, text, options)
 
 
-def _name(window: MainWindow, kind: str, record_id: str) -> str | None:
+def _name(workbench: Workbench, kind: str, record_id: str) -> str | None:
     """The record's name for file names and sentences; None (after saying so) if it is gone."""
-    try:
-        values = editing.load_values(window.database, kind, record_id).values
-    except IxdeskError as error:
-        window.dialogs.error(FAILED_TITLE, str(error))
-        return None
-    return KINDS[kind].title(values)
+    database = workbench.database
+    record = workbench.operations.read(
+        lambda: editing.load_values(database, kind, record_id), title=FAILED_TITLE
+    )
+    return None if record is None else KINDS[kind].title(record.values)
 
 
 # --- the exports -------------------------------------------------------------------------
@@ -241,16 +222,16 @@ PARTNER_BRIEF = RecordExport(
 
 
 def export_record(
-    window: MainWindow, export: RecordExport, record_id: str | None = None
+    workbench: Workbench, export: RecordExport, record_id: str | None = None
 ) -> BackgroundTask | None:
     """Run ``export`` for ``record_id``; ``None`` asks which record first."""
-    record_id = record_id or _choose(window, export.kind, export.title, export.question)
+    record_id = record_id or _choose(workbench, export.kind, export.title, export.question)
     if record_id is None:
         return None
-    name = _name(window, export.kind, record_id)
+    name = _name(workbench, export.kind, record_id)
     if name is None:
         return None
-    database, chosen = window.database, record_id
+    database, chosen = workbench.database, record_id
 
     def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
         from ixdesk.services import export as ex
@@ -259,7 +240,7 @@ def export_record(
         return service(database, chosen, path, progress=progress, cancelled=cancelled)
 
     return run_export(
-        window,
+        workbench,
         export.title,
         export.suggested.format(name=name),
         export.what.format(name=name),
@@ -267,33 +248,37 @@ def export_record(
     )
 
 
-def export_cohort_roster(window: MainWindow, cohort_id: str | None = None) -> BackgroundTask | None:
+def export_cohort_roster(
+    workbench: Workbench, cohort_id: str | None = None
+) -> BackgroundTask | None:
     """The coordinator's roster of one cohort: overview and one sheet per group."""
-    return export_record(window, COHORT_ROSTER, cohort_id)
+    return export_record(workbench, COHORT_ROSTER, cohort_id)
 
 
-def export_signin_sheet(window: MainWindow, cohort_id: str | None = None) -> BackgroundTask | None:
+def export_signin_sheet(
+    workbench: Workbench, cohort_id: str | None = None
+) -> BackgroundTask | None:
     """A printable sign-in sheet for one cohort, with numbered rows for walk-ins."""
-    return export_record(window, SIGNIN_SHEET, cohort_id)
+    return export_record(workbench, SIGNIN_SHEET, cohort_id)
 
 
 def export_instructor_roster(
-    window: MainWindow, instructor_id: str | None = None
+    workbench: Workbench, instructor_id: str | None = None
 ) -> BackgroundTask | None:
     """One instructor's groups in current cohorts, with only what an instructor needs."""
-    return export_record(window, INSTRUCTOR_ROSTER, instructor_id)
+    return export_record(workbench, INSTRUCTOR_ROSTER, instructor_id)
 
 
 def export_partner_brief(
-    window: MainWindow, company_id: str | None = None
+    workbench: Workbench, company_id: str | None = None
 ) -> BackgroundTask | None:
     """For one partner company: its business problems and the groups working on them."""
-    return export_record(window, PARTNER_BRIEF, company_id)
+    return export_record(workbench, PARTNER_BRIEF, company_id)
 
 
-def export_everything(window: MainWindow) -> BackgroundTask | None:
+def export_everything(workbench: Workbench) -> BackgroundTask | None:
     """Every record of every type, every field: for hand-over or archive."""
-    database = window.database
+    database = workbench.database
 
     def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
         from ixdesk.services import export as ex
@@ -301,7 +286,7 @@ def export_everything(window: MainWindow) -> BackgroundTask | None:
         return ex.export_everything(database, path, progress=progress, cancelled=cancelled)
 
     return run_export(
-        window,
+        workbench,
         "Export everything",
         f"ixdesk full export {date.today().isoformat()}.xlsx",
         "The full export",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -17,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dashboard import Dashboard, heading
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
-from ixdesk.services.operations import Changes
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.overview import record_counts
+from ixdesk.services.reads import reads_of
 
 
 def _big_button(text: str, icon_name: str, accessible: str) -> QPushButton:
@@ -51,24 +50,19 @@ class HomePage(QWidget):
     open_list = Signal(str, object)  # see ixdesk.gui.dashboard for the hints
     open_record = Signal(str, str)
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.bridge = bridge
-        self.stale = False
+        self.workbench = workbench
+        self.database = workbench.database
         self.stack = QStackedLayout(self)
         self.welcome = self._welcome()
         self.stack.addWidget(self.welcome)
         # Made on first need: an empty database never builds it.
         self.dashboard: Dashboard | None = None
         self._dashboard_page: QScrollArea | None = None
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        self.freshness = Freshness(
+            self, workbench, self._records_changed, reads=reads_of(record_counts)
+        )
         self.refresh()
 
     def is_empty(self) -> bool:
@@ -80,7 +74,7 @@ class HomePage(QWidget):
         )
 
     def refresh(self) -> None:
-        self.stale = False
+        self.freshness.clear()
         if self.is_empty():
             self.stack.setCurrentWidget(self.welcome)
             return
@@ -92,7 +86,7 @@ class HomePage(QWidget):
             self.dashboard.refresh()
 
     def _make_dashboard(self) -> None:
-        self.dashboard = Dashboard(self.database, self.bridge)
+        self.dashboard = Dashboard(self.workbench)
         self.dashboard.open_list.connect(self._open_list)
         self.dashboard.open_record.connect(self._open_record)
         page = QScrollArea()
@@ -111,19 +105,11 @@ class HomePage(QWidget):
         self.open_view.emit(view)
         self.open_record.emit(view, record_id)
 
-    def _changes_arrived(self, _changes: Changes) -> None:
-        """Switch between welcome and dashboard when records first arrive (or all go)."""
-        if not self.isVisible():
-            self.stale = True
-            return
-        empty = self.is_empty()
-        if empty != (self.stack.currentWidget() is self.welcome):
+    def _records_changed(self, _burst: Burst | None) -> None:
+        """Switch between welcome and dashboard when records first arrive (or all go);
+        the dashboard keeps itself fresh."""
+        if self.is_empty() != (self.stack.currentWidget() is self.welcome):
             self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def _welcome(self) -> QWidget:
         page = QWidget()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.live_table import LiveTable
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import InstructorLoad, instructor_load
 from ixdesk.services.kinds import DATE, NUMBER, STATUS
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 TOTAL = 4  # the column of groups led and assisted
@@ -24,22 +24,17 @@ COLUMNS = (
     ViewColumn("safeguarding_expires_on", "Check expires", DATE, searchable=False, width=110),
     ViewColumn("email", "Email", width=240),
 )
-WATCHED = frozenset({"cohorts", "student_groups", "group_assistants", "instructors"})
 
 
 class InstructorLoadView(LiveTable):
     """Sortable by any column (busiest first at the start); Enter opens the instructor."""
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.database = database
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        self.database = workbench.database
         self.loads: list[InstructorLoad] = []
         super().__init__(
-            bridge, COLUMNS, icon_name="instructor", what="instructors", watched=WATCHED,
+            workbench, COLUMNS, icon_name="instructor", what="instructors",
+            reads=reads_of(instructor_load),
             parent=parent,
         )  # fmt: skip
         self.table.sortByColumn(TOTAL, Qt.SortOrder.DescendingOrder)

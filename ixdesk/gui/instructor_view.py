@@ -12,7 +12,7 @@ the clipboard as tab-separated text for a spreadsheet.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.dashboard import heading
-from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel, display_text
 from ixdesk.gui.record_table import ROW_HEIGHT_PADDING, rows_as_tsv
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import (
     LEAD,
     InstructorChoice,
@@ -49,7 +48,7 @@ from ixdesk.services.instructor_view import (
     instructor_groups,
 )
 from ixdesk.services.kinds import DATE, NUMBER, status_label
-from ixdesk.services.operations import Changes
+from ixdesk.services.reads import reads_of
 from ixdesk.services.tables import TableRows
 
 MEMBER_COLUMNS = (
@@ -232,21 +231,21 @@ class InstructorView(InstructorGroups):
     """The coordinator's instructor view: a chooser of every instructor, and the groups
     of the one chosen."""
 
-    def __init__(
-        self,
-        database: Database,
-        bridge: ChangeBridge | None = None,
-        dialogs: DialogService | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(database, parent)
-        self.dialogs = dialogs or DialogService(self)
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(workbench.database, parent)
+        self.workbench = workbench
+        self.dialogs = workbench.dialogs
         self.choices: list[InstructorChoice] = []
         self._loaded = False
-        self.stale = False
         self._build_chooser()
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
+        # Loaded when first shown; then fresh with the instructors and their groups.
+        self.freshness = Freshness(
+            self,
+            workbench,
+            self._catch_up,
+            reads=reads_of(instructor_choices, instructor_groups),
+            stale=True,
+        )
 
     def _build_chooser(self) -> None:
         label = QLabel("&Instructor:")
@@ -273,7 +272,7 @@ class InstructorView(InstructorGroups):
     # --- choosing -------------------------------------------------------------------
     def ensure_loaded(self) -> None:
         if not self._loaded:
-            self.reload_choices()
+            self.freshness.refresh_now()
 
     def reload_choices(self) -> None:
         self._loaded = True
@@ -320,33 +319,21 @@ class InstructorView(InstructorGroups):
 
     def set_instructor_email(self, email: str) -> bool:
         """Show the instructor with this email; False (and a message) if there is none."""
-        try:
-            instructor_id = find_instructor_by_email(self.database, email)
-        except IxdeskError as error:
-            self.dialogs.error("No such instructor", str(error))
+        database = self.database
+        instructor_id = self.workbench.operations.read(
+            lambda: find_instructor_by_email(database, email), title="No such instructor"
+        )
+        if instructor_id is None:
             return False
         self.set_instructor(instructor_id)
         return True
 
     # --- showing --------------------------------------------------------------------
+    def _catch_up(self, _burst: Burst | None) -> None:
+        self.reload_choices()
+        self.reload_groups()
+
     def reload_groups(self) -> None:
-        self.stale = False
         choice = next((c for c in self.choices if c.instructor_id == self.instructor_id), None)
         self.who = choice.label if choice else ""
         super().reload_groups()
-
-    def _changes_arrived(self, _changes: Changes) -> None:
-        if not self._loaded:
-            return
-        if self.isVisible():
-            self.reload_choices()
-            self.reload_groups()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_loaded()
-        if self.stale:
-            self.reload_choices()
-            self.reload_groups()
-        super().showEvent(event)

@@ -20,9 +20,9 @@ from ixdesk.gui.dashboard import heading
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorGroups
-from ixdesk.gui.main_window import show_about
 from ixdesk.gui.pages import export_button
-from ixdesk.gui.settings import app_settings
+from ixdesk.gui.window_parts import show_about
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import InstructorChoice
 
 BANNER = (
@@ -45,7 +45,14 @@ class InstructorWindow(QMainWindow):
         super().__init__(parent)
         self.database = database
         self.instructor = instructor
-        self.dialogs = dialogs or DialogService(self)
+        # Only what reading needs: no undo stack, and nothing here ever asks to write.
+        self.workbench = Workbench(
+            database,
+            dialogs or DialogService(self),
+            status=self._show_status,
+            writable=False,
+            parent=self,
+        )
         self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — instructor mode: {instructor.name}")
         self.banner = _banner(BANNER.format(name=instructor.name))
@@ -68,7 +75,7 @@ class InstructorWindow(QMainWindow):
         self.statusBar()
         self.groups.show_instructor(instructor)
         self.resize(1100, 800)
-        geometry = app_settings().value(GEOMETRY_KEY)
+        geometry = self.workbench.settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
@@ -102,17 +109,27 @@ class InstructorWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self, self.database))
         help_menu.addAction(about)
 
+    @property
+    def dialogs(self) -> DialogService:
+        return self.workbench.dialogs
+
+    @dialogs.setter
+    def dialogs(self, dialogs: DialogService) -> None:
+        self.workbench.dialogs = dialogs
+
     def export_roster(self) -> None:
         """This instructor's roster: the one export instructor mode offers."""
-        # The export functions need only the window's database, dialogs and status bar.
-        exports.export_instructor_roster(self, self.instructor.instructor_id)  # type: ignore[arg-type]
+        exports.export_instructor_roster(self.workbench, self.instructor.instructor_id)
 
     def reload(self) -> None:
         self.groups.reload_groups()
-        self.statusBar().showMessage("Reloaded from the database.", 3000)
+        self.workbench.status("Reloaded from the database.", 3000)
+
+    def _show_status(self, text: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(text, milliseconds)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.sync()
         event.accept()

@@ -2,18 +2,19 @@
 
 Shared by the "needs attention" list and the instructor load table: a
 heading with a count, a search box (plus any filters a subclass adds), and a
-sortable table whose rows open their record on Enter or double-click. When
-a change arrives while the table is hidden, it is only marked stale and
-reloaded the next time it is shown; while it is shown, a burst of changes
-(a coordinator moving students one after another) costs one reload.
+sortable table whose rows open their record on Enter or double-click. It
+keeps itself fresh through :mod:`ixdesk.gui.freshness`: hidden, it is only
+marked stale and reloaded the next time it is shown (first shown: loaded);
+shown, a burst of changes (a coordinator moving students one after another)
+costs one reload. A subclass says what its rows are read from (``reads``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel
-from ixdesk.services.operations import Changes
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.tables import TableRows
 
 ROW_PADDING = 8
-REFRESH_DELAY_MS = 150
 
 
 class LiveTable(QWidget):
@@ -41,22 +41,19 @@ class LiveTable(QWidget):
 
     def __init__(
         self,
-        bridge: ChangeBridge | None,
+        workbench: Workbench,
         columns: Sequence[ViewColumn],
         *,
         icon_name: str,
         what: str,
-        watched: frozenset[str],
+        reads: frozenset[str],
         filter_column: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.watched = watched
-        self.stale = True  # loaded when first shown, or by refresh()
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(REFRESH_DELAY_MS)
-        self._pending.timeout.connect(self.refresh)
+        self.freshness = Freshness(
+            self, workbench, lambda _burst: self.refresh(), reads=reads, stale=True
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         top = QHBoxLayout()
@@ -109,8 +106,6 @@ class LiveTable(QWidget):
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.table)
-        if bridge is not None:
-            bridge.changed.connect(self._changes_arrived)
 
     # --- for subclasses ---
     def make_model(
@@ -130,23 +125,10 @@ class LiveTable(QWidget):
 
     # --- loading ---
     def refresh(self) -> None:
-        self._pending.stop()
-        self.stale = False
+        self.freshness.clear()
         self.model.set_rows(self.load_rows())
         self.update_title()
         self.update_count()
-
-    def _changes_arrived(self, changes: Changes) -> None:
-        if not changes.touches(*self.watched):
-            return
-        self.stale = True
-        if self.isVisible():
-            self._pending.start()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count

@@ -1,75 +1,43 @@
-"""The ixdesk main window: navigation, the views, menus, toolbar and status bar."""
+"""The ixdesk main window: its pages, and where it places what its features offer.
+
+The window builds the workbench every part of it shares, one page per view
+(the dashboard, a record view per kind, the cohort workspace, the instructor
+view) and the side bar; the features (exports, import, assignments, the pages'
+actions) hand it actions, menus and panels, which it places in the menus,
+the toolbar, the views' context menus and the docks. It is the navigator's
+host: it shows the place the navigator asks for (``show_place``) and says
+where it is (``current_place``), so Back and Forward work from anywhere.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette, QUndoStack
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
 
-from ixdesk import __version__
 from ixdesk.db import Database
-from ixdesk.gui.assignment_actions import install_assignments
-from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui import export_actions
+from ixdesk.gui.assignment_actions import assignments
 from ixdesk.gui.dialogs import DialogService
-from ixdesk.gui.export_actions import install_exports
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
-from ixdesk.gui.import_wizard import install_imports
-from ixdesk.gui.kind_views import KIND_VIEWS
-from ixdesk.gui.pages import (
-    build_instructor_view,
-    build_workspace,
-    install_page_actions,
-    scrolling_page,
-)
+from ixdesk.gui.import_wizard import ImportLauncher
+from ixdesk.gui.navigator import HOME, TEACHING, WORKSPACE, Place
+from ixdesk.gui.pages import TeachingPage, WorkspacePage, page_actions, scrolling_page
 from ixdesk.gui.record_view import RecordView
-from ixdesk.gui.settings import app_settings
-from ixdesk.services.editing import choices
-from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub, Changes
-
-HOME = "dashboard"
-NAVIGATION = (
-    (HOME, "Dashboard", "dashboard"),
-    *((kind, KINDS[kind].plural.capitalize(), view.icon) for kind, view in KIND_VIEWS.items()),
+from ixdesk.gui.window_parts import (
+    NAVIGATION,
+    NAVIGATION_WIDTH,
+    dock,
+    nav_row,
+    place_above_quit,
+    show_about,
+    soften_selection,
 )
+from ixdesk.gui.workbench import Workbench
+
 KEY_ROLE = Qt.ItemDataRole.UserRole
-NAVIGATION_WIDTH = 190
-
-
-def _soften_selection(widget: QWidget) -> None:
-    """A light tint of the highlight colour behind the chosen entry, with normal
-    text, so the coloured icons stay readable (in light and dark palettes)."""
-    palette = widget.palette()
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    base = palette.color(QPalette.ColorRole.Base)
-    share = 0.3
-    tint = QColor.fromRgbF(
-        base.redF() + (highlight.redF() - base.redF()) * share,
-        base.greenF() + (highlight.greenF() - base.greenF()) * share,
-        base.blueF() + (highlight.blueF() - base.blueF()) * share,
-    )
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.Highlight, tint)
-        palette.setColor(
-            group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
-        )
-    widget.setPalette(palette)
-
-
-def show_about(parent: QWidget, database: Database) -> None:
-    QMessageBox.about(
-        parent,
-        "About ixdesk",
-        f"<b>ixdesk {__version__}</b><p>Run micro-internship cohorts: partner companies, "
-        "business problems, student groups and industry-pro instructors.</p>"
-        f"<p>Database: {database.location}</p>",
-    )
-
-
-def _nav_row(key: str) -> int:
-    return next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
 
 
 class MainWindow(QMainWindow):
@@ -83,27 +51,26 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.dialogs = dialogs or DialogService(self)
-        self.hub = ChangeHub()
-        self.bridge = ChangeBridge(self.hub)
-        self.undo_stack = QUndoStack(self)
+        self.workbench = Workbench(
+            database, dialogs or DialogService(self), status=self._show_status, parent=self
+        )
+        self.dialogs = self.workbench.dialogs
+        self.navigator = self.workbench.navigator
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — {database.location}")
         self._build_pages()
         self._build_actions()
-        install_exports(self)
-        install_imports(self)
-        self.assignment_panels = install_assignments(self)
-        install_page_actions(self)
-        self.bridge.changed.connect(self._changes_arrived)
+        self._place_features()
+        self.navigator.attach(self)
         self._restore_state()
 
     # --- construction ---
     def _build_pages(self) -> None:
-        self.home = HomePage(self.database, self.bridge)
-        self.home.open_view.connect(self.show_view)
+        navigator = self.navigator
+        self.home = HomePage(self.workbench)
+        self.home.open_view.connect(navigator.show_view)
         self.home.open_list.connect(self.open_list)
         self.home.open_record.connect(self._open_from_home)
         self.home.create_cohort.connect(self._create_first_cohort)
@@ -116,13 +83,12 @@ class MainWindow(QMainWindow):
             self.ui.navigation.addItem(item)
             if key == HOME:
                 continue
-            view = RecordView(key, self.database, self.hub, self.undo_stack, self.dialogs)
-            view.open_record.connect(self.open_record)
-            view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            view = RecordView(key, self.workbench)
+            view.open_record.connect(navigator.open_record)
             self.views[key] = view
             self.ui.pages.addWidget(view)
-        self.cohort_workspace = build_workspace(self)
-        self.instructor_view = build_instructor_view(self)
+        self.cohort_workspace = WorkspacePage(self.workbench)
+        self.instructor_view = TeachingPage(self.workbench)
         self.workspace_page = scrolling_page(self.cohort_workspace)
         self.ui.pages.addWidget(self.workspace_page)
         self.instructor_page = scrolling_page(self.instructor_view)
@@ -130,9 +96,11 @@ class MainWindow(QMainWindow):
         companies = self.views["companies"].editor
         companies.add_contact.connect(lambda: self._edit_contact(None))
         companies.edit_contact.connect(self._edit_contact)
-        _soften_selection(self.ui.navigation)
-        self.ui.navigation.currentRowChanged.connect(self._navigate)
-        self.ui.navigation.itemClicked.connect(self._nav_clicked)
+        soften_selection(self.ui.navigation)
+        self.ui.navigation.currentRowChanged.connect(self._nav_row_chosen)
+        self.ui.navigation.itemClicked.connect(
+            lambda item: self._nav_row_chosen(self.ui.navigation.row(item))
+        )
         self.ui.mainSplitter.setStretchFactor(1, 1)
 
     def _build_actions(self) -> None:
@@ -147,10 +115,12 @@ class MainWindow(QMainWindow):
             (ui.actionAbout, "help"),
         ):
             action.setIcon(icon(icon_name))
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        stack = self.workbench.undo_stack
+        assert stack is not None
+        undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(icon("undo"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
@@ -158,6 +128,17 @@ class MainWindow(QMainWindow):
         ui.menuEdit.insertActions(first, [undo, redo])
         ui.menuEdit.insertSeparator(first)
         ui.toolBar.insertActions(ui.toolBar.actions()[3], [undo, redo])
+        self.back_action, self.forward_action = self.navigator.actions()
+        self.addActions([self.back_action, self.forward_action])
+        ui.menuView.insertActions(ui.actionRefresh, [self.back_action, self.forward_action])
+        ui.menuView.insertSeparator(ui.actionRefresh)
+        ui.toolBar.insertActions(ui.toolBar.actions()[0], [self.back_action, self.forward_action])
+        ui.toolBar.insertSeparator(ui.actionNew)
+        for action in (self.back_action, self.forward_action):  # arrows need no words
+            button = ui.toolBar.widgetForAction(action)
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                button.setAccessibleName(action.text().replace("&", ""))
         ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))
         ui.actionSave.triggered.connect(lambda: self._on_view("save"))
         ui.actionDelete.triggered.connect(lambda: self._on_view("delete_selected"))
@@ -177,106 +158,135 @@ class MainWindow(QMainWindow):
             self.view_actions.append(action)
         self._update_actions()
 
-    # --- navigation ---
+    def _place_features(self) -> None:
+        """Place what the features offer: import and export, assignments, the pages."""
+        ui, bench, views = self.ui, self.workbench, self.views
+        launcher = ImportLauncher(bench, self)
+        self.home.import_sheet.connect(lambda: launcher.open_wizard())
+        menu = export_actions.export_menu(bench, ui.menuFile)
+        place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
+        button = export_actions.toolbar_button(menu)
+        button.setToolButtonStyle(ui.toolBar.toolButtonStyle())
+        ui.toolBar.toolButtonStyleChanged.connect(button.setToolButtonStyle)
+        ui.toolBar.addSeparator()
+        ui.toolBar.addAction(launcher.action)
+        ui.toolBar.addWidget(button)
+        for view in views.values():
+            view.extra_actions.extend(export_actions.view_export_actions(bench, view))
+
+        self.assignments = assignments(bench, views["groups"])
+        views["groups"].addAction(self.assignments.assign_action)
+        views["groups"].extra_actions.append(self.assignments.assign_action)
+        self.attention_dock = dock(
+            self, ui.menuView, self.assignments.attention, "Needs attention", "attentionDock",
+            "warning",
+        )  # fmt: skip
+        self.attention_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.load_dock = dock(
+            self, ui.menuView, self.assignments.load, "Instructor load", "instructorLoadDock",
+            "instructor",
+        )  # fmt: skip
+        self.load_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.tabifyDockWidget(self.attention_dock, self.load_dock)
+        self.attention_dock.raise_()
+
+        cohorts, instructors = views["cohorts"], views["instructors"]
+        self.workspace_action, self.teaching_action = page_actions(
+            bench, cohorts, instructors, self
+        )
+        cohorts.extra_actions.insert(0, self.workspace_action)
+        instructors.extra_actions.insert(0, self.teaching_action)
+        actions = ui.menuView.actions()  # after Refresh, before the views
+        after_refresh = actions[actions.index(ui.actionRefresh) + 1]
+        ui.menuView.insertActions(after_refresh, [self.workspace_action, self.teaching_action])
+        ui.toolBar.addSeparator()
+        ui.toolBar.addAction(self.workspace_action)
+        workspace_button = ui.toolBar.widgetForAction(self.workspace_action)
+        if workspace_button is not None:
+            workspace_button.setAccessibleName("Open cohort workspace")
+
+    # --- places: what the navigator asks of its host ---
     def current_view(self) -> RecordView | None:
         page = self.ui.pages.currentWidget()
         return page if isinstance(page, RecordView) else None
 
-    def show_view(self, key: str) -> None:
-        row = _nav_row(key)
-        if self.ui.navigation.currentRow() == row:
-            self._back_to_view(row)
+    def current_place(self) -> Place:
+        page = self.ui.pages.currentWidget()
+        if page is self.workspace_page:
+            return Place(WORKSPACE, self.cohort_workspace.cohort_id)
+        if page is self.instructor_page:
+            return Place(TEACHING, self.instructor_view.instructor_id)
+        view = self.current_view()
+        return Place(HOME) if view is None else Place(view.kind, view.current_id)
+
+    def show_place(self, place: Place) -> bool:
+        if place.view == WORKSPACE:
+            shown = self._show_page(self.workspace_page, "cohorts")
+            if shown and place.record_id is not None:
+                self.cohort_workspace.set_cohort(place.record_id)
+        elif place.view == TEACHING:
+            shown = self._show_page(self.instructor_page, "instructors")
+            if shown and place.record_id is not None:
+                self.instructor_view.set_instructor(place.record_id)
+        elif place.view == HOME or place.view in self.views:
+            target = self.home if place.view == HOME else self.views[place.view]
+            shown = self._show_page(target, place.view)
+            if shown and place.record_id is not None and isinstance(target, RecordView):
+                target.select_record(place.record_id)
         else:
-            self.ui.navigation.setCurrentRow(row)
+            return False
+        return shown
 
-    def _nav_clicked(self, item: QListWidgetItem) -> None:
-        self._back_to_view(self.ui.navigation.row(item))
+    def _show_page(self, page: QWidget, nav_key: str) -> bool:
+        """Show ``page`` with ``nav_key`` lit in the side bar; False (and nothing changes)
+        when the record being edited has unsaved changes the person keeps."""
+        current = self.current_view()
+        if current is not None and current is not page and not current.editor.maybe_leave():
+            self._light(self.current_place().view)
+            return False
+        self._light(nav_key)
+        if isinstance(page, RecordView):
+            page.ensure_loaded()
+        self.ui.pages.setCurrentWidget(page)
+        self._update_actions()
+        return True
 
-    def _back_to_view(self, row: int) -> None:
-        """The lit side-bar entry asked for again while one of its pages (the cohort
-        workspace, the instructor view) shows: back to the entry's own view."""
-        key = NAVIGATION[row][0]
-        if key != HOME and self.ui.pages.currentWidget() is not self.views[key]:
-            self._navigate(row)
+    def _light(self, key: str) -> None:
+        """Light ``key`` in the side bar (a page's own view: its entry)."""
+        key = {WORKSPACE: "cohorts", TEACHING: "instructors"}.get(key, key)
+        self.ui.navigation.blockSignals(True)
+        self.ui.navigation.setCurrentRow(nav_row(key))
+        self.ui.navigation.blockSignals(False)
+
+    def _nav_row_chosen(self, row: int) -> None:
+        """A side-bar entry was chosen (or the lit one again: back to its own view)."""
+        self.navigator.show_view(NAVIGATION[row][0])
+
+    # --- opening things (for the window's own parts and for tests) ---
+    def show_view(self, key: str) -> bool:
+        return self.navigator.show_view(key)
+
+    def open_record(self, kind: str, record_id: str) -> bool:
+        return self.navigator.open_record(kind, record_id)
+
+    def open_cohort(self, cohort_id: str | None = None) -> bool:
+        return self.navigator.open_cohort(cohort_id)
+
+    def open_instructor(self, instructor_id: str | None = None) -> bool:
+        return self.navigator.open_instructor(instructor_id)
+
+    def open_list(self, kind: str, hint: object) -> None:
+        """A view with the dashboard's hint applied: a status, or a list of ids."""
+        view = self.views.get(kind)
+        if view is None or not self.show_view(kind) or not isinstance(hint, dict):
+            return
+        view.apply_hint(hint)
 
     def _open_from_home(self, kind: str, record_id: str) -> None:
         if kind == "cohorts":
             self.open_cohort(record_id)
         else:
             self.open_record(kind, record_id)
-
-    def _navigate(self, row: int) -> None:
-        key = NAVIGATION[row][0]
-        current = self.current_view()
-        if current is not None and current.kind != key and not current.editor.maybe_leave():
-            self.ui.navigation.blockSignals(True)
-            self.ui.navigation.setCurrentRow(_nav_row(current.kind))
-            self.ui.navigation.blockSignals(False)
-            return
-        if key == HOME:
-            self.home.refresh()
-            self.ui.pages.setCurrentWidget(self.home)
-        else:
-            view = self.views[key]
-            view.ensure_loaded()
-            self.ui.pages.setCurrentWidget(view)
-        self._update_actions()
-
-    def _show_page(self, page: QWidget, nav_key: str) -> bool:
-        """Show a page that is not a record view, with ``nav_key`` lit in the side bar."""
-        current = self.current_view()
-        if current is not None and not current.editor.maybe_leave():
-            return False
-        self.ui.navigation.blockSignals(True)
-        self.ui.navigation.setCurrentRow(_nav_row(nav_key))
-        self.ui.navigation.blockSignals(False)
-        self.ui.pages.setCurrentWidget(page)
-        self._update_actions()
-        return True
-
-    def open_cohort(self, cohort_id: str | None = None) -> bool:
-        """The cohort workspace on ``cohort_id`` (asked for when None)."""
-        if cohort_id is None:
-            cohort_id = self._ask_record("cohorts", "Open a cohort", "Which cohort?")
-            if cohort_id is None:
-                return False
-        if not self._show_page(self.workspace_page, "cohorts"):
-            return False
-        self.cohort_workspace.set_cohort(cohort_id)
-        return True
-
-    def open_instructor(self, instructor_id: str | None = None) -> bool:
-        """The read-only instructor view, on ``instructor_id`` when given."""
-        if not self._show_page(self.instructor_page, "instructors"):
-            return False
-        if instructor_id is not None:
-            self.instructor_view.set_instructor(instructor_id)
-        return True
-
-    def _ask_record(self, source: str, title: str, text: str) -> str | None:
-        options = choices(self.database, source)
-        if not options:
-            self.dialogs.info(title, f"There are no {self.views[source].spec.plural} yet.")
-            return None
-        return self.dialogs.choose(title, text, options)
-
-    def open_list(self, kind: str, hint: object) -> None:
-        """A view with the dashboard's hint applied: a status, or a list of ids."""
-        self.show_view(kind)
-        view = self.views.get(kind)
-        if view is None or self.current_view() is not view or not isinstance(hint, dict):
-            return
-        view.apply_hint(hint)
-
-    def open_record(self, kind: str, record_id: str) -> None:
-        if kind == "workspace":
-            self.open_cohort(record_id)
-            return
-        if kind not in self.views:
-            return
-        self.show_view(kind)
-        if self.current_view() is self.views[kind]:
-            self.views[kind].select_record(record_id)
 
     def _edit_contact(self, contact_id: str | None) -> None:
         from ixdesk.gui.contact_dialog import ContactDialog
@@ -285,14 +295,12 @@ class MainWindow(QMainWindow):
         if editor.loaded.id is None:
             self.dialogs.info("Save the company first", "Save the partner company first.")
             return
-        dialog = ContactDialog(
-            self.database, self.hub, editor.loaded.id, contact_id, self.dialogs, self
-        )
+        dialog = ContactDialog(self.workbench, editor.loaded.id, contact_id, self)
         dialog.exec()
 
     def _create_first_cohort(self) -> None:
-        self.show_view("cohorts")
-        self.views["cohorts"].new_record()
+        if self.show_view("cohorts"):
+            self.views["cohorts"].new_record()
 
     def _on_view(self, method: str) -> None:
         view = self.current_view()
@@ -310,24 +318,20 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(on_view)
 
-    def _changes_arrived(self, changes: Changes) -> None:
-        for view in self.views.values():
-            view.apply_changes(changes)
-
     def refresh(self) -> None:
         view = self.current_view()
         if view is None:
             self.home.refresh()
         else:
             view.reload()
-        self.statusBar().showMessage("Reloaded from the database.", 3000)
+        self.workbench.status("Reloaded from the database.", 3000)
 
     def show_about(self) -> None:
         show_about(self, self.database)
 
     # --- settings and closing ---
     def _restore_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -346,10 +350,10 @@ class MainWindow(QMainWindow):
         last = str(settings.value("window/view", ""))
         if self.home.is_empty() or last not in self.views:
             last = HOME
-        self.show_view(last)
+        self.show_place(Place(last))  # where the window opens: not a step to go back to
 
     def save_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
@@ -365,5 +369,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.bridge.detach()
+        self.workbench.detach()
         event.accept()
+
+    def _show_status(self, text: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(text, milliseconds)

@@ -1,12 +1,13 @@
 """Pages of the main window beyond the record views: the cohort workspace and the
-instructor view, and the actions that open them.
+instructor view as the window shows them, and the actions that open them.
 
 The workspace holds the enrolment board, the group builder and the cohort's
 "needs attention" list as tabs. It opens from the cohorts view (right-click,
-Ctrl+O or the toolbar), from View ▸ Cohort workspace and from the dashboard.
-The read-only instructor view opens from the instructors view (right-click,
-Ctrl+Shift+I) and from View ▸ Instructor view; ``ixdesk --instructor EMAIL`` opens
-instructor mode instead (``instructor_window``).
+Ctrl+O or the toolbar), from View ▸ Open cohort workspace and from the
+dashboard. The read-only instructor view opens from the instructors view
+(right-click, Ctrl+Shift+I) and from View ▸ Instructor view; ``ixdesk
+--instructor EMAIL`` opens instructor mode instead (``instructor_window``).
+Both pages reach the rest of the window through the workbench's navigator.
 """
 
 from __future__ import annotations
@@ -24,41 +25,49 @@ from ixdesk.gui.cohort_workspace import CohortWorkspace
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorView
+from ixdesk.gui.workbench import Workbench
 
 if TYPE_CHECKING:
-    from ixdesk.gui.main_window import MainWindow
+    from ixdesk.gui.record_view import RecordView
 
 
-def build_workspace(window: MainWindow) -> CohortWorkspace:
-    """The cohort workspace with its three tabs, wired to the window."""
-    args = (window.database, window.hub, window.bridge, window.undo_stack, window.dialogs)
-    workspace = CohortWorkspace(*args)
-    builder = GroupBuilder(*args)
-    attention = AttentionView(window.database, window.bridge)
-    workspace.add_tab(builder, "Groups", "group")
-    workspace.add_tab(attention, "Needs attention", "warning")
-    workspace.group_builder, workspace.attention = builder, attention  # type: ignore[attr-defined]
-    for source in (workspace, builder, attention):
-        source.open_record.connect(window.open_record)
-    for message_source in (workspace, builder):
-        message_source.status_message.connect(
-            lambda text: window.statusBar().showMessage(text, 5000)
+class WorkspacePage(CohortWorkspace):
+    """The cohort workspace with its three tabs and an Export button."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(workbench, parent)
+        navigator = workbench.navigator
+        self.group_builder = GroupBuilder(workbench)
+        self.attention = AttentionView(workbench)
+        self.add_tab(self.group_builder, "Groups", "group")
+        self.add_tab(self.attention, "Needs attention", "warning")
+        for source in (self, self.group_builder, self.attention):
+            source.open_record.connect(navigator.open_record)
+        for asked in (self.group_builder.assign_requested, self.attention.assign_group):
+            asked.connect(lambda group_id: open_assign_dialog(workbench, group_id, self.window()))
+        self.back.connect(lambda: navigator.show_view("cohorts"))
+        self.edit_cohort.connect(lambda cohort_id: navigator.open_record("cohorts", cohort_id))
+        menu = QMenu(self)
+        menu.addAction(
+            "Cohort &roster…", lambda: exports.export_cohort_roster(workbench, self.cohort_id)
         )
-    builder.assign_requested.connect(lambda group_id: open_assign_dialog(window, group_id))
-    attention.assign_group.connect(lambda group_id: open_assign_dialog(window, group_id))
-    workspace.back.connect(lambda: window.show_view("cohorts"))
-    exports_menu = QMenu(workspace)
-    exports_menu.addAction(
-        "Cohort &roster…", lambda: exports.export_cohort_roster(window, workspace.cohort_id)
-    )
-    exports_menu.addAction(
-        "&Sign-in sheet…", lambda: exports.export_signin_sheet(window, workspace.cohort_id)
-    )
-    button = export_button("Export this cohort", exports_menu)
-    workspace.top_bar.insertWidget(workspace.top_bar.indexOf(workspace.edit_button), button)
-    workspace.export_button = button  # type: ignore[attr-defined]
-    workspace.edit_cohort.connect(lambda cohort_id: window.open_record("cohorts", cohort_id))
-    return workspace
+        menu.addAction(
+            "&Sign-in sheet…", lambda: exports.export_signin_sheet(workbench, self.cohort_id)
+        )
+        self.export_button = export_button("Export this cohort", menu)
+        self.top_bar.insertWidget(self.top_bar.indexOf(self.edit_button), self.export_button)
+
+
+class TeachingPage(InstructorView):
+    """The coordinator's instructor view, with an Export button for the roster shown."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(workbench, parent)
+        self.export_button = export_button("Export this instructor's roster")
+        self.export_button.clicked.connect(
+            lambda: exports.export_instructor_roster(workbench, self.instructor_id)
+        )
+        self.top_bar.addWidget(self.export_button)
 
 
 def scrolling_page(page: QWidget) -> QScrollArea:
@@ -69,15 +78,6 @@ def scrolling_page(page: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
     return area
-
-
-def build_instructor_view(window: MainWindow) -> InstructorView:
-    view = InstructorView(window.database, window.bridge, window.dialogs)
-    button = export_button("Export this instructor's roster")
-    button.clicked.connect(lambda: exports.export_instructor_roster(window, view.instructor_id))
-    view.top_bar.addWidget(button)
-    view.export_button = button  # type: ignore[attr-defined]
-    return view
 
 
 def export_button(accessible: str, menu: QMenu | None = None) -> QToolButton:
@@ -94,35 +94,25 @@ def export_button(accessible: str, menu: QMenu | None = None) -> QToolButton:
     return button
 
 
-def install_page_actions(window: MainWindow) -> None:
-    """Actions that open the workspace and the instructor view."""
-    cohorts, instructors = window.views["cohorts"], window.views["instructors"]
+def page_actions(
+    workbench: Workbench, cohorts: RecordView, instructors: RecordView, parent: QWidget
+) -> tuple[QAction, QAction]:
+    """Open cohort workspace (Ctrl+O) and Instructor view (Ctrl+Shift+I), for the window
+    to place in its menus and in those views' context menus."""
+    navigator = workbench.navigator
+    workspace = QAction(icon("cohort"), "Open cohort &workspace", parent)
+    workspace.setObjectName("actionOpenWorkspace")
+    workspace.setShortcut(QKeySequence("Ctrl+O"))
+    workspace.setToolTip("Open the selected cohort's enrolment board and groups (Ctrl+O)")
+    workspace.triggered.connect(lambda: navigator.open_cohort(cohorts.selected_record()))
 
-    workspace_action = QAction(icon("cohort"), "Open cohort &workspace", window)
-    workspace_action.setObjectName("actionOpenWorkspace")
-    workspace_action.setShortcut(QKeySequence("Ctrl+O"))
-    workspace_action.setToolTip("Open the selected cohort's enrolment board and groups (Ctrl+O)")
-    workspace_action.triggered.connect(lambda: window.open_cohort(exports.selected_in(cohorts)))
-    cohorts.extra_actions.insert(0, workspace_action)
-
-    teaching_action = QAction(icon("instructor"), "Instructor &view", window)
-    teaching_action.setObjectName("actionInstructorView")
-    teaching_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-    teaching_action.setToolTip("What an instructor sees: their groups, read-only (Ctrl+Shift+I)")
-    teaching_action.triggered.connect(
-        lambda: window.open_instructor(
-            exports.selected_in(instructors) if window.current_view() is instructors else None
+    teaching = QAction(icon("instructor"), "Instructor &view", parent)
+    teaching.setObjectName("actionInstructorView")
+    teaching.setShortcut(QKeySequence("Ctrl+Shift+I"))
+    teaching.setToolTip("What an instructor sees: their groups, read-only (Ctrl+Shift+I)")
+    teaching.triggered.connect(
+        lambda: navigator.open_instructor(
+            instructors.selected_record() if navigator.current_view() is instructors else None
         )
     )
-    instructors.extra_actions.insert(0, teaching_action)
-
-    menu = window.ui.menuView
-    first_panel = next((a for a in menu.actions() if a.isSeparator()), None)
-    menu.insertActions(first_panel, [workspace_action, teaching_action])  # type: ignore[arg-type]
-    toolbar = window.ui.toolBar
-    toolbar.addSeparator()
-    toolbar.addAction(workspace_action)
-    button = toolbar.widgetForAction(workspace_action)
-    if button is not None:
-        button.setAccessibleName("Open cohort workspace")
-    window.workspace_action, window.teaching_action = workspace_action, teaching_action
+    return workspace, teaching

@@ -6,69 +6,51 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
-    QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.editor import RecordEditor
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import view_columns
+from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
-from ixdesk.gui.record_table import fit_columns, record_table, rows_as_tsv
-from ixdesk.gui.settings import app_settings
-from ixdesk.gui.undo import DeleteCommand, StatusCommand
+from ixdesk.gui.record_table import fit_columns, record_table
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.reads import tables_read
 from ixdesk.services.tables import load_table
 
 BULK_RELOAD = 500
-# Tables whose changes alter another kind's rows (names, counts) without its ids.
-RELATED_TABLES = {
-    "cohorts": {"tracks", "enrolments"},
-    "groups": {"cohorts", "business_problems", "instructors", "group_memberships"},
-    "students": {"tracks"},
-    "instructors": set(),
-    "companies": {"business_problems"},
-    "problems": {"partner_companies", "tracks"},
-}
 
 
-class RecordView(QWidget):
+class RecordView(RecordActions, QWidget):
     open_record = Signal(str, str)  # kind, id: a linked record was asked for
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        kind: str,
-        database: Database,
-        hub: ChangeHub,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.dialogs = workbench.database, workbench.dialogs
         self._loaded = False
         self._current_id: str | None = None
+        # What the table shows is asked of its query: its own table, and the tables whose
+        # changes alter its rows without naming their ids (a track's name, a count).
+        self.table_reads = tables_read(self.spec.query())
         # Actions other parts of the window add for this view's rows (e.g. exports).
         self.extra_actions: list[QAction] = []
         self._build()
@@ -120,9 +102,7 @@ class RecordView(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.splitter.addWidget(self.table)
 
-        self.editor = RecordEditor(
-            self.kind, self.database, self.hub, self.undo_stack, self.dialogs
-        )
+        self.editor = RecordEditor(self.kind, self.workbench)
         self.editor.saved.connect(self._saved)
         self.editor.open_linked.connect(self.open_record)
         self.splitter.addWidget(self.editor)
@@ -134,14 +114,25 @@ class RecordView(QWidget):
         self.setTabOrder(self.status_filter, self.table)
         self.setTabOrder(self.table, self.editor)
 
+        self.freshness = Freshness(
+            self,
+            self.workbench,
+            self._catch_up,
+            reads=self.table_reads | self.editor.reads(),
+            stale=True,
+        )
+
     # --- loading ---
     def ensure_loaded(self) -> None:
-        """Load the table on first show; lists may have changed while it was unseen."""
+        """Load the table before it is first shown."""
         if not self._loaded:
-            self.editor.fill_choices()
-            self.reload()
+            self.freshness.refresh_now()
 
     def reload(self) -> None:
+        """Everything again from the database (View ▸ Refresh)."""
+        self.freshness.refresh_now()
+
+    def _load_rows(self) -> None:
         self.model.set_rows(load_table(self.database, self.spec))
         if not self._loaded and not self._header_restored:
             fit_columns(self.table, self.model)
@@ -159,21 +150,32 @@ class RecordView(QWidget):
             editor = min(max(self.editor.sizeHint().width() + 80, 420), 520, total * 45 // 100)
             self.splitter.setSizes([total - editor, editor])
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Bring the table and editor up to date after a committed change."""
-        if not self._loaded:
+    def _catch_up(self, burst: Burst | None) -> None:
+        """Bring the table and editor up to date: everything (``None``), or what changed.
+
+        A change to the kind's own table updates just the rows it names; one to a table
+        the query joins (or a very large one) reloads the table.
+        """
+        if burst is None or not self._loaded:
+            self.editor.fill_choices()
+            self._load_rows()
+            shown = self.editor.loaded.id
+            if shown is not None:
+                self.editor.reload_if_showing(frozenset({shown}))
             return
+        changes = burst.changes
         table = self.spec.model.__tablename__
-        if changes.touches(*RELATED_TABLES[self.kind]) or len(changes.ids) > BULK_RELOAD:
-            self.reload()
+        if changes.touches(*(self.table_reads - {table})) or len(changes.ids) > BULK_RELOAD:
+            self._load_rows()
         elif changes.touches(table):
             ids = set(changes.ids)
             self.model.update_rows(load_table(self.database, self.spec, ids), ids)
             self._update_count()
             self._reselect()
         self.editor.fill_choices(changes.tables)
-        self.editor.reload_if_showing(changes.ids)
-        self.editor.refresh_links()
+        if not burst.only_from(self.editor):  # the editor reloads what it saved itself
+            self.editor.reload_if_showing(changes.ids)
+            self.editor.refresh_links()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count
@@ -250,11 +252,16 @@ class RecordView(QWidget):
         self._show(record_id)
 
     def _show(self, record_id: str | None) -> None:
-        try:
-            self.editor.load(record_id)
-        except IxdeskError as error:
-            self.dialogs.error("Cannot open", str(error))
-            return
+        if record_id is None:
+            self.editor.load(None)
+        else:
+            database, kind = self.database, self.kind
+            record = self.workbench.operations.read(
+                lambda: editing.load_values(database, kind, record_id), title="Cannot open"
+            )
+            if record is None:
+                return
+            self.editor.show_record(record)
         self._current_id = record_id
 
     def select_record(self, record_id: str) -> bool:
@@ -286,110 +293,33 @@ class RecordView(QWidget):
     def _saved(self, record_id: str) -> None:
         self._current_id = record_id
         self._reselect()
-        self.status_message.emit(f"Saved {self.editor.title.text()}.")
+
+    def selected_record(self) -> str | None:
+        """The one record selected (or shown in the editor when none is); None for several."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            return ids[0]
+        return self.editor.loaded.id if not ids else None
+
+    @property
+    def current_id(self) -> str | None:
+        """The record shown in the editor, if it is saved."""
+        return self._current_id
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]
 
-    def _title_of(self, record_id: str) -> str:
-        row = self.model.row_of(record_id)
-        if row is None:
-            return self.editor.title.text()
-        keys = [column.key for column in self.spec.columns]
-        return self.spec.title(dict(zip(keys, self.model.values_at(row), strict=True)))
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids() or ([self._current_id] if self._current_id else [])
-        if not ids:
-            return
-        many = len(ids) > 1
-        what = (
-            f"{len(ids):,} {self.spec.plural}"
-            if many
-            else f"the {self.spec.singular} {self._title_of(ids[0])}"
-        )
-        effects = editing.deletion_effects(self.database, self.kind, ids)
-        text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
-        if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
-            return
-        try:
-            done = editing.delete_records(self.database, self.kind, ids, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("Nothing was deleted", str(error))
-            return
-        self.undo_stack.push(
-            DeleteCommand(self.database, self.hub, self.kind, done, what, self._undo_failed)
-        )
-        if self._current_id in done:
-            self._current_id = None
-            self.editor.load(None)
-        self.status_message.emit(f"Deleted {what}.")
-
-    def set_status(self, status: str) -> None:
-        ids = self.selected_ids()
-        if not ids or self.spec.status_enum is None:
-            return
-        new = dict.fromkeys(ids, status)
-        try:
-            previous = editing.set_statuses(self.database, self.kind, new, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("No status was changed", str(error))
-            return
-        label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
-        self.undo_stack.push(
-            StatusCommand(
-                self.database, self.hub, self.kind, new, previous, label, self._undo_failed
-            )
-        )
-        self.status_message.emit(label + ".")
-
-    def _undo_failed(self, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
-
-    def copy_selection(self) -> None:
-        """Selected rows as tab-separated text with a header row: pastes cleanly into Excel."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows:
-            return
-        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
-        self.status_message.emit(f"Copied {len(rows):,} rows.")
-
-    def context_menu(self) -> QMenu:
-        """What a right-click (or the Menu key) on the table offers."""
-        menu = QMenu(self)
-        menu.addAction(icon("new"), f"New {self.spec.singular}", self.new_record)
-        menu.addAction(icon("copy"), "Copy rows", self.copy_selection)
-        if self.spec.status_enum is not None:
-            statuses = menu.addMenu("Set status")
-            statuses.setEnabled(bool(self.selected_ids()))
-            for member in self.spec.status_enum:
-                action = statuses.addAction(
-                    status_label(member), lambda s=str(member.value): self.set_status(s)
-                )
-                action.setData(str(member.value))
-        if self.extra_actions:
-            menu.addSeparator()
-            menu.addActions(self.extra_actions)
-        menu.addSeparator()
-        menu.addAction(icon("delete"), "Delete…", self.delete_selected)
-        return menu
-
-    def _context_menu(self, position: QPoint) -> None:
-        menu = self.context_menu()
-        menu.exec(self.table.viewport().mapToGlobal(position))
-        menu.deleteLater()
-
     # --- settings ---
     def save_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
         if self.editor.sections_moved:
             settings.setValue(f"views/{self.kind}/sections", self.editor.sections.saveState())
 
     def restore_state(self) -> None:
-        settings = app_settings()
+        settings = self.workbench.settings()
         header = settings.value(f"views/{self.kind}/header")
         if isinstance(header, QByteArray):
             self._header_restored = self.table.horizontalHeader().restoreState(header)

@@ -14,13 +14,15 @@ stop. The outcome arrives on the interface thread as one of three signals::
     task.cancelled.connect(on_cancelled)   # stopped on request
     task.start()
 
-The services announce their changes from the worker thread; the change
-bridge's signal is queued to the interface thread, so views refresh there.
+The window starts long work through its operation runner
+(``OperationRunner.start`` in :mod:`ixdesk.gui.operations`), which builds one of
+these, tells refusals, reports bugs and says when work was cancelled. The
+services announce their changes from the worker thread; the workbench's change
+signal is queued to the interface thread, so views refresh there.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -28,12 +30,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from ixdesk.errors import IxdeskError
-
 Report = Callable[[int, int, str], None]
 Work = Callable[[Report, Callable[[], bool]], Any]
-
-log = logging.getLogger(__name__)
 
 
 class _Worker(QThread):
@@ -49,8 +47,6 @@ class _Worker(QThread):
         try:
             result = self.work(self.progressed.emit, self.stop.is_set)
         except Exception as error:  # handed to the interface thread, never lost
-            if not self.stop.is_set() and not isinstance(error, IxdeskError):
-                log.error("background work failed", exc_info=error)
             self.broke.emit(error)
         else:
             self.done.emit(result)

@@ -53,6 +53,7 @@ from ixdesk.services.assignments.rules import (
 )
 from ixdesk.services.counts import member_count
 from ixdesk.services.kinds import status_label
+from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import years_before
 
@@ -123,6 +124,14 @@ class _Cohort:
         return Audience(self.audience) == Audience.HIGH_SCHOOL
 
 
+# Every table the concerns are read from (the checks look at all of them).
+CONCERN_TABLES = (
+    "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
+    "students", "instructors", "business_problems", "partner_companies",
+)  # fmt: skip
+
+
+@reads(*CONCERN_TABLES)
 def cohort_concerns(
     database: Database, cohort_id: str, *, today: date | None = None
 ) -> list[Concern]:
@@ -130,11 +139,13 @@ def cohort_concerns(
     return _concerns(database, m.Cohort.id == cohort_id, today or date.today())
 
 
+@reads(*CONCERN_TABLES)
 def all_concerns(database: Database, *, today: date | None = None) -> list[Concern]:
     """Everything that needs attention in cohorts being planned, recruiting or running."""
     return _concerns(database, m.Cohort.status.in_(ATTENTION_STATUSES), today or date.today())
 
 
+@reads("cohorts")
 def cohort_name(database: Database, cohort_id: str) -> str:
     with database.read() as session:
         cohort = session.get(m.Cohort, cohort_id)
@@ -152,6 +163,7 @@ _SHOWN_BY_THE_GROUP = frozenset(
 )
 
 
+@reads(*CONCERN_TABLES)
 def group_marks(database: Database, cohort_id: str) -> dict[str, list[str]]:
     """Per group of the cohort, the concerns its own row cannot tell: instructors'
     safeguarding checks and business problems not yet approved."""

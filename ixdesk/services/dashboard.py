@@ -29,6 +29,7 @@ from ixdesk.db.enums import (
 )
 from ixdesk.services.attention import ATTENTION_STATUSES
 from ixdesk.services.folding import fold
+from ixdesk.services.reads import reads
 
 EXPIRY_HORIZON_DAYS = 60
 # Cohorts whose groups still need a business problem and a lead instructor: the
@@ -93,6 +94,14 @@ class DashboardFigures:
         return sum(self.companies_by_status.values())
 
 
+@reads(
+    "cohorts",
+    "enrolments",
+    "student_groups",
+    "business_problems",
+    "partner_companies",
+    "instructors",
+)
 def dashboard_figures(database: Database, today: date | None = None) -> DashboardFigures:
     """Every dashboard figure, read in one transaction so they agree with each other."""
     today = today or date.today()

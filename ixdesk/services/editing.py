@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
@@ -210,9 +210,10 @@ def set_statuses(
 
 
 # --- choices for the editors' lists ---
-def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, str]]:
-    """(label, id) pairs for a link field, live records only, in a sensible order."""
-    queries: dict[str, Any] = {
+def choice_query(source: str) -> Select[Any]:
+    """The (label, id) statement of one list of choices; ``tables_read`` of it says
+    which changes can alter the list."""
+    queries: dict[str, Select[Any]] = {
         "tracks": select(m.Track.name, m.Track.id)
         .where(m.Track.deleted_at.is_(None))
         .order_by(m.Track.name),
@@ -237,7 +238,12 @@ def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, st
         .where(m.Contact.deleted_at.is_(None))
         .order_by(m.Contact.name),
     }
-    statement = queries[source]
+    return queries[source]
+
+
+def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, str]]:
+    """(label, id) pairs for a link field, live records only, in a sensible order."""
+    statement = choice_query(source)
     if source == "contacts" and "company_id" in scope:  # a company's own contacts only
         statement = statement.where(m.Contact.company_id == scope["company_id"])
     with database.read() as session:

@@ -27,6 +27,7 @@ from ixdesk.services.read import students
 from ixdesk.services.read.common import person
 from ixdesk.services.read.finding import find_instructor
 from ixdesk.services.read.groups import group_rows
+from ixdesk.services.reads import reads
 
 SUMMARY_CHARS = 400
 LEAD, ASSISTANT = "Lead", "Assistant"
@@ -96,6 +97,7 @@ def instructor_by_email(database: Database, email: str) -> InstructorChoice:
     return choice
 
 
+@reads("instructors")
 def instructor_choices(database: Database) -> list[InstructorChoice]:
     """Every live instructor, by last then first name, for a chooser."""
     return _choices(database)
@@ -116,6 +118,17 @@ def _choices(database: Database, *where: Any) -> list[InstructorChoice]:
     ]
 
 
+@reads(
+    "instructors",
+    "student_groups",
+    "group_assistants",
+    "group_memberships",
+    "students",
+    "enrolments",
+    "cohorts",
+    "business_problems",
+    "partner_companies",
+)
 def instructor_groups(
     database: Database, instructor_id: str, *, include_archived: bool = False
 ) -> list[InstructorGroup]:

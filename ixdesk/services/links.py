@@ -12,6 +12,7 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
+from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import CONTACTS, Contacts, Kind
 from ixdesk.services.tables import canonical_id
 
@@ -29,6 +30,18 @@ def _name(first: Any, last: Any) -> str:
     return f"{first or ''} {last or ''}".strip()
 
 
+@reads(
+    "partner_companies",
+    "contacts",
+    "business_problems",
+    "cohorts",
+    "student_groups",
+    "group_memberships",
+    "group_assistants",
+    "enrolments",
+    "students",
+    "instructors",
+)
 def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linked]:
     builders = {
         Kind.COMPANIES: _company,

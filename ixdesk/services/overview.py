@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ixdesk.db import models as m
 from ixdesk.db.base import Base
 from ixdesk.db.engine import Database
+from ixdesk.services.reads import reads
 
 COUNTED: tuple[tuple[str, type[Base]], ...] = (
     ("Cohorts", m.Cohort),
@@ -18,6 +19,14 @@ COUNTED: tuple[tuple[str, type[Base]], ...] = (
 )
 
 
+@reads(
+    "cohorts",
+    "student_groups",
+    "students",
+    "instructors",
+    "partner_companies",
+    "business_problems",
+)
 def record_counts(database: Database) -> dict[str, int]:
     """Live records per kind, in the order of the navigation."""
     counts: dict[str, int] = {}

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
+from ixdesk.gui.workbench import Workbench
 from tests.gui.world import World, build_world
 
 
@@ -31,9 +32,15 @@ class ScriptedDialogs(DialogService):
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
         self.reviewed: list[Any] = []
         self.offered: list[tuple[str, str]] = []  # the last choices offered
+        self.bugs: list[str] = []  # the details of each bug reported
+        self.bugs_expected = False  # a test of the bug path says so
 
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", title, text))
+
+    def bug(self, title: str, text: str, details: str) -> None:
+        self.asked.append(("bug", title, text))
+        self.bugs.append(details)
 
     def info(self, title: str, text: str) -> None:
         self.asked.append(("info", title, text))
@@ -76,18 +83,31 @@ class ScriptedDialogs(DialogService):
 
 
 @pytest.fixture
-def undo_stack() -> Iterator[QUndoStack]:
-    """An undo stack for a widget tested on its own. It is emptied at the end, while
-    everything its commands refer to is still alive: a parentless stack left to the
-    garbage collector can delete its commands after the objects they use."""
-    stack = QUndoStack()
-    yield stack
-    stack.clear()
+def dialogs() -> Iterator[ScriptedDialogs]:
+    scripted = ScriptedDialogs()
+    yield scripted
+    # A bug the runner caught would otherwise pass unnoticed: the window stays usable.
+    assert scripted.bugs_expected or not scripted.bugs, scripted.bugs
+
+
+@contextmanager
+def bench_on(database: Database, dialogs: DialogService) -> Iterator[Workbench]:
+    """A workbench for widgets tested on their own. Its undo stack is emptied at the
+    end, while everything its commands refer to is still alive: a parentless stack
+    left to the garbage collector can delete its commands after the objects they use."""
+    bench = Workbench(database, dialogs)
+    try:
+        yield bench
+    finally:
+        bench.detach()
+        if bench.undo_stack is not None:
+            bench.undo_stack.clear()
 
 
 @pytest.fixture
-def dialogs() -> ScriptedDialogs:
-    return ScriptedDialogs()
+def workbench(sqlite_database: Database, dialogs: ScriptedDialogs) -> Iterator[Workbench]:
+    with bench_on(sqlite_database, dialogs) as bench:
+        yield bench
 
 
 @pytest.fixture

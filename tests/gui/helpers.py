@@ -29,6 +29,12 @@ from ixdesk.gui.record_view import RecordView
 DialogWork = Callable[[QDialog], None]
 
 
+def caught_up(qtbot: QtBot, *widgets: Any) -> None:
+    """Wait until shown widgets have caught up with changes made outside the window's
+    runner (another copy of ixdesk): they refresh after a short wait, once per burst."""
+    qtbot.waitUntil(lambda: not any(each.freshness.stale for each in widgets), timeout=3000)
+
+
 def open_view(window: MainWindow, kind: str) -> RecordView:
     window.show_view(kind)
     view = window.views[kind]

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from ixdesk.db import Database
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.import_wizard.wizard import ImportWizard
-from ixdesk.services.operations import ChangeHub
+from ixdesk.gui.workbench import Workbench
 
 WAIT_MS = 20_000
 NEXT = QWizard.WizardButton.NextButton
@@ -26,7 +26,7 @@ def open_wizard(
     path: Path | None = None,
     kind: str | None = None,
 ) -> ImportWizard:
-    wizard = ImportWizard(database, ChangeHub(), dialogs, None, path=path, kind=kind)
+    wizard = ImportWizard(Workbench(database, dialogs), None, path=path, kind=kind)
     qtbot.addWidget(wizard)
     wizard.resize(1100, 720)
     wizard.show()

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.assign_dialog import AssignDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
-from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import AssignmentWorld, build_assignment_world
 from tests.gui.conftest import ScriptedDialogs
 
@@ -18,9 +18,11 @@ from tests.gui.conftest import ScriptedDialogs
 def _dialog(
     qtbot: QtBot, database: Database, dialogs: ScriptedDialogs, group_id: str
 ) -> tuple[AssignDialog, QUndoStack]:
-    stack = QUndoStack()
-    dialog = AssignDialog(database, ChangeHub(), stack, dialogs, group_id)
-    stack.setParent(dialog)  # deleted with the dialog, commands first
+    workbench = Workbench(database, dialogs)
+    dialog = AssignDialog(workbench, group_id)
+    workbench.setParent(dialog)  # deleted with the dialog, its undo commands first
+    stack = workbench.undo_stack
+    assert stack is not None
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog, stack

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.assign_dialog import AssignDialog
-from ixdesk.gui.assignment_actions import install_assignments, open_assign_dialog
+from ixdesk.gui.assignment_actions import open_assign_dialog
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.services.assignments import load_assignment
 from tests.assignment_world import build_assignment_world
@@ -22,14 +22,14 @@ def test_panels_open_records_and_the_assign_action_saves_an_undoable_change(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    panels = install_assignments(window)
+    panels = window.assignments
     toggles = [action.text() for action in window.ui.menuView.actions()]
     assert "Needs attention" in toggles and "Instructor load" in toggles
     assert panels.assign_action in window.views["groups"].extra_actions
-    assert not panels.attention_dock.isVisible()
+    assert not window.attention_dock.isVisible()
 
-    panels.attention_dock.toggleViewAction().trigger()
-    assert panels.attention_dock.isVisible()
+    window.attention_dock.toggleViewAction().trigger()
+    assert window.attention_dock.isVisible()
     assert panels.attention.model.rowCount() == 16
     panels.attention.open_record.emit("groups", world["g3"])
     assert window.current_view() is window.views["groups"]
@@ -41,13 +41,14 @@ def test_panels_open_records_and_the_assign_action_saves_an_undoable_change(
         return int(dialog.result())
 
     monkeypatch.setattr(AssignDialog, "exec", choose_ana)
-    assert open_assign_dialog(window, world["g3"])
+    assert open_assign_dialog(window.workbench, world["g3"], window)
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id == world["ana"]
-    assert window.undo_stack.count() == 1
+    assert window.workbench.undo_stack is not None
+    assert window.workbench.undo_stack.count() == 1
     qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 15)  # the open panel
-    window.undo_stack.undo()
+    window.workbench.undo_stack.undo()
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id is None
     qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 16)
 
-    assert not open_assign_dialog(window, None)
+    assert not open_assign_dialog(window.workbench, None, window)
     assert dialogs.kinds() == ["info"]

@@ -7,11 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.attention_view import COHORT, TEXT_COLUMN, AttentionView
-from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.instructor_load import InstructorLoadView
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import attention
 from ixdesk.services.assignments import assign_group, load_assignment
-from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import build_assignment_world
 
 
@@ -24,10 +24,10 @@ def _row_of(view: AttentionView, start: str) -> int:
 
 
 def test_rows_match_the_cohorts_concerns_and_filter_by_kind_and_search(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    view = AttentionView(sqlite_database, ChangeBridge(ChangeHub()))
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.show()
     view.set_cohort(world["hs"])
@@ -58,9 +58,11 @@ def test_rows_match_the_cohorts_concerns_and_filter_by_kind_and_search(
     assert not view.table.isColumnHidden(COHORT)
 
 
-def test_double_click_and_enter_open_the_record(qtbot: QtBot, sqlite_database: Database) -> None:
+def test_double_click_and_enter_open_the_record(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
+) -> None:
     world = build_assignment_world(sqlite_database)
-    view = AttentionView(sqlite_database)
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
@@ -81,18 +83,18 @@ def test_double_click_and_enter_open_the_record(qtbot: QtBot, sqlite_database: D
 
 
 def test_a_change_refreshes_the_list_or_marks_it_stale_while_hidden(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    view = AttentionView(sqlite_database, ChangeBridge(hub))
+    hub = workbench.hub
+    view = AttentionView(workbench)
     qtbot.addWidget(view)
     view.show()
     view.set_cohort(world["hs"])
     version = load_assignment(sqlite_database, world["g3"]).version
     assign_group(sqlite_database, world["g3"], world["p_ok"], world["ana"], [], hub=hub,
                  expected_version=version)  # fmt: skip
-    assert view.stale  # reloaded once a burst of changes is over
+    assert view.freshness.stale  # reloaded once a burst of changes is over
     qtbot.waitUntil(lambda: view.title.text() == "12 things need attention", timeout=2000)
     assert not any(
         text.startswith("Group 3 in Marketing Spring 2027 has no") for text in _texts(view)
@@ -101,17 +103,18 @@ def test_a_change_refreshes_the_list_or_marks_it_stale_while_hidden(
     view.hide()
     # Group 5 gets a problem and loses Dee, its assistant without a safeguarding expiry date.
     assign_group(sqlite_database, world["g5"], world["p_ok"], None, [], hub=hub)
-    assert view.stale and view.model.rowCount() == 12  # not reloaded while hidden
+    qtbot.wait(2 * DELAY_MS)
+    assert view.freshness.stale and view.model.rowCount() == 12  # not reloaded while hidden
     view.show()
-    assert not view.stale and view.model.rowCount() == 10
+    assert not view.freshness.stale and view.model.rowCount() == 10
 
 
 def test_instructor_load_lists_busiest_first_and_opens_the_instructor(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    view = InstructorLoadView(sqlite_database, ChangeBridge(hub))
+    hub = workbench.hub
+    view = InstructorLoadView(workbench)
     qtbot.addWidget(view)
     view.show()
     rows = [view.model.display_row(row)[:5] for row in range(view.model.rowCount())]

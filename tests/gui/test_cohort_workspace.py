@@ -7,18 +7,17 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.cohort_workspace import CohortWorkspace
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import set_enrolment_status
 from ixdesk.services.operations import ChangeHub, delete_record, update_record
 from tests.enrolment_fixtures import ES, SmallCohort, small_cohort
-from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 
 @dataclass
@@ -41,21 +40,15 @@ class CohortTab(QWidget):
 
 
 @pytest.fixture
-def workspace(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
-) -> Iterator[Workspace]:
+def workspace(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Workspace]:
     cohort = small_cohort(sqlite_database)
-    hub = ChangeHub()
-    bridge = ChangeBridge(hub)
-    undo = QUndoStack()
-    widget = CohortWorkspace(sqlite_database, hub, bridge, undo, dialogs)
+    hub = workbench.hub
+    widget = CohortWorkspace(workbench)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
     widget.set_cohort(cohort.cohort_id)
     yield Workspace(widget, cohort, sqlite_database, hub)
-    bridge.detach()
-    undo.clear()
 
 
 def test_the_details_shown_match_the_database(workspace: Workspace) -> None:
@@ -81,10 +74,11 @@ def test_the_details_shown_match_the_database(workspace: Workspace) -> None:
     assert widget.board.cohort_id == workspace.cohort.cohort_id
 
 
-def test_the_header_follows_changes_made_anywhere(workspace: Workspace) -> None:
+def test_the_header_follows_changes_made_anywhere(qtbot: QtBot, workspace: Workspace) -> None:
     cohort = workspace.cohort
     ben = [cohort.enrolments["Ben"]]
     set_enrolment_status(workspace.database, cohort.cohort_id, ben, ES.ENROLLED, workspace.hub)
+    caught_up(qtbot, workspace.widget)
     assert workspace.widget.enrolled.text() == "4 / 4 enrolled"
     with workspace.database.read() as session:
         version = session.get(m.Cohort, cohort.cohort_id).version  # type: ignore[union-attr]
@@ -92,6 +86,7 @@ def test_the_header_follows_changes_made_anywhere(workspace: Workspace) -> None:
     update_record(
         workspace.database, m.Cohort, cohort.cohort_id, version, values, hub=workspace.hub
     )
+    caught_up(qtbot, workspace.widget)
     assert workspace.widget.title.text() == "Data analytics Spring 2027 (Leeds)"
     assert workspace.widget.enrolled.text() == "4 enrolled"
     assert workspace.widget.values["capacity"].text() == "No limit"
@@ -142,9 +137,10 @@ def test_edit_and_back_buttons_ask_for_their_places(qtbot: QtBot, workspace: Wor
     assert {"Cohort name", "Cohort status", "Enrolled against capacity"} <= named
 
 
-def test_a_deleted_cohort_says_so(workspace: Workspace) -> None:
+def test_a_deleted_cohort_says_so(qtbot: QtBot, workspace: Workspace) -> None:
     widget = workspace.widget
     delete_record(workspace.database, m.Cohort, workspace.cohort.cohort_id, hub=workspace.hub)
+    caught_up(qtbot, widget, widget.board)
     assert "no longer exists" in widget.title.text()
     assert not widget.edit_button.isEnabled()
     assert not widget.board.isEnabled()

@@ -11,14 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.db.models import Cohort, PartnerCompany
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.chart_base import ClickableChart
 from ixdesk.gui.dashboard import Dashboard
+from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.home import HomePage
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.dashboard import dashboard_figures
 from ixdesk.services.demo import generate_demo
-from ixdesk.services.operations import ChangeHub, create_record
+from ixdesk.services.operations import create_record
 from ixdesk.services.overview import record_counts
+from tests.gui.helpers import caught_up
 
 
 @pytest.fixture
@@ -27,9 +29,8 @@ def demo(sqlite_database: Database) -> Database:
     return sqlite_database
 
 
-def _dashboard(qtbot: QtBot, database: Database, hub: ChangeHub | None = None) -> Dashboard:
-    bridge = ChangeBridge(hub) if hub is not None else None
-    dashboard = Dashboard(database, bridge)
+def _dashboard(qtbot: QtBot, workbench: Workbench) -> Dashboard:
+    dashboard = Dashboard(workbench)
     qtbot.addWidget(dashboard)
     dashboard.resize(1100, 900)
     dashboard.show()
@@ -41,8 +42,10 @@ def _texts(chart: ClickableChart) -> list[str]:
     return [item.text for item in chart.items]
 
 
-def test_numbers_shown_equal_the_services(qtbot: QtBot, demo: Database) -> None:
-    dashboard = _dashboard(qtbot, demo)
+def test_numbers_shown_equal_the_services(
+    qtbot: QtBot, demo: Database, workbench: Workbench
+) -> None:
+    dashboard = _dashboard(qtbot, workbench)
     figures = dashboard_figures(demo)
     assert _texts(dashboard.cohort_chart) == [f"{n:,}" for n in figures.cohorts_by_status.values()]
     assert [item.label for item in dashboard.cohort_chart.items] == [
@@ -150,8 +153,10 @@ def _expected(dashboard: Dashboard) -> list[tuple[ClickableChart, int, str, tupl
     return expected
 
 
-def test_clicking_each_element_emits_its_list_or_record(qtbot: QtBot, demo: Database) -> None:
-    dashboard = _dashboard(qtbot, demo)
+def test_clicking_each_element_emits_its_list_or_record(
+    qtbot: QtBot, demo: Database, workbench: Workbench
+) -> None:
+    dashboard = _dashboard(qtbot, workbench)
     for chart, index, how, args in _expected(dashboard):
         chart.set_current(index)  # scrolls it into view first
         rect = chart.item_rects()[index]
@@ -162,8 +167,10 @@ def test_clicking_each_element_emits_its_list_or_record(qtbot: QtBot, demo: Data
         assert dashboard.focusWidget() is chart
 
 
-def test_enter_and_space_open_the_current_element(qtbot: QtBot, demo: Database) -> None:
-    dashboard = _dashboard(qtbot, demo)
+def test_enter_and_space_open_the_current_element(
+    qtbot: QtBot, demo: Database, workbench: Workbench
+) -> None:
+    dashboard = _dashboard(qtbot, workbench)
     for position, (chart, index, how, args) in enumerate(_expected(dashboard)):
         chart.setFocus()
         qtbot.keyClick(chart, Qt.Key.Key_Home)
@@ -182,8 +189,10 @@ def test_enter_and_space_open_the_current_element(qtbot: QtBot, demo: Database) 
     assert caught.args == ["students", None]
 
 
-def test_a_click_outside_any_element_emits_nothing(qtbot: QtBot, demo: Database) -> None:
-    dashboard = _dashboard(qtbot, demo)
+def test_a_click_outside_any_element_emits_nothing(
+    qtbot: QtBot, demo: Database, workbench: Workbench
+) -> None:
+    dashboard = _dashboard(qtbot, workbench)
     chart = dashboard.cohort_chart
     below = QPoint(10, chart.height() - 1)
     assert chart.index_at(below.toPointF()) == -1
@@ -192,26 +201,30 @@ def test_a_click_outside_any_element_emits_nothing(qtbot: QtBot, demo: Database)
 
 
 def test_refreshes_when_shown_and_marks_stale_when_hidden(
-    qtbot: QtBot, sqlite_database: Database
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
-    hub = ChangeHub()
+    hub = workbench.hub
     create_record(sqlite_database, PartnerCompany, {"name": "Acme"})
-    dashboard = _dashboard(qtbot, sqlite_database, hub)
+    dashboard = _dashboard(qtbot, workbench)
     assert _texts(dashboard.cohort_chart)[0] == "0"
     create_record(sqlite_database, Cohort, {"name": "Spring", "status": "planning"}, hub=hub)
+    caught_up(qtbot, dashboard)
     assert _texts(dashboard.cohort_chart)[0] == "1"
     dashboard.hide()
     create_record(sqlite_database, Cohort, {"name": "Summer", "status": "planning"}, hub=hub)
-    assert dashboard.stale
+    qtbot.wait(2 * DELAY_MS)
+    assert dashboard.freshness.stale
     assert _texts(dashboard.cohort_chart)[0] == "1"
     dashboard.show()
-    assert not dashboard.stale
+    assert not dashboard.freshness.stale
     assert _texts(dashboard.cohort_chart)[0] == "2"
 
 
-def test_home_page_welcome_then_dashboard(qtbot: QtBot, sqlite_database: Database) -> None:
-    hub = ChangeHub()
-    home = HomePage(sqlite_database, ChangeBridge(hub))
+def test_home_page_welcome_then_dashboard(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
+) -> None:
+    hub = workbench.hub
+    home = HomePage(workbench)
     qtbot.addWidget(home)
     home.show()
     assert home.is_empty() and not home.showing_dashboard()
@@ -221,6 +234,7 @@ def test_home_page_welcome_then_dashboard(qtbot: QtBot, sqlite_database: Databas
     with qtbot.waitSignal(home.import_sheet):
         sheet.click()
     create_record(sqlite_database, Cohort, {"name": "Spring", "status": "running"}, hub=hub)
+    caught_up(qtbot, home)
     assert home.showing_dashboard()
     assert home.dashboard is not None
     with (

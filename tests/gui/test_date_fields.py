@@ -32,10 +32,10 @@ from ixdesk.db import models as m
 from ixdesk.db.base import UTCDateTime
 from ixdesk.gui.date_field import DateField
 from ixdesk.gui.editor import RecordEditor
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.operations import ChangeHub
-from tests.gui.conftest import ScriptedDialogs
+from tests.gui.conftest import ScriptedDialogs, bench_on
 from tests.gui.world import build_world
 
 
@@ -61,16 +61,18 @@ EditorFactory = Callable[[str], RecordEditor]
 
 @pytest.fixture
 def make_editor(
-    qtbot: QtBot, database: Database, dialogs: ScriptedDialogs, undo_stack: Any
-) -> EditorFactory:
-    def make(kind: str) -> RecordEditor:
-        editor = RecordEditor(kind, database, ChangeHub(), undo_stack, dialogs)
-        qtbot.addWidget(editor)
-        editor.resize(900, 900)
-        editor.show()
-        return editor
+    qtbot: QtBot, database: Database, dialogs: ScriptedDialogs
+) -> Iterator[EditorFactory]:
+    with bench_on(database, dialogs) as bench:
+        yield lambda kind: _editor(qtbot, bench, kind)
 
-    return make
+
+def _editor(qtbot: QtBot, bench: Workbench, kind: str) -> RecordEditor:
+    editor = RecordEditor(kind, bench)
+    qtbot.addWidget(editor)
+    editor.resize(900, 900)
+    editor.show()
+    return editor
 
 
 def _open_record(

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.enrolment_board import EnrolmentBoard
 from ixdesk.gui.student_picker import StudentPickerDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import set_enrolment_status
 from ixdesk.services.operations import ChangeHub
 from tests.enrolment_fixtures import ES, SmallCohort, grouped, small_cohort, states, waitlist
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -34,12 +35,11 @@ class Board:
 
 
 @pytest.fixture
-def board(qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs) -> Iterator[Board]:
+def board(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Board]:
     cohort = small_cohort(sqlite_database)
-    hub = ChangeHub()
-    bridge = ChangeBridge(hub)
-    undo = QUndoStack()
-    widget = EnrolmentBoard(sqlite_database, hub, bridge, undo, dialogs)
+    hub, undo = workbench.hub, workbench.undo_stack
+    assert undo is not None
+    widget = EnrolmentBoard(workbench)
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
@@ -48,8 +48,6 @@ def board(qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs) -> 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     widget.set_cohort(cohort.cohort_id)
     yield Board(widget, cohort, sqlite_database, hub, undo)
-    bridge.detach()
-    undo.clear()  # the commands go first, while all they refer to is alive
 
 
 def shown(board: Board, status: ES) -> list[str]:
@@ -209,12 +207,13 @@ def test_undo_of_a_withdrawal_puts_the_student_back_in_their_group(
 
 
 def test_undo_after_someone_else_moved_the_student_says_so(
-    board: Board, dialogs: ScriptedDialogs
+    qtbot: QtBot, board: Board, dialogs: ScriptedDialogs
 ) -> None:
     select(board, ES.APPLIED, "Zoë")
     board.widget.move_selected(ES.ACCEPTED)
     zoe = [board.cohort.enrolments["Zoë"]]
     set_enrolment_status(board.database, board.cohort.cohort_id, zoe, ES.WITHDRAWN, board.hub)
+    caught_up(qtbot, board.widget)
     assert shown(board, ES.WITHDRAWN) == ["Zoë Åkesson", "Ivo Kerr"]  # refreshed from the hub
     board.undo.undo()
     assert dialogs.kinds() == ["error"] and "someone else" in dialogs.asked[0][2]

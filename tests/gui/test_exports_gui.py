@@ -139,14 +139,14 @@ def test_the_last_export_folder_is_offered_next_time(
     first = exports.export_folder()
     assert first.is_dir()
     dialogs.save_file_answer = str(tmp_path / "roster.XLSX")  # any case of the suffix is kept
-    task = exports.export_signin_sheet(window, filled["spring"])
+    task = exports.export_signin_sheet(window.workbench, filled["spring"])
     assert task is not None and "choose" not in dialogs.kinds()
     outcome(qtbot, dialogs)
     header, _rows = table(openpyxl.load_workbook(tmp_path / "roster.XLSX").active)
     assert header == SIGNIN_HEADER
     dialogs.asked.clear()
     dialogs.save_file_answer = None  # the person closes the save dialog: nothing happens
-    assert exports.export_cohort_roster(window, filled["spring"]) is None
+    assert exports.export_cohort_roster(window.workbench, filled["spring"]) is None
     assert suggested(dialogs) == tmp_path / "Spring Data 2025 roster.xlsx"
     assert dialogs.kinds() == ["save_file"]
 
@@ -185,7 +185,7 @@ def test_cancelling_half_way_writes_nothing_and_says_so(
     out.mkdir()
     (out / "everything.xlsx").write_bytes(b"last week's export")
     dialogs.save_file_answer = str(out / "everything.xlsx")
-    task = exports.export_everything(window)
+    task = exports.export_everything(window.workbench)
     assert isinstance(task, BackgroundTask)
     with qtbot.waitSignal(task.progressed, timeout=10_000) as progressed:
         pass
@@ -246,7 +246,7 @@ def test_a_target_that_cannot_be_written_gives_the_clear_error(
     problem(target, monkeypatch)
     before = sorted(path.name for path in out.iterdir())
     dialogs.save_file_answer = str(target)
-    exports.export_cohort_roster(window, filled["spring"])
+    exports.export_cohort_roster(window.workbench, filled["spring"])
     kind, title, text = outcome(qtbot, dialogs)
     assert (kind, title) == ("error", exports.FAILED_TITLE)
     assert sentence in text
@@ -262,7 +262,7 @@ def test_an_instructor_without_groups_is_told_so(
 ) -> None:
     idle = ex.find_instructor(window.database, "idle@example.com")
     dialogs.save_file_answer = str(tmp_path / "idle.xlsx")
-    exports.export_instructor_roster(window, idle)
+    exports.export_instructor_roster(window.workbench, idle)
     kind, _title, text = outcome(qtbot, dialogs)
     assert kind == "error" and "Idle One leads or assists no groups" in text
     assert not (tmp_path / "idle.xlsx").exists()
@@ -336,7 +336,7 @@ def test_file_export_menu_sits_above_quit_and_names_the_selection(
 def test_with_nothing_to_export_or_no_choice_nothing_happens(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs
 ) -> None:
-    assert exports.export_partner_brief(window) is None
+    assert exports.export_partner_brief(window.workbench) is None
     assert dialogs.asked == [
         (
             "info",

@@ -6,18 +6,18 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
+from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
-from ixdesk.services.operations import ChangeHub
 from tests.group_cohort import CohortIds, make_cohort
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 Where = dict[str, str | None]
 
@@ -25,6 +25,9 @@ Where = dict[str, str | None]
 class Builder:
     def __init__(self, widget: GroupBuilder, cohort: CohortIds, database: Database) -> None:
         self.widget, self.cohort, self.database = widget, cohort, database
+        stack = widget.workbench.undo_stack
+        assert stack is not None
+        self.stack = stack
 
     def stored(self) -> Where:
         """Every student's group name (None: not in one) as the database has it."""
@@ -68,12 +71,9 @@ class Builder:
 
 
 @pytest.fixture
-def builder(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
-) -> Iterator[Builder]:
+def builder(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Iterator[Builder]:
     cohort = make_cohort(sqlite_database, 12, group_size=4, statuses={11: "waitlisted"})
-    hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
+    widget = GroupBuilder(workbench)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -96,7 +96,7 @@ def test_lists_enrolled_students_not_in_a_group(builder: Builder) -> None:
 def test_drag_and_drop_between_the_lists_and_undo(
     builder: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    widget, stack = builder.widget, builder.widget.undo_stack
+    widget, stack = builder.widget, builder.stack
     falcons, hawks = widget.new_group("Falcons"), widget.new_group("Hawks")
     assert falcons and hawks
     reloads: list[None] = []
@@ -156,9 +156,9 @@ def test_keyboard_move_to_group_with_multi_select(
     builder.select_members("Falcons", [0, 1])
     qtbot.keyClick(widget.tree, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
     assert list(builder.stored().values()).count("Falcons") == 3
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert list(builder.stored().values()).count("Falcons") == 5
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert builder.stored() == start and builder.shown() == start
 
 
@@ -168,11 +168,11 @@ def test_only_enrolled_students_move(builder: Builder, dialogs: ScriptedDialogs)
     assert not widget.move_students([builder.cohort.students[11]], group)  # waitlisted
     assert dialogs.kinds()[-1] == "error"
     assert "Only students enrolled" in dialogs.asked[-1][2]
-    assert widget.undo_stack.count() == 1  # only the new group
+    assert builder.stack.count() == 1  # only the new group
 
 
 def test_rename_merge_dissolve_and_undo_each(builder: Builder, dialogs: ScriptedDialogs) -> None:
-    widget, stack = builder.widget, builder.widget.undo_stack
+    widget, stack = builder.widget, builder.stack
     ids = [widget.new_group() for _ in range(3)]
     students = builder.cohort.students
     for index, group in enumerate(ids):
@@ -211,9 +211,9 @@ def test_new_group_is_undone_by_removing_it(builder: Builder) -> None:
     widget = builder.widget
     group = widget.new_group()
     assert widget.tree_model.group(group).name == "Group 1"  # type: ignore[arg-type, union-attr]
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert widget.tree_model.group_ids() == []
-    widget.undo_stack.redo()
+    builder.stack.redo()
     assert widget.tree_model.group_ids() == [group]
 
 
@@ -246,25 +246,27 @@ def test_auto_build_preview_cancel_then_adjust_and_accept(
     assert stored[student] == group
     assert sorted(list(stored.values()).count(name) for name in ("Group 1", "Group 2")) == [5, 6]
     assert builder.shown() == stored
-    widget.undo_stack.undo()
+    builder.stack.undo()
     assert builder.stored() == start and builder.shown() == start
 
 
-def test_refreshes_on_changes_elsewhere_only_when_visible(builder: Builder) -> None:
+def test_refreshes_on_changes_elsewhere_only_when_visible(qtbot: QtBot, builder: Builder) -> None:
     widget = builder.widget
     hub = widget.hub
     group = g.create_group(builder.database, builder.cohort.cohort_id, "Elsewhere", hub=hub)
     g.move_students(
         builder.database, builder.cohort.cohort_id, builder.cohort.students[:2], group, hub=hub
     )
+    caught_up(qtbot, widget)
     assert builder.shown() == builder.stored()
     widget.hide()
     g.move_students(
         builder.database, builder.cohort.cohort_id, builder.cohort.students[2:4], group, hub=hub
     )
-    assert builder.shown() != builder.stored() and widget._stale
+    qtbot.wait(2 * DELAY_MS)
+    assert builder.shown() != builder.stored() and widget.freshness.stale
     widget.show()
-    assert builder.shown() == builder.stored() and not widget._stale
+    assert builder.shown() == builder.stored() and not widget.freshness.stale
 
 
 def test_group_marks_double_click_and_assign(qtbot: QtBot, builder: Builder) -> None:
@@ -303,7 +305,7 @@ def test_new_group_is_named_in_place(qtbot: QtBot, builder: Builder) -> None:
     editor.selectAll()
     qtbot.keyClicks(editor, "Aardvarks")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop
-    qtbot.waitUntil(lambda: widget.undo_stack.count() == 3)
+    qtbot.waitUntil(lambda: builder.stack.count() == 3)
     assert builder.widget.tree_model.group_ids()[0] == group  # sorted first now
     assert "Aardvarks" in builder.widget.tree_model.group(group).name  # type: ignore[union-attr]
-    assert widget.undo_stack.undoText() == "Rename group Group 2 to Aardvarks"
+    assert builder.stack.undoText() == "Rename group Group 2 to Aardvarks"

@@ -6,17 +6,16 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import assign_group
 from ixdesk.services.attention import cohort_concerns
 from ixdesk.services.operations import ChangeHub
 from tests.assignment_world import AssignmentWorld, build_assignment_world
-from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 
 
 @dataclass
@@ -27,13 +26,11 @@ class Marked:
 
 
 @pytest.fixture
-def marked(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, undo_stack: QUndoStack
-) -> Marked:
+def marked(qtbot: QtBot, sqlite_database: Database, workbench: Workbench) -> Marked:
     """The builder, shown, on the high-school cohort of the assignment world."""
     world = build_assignment_world(sqlite_database)
-    hub = ChangeHub()
-    widget = GroupBuilder(sqlite_database, hub, ChangeBridge(hub), undo_stack, dialogs)
+    hub = workbench.hub
+    widget = GroupBuilder(workbench)
     qtbot.addWidget(widget)
     widget.show()
     widget.set_cohort(world["hs"])
@@ -62,12 +59,13 @@ def test_group_marks_include_safeguarding_and_unapproved_problems(
 
 
 def test_an_assignment_made_elsewhere_updates_the_marks(
-    sqlite_database: Database, marked: Marked
+    qtbot: QtBot, sqlite_database: Database, marked: Marked
 ) -> None:
     world, widget, hub = marked.world, marked.widget, marked.hub
     group_id = world["g3"]
     assert not any("Loyalty ideas" in text for text in widget.tree_model.warnings(group_id))
     assign_group(sqlite_database, group_id, world["p_draft"], world["ana"], [], hub=hub)
+    caught_up(qtbot, widget)
     marks = widget.tree_model.warnings(group_id)
     assert any("Loyalty ideas" in text for text in marks)  # not approved yet
     assert not any("no business problem" in text.lower() for text in marks)

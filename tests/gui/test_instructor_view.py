@@ -18,11 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.db.models import GroupMembership, Student
-from ixdesk.gui.bridge import ChangeBridge
 from ixdesk.gui.instructor_view import InstructorView
 from ixdesk.gui.main_window import MainWindow
-from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.gui.workbench import Workbench
+from ixdesk.services.operations import OperationContext, run_operation
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import caught_up
 from tests.test_instructor_view_service import PRIVATE, _world
 
 BIRTH = PRIVATE["date_of_birth"]
@@ -34,10 +35,8 @@ FORBIDDEN = [str(value) for value in PRIVATE.values()] + [
 ]
 
 
-def _view(
-    qtbot: QtBot, database: Database, dialogs: ScriptedDialogs, hub: ChangeHub | None = None
-) -> InstructorView:
-    view = InstructorView(database, ChangeBridge(hub) if hub else None, dialogs)
+def _view(qtbot: QtBot, workbench: Workbench) -> InstructorView:
+    view = InstructorView(workbench)
     qtbot.addWidget(view)
     view.resize(1000, 800)
     view.show()
@@ -58,10 +57,10 @@ def _all_text(view: InstructorView) -> list[str]:
 
 
 def test_shows_only_their_groups_and_no_private_data(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, workbench: Workbench
 ) -> None:
     ids = _world(sqlite_database)
-    view = _view(qtbot, sqlite_database, dialogs)
+    view = _view(qtbot, workbench)
     view.set_instructor(ids["ravi"])
     assert [section.group.name for section in view.sections] == ["Group 1", "Group 2"]
     texts = _all_text(view)
@@ -81,10 +80,10 @@ def test_shows_only_their_groups_and_no_private_data(
 
 
 def test_nothing_can_be_edited(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, workbench: Workbench
 ) -> None:
     ids = _world(sqlite_database)
-    view = _view(qtbot, sqlite_database, dialogs)
+    view = _view(qtbot, workbench)
     view.set_instructor(ids["ravi"])
     tables = view.findChildren(QTableView)
     assert len(tables) == 2
@@ -101,10 +100,10 @@ def test_nothing_can_be_edited(
 
 
 def test_choosing_by_email_by_typing_and_copying(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, workbench: Workbench
 ) -> None:
     ids = _world(sqlite_database)
-    view = _view(qtbot, sqlite_database, dialogs)
+    view = _view(qtbot, workbench)
     assert view.sections == []
     assert not view.set_instructor_email("nobody@x.org")
     assert dialogs.asked[-1][0] == "error"
@@ -126,11 +125,11 @@ def test_choosing_by_email_by_typing_and_copying(
 
 
 def test_refreshes_on_changes(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     ids = _world(sqlite_database)
-    hub = ChangeHub()
-    view = _view(qtbot, sqlite_database, dialogs, hub)
+    hub = workbench.hub
+    view = _view(qtbot, workbench)
     view.set_instructor(ids["ravi"])
     assert len(view.sections[0].group.members) == 1
 
@@ -145,10 +144,11 @@ def test_refreshes_on_changes(
         )
 
     run_operation(sqlite_database, add_member, hub=hub)
+    caught_up(qtbot, view)
     assert [m.name for m in view.sections[0].group.members] == ["Zoë0 (Zo) Martin", "Nia New"]
     view.hide()
     run_operation(sqlite_database, add_member, hub=hub)
-    assert view.stale
+    assert view.freshness.stale
     view.show()
     assert len(view.sections[0].group.members) == 3
 

@@ -25,7 +25,7 @@ def test_open_cohort_workspace_from_the_cohorts_view(
     window.workspace_action.trigger()
     assert window.ui.pages.currentWidget() is window.workspace_page
     assert window.cohort_workspace.cohort_id == world.cohort
-    builder = window.cohort_workspace.group_builder  # type: ignore[attr-defined]
+    builder = window.cohort_workspace.group_builder
     assert builder.cohort_id == world.cohort
     assert _nav_key(window) == "cohorts"
     assert not window.ui.actionNew.isEnabled()  # the workspace's own keys win
@@ -99,7 +99,7 @@ def test_workspace_and_instructor_view_export_what_they_show(
     window: MainWindow, world: World, dialogs: ScriptedDialogs
 ) -> None:
     window.open_cohort(world.cohort)
-    menu = window.cohort_workspace.export_button.menu()  # type: ignore[attr-defined]
+    menu = window.cohort_workspace.export_button.menu()
     labels = [action.text() for action in menu.actions()]
     assert labels == ["Cohort &roster…", "&Sign-in sheet…"]
     dialogs.save_file_answer = None  # the person closes the save dialog
@@ -113,6 +113,6 @@ def test_workspace_and_instructor_view_export_what_they_show(
 
     dialogs.asked.clear()
     window.open_instructor(world.instructor)
-    window.instructor_view.export_button.click()  # type: ignore[attr-defined]
+    window.instructor_view.export_button.click()
     suggested = [text for kind, _title, text in dialogs.asked if kind == "save_file"]
     assert len(suggested) == 1 and "Ørsted" in suggested[0]

@@ -107,6 +107,7 @@ def test_deleting_a_company_takes_its_business_problems_and_undo_brings_them_bac
     companies = open_view(window, "companies")
     assert companies.select_record(world.company)
     companies.delete_selected()
+    open_view(window, "problems")  # a hidden view catches up when it is shown
     assert shown_column(problems, 0) == []
     window.undo_action.trigger()
     assert sorted(shown_column(problems, 0)) == ["Café footfall forecast", "Stock alert bot"]

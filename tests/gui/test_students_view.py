@@ -276,5 +276,6 @@ def test_a_new_company_is_offered_at_once_in_the_business_problem_editor(
     open_view(window, "companies")
     type_into(qtbot, companies, "name", "Acme Analytics Ltd")
     assert companies.save()
+    open_view(window, "problems")
     labels = [combo.itemText(i) for i in range(combo.count())]  # type: ignore[attr-defined]
-    assert "Acme Analytics Ltd" in labels  # refilled while its view is loaded
+    assert "Acme Analytics Ltd" in labels  # refilled when its view is shown again

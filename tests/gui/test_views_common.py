@@ -182,7 +182,9 @@ def test_bulk_status_change_and_its_undo(
     with window.database.read() as session:
         shown = set(session.scalars(select(model.status).where(model.deleted_at.is_(None))))
     assert {str(getattr(s, "value", s)) for s in shown} == {case.status}
-    assert window.undo_stack.undoText().startswith(f"Set {count} {view.spec.plural} to")
+    stack = window.workbench.undo_stack
+    assert stack is not None
+    assert stack.undoText().startswith(f"Set {count} {view.spec.plural} to")
     status_column = view.spec.column_index("status")
     row = view.model.row_of(case.id(world))
     assert row is not None

@@ -121,9 +121,7 @@ def test_every_control_of_every_view_has_an_accessible_name(
         controls = _controls(view)
         assert len(controls) >= 8, kind  # search, filter, table, fields, list, buttons
         assert [what for what, name in controls.items() if not name] == [], kind
-    dialog = ContactDialog(
-        window.database, window.hub, world.company, world.contact, window.dialogs
-    )
+    dialog = ContactDialog(window.workbench, world.company, world.contact)
     qtbot.addWidget(dialog)
     controls = _controls(dialog)
     assert len(controls) >= 6  # four fields, Save, Cancel, Delete

@@ -1,5 +1,6 @@
-"""What the coordinator does in the group builder: each action goes through the group
-services, is pushed on the shared undo stack, and says what happened in the status bar."""
+"""What the coordinator does in the group builder: each action runs a group service
+through the operation runner, which pushes its undo step on the shared stack and
+says what happened in the status bar."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QToolBar
 
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.group_builder.commands import (
-    AutoBuildCommand,
-    CreateGroupCommand,
-    DissolveGroupsCommand,
-    MergeGroupsCommand,
-    PlaceCommand,
-    RenameGroupCommand,
+    DissolveStep,
+    MergeStep,
+    auto_building,
+    creating,
+    placing,
+    renaming,
 )
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
@@ -70,9 +70,6 @@ class BuilderActions:
         self.dissolve_action.setEnabled(bool(groups))
         self.assign_action.setEnabled(len(groups) == 1)
 
-    def _undo_failed(self: GroupBuilder, message: str) -> None:
-        self.dialogs.error("Could not undo", message)
-
     def _group_name(self: GroupBuilder, group_id: str | None) -> str:
         group = self.tree_model.group(group_id) if group_id else None
         return group.name if group else NOT_IN_A_GROUP
@@ -124,13 +121,6 @@ class BuilderActions:
         moving = [each for each in dict.fromkeys(ids) if self.where.get(each, "?") != group_id]
         if not moving:
             return False
-        try:
-            previous = g.move_students(
-                self.database, self.cohort_id, moving, group_id, hub=self.hub
-            )
-        except IxdeskError as error:
-            self.dialogs.error("Nobody was moved", str(error))
-            return False
         who = _count(len(moving), "student", "students")
         if len(moving) == 1:
             who = next((s.name for s in self._known_students(moving)), who)
@@ -139,19 +129,15 @@ class BuilderActions:
             if group_id
             else f"Take {who} out of {'their group' if len(moving) > 1 else 'the group'}"
         )
-        self.undo_stack.push(
-            PlaceCommand(
-                self.database,
-                self.hub,
-                self.cohort_id,
-                dict.fromkeys(moving, group_id),
-                previous,
-                text,
-                self._undo_failed,
-            )
+        database, hub, cohort_id = self.database, self.hub, self.cohort_id
+        new = dict.fromkeys(moving, group_id)
+        return self.workbench.operations.run(
+            lambda: g.move_students(database, cohort_id, moving, group_id, hub=hub),
+            title="Nobody was moved",
+            source=self,
+            undo=lambda previous: placing(database, hub, cohort_id, new, previous, text),
+            status=text + ". Undo with Ctrl+Z.",
         )
-        self.status_message.emit(text + ". Undo with Ctrl+Z.")
-        return True
 
     def _known_students(self: GroupBuilder, ids: list[str]) -> list[g.StudentRow]:
         wanted = set(ids)
@@ -187,23 +173,27 @@ class BuilderActions:
         """A new empty group ("Group N" unless named); its name is then open for editing."""
         if self.cohort_id is None:
             return None
-        try:
-            group_id = g.create_group(self.database, self.cohort_id, name, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("No group was added", str(error))
-            return None
-        shown = self._group_name(group_id)
-        self.undo_stack.push(
-            CreateGroupCommand(self.database, self.hub, group_id, shown, self._undo_failed)
+        database, hub, cohort_id = self.database, self.hub, self.cohort_id
+        made: list[str] = []
+
+        def added(group_id: str) -> None:
+            made.append(group_id)
+            index = self.tree_model.group_index(group_id)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            if name is None and self.isVisible():
+                self.tree.setFocus()
+                self.tree.edit(index)
+
+        self.workbench.operations.run(
+            lambda: g.create_group(database, cohort_id, name, hub=hub),
+            title="No group was added",
+            source=self,
+            undo=lambda group_id: creating(database, hub, group_id, self._group_name(group_id)),
+            status=lambda group_id: f"Added {self._group_name(group_id)}.",
+            then=added,
         )
-        index = self.tree_model.group_index(group_id)
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        if name is None and self.isVisible():
-            self.tree.setFocus()
-            self.tree.edit(index)
-        self.status_message.emit(f"Added {shown}.")
-        return group_id
+        return made[0] if made else None
 
     def start_rename(self: GroupBuilder) -> None:
         groups = self.selected_group_ids()
@@ -213,17 +203,16 @@ class BuilderActions:
             self.tree.edit(index)
 
     def rename_group(self: GroupBuilder, group_id: str, name: str) -> bool:
-        try:
-            before = g.rename_group(self.database, group_id, name, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("The group was not renamed", str(error))
-            return False
-        after = self._group_name(group_id)
-        self.undo_stack.push(
-            RenameGroupCommand(self.database, self.hub, group_id, before, after, self._undo_failed)
+        database, hub = self.database, self.hub
+        return self.workbench.operations.run(
+            lambda: g.rename_group(database, group_id, name, hub=hub),
+            title="The group was not renamed",
+            source=self,
+            undo=lambda before: renaming(
+                database, hub, group_id, before, self._group_name(group_id)
+            ),
+            status=lambda before: f"Renamed {before} to {self._group_name(group_id)}.",
         )
-        self.status_message.emit(f"Renamed {before} to {after}.")
-        return True
 
     def merge(self: GroupBuilder) -> None:
         """Merge the selected groups into the one the coordinator picks."""
@@ -242,18 +231,15 @@ class BuilderActions:
             self.merge_groups(target, [gid for gid in ids if gid != target])
 
     def merge_groups(self: GroupBuilder, target: str, sources: list[str]) -> bool:
-        name = self._group_name(target)
-        try:
-            result = g.merge_groups(self.database, target, sources, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("The groups were not merged", str(error))
-            return False
-        text = f"Merge {_count(len(sources), 'group', 'groups')} into {name}"
-        self.undo_stack.push(
-            MergeGroupsCommand(self.database, self.hub, result, text, self._undo_failed)
+        database, hub = self.database, self.hub
+        text = f"Merge {_count(len(sources), 'group', 'groups')} into {self._group_name(target)}"
+        return self.workbench.operations.run(
+            lambda: g.merge_groups(database, target, sources, hub=hub),
+            title="The groups were not merged",
+            source=self,
+            undo=lambda result: MergeStep(database, hub, result, text),
+            status=text + ". Undo with Ctrl+Z.",
         )
-        self.status_message.emit(text + ". Undo with Ctrl+Z.")
-        return True
 
     def dissolve_selected(self: GroupBuilder) -> bool:
         ids = self.selected_group_ids()
@@ -268,17 +254,14 @@ class BuilderActions:
         )
         if not self.dialogs.confirm("Dissolve groups", text, "Dissolve"):
             return False
-        try:
-            result = g.dissolve_groups(self.database, ids, hub=self.hub)
-        except IxdeskError as error:
-            self.dialogs.error("Nothing was dissolved", str(error))
-            return False
-        label = f"Dissolve {what}"
-        self.undo_stack.push(
-            DissolveGroupsCommand(self.database, self.hub, result, label, self._undo_failed)
+        database, hub, label = self.database, self.hub, f"Dissolve {what}"
+        return self.workbench.operations.run(
+            lambda: g.dissolve_groups(database, ids, hub=hub),
+            title="Nothing was dissolved",
+            source=self,
+            undo=lambda result: DissolveStep(database, hub, result, label),
+            status=label + ".",
         )
-        self.status_message.emit(label + ".")
-        return True
 
     def request_assign(self: GroupBuilder) -> None:
         groups = self.selected_group_ids()
@@ -294,23 +277,19 @@ class BuilderActions:
         if not data.unassigned:
             self.dialogs.info("Auto-build", "Every enrolled student is in a group already.")
             return False
-        dialog = AutoBuildDialog(data.cohort, data.unassigned, data.groups, self.dialogs, self)
+        dialog = AutoBuildDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
         try:
             if not self.dialogs.review(dialog):
                 return False
             proposal = dialog.proposal
         finally:
             dialog.deleteLater()
-        try:
-            applied = autobuild.apply_proposal(
-                self.database, self.cohort_id, proposal, hub=self.hub
-            )
-        except IxdeskError as error:
-            self.dialogs.error("No groups were made", str(error))
-            return False
+        database, hub, cohort_id = self.database, self.hub, self.cohort_id
         text = f"Auto-build: {proposal.summary()}".rstrip(".")
-        self.undo_stack.push(
-            AutoBuildCommand(self.database, self.hub, applied, text, self._undo_failed)
+        return self.workbench.operations.run(
+            lambda: autobuild.apply_proposal(database, cohort_id, proposal, hub=hub),
+            title="No groups were made",
+            source=self,
+            undo=lambda applied: auto_building(database, hub, applied, text),
+            status=text + ". Undo with Ctrl+Z.",
         )
-        self.status_message.emit(text + ". Undo with Ctrl+Z.")
-        return True

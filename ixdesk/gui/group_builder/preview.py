@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.group_builder.common import COLUMNS, ID_ROLE, student_cell
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import autobuild
 from ixdesk.services.groups import CohortInfo, GroupRow, StudentRow
 
@@ -41,11 +40,12 @@ class AutoBuildDialog(QDialog):
         cohort: CohortInfo,
         students: Sequence[StudentRow],
         groups: Sequence[GroupRow],
-        dialogs: DialogService,
+        workbench: Workbench,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.cohort, self.students, self.groups, self.dialogs = cohort, students, groups, dialogs
+        self.cohort, self.students, self.groups = cohort, students, groups
+        self.workbench, self.dialogs = workbench, workbench.dialogs
         self.setWindowTitle("Auto-build groups")
         self.setAccessibleName("Auto-build groups")
         self._build()
@@ -189,11 +189,13 @@ class AutoBuildDialog(QDialog):
     def move_student(self, student_id: str, group_index: int) -> None:
         """Move one proposed student to another group of the proposal."""
         before = self.proposal.placements().get(student_id)
-        try:
-            self.proposal = self.proposal.with_move(student_id, group_index)
-        except IxdeskError as error:
-            self.dialogs.error("Cannot move this student", str(error))
+        proposal = self.proposal
+        moved = self.workbench.operations.read(
+            lambda: proposal.with_move(student_id, group_index), title="Cannot move this student"
+        )
+        if moved is None:
             return
+        self.proposal = moved
         for index in (before, group_index):
             if index is None:
                 continue

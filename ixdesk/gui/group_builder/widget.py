@@ -1,17 +1,18 @@
 """The group builder: a cohort's enrolled students not in a group beside its groups.
 
 Students move by drag and drop or by keyboard (select, then Ctrl+M). Every
-change goes through the group services and is pushed on the shared undo
-stack. The views follow the change announcements: a change naming a few
-students and groups re-reads only those (``builder_update``), anything
-broader reloads the cohort; while the builder is hidden it only notes that
-it is stale and reloads when shown again.
+change goes through the group services (by the operation runner) and is
+pushed on the shared undo stack. The views follow the changes
+(:mod:`ixdesk.gui.freshness`): a change naming a few students and groups
+re-reads only those (``builder_update``), anything broader reloads the
+cohort; while the builder is hidden it only notes that it is stale and
+reloads when shown again.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,23 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.engine import Database
-from ixdesk.gui.bridge import ChangeBridge
-from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.group_builder.actions import BuilderActions
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.delegate import GroupRowDelegate
 from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
-from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.reads import reads_of
 
-WATCHED = frozenset(
-    {"group_memberships", "student_groups", "group_assistants", "students", "enrolments",
-     "cohorts", "tracks", "business_problems", "instructors", "partner_companies"}
-)  # fmt: skip
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
     {"enrolments", "cohorts", "tracks", "business_problems", "instructors", "partner_companies"}
@@ -56,27 +52,23 @@ _MISSING = object()
 class GroupBuilder(BuilderActions, QWidget):
     open_record = Signal(str, str)  # kind ("students" or "groups"), id
     assign_requested = Signal(str)  # group id: "Assign problem and instructor…"
-    status_message = Signal(str)
 
-    def __init__(
-        self,
-        database: Database,
-        hub: ChangeHub,
-        bridge: ChangeBridge,
-        undo_stack: QUndoStack,
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.undo_stack, self.dialogs = database, hub, undo_stack, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.cohort_id: str | None = None
         self.cohort: g.CohortInfo | None = None
         self.where: dict[str, str | None] = {}  # student id -> group id (None: not in one)
-        self._stale = False
         self._side = "unassigned"
         self._build()
         self.build_actions()
-        bridge.changed.connect(self.apply_changes)
+        self.freshness = Freshness(
+            self,
+            workbench,
+            self._catch_up,
+            reads=reads_of(g.builder_data, g.builder_update, group_marks),
+        )
         self._update_labels()
 
     # --- construction ---
@@ -204,7 +196,7 @@ class GroupBuilder(BuilderActions, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._stale = False
+        self.freshness.clear()
         if self.cohort_id is None:
             self.cohort, self.where = None, {}
             self.unassigned_model.set_students([])
@@ -231,18 +223,14 @@ class GroupBuilder(BuilderActions, QWidget):
         self.table.verticalScrollBar().setValue(scroll[1])
         self._update_labels()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
+    def _catch_up(self, burst: Burst | None) -> None:
+        """Follow committed changes: the rows they name, or everything when they are broad."""
+        if self.cohort_id is None:
+            return
+        if burst is None:
             self.reload()
-
-    def apply_changes(self, changes: Changes) -> None:
-        """Follow a committed change: the rows it names, or everything when it is broad."""
-        if self.cohort_id is None or not changes.touches(*WATCHED):
             return
-        if not self.isVisible():
-            self._stale = True
-            return
+        changes = burst.changes
         if changes.touches(*RELOAD_ON) or len(changes.ids) > BULK:
             self.reload()
             return

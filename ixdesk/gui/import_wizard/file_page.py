@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ixdesk.errors import IxdeskError
 from ixdesk.services import editing
 from ixdesk.services.importing import KINDS, load_mapping
 from ixdesk.services.importing.session import KIND_LABELS
@@ -165,10 +164,10 @@ class FilePage(QWizardPage):
         chosen = self.owner.dialogs.open_file("Load a saved mapping", MAPPING_FILTERS)
         if not chosen:
             return
-        try:
-            mapping = load_mapping(chosen)
-        except IxdeskError as error:
-            self.owner.dialogs.error("Cannot use this mapping", str(error))
+        mapping = self.owner.workbench.operations.read(
+            lambda: load_mapping(chosen), title="Cannot use this mapping"
+        )
+        if mapping is None:
             return
         self.mapping_file = Path(chosen)
         self.mapping_edit.setText(chosen)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
+from ixdesk.gui.bugs import explain
 from ixdesk.gui.import_wizard.common import MessageBar
 from ixdesk.services.importing import ImportResult, commit_import
 from ixdesk.services.importing.preview import what_will_happen
@@ -95,10 +96,8 @@ class ImportPage(QWizardPage):
         wizard.imported.emit(result)
 
     def _failed(self, error: BaseException) -> None:
-        from ixdesk.gui.import_wizard.wizard import sentence
-
         self.owner.session.planned_for = None  # preview again before another try
-        text = sentence(error)
+        text = explain(error)
         if not text.startswith(NOTHING):
             text = f"{NOTHING}. {text}"
         self.outcome.show_problem(f"{text} Go back to preview the import again.")

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ixdesk.errors import IxdeskError
 from ixdesk.gui.import_wizard.common import MessageBar
 from ixdesk.services.importing import detect_day_first, save_mapping
 from ixdesk.services.importing import session as words
@@ -228,10 +227,13 @@ class MappingPage(QWizardPage):
             return
         path = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".json")
         session.mapping.day_first = session.day_first if words.maps_dates(session.mapping) else None
-        try:
-            save_mapping(session.mapping, path, keep=[p for p in [session.source.path] if p])
-        except IxdeskError as error:
-            self.owner.dialogs.error("Cannot save the mapping", str(error))
+        mapping = session.mapping
+        keep = [p for p in [session.source.path] if p]
+        if not self.owner.workbench.operations.run(
+            lambda: save_mapping(mapping, path, keep=keep),
+            title="Cannot save the mapping",
+            source=self,
+        ):
             return
         self.saved_note.setText(f"Mapping saved to {path.name}.")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ixdesk.gui.bugs import explain
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard.common import MessageBar
 from ixdesk.gui.import_wizard.preview_model import (
@@ -186,10 +187,8 @@ class PreviewPage(QWizardPage):
         )
 
     def _failed(self, error: BaseException) -> None:
-        from ixdesk.gui.import_wizard.wizard import sentence
-
         self.summary.setText("The rows could not be checked.")
-        self.blocked.show_problem(sentence(error) + " Go back to change the mapping.")
+        self.blocked.show_problem(explain(error) + " Go back to change the mapping.")
 
     def _stopped(self) -> None:
         self.summary.setText("Checking was stopped.")
@@ -307,17 +306,12 @@ class PreviewPage(QWizardPage):
                 str(path),
             )
 
-        def failed(error: BaseException) -> None:
-            from ixdesk.gui.import_wizard.wizard import sentence
-
-            self.owner.dialogs.error("Cannot save the invalid rows", sentence(error))
-
         self.owner.run_task(
             "save",
             f"Saving the invalid rows to {path.name}…",
             lambda _report, _stop: write_rejected(plan, path),
             saved,
-            failed,
+            failure="Cannot save the invalid rows",
         )
 
     def isComplete(self) -> bool:

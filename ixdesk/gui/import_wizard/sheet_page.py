@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ixdesk.gui.bugs import explain
 from ixdesk.gui.import_wizard.common import MessageBar, RowsModel
 from ixdesk.services.importing import SourceTable
 from ixdesk.services.importing.session import ReadCancelled, ReadOutcome, read_source
@@ -151,10 +152,8 @@ class SheetPage(QWizardPage):
         self._show_table(outcome.table)
 
     def _failed(self, error: BaseException) -> None:
-        from ixdesk.gui.import_wizard.wizard import sentence
-
         self._lose_table()
-        self.problem.show_problem(sentence(error))
+        self.problem.show_problem(explain(error))
 
     def _cancelled(self) -> None:
         self._lose_table()

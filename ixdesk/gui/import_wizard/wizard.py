@@ -1,54 +1,31 @@
 """The import wizard: file, sheet and encoding, mapping, preview, import.
 
-Reading, checking and writing run on a worker thread (``BackgroundTask``)
-with progress and Cancel, so a 100,000-row sheet never freezes the window.
+Reading, checking and writing run on a worker thread (through the operation
+runner's ``start``) with progress and Cancel, so a 100,000-row sheet never
+freezes the window.
 Nothing is written before the last page, and then in one transaction.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from ixdesk.db.engine import Database
-from ixdesk.errors import IxdeskError
-from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.icons import icon
 from ixdesk.gui.import_wizard.file_page import FilePage
 from ixdesk.gui.import_wizard.import_page import ImportPage
 from ixdesk.gui.import_wizard.mapping_page import MappingPage
 from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
-from ixdesk.gui.tasks import BackgroundTask, Report, Work
-from ixdesk.logfile import log_file
+from ixdesk.gui.tasks import BackgroundTask, Work
+from ixdesk.gui.workbench import Workbench
 from ixdesk.services.importing.session import ImportSession
-from ixdesk.services.operations import ChangeHub
 
-log = logging.getLogger(__name__)
 FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
-
-
-def sentence(error: BaseException) -> str:
-    """An error as a coordinator reads it; unexpected ones say so and are logged."""
-    if isinstance(error, IxdeskError):
-        return str(error)
-    log.error("import step failed", exc_info=error)
-    # Its message may quote a row's values: only its kind is shown, the log says where.
-    return (
-        f"Something unexpected went wrong ({type(error).__name__}); the details are in "
-        f"{log_file()}."
-    )
-
-
-@dataclass(frozen=True)
-class _Refused:
-    error: IxdeskError
 
 
 class ImportWizard(QWizard):
@@ -59,15 +36,14 @@ class ImportWizard(QWizard):
 
     def __init__(
         self,
-        database: Database,
-        hub: ChangeHub,
-        dialogs: DialogService,
+        workbench: Workbench,
         parent: QWidget | None = None,
         path: str | Path | None = None,
         kind: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database, self.hub, self.dialogs = database, hub, dialogs
+        self.workbench = workbench
+        self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.session = ImportSession()
         if kind is not None:
             self.session.source.kind = kind
@@ -107,44 +83,35 @@ class ImportWizard(QWizard):
         label: str,
         work: Work,
         succeeded: Callable[[Any], None],
-        failed: Callable[[BaseException], None],
+        failed: Callable[[BaseException], None] | None = None,
         cancelled: Callable[[], None] | None = None,
+        *,
+        failure: str = "Import",
     ) -> None:
         """Run ``work`` on a worker thread with a progress dialog; ``work_done`` follows.
 
-        A refusal meant for the coordinator (an ``IxdeskError``: a file that cannot be
-        imported, a mapping that cannot work) comes back as a value, so it reaches
-        ``failed`` without being logged as a fault.
+        ``failed`` hears of a refusal (a file that cannot be imported, a mapping that
+        cannot work) and of a bug, after the bug report; the page shows it in its own
+        words (``bugs.explain``). Without it a refusal is a message titled ``failure``.
         """
-
-        def guarded(report: Report, stop: Callable[[], bool]) -> Any:
-            try:
-                return work(report, stop)
-            except IxdeskError as error:
-                if stop():
-                    raise  # cancelled: the task reports it as such
-                return _Refused(error)
-
-        def done(result: Any) -> None:
-            if isinstance(result, _Refused):
-                failed(result.error)
-            else:
-                succeeded(result)
-
-        task = BackgroundTask("Import", label, guarded, self)
+        task = self.workbench.operations.start(
+            work,
+            title="Import",
+            failure=failure,
+            label=label,
+            source=self,
+            then=succeeded,
+            failed=failed,
+            cancelled=cancelled or (lambda: None),
+            finished=lambda: self._task_finished(task, name),
+            parent=self,
+        )
         self.task = task
-        task.succeeded.connect(done)
-        task.failed.connect(failed)
-        if cancelled is not None:
-            task.cancelled.connect(cancelled)
-        task.finished.connect(lambda: self._task_finished(task, name))
         self._refresh_pages()
-        task.start()
 
     def _task_finished(self, task: BackgroundTask, name: str) -> None:
         if self.task is task:
             self.task = None
-        task.deleteLater()
         self._refresh_pages()
         self.work_done.emit(name)
 

@@ -24,6 +24,7 @@ from ixdesk.services.assignments.rules import (
     safeguarding_gap,
 )
 from ixdesk.services.kinds import status_label
+from ixdesk.services.reads import reads
 
 LOAD_STATUSES = (CohortStatus.RUNNING,)
 
@@ -234,6 +235,7 @@ def _loads(session: Session) -> dict[str, tuple[int, int]]:
     return loads
 
 
+@reads("cohorts", "student_groups", "group_assistants", "instructors")
 def instructor_load(database: Database) -> list[InstructorLoad]:
     """Every live instructor with the groups they lead and assist in running cohorts."""
     i = m.Instructor

@@ -17,6 +17,7 @@ from ixdesk.db.enums import Audience, CohortFormat, CohortSchedule, CohortStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.counts import enrolled_count
 from ixdesk.services.folding import fold
+from ixdesk.services.reads import reads
 
 ES = EnrolmentStatus
 _BY_APPLICATION = frozenset({ES.APPLIED, ES.ACCEPTED})
@@ -58,6 +59,7 @@ def _local_date(moment: datetime | None) -> date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
+@reads("enrolments", "students", "group_memberships")
 def enrolment_board(database: Database, cohort_id: str) -> list[BoardRow]:
     """Every live enrolment of the cohort, in the order the board shows them."""
     e, s, gm = m.Enrolment, m.Student, m.GroupMembership
@@ -112,6 +114,7 @@ class CohortDetails:
         return None if self.capacity is None else self.capacity - self.enrolled
 
 
+@reads("cohorts", "tracks", "enrolments")
 def cohort_details(database: Database, cohort_id: str) -> CohortDetails:
     c, t = m.Cohort, m.Track
     columns = (

@@ -22,6 +22,7 @@ from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.folding import fold
 from ixdesk.services.read.common import person, sort_key
+from ixdesk.services.reads import reads
 from ixdesk.services.tables import canonical_id
 
 ENROLLED = EnrolmentStatus.ENROLLED.value
@@ -263,6 +264,14 @@ def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
     )
 
 
+# What the builder's rows are read from: students, their groups, and the names shown.
+BUILDER_TABLES = (
+    "cohorts", "tracks", "enrolments", "students", "student_groups", "group_memberships",
+    "business_problems", "partner_companies", "instructors",
+)  # fmt: skip
+
+
+@reads(*BUILDER_TABLES)
 def builder_data(database: Database, cohort_id: str) -> BuilderData:
     """The cohort, its enrolled students not in a group, and its groups with members."""
     with database.read() as session:
@@ -282,6 +291,7 @@ def builder_data(database: Database, cohort_id: str) -> BuilderData:
     return BuilderData(cohort, unassigned, groups)
 
 
+@reads(*BUILDER_TABLES)
 def builder_update(database: Database, cohort_id: str, ids: Collection[str]) -> BuilderUpdate:
     """Where the named students are now, and the named groups' headers (any id may be named)."""
     wanted = list(ids)

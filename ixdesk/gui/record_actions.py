@@ -1,0 +1,112 @@
+"""What a record view does with its selected rows: delete them, set their status, copy
+them, and the context menu offering that (and the actions other parts add).
+
+Mixed into :class:`~ixdesk.gui.record_view.RecordView`; each change runs through the
+operation runner with its undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from ixdesk.gui.icons import icon
+from ixdesk.gui.record_table import rows_as_tsv
+from ixdesk.gui.undo import deletion, status_change
+from ixdesk.services import editing
+from ixdesk.services.kinds import status_label
+
+if TYPE_CHECKING:
+    from ixdesk.gui.record_view import RecordView
+
+
+class RecordActions:
+    """The selected rows' actions; mixed into :class:`RecordView`."""
+
+    def _title_of(self: RecordView, record_id: str) -> str:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return self.editor.title.text()
+        keys = [column.key for column in self.spec.columns]
+        return self.spec.title(dict(zip(keys, self.model.values_at(row), strict=True)))
+
+    def delete_selected(self: RecordView) -> None:
+        ids = self.selected_ids() or ([self._current_id] if self._current_id else [])
+        if not ids:
+            return
+        many = len(ids) > 1
+        what = (
+            f"{len(ids):,} {self.spec.plural}"
+            if many
+            else f"the {self.spec.singular} {self._title_of(ids[0])}"
+        )
+        effects = editing.deletion_effects(self.database, self.kind, ids)
+        text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
+        if not self.dialogs.confirm(f"Delete {self.spec.plural}", text, "Delete"):
+            return
+        database, kind, hub = self.database, self.kind, self.workbench.hub
+
+        def deleted(done: list[str]) -> None:
+            if self._current_id in done:
+                self._current_id = None
+                self.editor.load(None)
+
+        self.workbench.operations.run(
+            lambda: editing.delete_records(database, kind, ids, hub=hub),
+            title="Nothing was deleted",
+            source=self,
+            undo=lambda done: deletion(database, hub, kind, done, what),
+            status=f"Deleted {what}.",
+            then=deleted,
+        )
+
+    def set_status(self: RecordView, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids or self.spec.status_enum is None:
+            return
+        new = dict.fromkeys(ids, status)
+        database, kind, hub = self.database, self.kind, self.workbench.hub
+        label = f"Set {len(ids):,} {self.spec.plural} to {status_label(status)}"
+        self.workbench.operations.run(
+            lambda: editing.set_statuses(database, kind, new, hub=hub),
+            title="No status was changed",
+            source=self,
+            undo=lambda previous: status_change(database, hub, kind, new, previous, label),
+            status=label + ".",
+        )
+
+    def copy_selection(self: RecordView) -> None:
+        """Selected rows as tab-separated text with a header row: pastes cleanly into Excel."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return
+        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
+        self.workbench.status(f"Copied {len(rows):,} rows.")
+
+    def context_menu(self: RecordView) -> QMenu:
+        """What a right-click (or the Menu key) on the table offers."""
+        menu = QMenu(self)
+        menu.addAction(icon("new"), f"New {self.spec.singular}", self.new_record)
+        menu.addAction(icon("copy"), "Copy rows", self.copy_selection)
+        if self.spec.status_enum is not None:
+            statuses = menu.addMenu("Set status")
+            statuses.setEnabled(bool(self.selected_ids()))
+            for member in self.spec.status_enum:
+                action = statuses.addAction(
+                    status_label(member), lambda s=str(member.value): self.set_status(s)
+                )
+                action.setData(str(member.value))
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
+        menu.addSeparator()
+        menu.addAction(icon("delete"), "Delete…", self.delete_selected)
+        return menu
+
+    def _context_menu(self: RecordView, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
