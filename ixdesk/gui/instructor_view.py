@@ -181,10 +181,10 @@ class InstructorGroups(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary of the instructor's groups")
         layout.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self._show_groups([])
 
     def show_instructor(self, choice: InstructorChoice) -> None:
@@ -221,8 +221,8 @@ class InstructorGroups(QWidget):
         for section in self.sections:
             column.addWidget(section)
         column.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(page)
         if old is not None:
             old.deleteLater()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
@@ -210,25 +210,29 @@ def set_statuses(
 
 
 # --- choices for the editors' lists ---
-def choice_query(source: str) -> AnySelect:
+# Where a list of choices comes from: a record kind, or tracks, or a company's contacts.
+ChoiceSource: TypeAlias = Kind | Literal["tracks", "contacts"]
+
+
+def choice_query(source: ChoiceSource) -> AnySelect:
     """The (label, id) statement of one list of choices; ``tables_read`` of it says
     which changes can alter the list."""
-    queries: dict[str, AnySelect] = {
+    queries: dict[ChoiceSource, AnySelect] = {
         "tracks": select(m.Track.name, m.Track.id)
         .where(m.Track.deleted_at.is_(None))
         .order_by(m.Track.name),
-        "companies": select(m.PartnerCompany.name, m.PartnerCompany.id)
+        Kind.COMPANIES: select(m.PartnerCompany.name, m.PartnerCompany.id)
         .where(m.PartnerCompany.deleted_at.is_(None))
         .order_by(func.lower(m.PartnerCompany.name)),
-        "cohorts": select(m.Cohort.name, m.Cohort.id)
+        Kind.COHORTS: select(m.Cohort.name, m.Cohort.id)
         .where(m.Cohort.deleted_at.is_(None))
         .order_by(m.Cohort.starts_on.desc(), m.Cohort.name),
-        "instructors": select(
+        Kind.INSTRUCTORS: select(
             m.Instructor.first_name + " " + m.Instructor.last_name, m.Instructor.id
         )
         .where(m.Instructor.deleted_at.is_(None))
         .order_by(m.Instructor.last_name, m.Instructor.first_name),
-        "problems": select(
+        Kind.PROBLEMS: select(
             m.PartnerCompany.name + " — " + m.BusinessProblem.title, m.BusinessProblem.id
         )
         .join(m.PartnerCompany, m.PartnerCompany.id == m.BusinessProblem.company_id)
@@ -241,7 +245,7 @@ def choice_query(source: str) -> AnySelect:
     return queries[source]
 
 
-def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, str]]:
+def choices(database: Database, source: ChoiceSource, **scope: Any) -> list[tuple[str, str]]:
     """(label, id) pairs for a link field, live records only, in a sensible order."""
     statement = choice_query(source)
     if source == "contacts" and "company_id" in scope:  # a company's own contacts only

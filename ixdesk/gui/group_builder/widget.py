@@ -39,6 +39,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
@@ -336,7 +337,9 @@ class GroupBuilder(BuilderActions, QWidget):
         kind = index.data(KIND_ROLE)
         record_id = index.data(ID_ROLE)
         if record_id:
-            self.open_record.emit("students" if kind == "student" else "groups", str(record_id))
+            self.open_record.emit(
+                Kind.STUDENTS if kind == "student" else Kind.GROUPS, str(record_id)
+            )
 
     def _context_menu(self, position: object) -> None:
         view = self.sender()
