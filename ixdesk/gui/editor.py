@@ -35,7 +35,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import reads_of, tables_read
-from ixdesk.services.record_kinds import Kind
+from ixdesk.services.record_kinds import CONTACTS, Kind
 
 LINK_SOURCES: dict[str, editing.ChoiceSource] = {
     "track_interest_id": "tracks",
@@ -360,11 +360,12 @@ class RecordEditor(QWidget):
             return True
         return False
 
-    def _open_linked_record(self, kind: str, record_id: str) -> None:
-        if kind == "contacts":
+    def _open_linked_record(self, key: str, record_id: str) -> None:
+        """A linked record was chosen: ``key`` is its kind's key, or "contacts"."""
+        if key == CONTACTS:
             self.edit_contact.emit(record_id)
         else:
-            self.open_linked.emit(kind, record_id)
+            self.open_linked.emit(key, record_id)
 
     def _open_link_url(self, url: str) -> None:
         _, kind, record_id = url.split(":", 2)

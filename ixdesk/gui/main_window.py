@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from ixdesk.db import Database
 from ixdesk.gui import export_actions
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         ui.toolBar.insertSeparator(ui.actionNew)
         for action in (self.back_action, self.forward_action):  # arrows need no words
             button = ui.toolBar.widgetForAction(action)
-            if button is not None:
+            if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 button.setAccessibleName(action.text().replace("&", ""))
         ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))

@@ -45,7 +45,9 @@ def _raw_rows(connection: Connection, statement: AnySelect) -> list[Any]:
     no user input (ids are parsed as UUIDs first), so its constants are rendered inline.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    driver = connection.connection.dbapi_connection
+    assert driver is not None  # None only once the connection is closed
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         return list(cursor.fetchall())

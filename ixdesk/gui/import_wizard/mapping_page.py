@@ -69,7 +69,7 @@ class MappingPage(QWizardPage):
         for button, day_first in ((self.day_first_button, True), (self.month_first_button, False)):
             button.setAccessibleName(button.text().replace("&", ""))
             button.toggled.connect(
-                lambda checked, first=day_first: checked and self._order_chosen(first)
+                lambda checked, first=day_first: self._order_chosen(first) if checked else None
             )
             self.order_group.addButton(button)
             order_layout.addWidget(button)
