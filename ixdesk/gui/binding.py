@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -149,11 +149,15 @@ def error_label_for(widget: QWidget, name: str) -> QLabel:
     label.setStyleSheet(f"color: {'#ff8a80' if dark else '#c0392b'};")  # readable on either
     label.hide()
     parent = widget.parentWidget()
-    for form in parent.findChildren(QFormLayout) if parent is not None else []:
-        row, _role = form.getWidgetPosition(widget)
+    if parent is None:
+        return label
+    for form in parent.findChildren(QFormLayout):
+        # PySide6's stubs type the (row, role) pair it returns as object.
+        row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
         if row >= 0:
             form.insertRow(row + 1, "", label)
             return label
-    if parent is not None and parent.layout() is not None:
-        parent.layout().addWidget(label)
+    layout = parent.layout()
+    if layout is not None:
+        layout.addWidget(label)
     return label

@@ -35,15 +35,16 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import reads_of, tables_read
+from ixdesk.services.record_kinds import CONTACTS, Kind
 
-LINK_SOURCES = {
+LINK_SOURCES: dict[str, editing.ChoiceSource] = {
     "track_interest_id": "tracks",
     "track_id": "tracks",
-    "company_id": "companies",
+    "company_id": Kind.COMPANIES,
     "sponsor_contact_id": "contacts",
-    "cohort_id": "cohorts",
-    "business_problem_id": "problems",
-    "lead_instructor_id": "instructors",
+    "cohort_id": Kind.COHORTS,
+    "business_problem_id": Kind.PROBLEMS,
+    "lead_instructor_id": Kind.INSTRUCTORS,
     "expertise": "tracks",
 }
 ENUM_FIELDS = {
@@ -75,7 +76,7 @@ class RecordEditor(QWidget):
     edit_contact = Signal(str)
     dirty_changed = Signal(bool)
 
-    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: Kind, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
         self.workbench = workbench
@@ -103,16 +104,16 @@ class RecordEditor(QWidget):
         self.form = QWidget()
         form_name = KIND_VIEWS[self.kind].editor_form
         self.ui = load_form(form_name, self.form)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first field
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.form)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first field
         # The form above its linked records: the form gets the height it needs (and
         # scrolls beyond that), the list the rest, until the person moves the handle.
         self.sections = QSplitter(Qt.Orientation.Vertical)
         self.sections.setChildrenCollapsible(False)
-        self.sections.addWidget(self.scroll)
+        self.sections.addWidget(self.scroll_area)
         self.sections_moved = False
         self.sections.splitterMoved.connect(self._sections_moved)
         layout.addWidget(self.sections, 1)
@@ -139,7 +140,7 @@ class RecordEditor(QWidget):
         self.sections.addWidget(self.linked_records)
 
         buttons = QHBoxLayout()
-        if self.kind == "companies":
+        if self.kind == Kind.COMPANIES:
             self.add_contact_button = QPushButton("Add &contact…")
             self.add_contact_button.setAccessibleName("Add a contact to this company")
             self.add_contact_button.clicked.connect(self.add_contact.emit)
@@ -199,7 +200,7 @@ class RecordEditor(QWidget):
             if name == "sponsor_contact_id":  # offered once the company is shown
                 self.fill_choices(frozenset({"contacts"}))
             binding.set_value(widget, record.values.get(name))
-        if self.kind == "groups":
+        if self.kind == Kind.GROUPS:
             self._lock_cohort(record.id)
         self._loading = False
         # What the form shows for the record as loaded: edits are measured against
@@ -239,7 +240,7 @@ class RecordEditor(QWidget):
         total = self.sections.height() - self.sections.handleWidth()
         if self.sections_moved or total <= 0:
             return
-        wanted = self.form.sizeHint().height() + 2 * self.scroll.frameWidth()
+        wanted = self.form.sizeHint().height() + 2 * self.scroll_area.frameWidth()
         linked = self.linked_records.minimumSizeHint().height()
         form = max(min(wanted, total - linked), 0)
         self.sections.setSizes([form, total - form])
@@ -290,7 +291,7 @@ class RecordEditor(QWidget):
         link = f"<a href='open:{self.kind}:{duplicate.id}'>{html.escape(duplicate.title)}</a>"
         if duplicate.field == "email":
             return f"Already used by {link}."
-        where = " of this cohort" if self.kind == "groups" else ""
+        where = " of this cohort" if self.kind == Kind.GROUPS else ""
         return f"Another {self.spec.singular}{where} is already called {link}."
 
     def _refresh_state(self) -> None:
@@ -359,11 +360,12 @@ class RecordEditor(QWidget):
             return True
         return False
 
-    def _open_linked_record(self, kind: str, record_id: str) -> None:
-        if kind == "contacts":
+    def _open_linked_record(self, key: str, record_id: str) -> None:
+        """A linked record was chosen: ``key`` is its kind's key, or "contacts"."""
+        if key == CONTACTS:
             self.edit_contact.emit(record_id)
         else:
-            self.open_linked.emit(kind, record_id)
+            self.open_linked.emit(key, record_id)
 
     def _open_link_url(self, url: str) -> None:
         _, kind, record_id = url.split(":", 2)

@@ -215,7 +215,7 @@ class EnrolmentDelegate(QStyledItemDelegate):
     """Two lines per student: the name, then school, grade and what needs doing."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        height = option.fontMetrics.height()
         return QSize(180, height * 2 + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -226,18 +226,18 @@ class EnrolmentDelegate(QStyledItemDelegate):
             return
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        item.text = ""  # type: ignore[attr-defined]
-        widget = item.widget  # type: ignore[attr-defined]
+        item.text = ""
+        widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        palette: QPalette = item.palette  # type: ignore[attr-defined]
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = item.palette
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = palette.color(role)
         quiet = QColor(text_colour)
         quiet.setAlphaF(0.7)
-        rect = item.rect.adjusted(8, 5, -8, -5)  # type: ignore[attr-defined]
-        metrics = item.fontMetrics  # type: ignore[attr-defined]
+        rect = item.rect.adjusted(8, 5, -8, -5)
+        metrics = item.fontMetrics
         line = metrics.height()
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         top, bottom = rect.adjusted(0, 0, 0, -line), rect.adjusted(0, line, 0, 0)
@@ -248,7 +248,7 @@ class EnrolmentDelegate(QStyledItemDelegate):
             painter.setPen(quiet)
             painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag)
             room -= metrics.horizontalAdvance(tag) + 8
-        font = item.font  # type: ignore[attr-defined]
+        font = item.font
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(text_colour)

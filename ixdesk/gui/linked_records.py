@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.services import links
+from ixdesk.services.record_kinds import Kind
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 SHOWN_ROWS = 6  # the list never shrinks below this many rows
@@ -22,7 +23,7 @@ SHOWN_ROWS = 6  # the list never shrinks below this many rows
 class LinkedRecords(QWidget):
     open_record = Signal(str, str)  # kind ("contacts" for a company's contact), id
 
-    def __init__(self, database: Database, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.kind = database, kind
         layout = QVBoxLayout(self)

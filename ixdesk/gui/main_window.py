@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QToolButton, QWidget
 
 from ixdesk.db import Database
 from ixdesk.gui import export_actions
@@ -36,6 +36,7 @@ from ixdesk.gui.window_parts import (
     soften_selection,
 )
 from ixdesk.gui.workbench import Workbench
+from ixdesk.services.record_kinds import Kind
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -71,11 +72,11 @@ class MainWindow(QMainWindow):
         navigator = self.navigator
         self.home = HomePage(self.workbench)
         self.home.open_view.connect(navigator.show_view)
-        self.home.open_list.connect(self.open_list)
+        self.home.open_list.connect(self._list_from_home)
         self.home.open_record.connect(self._open_from_home)
         self.home.create_cohort.connect(self._create_first_cohort)
         self.home.open_demo.connect(lambda: self.database_requested.emit("demo"))
-        self.views: dict[str, RecordView] = {}
+        self.views: dict[Kind, RecordView] = {}
         self.ui.pages.addWidget(self.home)
         for key, label, icon_name in NAVIGATION:
             item = QListWidgetItem(icon(icon_name), label)
@@ -83,9 +84,10 @@ class MainWindow(QMainWindow):
             self.ui.navigation.addItem(item)
             if key == HOME:
                 continue
-            view = RecordView(key, self.workbench)
-            view.open_record.connect(navigator.open_record)
-            self.views[key] = view
+            kind = Kind(key)
+            view = RecordView(kind, self.workbench)
+            view.open_record.connect(navigator.follow)
+            self.views[kind] = view
             self.ui.pages.addWidget(view)
         self.cohort_workspace = WorkspacePage(self.workbench)
         self.instructor_view = TeachingPage(self.workbench)
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.workspace_page)
         self.instructor_page = scrolling_page(self.instructor_view)
         self.ui.pages.addWidget(self.instructor_page)
-        companies = self.views["companies"].editor
+        companies = self.views[Kind.COMPANIES].editor
         companies.add_contact.connect(lambda: self._edit_contact(None))
         companies.edit_contact.connect(self._edit_contact)
         soften_selection(self.ui.navigation)
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         ui.toolBar.insertSeparator(ui.actionNew)
         for action in (self.back_action, self.forward_action):  # arrows need no words
             button = ui.toolBar.widgetForAction(action)
-            if button is not None:
+            if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 button.setAccessibleName(action.text().replace("&", ""))
         ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))
@@ -174,9 +176,10 @@ class MainWindow(QMainWindow):
         for view in views.values():
             view.extra_actions.extend(export_actions.view_export_actions(bench, view))
 
-        self.assignments = assignments(bench, views["groups"])
-        views["groups"].addAction(self.assignments.assign_action)
-        views["groups"].extra_actions.append(self.assignments.assign_action)
+        groups = views[Kind.GROUPS]
+        self.assignments = assignments(bench, groups)
+        groups.addAction(self.assignments.assign_action)
+        groups.extra_actions.append(self.assignments.assign_action)
         self.attention_dock = dock(
             self, ui.menuView, self.assignments.attention, "Needs attention", "attentionDock",
             "warning",
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.attention_dock, self.load_dock)
         self.attention_dock.raise_()
 
-        cohorts, instructors = views["cohorts"], views["instructors"]
+        cohorts, instructors = views[Kind.COHORTS], views[Kind.INSTRUCTORS]
         self.workspace_action, self.teaching_action = page_actions(
             bench, cohorts, instructors, self
         )
@@ -221,18 +224,20 @@ class MainWindow(QMainWindow):
 
     def show_place(self, place: Place) -> bool:
         if place.view == WORKSPACE:
-            shown = self._show_page(self.workspace_page, "cohorts")
+            shown = self._show_page(self.workspace_page, Kind.COHORTS)
             if shown and place.record_id is not None:
                 self.cohort_workspace.set_cohort(place.record_id)
         elif place.view == TEACHING:
-            shown = self._show_page(self.instructor_page, "instructors")
+            shown = self._show_page(self.instructor_page, Kind.INSTRUCTORS)
             if shown and place.record_id is not None:
                 self.instructor_view.set_instructor(place.record_id)
-        elif place.view == HOME or place.view in self.views:
-            target = self.home if place.view == HOME else self.views[place.view]
-            shown = self._show_page(target, place.view)
-            if shown and place.record_id is not None and isinstance(target, RecordView):
-                target.select_record(place.record_id)
+        elif place.view == HOME:
+            shown = self._show_page(self.home, HOME)
+        elif place.view in self.views:
+            view = self.views[Kind(place.view)]
+            shown = self._show_page(view, place.view)
+            if shown and place.record_id is not None:
+                view.select_record(place.record_id)
         else:
             return False
         return shown
@@ -253,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def _light(self, key: str) -> None:
         """Light ``key`` in the side bar (a page's own view: its entry)."""
-        key = {WORKSPACE: "cohorts", TEACHING: "instructors"}.get(key, key)
+        key = {WORKSPACE: Kind.COHORTS, TEACHING: Kind.INSTRUCTORS}.get(key, key)
         self.ui.navigation.blockSignals(True)
         self.ui.navigation.setCurrentRow(nav_row(key))
         self.ui.navigation.blockSignals(False)
@@ -266,7 +271,7 @@ class MainWindow(QMainWindow):
     def show_view(self, key: str) -> bool:
         return self.navigator.show_view(key)
 
-    def open_record(self, kind: str, record_id: str) -> bool:
+    def open_record(self, kind: Kind, record_id: str) -> bool:
         return self.navigator.open_record(kind, record_id)
 
     def open_cohort(self, cohort_id: str | None = None) -> bool:
@@ -275,23 +280,25 @@ class MainWindow(QMainWindow):
     def open_instructor(self, instructor_id: str | None = None) -> bool:
         return self.navigator.open_instructor(instructor_id)
 
-    def open_list(self, kind: str, hint: object) -> None:
+    def open_list(self, kind: Kind, hint: object) -> None:
         """A view with the dashboard's hint applied: a status, or a list of ids."""
-        view = self.views.get(kind)
-        if view is None or not self.show_view(kind) or not isinstance(hint, dict):
+        if not self.show_view(kind) or not isinstance(hint, dict):
             return
-        view.apply_hint(hint)
+        self.views[kind].apply_hint(hint)
 
-    def _open_from_home(self, kind: str, record_id: str) -> None:
-        if kind == "cohorts":
+    def _list_from_home(self, key: str, hint: object) -> None:
+        self.open_list(Kind(key), hint)
+
+    def _open_from_home(self, key: str, record_id: str) -> None:
+        if key == Kind.COHORTS:
             self.open_cohort(record_id)
         else:
-            self.open_record(kind, record_id)
+            self.navigator.follow(key, record_id)
 
     def _edit_contact(self, contact_id: str | None) -> None:
         from ixdesk.gui.contact_dialog import ContactDialog
 
-        editor = self.views["companies"].editor
+        editor = self.views[Kind.COMPANIES].editor
         if editor.loaded.id is None:
             self.dialogs.info("Save the company first", "Save the partner company first.")
             return
@@ -299,8 +306,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _create_first_cohort(self) -> None:
-        if self.show_view("cohorts"):
-            self.views["cohorts"].new_record()
+        if self.show_view(Kind.COHORTS):
+            self.views[Kind.COHORTS].new_record()
 
     def _on_view(self, method: str) -> None:
         view = self.current_view()

@@ -35,12 +35,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, CohortStatus, EnrolmentStatus
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.assignments.rules import (
     ADULT_AGE,
     SAFEGUARDING_EXPIRES,
@@ -222,7 +223,7 @@ class _Finder:
     """
 
     def __init__(
-        self, session: Session, in_scope: Select[Any], cohorts: dict[str, _Cohort], today: date
+        self, session: Session, in_scope: AnySelect, cohorts: dict[str, _Cohort], today: date
     ) -> None:
         self.session, self.in_scope, self.cohorts, self.today = session, in_scope, cohorts, today
         self.found: list[Concern] = []
@@ -231,7 +232,7 @@ class _Finder:
         """Size, problem and lead of every live group; returns the cohorts that have groups."""
         g, p, company = m.StudentGroup, m.BusinessProblem, m.PartnerCompany
         lead = aliased(m.Instructor)
-        statement: Select[Any] = (
+        statement: AnySelect = (
             select(
                 g.id.label("group_id"), g.cohort_id, g.name.label("group_name"),
                 member_count().label("members"), p.id.label("problem_id"), p.title,

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base, utcnow
+from ixdesk.db.base import Record, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.kinds import KINDS
@@ -30,7 +30,7 @@ from ixdesk.services.record_kinds import Kind
 
 @dataclass(frozen=True)
 class Dependent:
-    model: type[Base]
+    model: type[Record]
     column: str  # the column of ``model`` that points at the record
     one: str  # "business problem"; "" to leave it unmentioned
     many: str
@@ -63,7 +63,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
         Dependent(m.InstructorExpertise, "instructor_id", "", ""),
     ),
 }
-_KIND_OF_MODEL: dict[type[Base], Kind] = {spec.model: name for name, spec in KINDS.items()}
+_KIND_OF_MODEL: dict[type[Record], Kind] = {spec.model: name for name, spec in KINDS.items()}
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
@@ -55,7 +56,7 @@ def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linke
         return builders[kind](session, record_id)
 
 
-def _rows(session: Any, statement: Select[Any], *order: int) -> list[Any]:
+def _rows(session: Any, statement: AnySelect, *order: int) -> list[Any]:
     """The rows of ``statement``, sorted as the tables sort: by the ``order`` columns,
     ignoring case and accents (so "Équipe" comes before "Team")."""
     rows = list(session.execute(statement))

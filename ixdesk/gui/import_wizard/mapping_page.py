@@ -52,10 +52,10 @@ class MappingPage(QWizardPage):
             "Fields marked * are needed."
         )
         layout = QVBoxLayout(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self.combos: dict[str, QComboBox] = {}
         self.missing = MessageBar("Fields no column fills")
         layout.addWidget(self.missing)
@@ -69,7 +69,7 @@ class MappingPage(QWizardPage):
         for button, day_first in ((self.day_first_button, True), (self.month_first_button, False)):
             button.setAccessibleName(button.text().replace("&", ""))
             button.toggled.connect(
-                lambda checked, first=day_first: checked and self._order_chosen(first)
+                lambda checked, first=day_first: self._order_chosen(first) if checked else None
             )
             self.order_group.addButton(button)
             order_layout.addWidget(button)
@@ -152,7 +152,7 @@ class MappingPage(QWizardPage):
                 self.setTabOrder(previous, combo)
             previous = combo
         grid.setRowStretch(len(session.table.headers) + 1, 1)
-        self.scroll.setWidget(host)
+        self.scroll_area.setWidget(host)
         if previous is not None:
             self.setTabOrder(previous, self.day_first_button)
 

@@ -68,6 +68,9 @@ class PreviewPage(QWizardPage):
         self.summary.setAccessibleName("Preview summary")
         layout.addWidget(self.summary)
 
+        self.model = PreviewModel()
+        self.model.modelReset.connect(self._selection_lost)
+
         bar = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
@@ -90,8 +93,6 @@ class PreviewPage(QWizardPage):
         bar.addWidget(self.search)
         layout.addLayout(bar)
 
-        self.model = PreviewModel()
-        self.model.modelReset.connect(self._selection_lost)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Rows of the file")

@@ -24,6 +24,7 @@ from ixdesk.gui.import_wizard.sheet_page import SheetPage
 from ixdesk.gui.tasks import BackgroundTask, Work
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.importing.session import ImportSession
+from ixdesk.services.record_kinds import Kind
 
 FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
 
@@ -39,7 +40,7 @@ class ImportWizard(QWizard):
         workbench: Workbench,
         parent: QWidget | None = None,
         path: str | Path | None = None,
-        kind: str | None = None,
+        kind: Kind | None = None,
     ) -> None:
         super().__init__(parent)
         self.workbench = workbench

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ixdesk import __version__
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
@@ -26,7 +26,7 @@ from ixdesk.services.read import full as q
 
 PathLike = str | os.PathLike[str]
 
-RECORD_TYPES: dict[str, type[Base]] = {model.__tablename__: model for model in q.FULL_TABLES}
+RECORD_TYPES: dict[str, type[Record]] = {model.__tablename__: model for model in q.FULL_TABLES}
 """Sheet name → record type, in the order the full export writes them."""
 
 

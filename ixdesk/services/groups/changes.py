@@ -62,7 +62,7 @@ def next_group_names(existing: Iterable[str], count: int) -> list[str]:
     taken = {name.casefold() for name in existing}
     numbers = [int(found.group(1)) for name in taken if (found := _NUMBERED.fullmatch(name))]
     number = max(numbers, default=0)
-    names = []
+    names: list[str] = []
     while len(names) < count:
         number += 1
         if f"group {number}" not in taken:
@@ -184,7 +184,7 @@ def merge_groups(
         if any(group.cohort_id != target.cohort_id for group in groups):
             raise ValidationError("Only groups of the same cohort can be merged.")
         members = _member_ids(context, [group.id for group in groups])
-        moved = {student: group for group, ids in members.items() for student in ids}
+        moved: Placements = {student: group for group, ids in members.items() for student in ids}
         apply_placements(
             context, target.cohort_id, dict.fromkeys(moved, target.id), require_enrolled=False
         )

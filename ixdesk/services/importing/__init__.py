@@ -32,6 +32,7 @@ docs/import.md for what a coordinator sees.
 from __future__ import annotations
 
 from ixdesk.services.importing.commit import ImportResult, commit_import
+from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec, guess_field
 from ixdesk.services.importing.mapping import (
     Mapping,
@@ -40,11 +41,10 @@ from ixdesk.services.importing.mapping import (
     propose_mapping,
     save_mapping,
 )
-from ixdesk.services.importing.matching import Duplicate
-from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, PlannedRow, plan_import
+from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, plan_import
 from ixdesk.services.importing.reading import LeftOutRow, SheetInfo, SourceTable, read_table
 from ixdesk.services.importing.rejected import write_rejected
-from ixdesk.services.importing.rows import Problem, detect_day_first
+from ixdesk.services.importing.rows import PlannedRow, Problem, detect_day_first
 from ixdesk.services.importing.safety import ImportCancelled, ImportFileError
 
 __all__ = [

@@ -30,7 +30,7 @@ from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.records import plain_value
+from ixdesk.services.records import fixed_defaults, plain_value
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
@@ -124,7 +124,7 @@ class _Writer:
         stored = [target for target in targets if target.values is None]
         if stored:
             store = self.plan.rows[0].store
-            defaults = _defaults(table)
+            defaults = fixed_defaults(table)
             names = [c for c in part.columns if c not in part.pseudo]
             names += [c for c in defaults if c not in names and c not in _STAMP]
             for start in range(0, len(stored), BATCH):
@@ -150,7 +150,8 @@ class _Writer:
                     [*names, "id", *stamp],
                     [*columns, [t.id for t in batch], *([v] * len(batch) for v in stamp.values())],
                 )
-        self.insert(table, self._new_rows(part, [t for t in targets if t.values is not None]))
+        changed = [(t.id, t.values) for t in targets if t.values is not None]
+        self.insert(table, self._new_rows(part, changed))
 
     def run(self) -> ImportResult:
         if self.connection.dialect.name != "sqlite":
@@ -158,7 +159,7 @@ class _Writer:
         # A larger page cache for the transaction: index pages of 100,000 new rows
         # stay in memory instead of spilling (a tenth faster; new ids come sorted, so
         # twice this buys no more); restored after.
-        before = self.connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        before = self.connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
         self.connection.exec_driver_sql(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
         try:
             return self._run()
@@ -217,17 +218,19 @@ class _Writer:
             return self.now
         return plain_value(value)
 
-    def _new_rows(self, part: Part, targets: list[Target]) -> Iterator[dict[str, Any]]:
+    def _new_rows(
+        self, part: Part, records: list[tuple[str, dict[str, Any]]]
+    ) -> Iterator[dict[str, Any]]:
         """Full rows for new records: every column, defaults where the file left a gap."""
         table = part.model.__table__
-        defaults = _defaults(table)
+        defaults = fixed_defaults(table)
         base = dict.fromkeys(part.columns)
         base.update(self._stamp())
         gaps = [column for column in defaults if column in base or column in table.c]
         consent = "guardian_consent_at" if "guardian_consent_at" in part.columns else None
-        for target in targets:
+        for record_id, values in records:
             row = base.copy()
-            row.update(target.values)
+            row.update(values)
             for column in part.pseudo:
                 row.pop(column, None)
             for column in gaps:
@@ -235,7 +238,7 @@ class _Writer:
                     row[column] = defaults[column]
             if consent and row[consent] is CONSENT_NOW:
                 row[consent] = self.now
-            row["id"] = target.id
+            row["id"] = record_id
             yield row
 
     def _update(self, part: Part, targets: list[Target]) -> None:
@@ -294,7 +297,7 @@ class _Writer:
         rows = []
         for target in plan.targets.get("instructor", ()):
             if target.values is None:  # a new instructor straight from its row
-                chosen = plan.rows[0].store.get("expertise", target.row_index)
+                chosen = plan.rows[0].store.get("expertise", target.row_index or 0)
             else:
                 chosen = target.values.get("expertise")
             wanted = set(chosen or ())
@@ -326,16 +329,6 @@ def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     iterator = iter(rows)
     while batch := list(itertools.islice(iterator, BATCH)):
         yield batch
-
-
-def _defaults(table: Table) -> dict[str, Any]:
-    """Scalar column defaults (statuses, opt-in False) for columns an import left empty."""
-    found = {}
-    for column in table.columns:
-        default = column.default
-        if default is not None and getattr(default, "is_scalar", False):
-            found[column.name] = plain_value(default.arg)
-    return found
 
 
 @without_collector

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
+from ixdesk.db.base import Record
 from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
 
@@ -63,7 +64,7 @@ class Person:
 class Existing:
     """Live records of one type: key → id, loaded values, near-duplicate lookups."""
 
-    model: type[m.Base]
+    model: type[Record]
     columns: tuple[str, ...]
     index: dict[Any, str] = field(default_factory=dict)
     records: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class Existing:
                 self.records[row[0]] = (row[1], dict(zip(self.columns, row[2:], strict=True)))
 
 
-def _people(session: Session, model: type[m.Base], columns: tuple[str, ...]) -> Existing:
+def _people(session: Session, model: type[Record], columns: tuple[str, ...]) -> Existing:
     existing = Existing(model, columns)
     table = model.__table__
     extra = ("date_of_birth", "school") if model is m.Student else ("employer", "phone")

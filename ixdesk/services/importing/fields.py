@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ixdesk.db import models as m
+from ixdesk.db.base import Record
 from ixdesk.services.folding import fold
 from ixdesk.services.record_kinds import Kind
 
@@ -48,15 +49,15 @@ class FieldSpec:
         return self.column or self.name
 
 
-def _length(model: type[m.Base], column: str) -> int | None:
+def _length(model: type[Record], column: str) -> int | None:
     return getattr(model.__table__.c[column].type, "length", None)
 
 
-def _required(model: type[m.Base], name: str, label: str) -> FieldSpec:
+def _required(model: type[Record], name: str, label: str) -> FieldSpec:
     return FieldSpec(name, label, TEXT, required=True, max_length=_length(model, name))
 
 
-def _text(model: type[m.Base], name: str, label: str, column: str | None = None) -> FieldSpec:
+def _text(model: type[Record], name: str, label: str, column: str | None = None) -> FieldSpec:
     return FieldSpec(name, label, TEXT, max_length=_length(model, column or name))
 
 
@@ -74,7 +75,7 @@ _COMPANY_STATUS = (
 )
 
 
-def _person_names(model: type[m.Base], email_required: bool) -> tuple[FieldSpec, ...]:
+def _person_names(model: type[Record], email_required: bool) -> tuple[FieldSpec, ...]:
     return (
         FieldSpec("full_name", "Full name (split into first and last name)", FULL_NAME),
         _required(model, "first_name", "First name"),

@@ -26,9 +26,10 @@ from ixdesk.errors import IxdeskError
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.bulk import collector_paused, without_collector
+from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELD_BY_NAME, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
-from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
+from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import PlannedRow, Problem, TrackBook, convert_rows
 from ixdesk.services.record_kinds import Kind
@@ -59,7 +60,7 @@ class ImportPlan:
     enrolments: list[str] = field(default_factory=list)
     tracks_to_create: dict[str, str] = field(default_factory=dict)
     new_ids: dict[Any, str] = field(default_factory=dict)
-    row_ids: dict[str, list[str | None]] = field(default_factory=dict)
+    row_ids: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def parts(self) -> tuple[Part, ...]:

@@ -161,6 +161,7 @@ class _Column:
         11, 11.0 and True are equal in Python but not the same answer, so
         where a column mixes such numbers, they are told apart by their type too.
         """
+        keys: Sequence[Any]
         if len(set(map(type, cells)) & _NUMBERS) > 1:
             keys = [raw if type(raw) is str else (type(raw), raw) for raw in cells]
         else:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
+from ixdesk.db.statements import AnySelect
 
 STREAM_ROWS = 2_000
-FULL_TABLES: tuple[type[Base], ...] = (
+FULL_TABLES: tuple[type[Record], ...] = (
     m.Track,
     m.PartnerCompany,
     m.Contact,
@@ -36,14 +37,14 @@ FULL_TABLES: tuple[type[Base], ...] = (
 _FIRST, _LAST = ("id",), ("created_at", "updated_at", "version")
 
 
-def field_names(model: type[Base]) -> list[str]:
+def field_names(model: type[Record]) -> list[str]:
     """Every field of a record type: id, the fields in declared order, then bookkeeping."""
     names = [column.key for column in model.__table__.columns]
     middle = [name for name in names if name not in (*_FIRST, *_LAST, "deleted_at")]
     return [*_FIRST, *middle, *_LAST]
 
 
-def table_select(model: type[Base], fields: Sequence[str] | None = None) -> Select[Any]:
+def table_select(model: type[Record], fields: Sequence[str] | None = None) -> AnySelect:
     table = model.__table__
     chosen = list(fields) if fields is not None else field_names(model)
     return (
@@ -53,7 +54,7 @@ def table_select(model: type[Base], fields: Sequence[str] | None = None) -> Sele
     )
 
 
-def count_live(session: Session, model: type[Base]) -> int:
+def count_live(session: Session, model: type[Record]) -> int:
     table = model.__table__
     return int(
         session.scalar(select(func.count()).select_from(table).where(table.c.deleted_at.is_(None)))
@@ -61,7 +62,7 @@ def count_live(session: Session, model: type[Base]) -> int:
     )
 
 
-def stream(session: Session, statement: Select[Any]) -> Iterator[Sequence[Any]]:
+def stream(session: Session, statement: AnySelect) -> Iterator[Sequence[Any]]:
     """Rows in partitions (a server-side cursor on PostgreSQL), never all at once."""
     result = session.execute(statement, execution_options={"yield_per": STREAM_ROWS})
     for partition in result.partitions():

@@ -84,7 +84,7 @@ _TYPE_DESCS = (  # mobile first: most numbers on a sign-up sheet are mobiles
 def region_rules(region: str) -> RegionRules | None:
     """Validity patterns for the fast path, or None when the region needs the library."""
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.national_prefix_transform_rule:
+    if meta is None or meta.country_code is None or meta.national_prefix_transform_rule:
         return None
     regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(meta.country_code, ())
     if not regions or regions[0] != region or meta.leading_digits:
