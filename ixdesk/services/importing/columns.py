@@ -25,6 +25,7 @@ from ixdesk.services.validation.email import DOMAIN_LABEL, SPECIAL_DOMAINS
 from ixdesk.services.validation.phone import (
     PHONE_PUNCTUATION,
     RegionRules,
+    fast_international_e164,
     region_rules,
     type_rules,
 )
@@ -175,7 +176,16 @@ def _phone_lines(region: str) -> tuple[re.Pattern[str], str, re.Pattern[str] | N
 
 def simple_e164s(texts: Sequence[str], region: str) -> list[str | None]:
     """What ``normalise_phone`` gives each plainly valid number of a column (national,
-    or with this region's ``+`` code); None for any other text (check those one by one)."""
+    or with any country's ``+`` code); None for any other text (check those one by one)."""
+    out = _region_e164s(texts, region)
+    others = [index for index, value in enumerate(out) if value is None and texts[index][:1] == "+"]
+    for index in others:  # numbers from other countries, each by its own country's rules
+        out[index] = fast_international_e164(texts[index])
+    return out
+
+
+def _region_e164s(texts: Sequence[str], region: str) -> list[str | None]:
+    """The region's national numbers and its own ``+`` numbers, in one pass."""
     lines = _phone_lines(region) if texts else None
     joined = "\n".join(texts).translate(PHONE_PUNCTUATION) if lines else ""
     found = _lines(texts, lines[0], joined) if lines else None
