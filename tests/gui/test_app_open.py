@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ixdesk.db import open_database
 from ixdesk.gui import app
+from tests.gui.helpers import BoundedEventLoop
 
 
 class ScriptedBoxes:
@@ -34,23 +34,6 @@ class ScriptedBoxes:
 
     def information(self, _parent: Any, _title: str, text: str) -> None:
         self.asked.append(("information", text))
-
-
-class BoundedEventLoop:
-    """The application's event loop, ended after a while should nothing else end it."""
-
-    exit = staticmethod(QApplication.exit)
-
-    @staticmethod
-    def exec() -> int:
-        guard = QTimer()
-        guard.setSingleShot(True)
-        guard.timeout.connect(lambda: QApplication.exit(99))
-        guard.start(20_000)
-        try:
-            return QApplication.exec()
-        finally:
-            guard.stop()
 
 
 @pytest.fixture
