@@ -14,7 +14,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from ixdesk.db import Database, open_database
 from ixdesk.db import models as m
-from ixdesk.services.importing import commit_import, plan_import, read_table, rows
+from ixdesk.services.importing import columns, commit_import, plan_import, read_table, rows
 from ixdesk.services.read.full import table_select
 from ixdesk.services.validation import phone
 from tests.test_import_support import write_xlsx
@@ -74,6 +74,19 @@ def test_numbers_with_a_country_code_agree_with_the_library_whatever_the_country
     settled = [text for text in examples if phone._fast_e164(text, default) is not None]
     assert len(settled) >= 0.8 * len(examples), sorted(set(examples) - set(settled))
     assert phone._fast_e164("+27 82 123 4567", default) == "+27821234567"
+
+
+@pytest.mark.parametrize("default", ["GB", "ZA"])
+def test_a_column_of_numbers_from_every_country_agrees_with_the_one_number_check(
+    default: str,
+) -> None:
+    rnd = random.Random(default)
+    texts = [text for number in _examples() for text in _variants(number, rnd)]
+    found = columns.simple_e164s(texts, default)
+    for text, value in zip(texts, found, strict=True):
+        if value is not None:  # None leaves the cell to normalise_phone
+            assert value == phone._library_e164(text, default), text
+    assert sum(value is not None for value in found) > len(texts) / 4
 
 
 def _mixed_country_sheet(path: Path, count: int) -> Path:

@@ -135,6 +135,8 @@ _MAIN_REGION = {
     if regions
 }
 
+CALLING_CODES = frozenset(_MAIN_REGION)
+
 
 def _rules(region: str) -> RegionRules | None:
     try:
