@@ -12,13 +12,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ixdesk.commands import file_to_write
-from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.record_kinds import Kind
+
+if TYPE_CHECKING:
+    from ixdesk.db import Database
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 TEXT_PROBLEM_LIMIT = 50

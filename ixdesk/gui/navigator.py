@@ -13,21 +13,23 @@ kind's key and the id), connected to :meth:`Navigator.follow`.
 
 Each move that arrives somewhere new remembers where the window was, so Back
 (Alt+Left) and Forward (Alt+Right) return there, like a web browser's. A
-place is a :class:`Place`: a view and the record shown in it (the cohort of
-the workspace, the instructor of the instructor view). The window that shows
-places is the navigator's *host*; until one is attached (a widget tested on
-its own, instructor mode) the navigator goes nowhere.
+place is a :class:`Place` (:mod:`ixdesk.gui.places`): a view and the record
+shown in it (the cohort of the workspace, the instructor of the instructor
+view). The window that shows places is the navigator's *host*; until one is
+attached (a widget tested on its own, instructor mode) the navigator goes
+nowhere.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ixdesk.gui.icons import icon
+from ixdesk.gui.places import HOME as HOME
+from ixdesk.gui.places import TEACHING, WORKSPACE, Place
 from ixdesk.services.editing import choices
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.record_kinds import Kind
@@ -36,22 +38,7 @@ if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
     from ixdesk.gui.workbench import Workbench
 
-HOME = "dashboard"
-WORKSPACE = "workspace"  # a cohort's workspace
-TEACHING = "teaching"  # the read-only instructor view
 HISTORY = 50  # places remembered each way
-
-
-@dataclass(frozen=True)
-class Place:
-    """A view of the window and the record it shows (None: none in particular)."""
-
-    view: str
-    record_id: str | None = None
-
-    def includes(self, other: Place) -> bool:
-        """``other`` is already shown here (the same view; its record, or any)."""
-        return self.view == other.view and other.record_id in (None, self.record_id)
 
 
 class Host(Protocol):

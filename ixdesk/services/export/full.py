@@ -48,6 +48,7 @@ def export_everything(
     cancelled: Cancelled | None = None,
 ) -> Path:
     """Every record type on its own sheet, after an "About" sheet with the counts."""
+    sqlite = database.is_sqlite
     with database.read() as session:
         _snapshot(database, session)
         counts = {name: q.count_live(session, model) for name, model in RECORD_TYPES.items()}
@@ -79,7 +80,7 @@ def export_everything(
             for name, model in RECORD_TYPES.items():
                 fields = q.field_names(model)
                 sheet = book.add_sheet(name, [Column(field) for field in fields])
-                sheet.write_rows(q.stream(session, q.table_select(model, fields)))
+                sheet.write_rows(q.stream(session, q.plain_select(model, fields, sqlite=sqlite)))
             return book.save()
 
 
@@ -118,5 +119,6 @@ def export_records(
         ) as book:
             book.expect(total)
             sheet = book.add_sheet(record_type, [Column(field) for field in chosen])
-            sheet.write_rows(q.stream(session, q.table_select(model, chosen)))
+            plain = q.plain_select(model, chosen, sqlite=database.is_sqlite)
+            sheet.write_rows(q.stream(session, plain))
             return book.save()

@@ -262,6 +262,7 @@ class Sheet:
         self._continued: Sheet | None = None
         self._widths = [len(column.label) + 3 for column in self.columns]  # + filter button
         self._letters = [xl_col_to_name(index) for index in range(max(len(self.columns), 2))]
+        self._xfs: dict[Any, str] = {None: ""}  # format → ' s="its index"
         line = {"border": 1} if borders else {}
         fmt = book.format
         self._styles: dict[int, list[Any]] = {
@@ -351,11 +352,12 @@ class Sheet:
         tall = self.row_height is not None and self._next > self.header_row  # data rows only
         height = f' ht="{self.row_height}" customHeight="1"' if tall else ""
         parts: list[str] = []
+        xfs = self._xfs
         for number, cells in enumerate(batch, start=first + 1):
             parts.append(f'<row r="{number}"{height}>')
             for index, (kind, payload, style) in enumerate(cells):
                 at = f'r="{letters[index]}{number}"' + (
-                    "" if style is None else f' s="{style._get_xf_index()}"'
+                    xfs[style] if style in xfs else self._xf(style)
                 )
                 if kind in (TEXT, QTEXT):
                     keep = payload[0] in " \t\n" or payload[-1] in " \t\n"
@@ -371,6 +373,11 @@ class Sheet:
             parts.append("</row>")
         sheet.previous_row = first + len(batch) - 1
         sheet.row_data_fh.write("".join(parts))
+
+    def _xf(self, style: Any) -> str:
+        """A cell's style attribute, its format's index asked once (when first used)."""
+        self._xfs[style] = f' s="{style._get_xf_index()}"'
+        return self._xfs[style]
 
     def _write_cells(self, batch: list[list[Cell]]) -> None:
         """The slower path through XlsxWriter's public API: same cells, same styles."""
