@@ -32,7 +32,8 @@ docs/import.md for what a coordinator sees.
 from __future__ import annotations
 
 from ixdesk.services.importing.commit import ImportResult, commit_import
-from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec, guess_field
+from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec
+from ixdesk.services.importing.headers import guess_field, match_header
 from ixdesk.services.importing.mapping import (
     Mapping,
     fit_mapping,
@@ -68,6 +69,7 @@ __all__ = [
     "detect_day_first",
     "fit_mapping",
     "guess_field",
+    "match_header",
     "load_mapping",
     "plan_import",
     "propose_mapping",
