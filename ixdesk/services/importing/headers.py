@@ -55,7 +55,7 @@ IGNORED_HEADERS = frozenset(
         *("ixdesk problems", "original row", "timestamp", "horodateur", "id", "start time"),
         *("completion time", "last modified time", "submission date", "submission id"),
         *("start date utc", "submit date utc", "stage date utc", "network id", "response type"),
-        *("token", "score", "total points", "quiz feedback", "tags", "submission ip"),
+        *("token", "score", "total points", "quiz feedback", "tags", "submission ip", "#"),
     }
 )
 
@@ -386,7 +386,7 @@ def match_header(kind: Kind, header: str) -> HeaderMatch:
     """What a header names for this kind of import: a sure field, a suggestion, or none."""
     words = header_words(header)
     key = " ".join(words)
-    if not key or key in IGNORED_HEADERS or fold(header).strip() in IGNORED_HEADERS:
+    if not key or is_bookkeeping(header):
         return NO_MATCH
     exact = SYNONYMS[kind].get(key)
     if exact is not None:
@@ -400,6 +400,11 @@ def match_header(kind: Kind, header: str) -> HeaderMatch:
     if close is not None:
         return HeaderMatch(close[0], sure=False)
     return by_words
+
+
+def is_bookkeeping(header: str) -> bool:
+    """A column a form adds by itself ("Timestamp", "Completion time"), not a question."""
+    return header_key(header) in IGNORED_HEADERS or fold(header).strip() in IGNORED_HEADERS
 
 
 def guess_field(kind: Kind, header: str) -> str | None:

@@ -18,8 +18,8 @@ from typing import Any
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import write_atomically
-from ixdesk.services.importing.fields import FIELD_BY_NAME, FIELDS, KINDS
-from ixdesk.services.importing.headers import header_key, match_header
+from ixdesk.services.importing.fields import APPLICATION_ANSWER, FIELD_BY_NAME, FIELDS, KINDS
+from ixdesk.services.importing.headers import header_key, is_bookkeeping, match_header
 from ixdesk.services.importing.values import ValueMappings, read_values, values_json
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation.base import quoted
@@ -90,6 +90,16 @@ class Mapping:
                         self.columns[other] = None
         self.columns[header] = field_name
         self.suggestions.pop(header, None)
+
+    def keep_unmatched_as_answers(self) -> list[str]:
+        """Keep every column that goes nowhere (form bookkeeping such as "Timestamp" aside)
+        as an application answer; the columns it chose."""
+        if APPLICATION_ANSWER not in FIELD_BY_NAME[self.kind]:
+            raise IxdeskError(f"Only students keep application answers, not {self.kind}.")
+        chosen = [h for h, f in self.columns.items() if f is None and not is_bookkeeping(h)]
+        for header in chosen:
+            self.set(header, APPLICATION_ANSWER)
+        return chosen
 
     def missing_required(self) -> list[str]:
         """Required fields no column fills (a full-name column fills first and last name)."""
