@@ -24,13 +24,13 @@ from ixdesk.services.importing import (
     Mapping,
     SourceTable,
     detect_day_first,
+    existing,
     fit_mapping,
     load_mapping,
     plan_import,
     propose_mapping,
     read_table,
 )
-from ixdesk.services.importing import existing
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
 from ixdesk.services.importing.values import KEEP, ValueQuestion, value_questions
 from ixdesk.services.record_kinds import Kind
