@@ -25,6 +25,7 @@ FULL_TABLES: tuple[type[Base], ...] = (
     m.Cohort,
     m.Student,
     m.Enrolment,
+    m.ApplicationAnswer,
     m.Instructor,
     m.InstructorExpertise,
     m.StudentGroup,
