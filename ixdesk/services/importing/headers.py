@@ -82,15 +82,11 @@ _NUMBERING = re.compile(
 
 
 def header_words(header: str) -> list[str]:
-    """The words of a header that carry meaning, folded (numbers left out)."""
+    """The words of a header that carry meaning, folded."""
     text = _PARENTHESES.sub(" ", fold(header))
     text = _NUMBERING.sub("", text)
     text = text.replace("e-mail", "email").replace("e mail", "email")
-    return [
-        word
-        for word in _NON_WORD.sub(" ", text).split()
-        if word not in _FILLER and not word.isdigit()
-    ]
+    return [word for word in _NON_WORD.sub(" ", text).split() if word not in _FILLER]
 
 
 def header_key(header: str) -> str:
@@ -314,7 +310,7 @@ _RULES: dict[Kind, tuple[_Rule, ...]] = {
         _rule("contact_name", _CONTACT, also="name person full"),
         _rule("contact_role", "role position title job poste fonction"),
         _rule("sector", "sector industry secteur branche"),
-        _rule("website", "website web url site homepage www", also="address"),
+        _rule("website", "website web url site homepage www", also="address company partner"),
         _rule("city", "city town ville stadt ciudad location"),
         _rule("country", "country pays pais"),
         _rule("status", "status stage statut"),
