@@ -32,8 +32,35 @@ TOPICS = [
     "Cash-flow forecasting for a small manufacturer",
     "A booking system for a community sports club",
 ]
-FIRST = "Ama Ben Cara Dineo Elias Fatima Gift Hannah Ivan Jabu Kagiso Lerato Musa Naledi".split()
-LAST = "Mensah Dlamini Botha Khumalo Naidoo Pillay Smit Zulu Mokoena Nel Radebe".split()
+FIRST = [
+    "Ama",
+    "Ben",
+    "Cara",
+    "Dineo",
+    "Elias",
+    "Fatima",
+    "Gift",
+    "Hannah",
+    "Ivan",
+    "Jabu",
+    "Kagiso",
+    "Lerato",
+    "Musa",
+    "Naledi",
+]
+LAST = [
+    "Mensah",
+    "Dlamini",
+    "Botha",
+    "Khumalo",
+    "Naidoo",
+    "Pillay",
+    "Smit",
+    "Zulu",
+    "Mokoena",
+    "Nel",
+    "Radebe",
+]
 UNIVERSITIES = ["University of Cape Town", "Wits University", "Stellenbosch University"]
 YEARS = ["1st Year", "2nd Year", "3rd Year", "2nd Year", "4th Year"]
 WHY = [
@@ -43,7 +70,7 @@ WHY = [
 ]
 
 
-OTHERS = "Abrahams Fourie Jacobs Maseko Sithole Ndlovu Pretorius".split()
+OTHERS = ["Abrahams", "Fourie", "Jacobs", "Maseko", "Sithole", "Ndlovu", "Pretorius"]
 
 
 def _name(index: int, last: list[str] = LAST) -> tuple[str, str]:
@@ -54,21 +81,23 @@ def microsoft_forms(path: Path, count: int = 33) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet.append(
-        ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
-        + ["Which university are you currently studying at?", "Current year of study"]
-        + [RANKING, "Why do you want to join?", "Any links (LinkedIn, GitHub)?"]
-    )
+    form_columns = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"]
+    questions = ["Which university are you currently studying at?", "Current year of study"]
+    questions += [RANKING, "Why do you want to join?", "Any links (LinkedIn, GitHub)?"]
+    sheet.append(form_columns + questions)
     start = datetime(2026, 9, 1, 9, 0, 0)
     for index in range(count):
         first, last = _name(index)
         began = start + timedelta(hours=5 * index, minutes=index)
         order = TOPICS[index % 5 :] + TOPICS[: index % 5]
+        link = f"https://github.com/{first.lower()}{index}" if index % 2 else None
         sheet.append(
-            [index + 1, began, began + timedelta(minutes=4), f"{first}.{last}{index}@uni.example"]
-            + [f"{first} {last}", None, UNIVERSITIES[index % 3], YEARS[index % 5]]
-            + [";".join(order) + ";", WHY[index % 3]]
-            + [f"https://github.com/{first.lower()}{index}" if index % 2 else None]
+            [
+                *(index + 1, began, began + timedelta(minutes=4)),
+                *(f"{first}.{last}{index}@uni.example", f"{first} {last}", None),
+                *(UNIVERSITIES[index % 3], YEARS[index % 5], ";".join(order) + ";"),
+                *(WHY[index % 3], link),
+            ]
         )
     for cell in sheet["B"][1:] + sheet["C"][1:]:
         cell.number_format = "m/d/yy h:mm:ss"
@@ -86,14 +115,16 @@ def google_forms(path: Path) -> None:
     rows = [header]
     for index in range(12):
         first, last = _name(index + 3, OTHERS)
+        second = f"{first.lower()}{index}@mail.example" if index % 3 == 0 else ""
         rows.append(
-            [f"9/{14 + index // 4}/2026 1{index % 10}:0{index % 6}:11"]
-            + [f"{first.lower()}.{last.lower()}@students.example.ac.za", first, last]
-            + [f"08{index % 4 + 1}{index:03d}{2233 + index}", UNIVERSITIES[index % 3]]
-            + [YEARS[index % 5], tracks[index % 5], updates[index % 5], WHY[index % 3]]
-            + [f"A weather station with my brother ({index})", ""]
+            [
+                f"9/{14 + index // 4}/2026 1{index % 10}:0{index % 6}:11",
+                *(f"{first.lower()}.{last.lower()}@students.example.ac.za", first, last),
+                *(f"08{index % 4 + 1}{index:03d}{2233 + index}", UNIVERSITIES[index % 3]),
+                *(YEARS[index % 5], tracks[index % 5], updates[index % 5], WHY[index % 3]),
+                *(f"A weather station with my brother ({index})", second),
+            ]
         )
-        rows[-1][-1] = f"{first.lower()}{index}@mail.example" if index % 3 == 0 else ""
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, quoting=csv.QUOTE_ALL).writerows(rows)
 
