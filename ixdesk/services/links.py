@@ -25,6 +25,7 @@ class Linked:
     id: str
     label: str
     detail: str = ""
+    answer: bool = False  # an application answer (label the question): read, not opened
 
 
 def _name(first: Any, last: Any) -> str:
@@ -163,7 +164,7 @@ def _answers(session: Any, record_id: str) -> list[Linked]:
         else:
             section = f"Application answers · {each.cohort_name}"
             kind, target = Kind.COHORTS, canonical_id(each.cohort_id)
-        items += [Linked(section, kind, target, q, answer) for q, answer in each.answers]
+        items += [Linked(section, kind, target, q, text, True) for q, text in each.answers]
     return items
 
 

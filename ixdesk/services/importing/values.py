@@ -247,12 +247,16 @@ class _Asker:
             self._add(spec, header, typed, count, leader, why, False)
 
 
-_SCHOOL_WORDS = {"st": "saint", "hs": "high school", "sec": "secondary", "coll": "college"}
+_SCHOOL_WORDS = {"st": "saint", "hs": "high", "sec": "secondary", "coll": "college"}
 
 
 def _school_key(text: str) -> str:
+    """A school's name compared: "St Johns" as "saint johns", "…High School" as "…High"."""
     words = "".join(ch if ch.isalnum() else " " for ch in fold(text).replace("'", "")).split()
-    return " ".join(_SCHOOL_WORDS.get(word, word) for word in words)
+    words = [_SCHOOL_WORDS.get(word, word) for word in words]
+    if len(words) > 2 and words[-1] == "school" and words[-2] in ("high", "secondary"):
+        words.pop()
+    return " ".join(words)
 
 
 def _distinct(cells: Sequence[Any]) -> dict[str, tuple[str, int]]:
