@@ -23,7 +23,6 @@ from ixdesk.services.enrolment import enrolment_board
 from ixdesk.services.export.full import export_everything
 from ixdesk.services.importing import (
     commit_import,
-    fit_mapping,
     plan_import,
     propose_mapping,
     read_table,
@@ -90,14 +89,6 @@ def test_the_google_forms_export_reads_2nd_year_and_keeps_both_email_columns_cho
     assert [row.values["grade"] for row in plan.rows[:5]] == [1, 2, 3, 2, 4]
     mapping.set("Email Address (2)", "email")  # or the other one into the email field
     assert mapping.columns["Email Address"] is None
-
-
-def test_a_saved_mapping_fills_one_field_from_one_of_two_same_headers(tmp_path: Path) -> None:
-    saved = propose_mapping("students", ["First name", "Last name", "Email Address"])
-    headers = ["First name", "Last name", "Email Address", "Email Address (2)"]
-    fitted = fit_mapping(saved, headers)
-    assert fitted.columns["Email Address"] == "email"
-    assert fitted.columns["Email Address (2)"] is None
 
 
 def test_answers_are_kept_once_per_student_and_cohort(database: Database, tmp_path: Path) -> None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from ixdesk.services.importing import guess_field, match_header, propose_mapping
-from ixdesk.services.importing.headers import SUGGEST_SCORE, SURE_SCORE
+from ixdesk.services.importing import fit_mapping, guess_field, propose_mapping
 
 RANKING = (
     "Please rank the following project topics by dragging your most preferred topics at "
@@ -135,6 +134,8 @@ def test_real_headers_name_their_field_or_none(header: str, field: str | None) -
     ],
 )
 def test_headers_very_close_to_a_synonym_are_taken(header: str, field: str) -> None:
+    from ixdesk.services.importing import match_header
+
     assert match_header("students", header).field == field
     assert match_header("students", header).sure
 
@@ -148,13 +149,25 @@ def test_headers_very_close_to_a_synonym_are_taken(header: str, field: str) -> N
     ],
 )
 def test_uncertain_headers_are_suggestions_not_matches(header: str, field: str) -> None:
+    from ixdesk.services.importing import match_header
+
     found = match_header("students", header)
     assert (found.field, found.sure) == (field, False)
     assert guess_field("students", header) is None
 
 
 def test_thresholds_leave_room_between_sure_and_suggested() -> None:
+    from ixdesk.services.importing.headers import SUGGEST_SCORE, SURE_SCORE
+
     assert SUGGEST_SCORE < SURE_SCORE <= 100
+
+
+def test_a_saved_mapping_fills_one_field_from_one_of_two_same_headers() -> None:
+    saved = propose_mapping("students", ["First name", "Last name", "Email Address"])
+    headers = ["First name", "Last name", "Email Address", "Email Address (2)"]
+    fitted = fit_mapping(saved, headers)
+    assert fitted.columns["Email Address"] == "email"
+    assert fitted.columns["Email Address (2)"] is None
 
 
 def test_a_proposed_mapping_applies_no_suggestion() -> None:

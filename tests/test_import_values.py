@@ -25,7 +25,6 @@ from ixdesk.services.importing import (
     read_table,
     save_mapping,
 )
-from ixdesk.services.importing.values import KEEP, nearest_track, value_questions
 from ixdesk.services.operations import create_record
 from tests.test_import_support import live, rows_of, write_csv
 
@@ -78,6 +77,8 @@ def test_answers_that_say_neither_stay_refused(typed: str) -> None:
 
 
 def test_a_high_school_form_asks_each_audience_word_once_with_its_count(tmp_path: Path) -> None:
+    from ixdesk.services.importing.values import KEEP, value_questions
+
     typed = ["Grade 10", "10th", "Year 11", "Form 4", "Junior", "Senior", "Freshman"]
     typed += ["Sophomore", "junior", "Junior "]
     table = read_table(_grades_file(tmp_path, typed))
@@ -133,6 +134,8 @@ def test_a_saved_mapping_refuses_a_value_that_is_not_a_grade(tmp_path: Path) -> 
 
 
 def test_yes_no_values_not_read_are_asked_and_mapped(database: Database, tmp_path: Path) -> None:
+    from ixdesk.services.importing.values import value_questions
+
     rows = [["First name", "Last name", "Can we send you updates?"]]
     rows += [["A", "B", "Yes, I agree"], ["C", "D", "Only by email"], ["E", "F", "I consent"]]
     table = read_table(write_csv(tmp_path / "yn.csv", rows))
@@ -152,6 +155,8 @@ def _tracks(database: Database, *names: str) -> dict[str, str]:
 def test_track_answers_near_an_existing_track_are_suggested_and_mapped(
     database: Database, tmp_path: Path
 ) -> None:
+    from ixdesk.services.importing.values import KEEP, value_questions
+
     ids = _tracks(database, "Data Analytics", "UX Design")
     rows = [["First name", "Last name", "Which track are you most interested in?"]]
     for i, typed in enumerate(["Data Analytics ", "data", "DA", "Marketing", "ux design"]):
@@ -180,6 +185,8 @@ def test_track_answers_near_an_existing_track_are_suggested_and_mapped(
 
 
 def test_nearest_track_reads_initials_and_parts_but_not_strangers() -> None:
+    from ixdesk.services.importing.values import nearest_track
+
     tracks = ["Data Analytics", "UX Design", "Finance"]
     assert nearest_track("DA", tracks) == "Data Analytics"
     assert nearest_track("d.a.", tracks) == "Data Analytics"
@@ -190,6 +197,8 @@ def test_nearest_track_reads_initials_and_parts_but_not_strangers() -> None:
 def test_school_names_typed_several_ways_are_offered_as_one(
     database: Database, tmp_path: Path
 ) -> None:
+    from ixdesk.services.importing.values import value_questions
+
     rows = [["First name", "Last name", "School"]]
     typed = ["St John's College"] * 3 + ["St Johns College", "Saint John's College"]
     typed += ["st. john's college", "Pretoria Boys High"]
@@ -235,6 +244,7 @@ def test_a_column_read_in_some_rows_is_not_offered_to_leave_out(
 
 def test_a_cohorts_audience_suggests_what_junior_means(database: Database, tmp_path: Path) -> None:
     from ixdesk.services.importing.session import ImportSession
+    from ixdesk.services.importing.values import KEEP
 
     create_record(database, Cohort, {"name": "Uni 2027", "audience": Audience.UNIVERSITY})
     session = ImportSession(cohort="Uni 2027")
