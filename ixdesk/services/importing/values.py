@@ -59,7 +59,7 @@ TRACK_SCORE = 85.0
 """rapidfuzz WRatio from which a typed track is offered as an existing track."""
 SCHOOL_SCORE = 90.0
 """rapidfuzz token-sort ratio from which two spellings are offered as one school."""
-SCHOOL_LIMIT = 2_000  # distinct school names beyond which spellings are not compared
+SCHOOL_LIMIT = 500  # distinct school names beyond which spellings are not compared (time)
 MAPPED_TYPES = (GRADE, YES_NO, CONSENT, TRACK)
 SCHOOL = "school"
 
