@@ -321,3 +321,19 @@ class Attendance(Record):
     status: Mapped[AttendanceStatus] = mapped_column(
         status_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.PRESENT
     )
+
+
+class ApplicationAnswer(Record):
+    """One answer a student gave on a sign-up form: a question and its answer, in order.
+
+    Kept for the cohort the student applied to (none when imported without one),
+    for the coordinator to read when deciding who is accepted.
+    """
+
+    __tablename__ = "application_answers"
+
+    student_id: Mapped[str] = _ref("students")
+    cohort_id: Mapped[str | None] = _optional_ref("cohorts")
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)

@@ -225,6 +225,7 @@ class RecordEditor(QWidget):
 
     def _load_links(self) -> None:
         self.linked_records.show_for(self.loaded.id)
+        self.fit_sections()  # application answers may need more of the height
 
     def _company_changed(self) -> None:
         if not self._loading:

@@ -7,6 +7,7 @@ board back, which does the move through the services.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -135,7 +136,9 @@ class EnrolmentListModel(QAbstractListModel):
         row = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.title(row)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(f"{self.title(row)}: {self.detail(row, long=True)}", row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.title(row)}: {self.detail(row, long=True)}"
         if role == ROW_ROLE:
             return row
@@ -207,8 +210,24 @@ class EnrolmentListModel(QAbstractListModel):
 
 
 def _search_key(row: BoardRow) -> str:
+    """What the board's search looks in: the names, school, email and application answers."""
     parts = (row.first_name, row.last_name, row.preferred_name, row.school, row.email)
-    return fold(" ".join(part for part in parts if part))
+    answers = (answer for _question, answer in row.answers)
+    return fold(" ".join(part for part in (*parts, *answers) if part))
+
+
+TOOLTIP_ANSWER = 400  # characters of each application answer a card's tooltip shows
+
+
+def tooltip(summary: str, row: BoardRow) -> str:
+    """A card's tooltip: who, then the application answers for this cohort, if any."""
+    if not row.answers:
+        return summary
+    lines = [f"<p>{html.escape(summary)}</p><p><b>Application answers</b></p>"]
+    for question, answer in row.answers:
+        shown = answer if len(answer) <= TOOLTIP_ANSWER else answer[:TOOLTIP_ANSWER] + "…"
+        lines.append(f"<p><i>{html.escape(question)}</i><br>{html.escape(shown)}</p>")
+    return "<qt>" + "".join(lines) + "</qt>"
 
 
 class EnrolmentDelegate(QStyledItemDelegate):

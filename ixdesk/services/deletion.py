@@ -48,6 +48,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
     Kind.COHORTS: (
         Dependent(m.StudentGroup, "cohort_id", "group", "groups"),
         Dependent(m.Enrolment, "cohort_id", "enrolment", "enrolments"),
+        Dependent(m.ApplicationAnswer, "cohort_id", "application answer", "application answers"),
     ),
     Kind.GROUPS: (
         Dependent(m.GroupMembership, "group_id", "member", "members"),
@@ -56,6 +57,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
     Kind.STUDENTS: (
         Dependent(m.Enrolment, "student_id", "enrolment", "enrolments"),
         Dependent(m.GroupMembership, "student_id", "group membership", "group memberships"),
+        Dependent(m.ApplicationAnswer, "student_id", "", ""),
     ),
     Kind.INSTRUCTORS: (
         Dependent(m.StudentGroup, "lead_instructor_id", "group led", "groups led", owned=False),

@@ -1,4 +1,4 @@
-"""The import wizard: file, sheet and encoding, mapping, preview, import.
+"""The import wizard: file, sheet and encoding, mapping, typed answers, preview, import.
 
 Reading, checking and writing run on a worker thread (through the operation
 runner's ``start``) with progress and Cancel, so a 100,000-row sheet never
@@ -21,12 +21,13 @@ from ixdesk.gui.import_wizard.import_page import ImportPage
 from ixdesk.gui.import_wizard.mapping_page import MappingPage
 from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
+from ixdesk.gui.import_wizard.values_page import ValuesPage
 from ixdesk.gui.tasks import BackgroundTask, Work
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.importing.session import ImportSession
 from ixdesk.services.record_kinds import Kind
 
-FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
+FILE, SHEET, MAPPING, VALUES, PREVIEW, IMPORT = range(6)
 
 
 class ImportWizard(QWizard):
@@ -59,12 +60,14 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
         self.mapping_page = MappingPage(self)
+        self.values_page = ValuesPage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
         for page_id, page in (
             (FILE, self.file_page),
             (SHEET, self.sheet_page),
             (MAPPING, self.mapping_page),
+            (VALUES, self.values_page),
             (PREVIEW, self.preview_page),
             (IMPORT, self.import_page),
         ):

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from ixdesk.services.importing.commit import ImportResult, commit_import
 from ixdesk.services.importing.duplicates import Duplicate
-from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec, guess_field
+from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec
+from ixdesk.services.importing.headers import guess_field, match_header
 from ixdesk.services.importing.mapping import (
     Mapping,
     fit_mapping,
@@ -69,6 +70,7 @@ __all__ = [
     "fit_mapping",
     "guess_field",
     "load_mapping",
+    "match_header",
     "plan_import",
     "propose_mapping",
     "read_table",

@@ -45,6 +45,7 @@ class ImportResult:
     updated: dict[str, int] = field(default_factory=dict)
     enrolled: int = 0
     tracks_created: list[str] = field(default_factory=list)
+    answered: int = 0  # students whose application answers were kept
 
     def describe(self) -> str:
         counts = self.counts
@@ -57,6 +58,8 @@ class ImportResult:
             text += f"; {self.enrolled:,} enrolled"
         if self.tracks_created:
             text += f"; new tracks: {', '.join(self.tracks_created)}"
+        if self.answered:
+            text += f"; application answers kept for {self.answered:,}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -66,6 +69,7 @@ class ImportResult:
             "updated": self.updated,
             "enrolled": self.enrolled,
             "tracks_created": self.tracks_created,
+            "answered": self.answered,
         }
 
 
@@ -179,12 +183,14 @@ class _Writer:
             for p in plan.parts
         }
         expertise = self._expertise_rows()
+        answers = plan.answers_to_add()
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
             + sum(map(len, changed.values()))
             + len(expertise)
             + len(plan.enrolments)
+            + sum(len(pairs) for _student, pairs in answers)
         )
         self.step(0)
         tracks = [
@@ -211,6 +217,23 @@ class _Writer:
         ]
         self.insert(m.Enrolment.__table__, enrolments)
         self.result.enrolled = len(enrolments)
+        self.insert(
+            m.ApplicationAnswer.__table__,
+            (
+                {
+                    "id": str(uuid.uuid4()),
+                    "student_id": student_id,
+                    "cohort_id": plan.cohort_id,
+                    "position": position,
+                    "question": question,
+                    "answer": answer,
+                    **self._stamp(),
+                }
+                for student_id, pairs in answers
+                for position, (question, answer) in enumerate(pairs, start=1)
+            ),
+        )
+        self.result.answered = len(answers)
         return self.result
 
     def _value(self, value: Any) -> Any:

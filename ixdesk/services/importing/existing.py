@@ -199,3 +199,22 @@ def enrolled_students(session: Session, cohort_id: str) -> set[str]:
             select(e.student_id).where(e.cohort_id == cohort_id, e.deleted_at.is_(None))
         )
     )
+
+
+def answered_students(session: Session, cohort_id: str | None) -> set[str]:
+    """Ids of the students who already have application answers for this cohort (or none)."""
+    a = m.ApplicationAnswer
+    where = a.cohort_id == cohort_id if cohort_id else a.cohort_id.is_(None)
+    return set(session.scalars(select(a.student_id).where(where, a.deleted_at.is_(None))))
+
+
+def track_names(session: Session) -> list[str]:
+    """The live tracks' names, A–Z as a person sorts them."""
+    return sorted((name for _id, name in load_tracks(session).values()), key=fold)
+
+
+def cohort_audience(session: Session, name: str) -> str:
+    """The audience ("high_school" or "university") of the live cohort with this name."""
+    cohort_id, _name = find_cohort(session, name)
+    audience = session.scalar(select(m.Cohort.audience).where(m.Cohort.id == cohort_id))
+    return str(getattr(audience, "value", audience))

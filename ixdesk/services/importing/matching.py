@@ -67,7 +67,7 @@ class Part:
 
 
 def _fields(kind: Kind) -> dict[str, str]:
-    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name"}
+    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name" and not s.many}
 
 
 _COMPANY_FIELDS = ("name", "sector", "website", "city", "country", "status", "notes")

@@ -191,4 +191,9 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
     if plan.tracks_to_create:
         names = ", ".join(sorted(plan.tracks_to_create.values()))
         lines.append(f"New tracks: {names}.")
+    answered = len(plan.answers_to_add())
+    if answered:
+        whose = counted(answered, "student's", "students'")
+        where = f" for “{plan.cohort_name}”" if plan.cohort_name else ""
+        lines.append(f"{whose} application answers will be kept{where}.")
     return lines

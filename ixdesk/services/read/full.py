@@ -40,6 +40,7 @@ FULL_TABLES: tuple[type[Record], ...] = (
     m.Cohort,
     m.Student,
     m.Enrolment,
+    m.ApplicationAnswer,
     m.Instructor,
     m.InstructorExpertise,
     m.StudentGroup,

@@ -20,6 +20,7 @@ from ixdesk.services.validation.answers import (
     GRADE_MIN,
     NO_WORDS,
     YES_WORDS,
+    audience_grade,
     check_grade,
     parse_yes_no,
 )
@@ -33,6 +34,7 @@ from ixdesk.services.validation.base import (
     clean_text,
     quoted,
     shown,
+    warn,
 )
 from ixdesk.services.validation.dates import (
     EARLIEST_PLANNED_YEAR,
@@ -75,6 +77,7 @@ __all__ = [
     "YES_WORDS",
     "FieldProblem",
     "InvalidValue",
+    "audience_grade",
     "brief",
     "check_email",
     "check_grade",
@@ -100,5 +103,6 @@ __all__ = [
     "read_typed_date",
     "shown",
     "type_rules",
+    "warn",
     "years_before",
 ]
