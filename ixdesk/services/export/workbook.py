@@ -132,7 +132,7 @@ class Workbook:
     ) -> None:
         self.target = check_target(path, keep=keep)
         self.print_title = print_title or title
-        self.paper = 1 if (paper or default_paper()).lower() == "letter" else 9
+        self.paper = 1 if default_paper(paper) == "letter" else 9
         self.total = self.done = 0
         self._progress, self._cancelled = progress, cancelled
         self._sheets: list[Sheet] = []
