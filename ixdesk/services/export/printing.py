@@ -28,6 +28,7 @@ from typing import Any
 from ixdesk import __version__
 from ixdesk.services.export.cells import FORBIDDEN
 
+MIN_WIDTH, MAX_WIDTH = 8, 50  # characters: a column's width from its content
 FONT_POINTS = 11
 COMFORTABLE_POINTS = 10
 SMALLEST_POINTS = 8
@@ -88,6 +89,33 @@ def plan_page(natural: list[float], floors: list[float], paper: str, landscape: 
         return PagePlan(widths, fit_width=True, scale=100, repeated=0)
     scale = round(100 * comfortable)
     return PagePlan(widths, fit_width=False, scale=scale, repeated=REPEATED_COLUMNS)
+
+
+def sheet_plan(
+    fixed: list[int | None],
+    seen: list[int],
+    words: list[int],
+    labels: float,
+    paper: str | None,
+    landscape: bool,
+) -> PagePlan:
+    """The plan of a finished sheet: its columns as wide as their content (``seen``:
+    the longest line of each; ``fixed`` widths stay), the first one as wide as the
+    heading's ``labels``. With ``paper`` the plan fits that paper (:func:`plan_page`);
+    without (a data export), every column keeps its width, fit to one page wide."""
+    natural = [
+        float(width or min(max(longest + 2, MIN_WIDTH), MAX_WIDTH))
+        for width, longest in zip(fixed, seen, strict=True)
+    ]
+    if natural:  # the heading's labels are in the first column: they fit
+        natural[0] = max(natural[0], labels)
+    if paper is None:
+        return PagePlan(natural, fit_width=True, scale=100, repeated=0)
+    floors = [
+        width if stays else word + 2.0
+        for stays, width, word in zip(fixed, natural, words, strict=True)
+    ]
+    return plan_page(natural, floors, paper, landscape)
 
 
 def bold_width(label: str) -> float:

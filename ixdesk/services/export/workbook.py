@@ -54,11 +54,10 @@ from ixdesk.services.export.cells import (
 )
 from ixdesk.services.export.printing import (
     WRAP_FLOOR,
-    PagePlan,
     bold_width,
-    plan_page,
     row_height,
     set_up_page,
+    sheet_plan,
 )
 from ixdesk.services.export.rowfile import Cell, RowWriter
 from ixdesk.services.export.target import (
@@ -89,7 +88,6 @@ __all__ = [
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-MIN_WIDTH, MAX_WIDTH = 8, 50
 POLL_EVERY = 250  # rows between progress reports and cancel checks
 DATE_FORMAT = "d mmm yyyy"
 DATETIME_FORMAT = 'd mmm yyyy hh:mm "UTC"'
@@ -377,20 +375,15 @@ class Sheet(RowWriter):
 
     def finish(self, logo: bytes | None = None) -> None:
         """Widths, held rows, frozen header, filter and print set-up, once every row is in."""
-        natural = [
-            column.width or min(max(self._widths[index] + 2, MIN_WIDTH), MAX_WIDTH)
-            for index, column in enumerate(self.columns)
-        ]
-        if natural:  # the heading's labels are in the first column: they fit
-            natural[0] = max(natural[0], self._labels)
-        if self._held is None:
-            plan = PagePlan(natural, fit_width=True, scale=100, repeated=0)
-        else:
-            floors = [
-                width if column.width else word + 2
-                for column, width, word in zip(self.columns, natural, self._words, strict=True)
-            ]
-            plan = plan_page(natural, floors, self.book.paper_name, self.landscape)
+        plan = sheet_plan(
+            [column.width for column in self.columns],
+            self._widths,
+            self._words,
+            self._labels,
+            self.book.paper_name if self._held is not None else None,
+            self.landscape,
+        )
+        if self._held is not None:
             held, self._held = self._held, None
             for start in range(0, len(held), POLL_EVERY):
                 batch = held[start : start + POLL_EVERY]
