@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from ixdesk.gui import theme
 from ixdesk.gui.import_wizard.mapping_page import region_name
 from ixdesk.gui.operations import Reversible
+from ixdesk.gui.settings import remember, remembered_folder
 from ixdesk.gui.tracks_view import TracksView
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import settings as st
@@ -44,6 +46,7 @@ from ixdesk.services.validation import quoted
 
 ORGANISATION, TRACKS, APPEARANCE = range(3)
 LOGO_FILTERS = "Images (*.png *.jpg *.jpeg);;All files (*)"
+LOGO_FOLDER = "settings/logo-folder"
 LOGO_PREVIEW_HEIGHT = 48
 FIELD_WIDTH = 380
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -210,30 +213,29 @@ class SettingsDialog(QDialog):
             status=f"{label}: {quoted(said)}." if said else f"{label} cleared.",
         )
 
+    def _save_text(self, key: str, text: str, title: str) -> None:
+        """``text`` checked as ``key`` asks, then saved; a refusal is said under ``title``."""
+        value = self.workbench.operations.read(lambda: st.parse_setting(key, text), title=title)
+        if value is not None:
+            self.save(key, value)
+
     def _name_edited(self) -> None:
         text = self.name_edit.text()
-        if not text.strip():
+        if text.strip():
+            self._save_text("organisation_name", text, "The name was not saved")
+        else:
             self.save("organisation_name", None)
-            return
-        value = self.workbench.operations.read(
-            lambda: st.parse_setting("organisation_name", text), title="The name was not saved"
-        )
-        if value is not None:
-            self.save("organisation_name", value)
 
     def _size_edited(self) -> None:
         value = self.size_spin.value()
         self.save("default_group_size", None if value == self.size_spin.minimum() else value)
 
     def _choose_logo(self) -> None:
-        chosen = self.workbench.dialogs.open_file("Choose the logo", LOGO_FILTERS)
-        if not chosen:
-            return
-        logo = self.workbench.operations.read(
-            lambda: st.parse_setting("logo", chosen), title="This image cannot be the logo"
-        )
-        if logo is not None:
-            self.save("logo", logo)
+        folder = remembered_folder(LOGO_FOLDER)
+        chosen = self.workbench.dialogs.open_file("Choose the logo", LOGO_FILTERS, str(folder))
+        if chosen:
+            remember(LOGO_FOLDER, str(Path(chosen).parent))
+            self._save_text("logo", chosen, "This image cannot be the logo")
 
     # --- the appearance tab ---
     def _appearance_tab(self) -> QWidget:

@@ -26,6 +26,7 @@ from ixdesk.services.editing import live_clash
 from ixdesk.services.operations import ChangeHub, OperationContext, live_record, run_operation
 from ixdesk.services.reads import reads
 from ixdesk.services.validation import quoted
+from ixdesk.services.validation.base import one_line_name
 
 MAX_NAME = 120
 CHUNK = 5_000  # ids per IN (...) list: well under SQLite's limit of variables
@@ -99,15 +100,6 @@ def _in_use(session: Session, track_id: str) -> bool:
     )
 
 
-def _clean_name(name: str) -> str:
-    clean = " ".join(name.split())
-    if not clean:
-        raise ValidationError("A track needs a name.")
-    if len(clean) > MAX_NAME:
-        raise ValidationError(f"A track's name is at most {MAX_NAME} characters.")
-    return clean
-
-
 def _refuse_clash(session: Session, name: str, exclude_id: str | None = None) -> None:
     other = live_clash(session, m.Track, "name", name, {}, exclude_id)
     if other is None:
@@ -124,7 +116,7 @@ def create_track(
     database: Database, name: str, description: str | None = None, *, hub: ChangeHub | None = None
 ) -> str:
     """A new track; its id."""
-    clean = _clean_name(name)
+    clean = one_line_name(name, "track", MAX_NAME)
 
     def work(context: OperationContext) -> str:
         _refuse_clash(context.session, clean)
@@ -140,7 +132,7 @@ def rename_track(
     database: Database, track_id: str, name: str, *, hub: ChangeHub | None = None
 ) -> str:
     """Give the track a new name; returns its name before."""
-    clean = _clean_name(name)
+    clean = one_line_name(name, "track", MAX_NAME)
 
     def work(context: OperationContext) -> str:
         track = live_record(context.session, m.Track, track_id, None)
