@@ -124,8 +124,8 @@ class SettingsDialog(QDialog):
         logo = QWidget()
         logo_row = QHBoxLayout(logo)
         logo_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.logo_preview, self.logo_button, self.logo_remove):
-            logo_row.addWidget(widget)
+        for part in (self.logo_preview, self.logo_button, self.logo_remove):
+            logo_row.addWidget(part)
         logo_row.addStretch(1)
         for label, widget, key in (
             ("Organisation &name:", self.name_edit, "organisation_name"),
@@ -253,7 +253,7 @@ class SettingsDialog(QDialog):
         for key, label in theme.THEMES.items():
             button = QRadioButton(label)
             button.setChecked(key == chosen)
-            button.toggled.connect(lambda on, k=key: on and self.choose_theme(k))
+            button.toggled.connect(lambda on, k=key: self.choose_theme(k) if on else None)
             self.theme_group.addButton(button)
             self.theme_buttons[key] = button
             layout.addWidget(button)

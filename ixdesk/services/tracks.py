@@ -62,7 +62,7 @@ class TrackRow:
 def track_rows(database: Database) -> list[TrackRow]:
     """Every live track, by name, with its uses; retired ones too (marked)."""
     with database.read() as session:
-        uses = {
+        uses: dict[str, dict[str, int]] = {
             model.__tablename__: dict(
                 session.execute(
                     select(column, func.count())
