@@ -10,8 +10,6 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ixdesk.db import Database
-from ixdesk.db.models import Cohort
 from ixdesk.gui import theme
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.settings import app_settings
@@ -19,10 +17,8 @@ from ixdesk.gui.settings_dialog import TRACKS, SettingsDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import settings as st
 from ixdesk.services import validation
-from ixdesk.services.operations import create_record
 from tests.gui.conftest import ScriptedDialogs
-from tests.gui.import_steps import NEXT, choose, click_and_wait, open_wizard, to_mapping
-from tests.test_import_support import write_csv
+from tests.gui.import_steps import choose
 from tests.test_settings import PNG
 
 
@@ -113,29 +109,3 @@ def test_the_colours_are_a_preference_of_this_computer(qtbot: QtBot, workbench: 
         assert st.load_settings(workbench.database) == st.OrganisationSettings()
     finally:
         theme.apply_theme(theme.SYSTEM)
-
-
-def test_the_import_wizard_remembers_its_folder_cohort_and_country(
-    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs, tmp_path: Path
-) -> None:
-    create_record(sqlite_database, Cohort, {"name": "Spring 2026"})
-    folder = tmp_path / "sign-ups"
-    folder.mkdir()
-    path = write_csv(folder / "fair.csv", [["First name", "Last name"], ["Thandi", "Mokoena"]])
-    wizard = open_wizard(qtbot, sqlite_database, dialogs)
-    wizard.file_page.browse_button.click()
-    assert Path(dialogs.opened_in[-1]) != Path.cwd()  # never the program's own folder
-    wizard.file_page.path_edit.setText(str(path))
-    choose(wizard.file_page.cohort_combo, "Spring 2026")
-    to_mapping(qtbot, wizard)
-    choose(wizard.mapping_page.region_combo, "ZA")
-    click_and_wait(qtbot, wizard, NEXT, "plan")
-    wizard.close()
-
-    again = open_wizard(qtbot, sqlite_database, dialogs)
-    assert again.session.region == "ZA"
-    assert again.file_page.cohort_combo.currentData() == "Spring 2026"
-    again.file_page.browse_button.click()
-    assert Path(dialogs.opened_in[-1]) == folder.resolve()
-    again.file_page.load_button.click()
-    assert Path(dialogs.opened_in[-1]) == folder.resolve()
