@@ -263,6 +263,5 @@ class SettingsDialog(QDialog):
     def choose_theme(self, key: str) -> None:
         theme.save_theme(key)
         dark = theme.apply_theme(key)
-        self.workbench.status(
-            f"Colours: {theme.THEMES[key].lower()} ({'dark' if dark else 'light'})."
-        )
+        now = f" ({'dark' if dark else 'light'} now)" if key == theme.SYSTEM else ""
+        self.workbench.status(f"Colours: {theme.THEMES[key].lower()}{now}.")
