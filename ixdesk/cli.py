@@ -161,6 +161,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         rolling_backup=args.command != "check",
     )
     try:
+        _use_organisation_settings(database)
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
         if args.command == "list":
@@ -174,6 +175,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         database.close()
     raise AssertionError(args.command)
+
+
+def _use_organisation_settings(database: Any) -> None:
+    """The organisation's country, date order and paper, for whatever asks for a default."""
+    from ixdesk.services.settings import load_settings
+    from ixdesk.services.validation.regional import use_regional
+
+    use_regional(load_settings(database).regional())
 
 
 def _may_create_database(args: argparse.Namespace) -> bool:

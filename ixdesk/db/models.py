@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -26,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 
-from ixdesk.db.base import Record, UTCDateTime, status_enum
+from ixdesk.db.base import Base, Record, UTCDateTime, status_enum, utcnow
 from ixdesk.db.enums import (
     AttendanceStatus,
     Audience,
@@ -69,6 +70,8 @@ class Track(Record):
 
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str | None] = mapped_column(Text)
+    # A retired track is offered in no list of choices; records that have it keep it.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class PartnerCompany(Record):
@@ -337,3 +340,16 @@ class ApplicationAnswer(Record):
     position: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    """One organisation setting, stored with the data so it travels with the file and is
+    shared on a server. ``services/settings.py`` says which keys exist and what they hold:
+    text in ``value``, an image (the logo) in ``data``."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

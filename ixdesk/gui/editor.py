@@ -178,6 +178,7 @@ class RecordEditor(QWidget):
                 if name == "sponsor_contact_id":  # the chosen company's own contacts
                     scope["company_id"] = binding.get_value(self.fields["company_id"], "")
                 options = editing.choices(self.database, LINK_SOURCES[name], **scope)
+                options += self._held_choices(name, widget, options)
                 binding.fill_choices(widget, options, allow_empty=name != editing.EXPERTISE)
             elif name == "status" and self.spec.status_enum is not None:
                 binding.fill_choices(widget, editing.enum_choices(self.spec.status_enum), False)
@@ -193,9 +194,25 @@ class RecordEditor(QWidget):
         )
         self.show_record(record)
 
+    def _held_choices(
+        self, name: str, widget: QWidget, offered: list[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """Retired tracks the record (or the form) has: shown and kept, though not offered."""
+        held = binding.ids_in(binding.get_value(widget, name))
+        loaded = getattr(self, "loaded", None)
+        if loaded is not None:
+            held |= binding.ids_in(loaded.values.get(name))
+        return editing.held_choices(self.database, LINK_SOURCES[name], held, offered)
+
     def show_record(self, record: editing.RecordValues) -> None:
         self._loading = True
         self.loaded = record
+        if any(  # a retired track of this record: shown and kept, though not offered
+            binding.ids_in(record.values.get(name)) - binding.offered(widget)
+            for name, widget in self.fields.items()
+            if LINK_SOURCES.get(name) == "tracks"
+        ):
+            self.fill_choices(frozenset({"tracks"}))
         for name, widget in self.fields.items():
             if name == "sponsor_contact_id":  # offered once the company is shown
                 self.fill_choices(frozenset({"contacts"}))

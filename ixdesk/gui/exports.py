@@ -21,10 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-
 from ixdesk.errors import RecordNotFoundError
-from ixdesk.gui.settings import app_settings
+from ixdesk.gui.settings import remember, remembered_folder
 from ixdesk.gui.tasks import BackgroundTask, Report
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
@@ -65,17 +63,7 @@ def file_name(text: str) -> str:
 
 def export_folder() -> Path:
     """The folder the last export went to, else the Documents folder."""
-    saved = str(app_settings().value(FOLDER_KEY, "") or "")
-    if saved and Path(saved).is_dir():
-        return Path(saved)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-
-def _remember_folder(folder: Path) -> None:
-    settings = app_settings()
-    settings.setValue(FOLDER_KEY, str(folder))
-    settings.sync()
+    return remembered_folder(FOLDER_KEY)
 
 
 def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
@@ -86,7 +74,7 @@ def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
     target = Path(answer)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
-    _remember_folder(target.parent)
+    remember(FOLDER_KEY, str(target.parent))
     return target
 
 

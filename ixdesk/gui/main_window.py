@@ -173,12 +173,15 @@ class MainWindow(WindowFrame):
         from ixdesk.gui.assignment_actions import assignments
         from ixdesk.gui.import_wizard import ImportLauncher
         from ixdesk.gui.pages import page_actions
+        from ixdesk.gui.settings_actions import SettingsActions
 
         ui, bench, views = self.ui, self.workbench, self.views
         launcher = ImportLauncher(bench, self)
         self.home.import_sheet.connect(lambda: launcher.open_wizard())
         menu = export_actions.export_menu(bench, ui.menuFile)
         place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
+        self.settings = SettingsActions(bench, self)
+        place_above_quit(ui.menuFile, ui.actionQuit, [self.settings.settings_action])
         button = export_actions.toolbar_button(menu)
         button.setToolButtonStyle(ui.toolBar.toolButtonStyle())
         ui.toolBar.toolButtonStyleChanged.connect(button.setToolButtonStyle)
@@ -213,7 +216,10 @@ class MainWindow(WindowFrame):
         instructors.extra_actions.insert(0, self.teaching_action)
         actions = ui.menuView.actions()  # after Refresh, before the views
         after_refresh = actions[actions.index(ui.actionRefresh) + 1]
-        ui.menuView.insertActions(after_refresh, [self.workspace_action, self.teaching_action])
+        ui.menuView.insertActions(
+            after_refresh,
+            [self.workspace_action, self.teaching_action, self.settings.tracks_action],
+        )
         ui.toolBar.addSeparator()
         ui.toolBar.addAction(self.workspace_action)
         workspace_button = ui.toolBar.widgetForAction(self.workspace_action)

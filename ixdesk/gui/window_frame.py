@@ -18,9 +18,9 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.icons import icon
@@ -52,8 +52,9 @@ def nav_row(key: str) -> int:
 
 def soften_selection(widget: QWidget) -> None:
     """A light tint of the highlight colour behind the chosen entry, with normal
-    text, so the coloured icons stay readable (in light and dark palettes)."""
-    palette = widget.palette()
+    text, so the coloured icons stay readable (in light and dark palettes), made
+    again when the application's colours change (Settings ▸ Appearance)."""
+    palette = QPalette(QApplication.palette(widget))  # the application's, then tinted
     highlight = palette.color(QPalette.ColorRole.Highlight)
     base = palette.color(QPalette.ColorRole.Base)
     share = 0.3
@@ -68,6 +69,23 @@ def soften_selection(widget: QWidget) -> None:
             group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
         )
     widget.setPalette(palette)
+    if widget.findChild(_Repaint) is None:
+        _Repaint(widget)
+
+
+class _Repaint(QObject):
+    """Tints its widget again when the application's palette changes: its window hears
+    of that (a widget with a palette of its own does not)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        widget.window().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            soften_selection(self.widget)
+        return False
 
 
 def report(event: str) -> None:

@@ -219,8 +219,8 @@ def choice_query(source: ChoiceSource) -> AnySelect:
     which changes can alter the list."""
     queries: dict[ChoiceSource, AnySelect] = {
         "tracks": select(m.Track.name, m.Track.id)
-        .where(m.Track.deleted_at.is_(None))
-        .order_by(m.Track.name),
+        .where(m.Track.deleted_at.is_(None), m.Track.retired_at.is_(None))
+        .order_by(func.lower(m.Track.name)),
         Kind.COMPANIES: select(m.PartnerCompany.name, m.PartnerCompany.id)
         .where(m.PartnerCompany.deleted_at.is_(None))
         .order_by(func.lower(m.PartnerCompany.name)),
@@ -252,6 +252,23 @@ def choices(database: Database, source: ChoiceSource, **scope: Any) -> list[tupl
         statement = statement.where(m.Contact.company_id == scope["company_id"])
     with database.read() as session:
         return [(str(label), canonical_id(value)) for label, value in session.execute(statement)]
+
+
+def held_choices(
+    database: Database, source: str, ids: set[str], offered: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(label, id) of retired tracks among ``ids`` that ``offered`` leaves out: a record
+    keeps its retired track, so its form shows it ("Data (retired)") though no list offers it."""
+    missing = ids - {value for _label, value in offered}
+    if source != "tracks" or not missing:
+        return []
+    statement = select(m.Track.name, m.Track.id).where(
+        m.Track.id.in_(sorted(missing)), m.Track.deleted_at.is_(None)
+    )
+    with database.read() as session:
+        return [
+            (f"{name} (retired)", canonical_id(value)) for name, value in session.execute(statement)
+        ]
 
 
 def enum_choices(enum_class: type[enum.Enum]) -> list[tuple[str, str]]:

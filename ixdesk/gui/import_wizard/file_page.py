@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ixdesk.gui.import_wizard.memory import import_folder
 from ixdesk.services import editing
 from ixdesk.services.importing import KINDS, load_mapping
 from ixdesk.services.importing.session import KIND_LABELS
@@ -156,13 +157,24 @@ class FilePage(QWizardPage):
         return True
 
     # --- buttons ---
+    def _folder(self) -> Path:
+        """The folder of the file typed in, else the last import's (never the program's)."""
+        typed = Path(self.path_edit.text().strip()).expanduser()
+        if self.path_edit.text().strip() and typed.parent.is_dir() and typed.is_absolute():
+            return typed.parent
+        return import_folder()
+
     def _browse(self) -> None:
-        chosen = self.owner.dialogs.open_file("Choose the file to import", FILE_FILTERS)
+        chosen = self.owner.dialogs.open_file(
+            "Choose the file to import", FILE_FILTERS, str(self._folder())
+        )
         if chosen:
             self.path_edit.setText(chosen)
 
     def _load_mapping(self) -> None:
-        chosen = self.owner.dialogs.open_file("Load a saved mapping", MAPPING_FILTERS)
+        chosen = self.owner.dialogs.open_file(
+            "Load a saved mapping", MAPPING_FILTERS, str(self._folder())
+        )
         if not chosen:
             return
         mapping = self.owner.workbench.operations.read(

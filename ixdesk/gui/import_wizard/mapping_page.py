@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.import_wizard.common import MessageBar
+from ixdesk.gui.import_wizard.memory import import_folder
 from ixdesk.services.importing import detect_day_first, save_mapping
 from ixdesk.services.importing import session as words
 from ixdesk.services.importing.fields import APPLICATION_ANSWER, FIELD_BY_NAME, RECORD_WORDS
@@ -250,9 +251,11 @@ class MappingPage(QWizardPage):
         session = self.owner.session
         if session.mapping is None:
             return
-        stem = session.source.path.stem if session.source.path else "import"
-        chosen = self.owner.dialogs.save_file(
-            "Save the mapping", f"{stem}-mapping.json", "Saved mappings (*.json)"
+        source = session.source.path or import_folder() / "import"
+        chosen = self.owner.dialogs.save_file(  # beside the file, not in the program's folder
+            "Save the mapping",
+            str(source.parent / f"{source.stem}-mapping.json"),
+            "Saved mappings (*.json)",
         )
         if not chosen:
             return

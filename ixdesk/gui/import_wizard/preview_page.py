@@ -317,7 +317,7 @@ class PreviewPage(QWizardPage):
             return
         chosen = self.owner.dialogs.save_file(
             "Save the invalid rows",
-            f"{plan.table.path.stem}-invalid-rows.xlsx",
+            str(plan.table.path.parent / f"{plan.table.path.stem}-invalid-rows.xlsx"),
             "Excel workbooks (*.xlsx);;CSV files, UTF-8 (*.csv)",
         )
         if not chosen:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ixdesk.gui.icons import icon
+from ixdesk.gui.import_wizard import memory
 from ixdesk.gui.import_wizard.file_page import FilePage
 from ixdesk.gui.import_wizard.import_page import ImportPage
 from ixdesk.gui.import_wizard.mapping_page import MappingPage
@@ -47,6 +48,7 @@ class ImportWizard(QWizard):
         self.workbench = workbench
         self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.session = ImportSession()
+        memory.recall(self.session)
         if kind is not None:
             self.session.source.kind = kind
         if path is not None:
@@ -74,6 +76,7 @@ class ImportWizard(QWizard):
             self.setPage(page_id, page)
             page.completeChanged.connect(self._hold_back_while_busy)
         self.currentIdChanged.connect(lambda _id: self._hold_back_while_busy())
+        self.currentIdChanged.connect(self._keep_choices)
         self.resize(1040, 720)
 
     # --- background work ---
@@ -129,6 +132,11 @@ class ImportWizard(QWizard):
         back = self.button(QWizard.WizardButton.BackButton)
         if self.busy:
             back.setEnabled(False)
+
+    def _keep_choices(self, page_id: int) -> None:
+        """Past the first page the choices so far are the ones to start from next time."""
+        if page_id > FILE:
+            memory.keep(self.session)
 
     # --- closing ---
     def reject(self) -> None:

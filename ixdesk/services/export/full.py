@@ -23,6 +23,7 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
 from ixdesk.services.read import full as q
+from ixdesk.services.settings import settings_in
 
 PathLike = str | os.PathLike[str]
 
@@ -57,7 +58,7 @@ def export_everything(
             title="ixdesk: full export",
             subject="Full export",
             print_title="ixdesk full export",
-            paper=paper,
+            paper=paper or settings_in(session).paper,
             progress=progress,
             cancelled=cancelled,
         ) as book:
@@ -113,7 +114,7 @@ def export_records(
             title=f"ixdesk: {record_type}",
             subject="Export",
             print_title=record_type,
-            paper=paper,
+            paper=paper or settings_in(session).paper,
             progress=progress,
             cancelled=cancelled,
         ) as book:

@@ -26,6 +26,7 @@ from ixdesk.services.operations import (
     run_operation,
 )
 from ixdesk.services.tables import canonical_id
+from ixdesk.services.validation.base import one_line_name
 
 NAME_LENGTH = 120
 _NUMBERED = re.compile(r"group\s+(\d+)", re.IGNORECASE)
@@ -49,12 +50,7 @@ class DissolveResult:
 
 
 def clean_name(name: str) -> str:
-    text = " ".join(name.split())
-    if not text:
-        raise ValidationError("A group needs a name.")
-    if len(text) > NAME_LENGTH:
-        raise ValidationError(f"A group name can be at most {NAME_LENGTH} characters long.")
-    return text
+    return one_line_name(name, "group", NAME_LENGTH)
 
 
 def next_group_names(existing: Iterable[str], count: int) -> list[str]:

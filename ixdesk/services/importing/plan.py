@@ -33,6 +33,7 @@ from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import Answers, PlannedRow, Problem, TrackBook, convert_rows
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.settings import load_settings
 
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
 STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)
@@ -216,7 +217,7 @@ def plan_import(
     if enrolment_status not in {status.value for status in EnrolmentStatus}:
         raise IxdeskError(f"“{enrolment_status}” is not an enrolment status.")
     try:
-        region = validation.check_region(region or validation.default_region())
+        region = validation.check_region(region or load_settings(database).region)
     except ValueError as error:
         raise IxdeskError(str(error)) from None
     new_ids: dict[Any, str] = {}

@@ -73,6 +73,25 @@ def person(first: str | None, last: str | None, preferred: str | None = None) ->
     return " ".join(part for part in (first, (last or "").strip()) if part)
 
 
+def readable_phone(number: str | None, region: str | None = None) -> str | None:
+    """A phone number spaced for reading: +27 74 123 4567.
+
+    Stored numbers are E.164 (+27741234567); one kept as typed is read as from
+    ``region`` and shown the same way when it is a valid number, else as typed.
+    """
+    if not number:
+        return number
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        return number
+    if not phonenumbers.is_valid_number(parsed):
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def sort_key(text: str | None) -> tuple[Any, ...]:
     """Natural order, case and accents ignored: "Group 2" before "Group 10", "Émile" by E."""
     parts = re.split(r"(\d+)", fold(text or ""))

@@ -28,15 +28,19 @@ from ixdesk.services.validation.base import (
     quoted,
     warn,
 )
+from ixdesk.services.validation.regional import regional
 
 FALLBACK_REGION = "GB"
 
 
-def default_region() -> str:
-    """Where numbers without a country code are from: $IXDESK_PHONE_REGION, the locale, GB."""
-    configured = os.environ.get("IXDESK_PHONE_REGION", "").strip().upper()
-    if configured in phonenumbers.SUPPORTED_REGIONS:
-        return configured
+def default_region(country: str | None = None) -> str:
+    """Where numbers without a country code are from: ``country`` (the organisation's
+    setting, read by a caller that has the database), else the organisation's setting
+    in use (:mod:`.regional`), $IXDESK_PHONE_REGION, the locale's country, GB."""
+    for configured in (country, regional().country, os.environ.get("IXDESK_PHONE_REGION")):
+        code = (configured or "").strip().upper()
+        if code in phonenumbers.SUPPORTED_REGIONS:
+            return code
     try:
         name = locale.getlocale()[0] or ""
     except ValueError:
