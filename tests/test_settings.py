@@ -185,3 +185,13 @@ def test_ixdesk_settings_does_not_start_a_database_to_show_one(
 def test_a_logo_is_checked_as_an_image() -> None:
     assert st.logo_kind(PNG) == "png"
     assert st.logo_kind(io.BytesIO(b"GIF89a").getvalue()) is None
+
+
+def test_the_light_list_of_keys_is_the_settings_fields() -> None:
+    from dataclasses import fields
+
+    from ixdesk.services.setting_keys import HELP, KEYS, LABELS
+    from ixdesk.services.settings import OrganisationSettings
+
+    assert tuple(each.name for each in fields(OrganisationSettings)) == KEYS
+    assert set(LABELS) == set(HELP) == set(KEYS)

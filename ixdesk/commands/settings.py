@@ -19,7 +19,7 @@ EXIT_OK = 0
 
 
 def add_parsers(commands: Any) -> None:
-    from ixdesk.services.settings import HELP, KEYS
+    from ixdesk.services.setting_keys import HELP, KEYS
 
     keys = "; ".join(f"{key}: {HELP[key]}" for key in KEYS)
     parser = commands.add_parser(
@@ -42,34 +42,35 @@ def creates_database(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.errors import IxdeskError
+    from ixdesk.services import setting_keys as keys
     from ixdesk.services import settings as st
 
     if args.key is None:
         if args.value is not None or args.clear:
             raise IxdeskError("Name the setting to change: ixdesk settings KEY VALUE.")
-        _show(st.load_settings(database), st.KEYS)
+        _show(st.load_settings(database), keys.KEYS)
         return EXIT_OK
-    if args.key not in st.KEYS:
+    if args.key not in keys.KEYS:
         st.parse_setting(args.key, "")  # refused: names the settings there are
     if args.clear and args.value is not None:
         raise IxdeskError("Give either a value or --clear, not both.")
     if args.clear:
         st.save_settings(database, {args.key: None})
-        print(f"{st.LABELS[args.key]} cleared.")
+        print(f"{keys.LABELS[args.key]} cleared.")
     elif args.value is not None:
         value = st.parse_setting(args.key, args.value)
         st.save_settings(database, {args.key: value})
         shown = st.text_of(st.load_settings(database), args.key)
-        print(f"{st.LABELS[args.key]} set to {shown}.")
+        print(f"{keys.LABELS[args.key]} set to {shown}.")
     else:
         _show(st.load_settings(database), (args.key,))
     return EXIT_OK
 
 
-def _show(settings: Any, keys: tuple[str, ...]) -> None:
+def _show(settings: Any, shown: tuple[str, ...]) -> None:
     from ixdesk.services import settings as st
 
-    width = max(map(len, keys))
-    for key in keys:
+    width = max(map(len, shown))
+    for key in shown:
         text = st.text_of(settings, key) or f"({st.in_effect(settings, key)})"
         sys.stdout.write(f"{key.ljust(width)}  {text}\n")

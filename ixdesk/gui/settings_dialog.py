@@ -40,6 +40,7 @@ from ixdesk.gui.operations import Reversible
 from ixdesk.gui.settings import remember, remembered_folder
 from ixdesk.gui.tracks_view import TracksView
 from ixdesk.gui.workbench import Workbench
+from ixdesk.services import setting_keys as keys
 from ixdesk.services import settings as st
 from ixdesk.services.importing.session import phone_regions
 from ixdesk.services.validation import quoted
@@ -106,7 +107,7 @@ class SettingsDialog(QDialog):
             {"day-first": "Day first: 14/03/2027", "month-first": "Month first: 03/14/2027"}
         )
         self.size_spin = QSpinBox()
-        self.size_spin.setRange(st.GROUP_SIZE_RANGE[0] - 1, st.GROUP_SIZE_RANGE[1])
+        self.size_spin.setRange(keys.GROUP_SIZE_RANGE[0] - 1, keys.GROUP_SIZE_RANGE[1])
         self.size_spin.setSuffix(" students")
         self.size_spin.editingFinished.connect(self._size_edited)
         for combo, key in (
@@ -135,10 +136,10 @@ class SettingsDialog(QDialog):
             ("Logo on rosters:", logo, "logo"),
             ("Default &group size:", self.size_spin, "default_group_size"),
         ):
-            widget.setAccessibleName(st.LABELS[key])
+            widget.setAccessibleName(keys.LABELS[key])
             if widget is not logo:
                 widget.setMinimumWidth(FIELD_WIDTH)
-            widget.setToolTip(st.HELP[key][0].upper() + st.HELP[key][1:] + ".")
+            widget.setToolTip(keys.HELP[key][0].upper() + keys.HELP[key][1:] + ".")
             form.addRow(label, widget)
         hint = QLabel(
             "Phone numbers written without a country code are read as from the country "
@@ -197,7 +198,7 @@ class SettingsDialog(QDialog):
         before = getattr(bench.organisation, key)
         if value == before:
             return True
-        label = st.LABELS[key]
+        label = keys.LABELS[key]
 
         def put(new: Any) -> object:
             return st.save_settings(bench.database, {key: new}, hub=bench.hub)

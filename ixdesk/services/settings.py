@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,11 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import ValidationError
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.reads import reads
+from ixdesk.services.setting_keys import GROUP_SIZE_RANGE, KEYS, PAPER_SIZES
 from ixdesk.services.validation import default_day_first, default_region, quoted
 from ixdesk.services.validation.dates import DATE_ORDERS
 from ixdesk.services.validation.regional import Regional
 
-PAPER_SIZES = ("a4", "letter")
-GROUP_SIZE_RANGE = (2, 50)
 MAX_LOGO_BYTES = 2_000_000
 MAX_NAME = 200
 FALLBACK_GROUP_SIZE = 5
@@ -84,25 +83,6 @@ class OrganisationSettings:
 
     def regional(self) -> Regional:
         return Regional(self.country, self.date_order, self.paper_size)
-
-
-KEYS = tuple(each.name for each in fields(OrganisationSettings))
-LABELS = {
-    "organisation_name": "Organisation name",
-    "country": "Country of phone numbers",
-    "paper_size": "Paper size",
-    "date_order": "Date order",
-    "logo": "Logo",
-    "default_group_size": "Default group size",
-}
-HELP = {
-    "organisation_name": "any text, up to 200 characters",
-    "country": "two letters, such as GB, US or ZA",
-    "paper_size": "a4 or letter",
-    "date_order": "day-first (14/03/2027) or month-first (03/14/2027)",
-    "logo": "a PNG or JPEG file, up to 2 MB",
-    "default_group_size": f"a whole number from {GROUP_SIZE_RANGE[0]} to {GROUP_SIZE_RANGE[1]}",
-}
 
 
 def _unknown_key(key: str) -> ValidationError:

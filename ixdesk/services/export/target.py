@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import PendingFile
+from ixdesk.services.setting_keys import PAPER_SIZES
 from ixdesk.services.validation.regional import regional
 from ixdesk.targets import target_problem
 
@@ -23,9 +24,6 @@ class ExportError(IxdeskError):
 
 class ExportCancelled(IxdeskError):
     """The person cancelled the export; no file was written or changed."""
-
-
-PAPER_SIZES = ("a4", "letter")
 
 
 def default_paper(paper: str | None = None) -> str:
