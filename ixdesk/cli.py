@@ -224,7 +224,7 @@ def _list(
     if as_json:
         _write_json_array(records, out)
     else:
-        _write_table(records, record_kind(kind).read.list_columns, out)
+        write_table(records, record_kind(kind).read.list_columns, out)
     return EXIT_OK
 
 
@@ -238,7 +238,7 @@ def _write_json_array(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     out.write("\n]\n" if separator != "\n" else "]\n")
 
 
-def _write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
+def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:
     rows = [[_cell(record.get(column)) for column in columns] for record in records]
     headers = [column.replace("_", " ") for column in columns]
     widths = [

@@ -132,6 +132,9 @@ def build_assignment_world(database: Database) -> AssignmentWorld:
             session.add(person)
             session.flush()
             world.ids[key or f"s{number}"] = person.id
+            if consent is not None:  # consent lives in its own records
+                session.add(m.Consent(student_id=person.id, purpose="participation",
+                                      given_at=consent))  # fmt: skip
             session.add(m.Enrolment(student_id=person.id, cohort_id=world[cohort_key],
                                     status=status))  # fmt: skip
             if group_key is not None:

@@ -25,6 +25,7 @@ from ixdesk.services import (
 from ixdesk.services import groups as g
 from ixdesk.services.demo import generate_demo
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.privacy import audit, consent
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
 
 
@@ -83,6 +84,8 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
             lambda: [links.linked_records(db, kind, record) for kind, record in ids.items()],
         ),
         (tracks.track_rows, lambda: tracks.track_rows(db)),
+        (consent.student_consents, lambda: consent.student_consents(db, ids["students"])),
+        (audit.audit_entries, lambda: audit.audit_entries(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
     ]
     try:

@@ -107,6 +107,10 @@ class _Meter:
             print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
 
 
+def _tell(sentence: str) -> None:
+    print(f"ixdesk: note: {sentence}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.services import export as ex
 
@@ -146,7 +150,9 @@ def run(args: argparse.Namespace, database: Any) -> int:
             what = f"Sign-in sheet for {args.cohort}"
         elif kind == "partner":
             company_id = ex.find_company(database, args.company)
-            written = ex.export_partner_brief(database, company_id, args.output, **common)
+            written = ex.export_partner_brief(
+                database, company_id, args.output, told=_tell, **common
+            )
             what = f"Partner brief for {args.company}"
         else:
             written = ex.export_everything(database, args.output, **common)

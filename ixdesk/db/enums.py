@@ -76,3 +76,18 @@ class AttendanceStatus(enum.StrEnum):
     LATE = "late"
     ABSENT = "absent"
     EXCUSED = "excused"
+
+
+class ConsentPurpose(enum.StrEnum):
+    """What a guardian may consent to, one record per purpose (docs/privacy.md)."""
+
+    PARTICIPATION = "participation"
+    PHOTOS = "photos"
+    PARTNER_SHARING = "partner_sharing"
+    MESSAGES = "messages"
+
+
+class ConsentMethod(enum.StrEnum):
+    PAPER_FORM = "paper_form"
+    EMAIL = "email"
+    ONLINE_FORM = "online_form"

@@ -35,6 +35,8 @@ from ixdesk.db.enums import (
     CohortSchedule,
     CohortStatus,
     CompanyStatus,
+    ConsentMethod,
+    ConsentPurpose,
     EnrolmentStatus,
     GroupStatus,
     InstructorStatus,
@@ -340,6 +342,41 @@ class ApplicationAnswer(Record):
     position: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
+
+
+class Consent(Record):
+    """A guardian's consent for one purpose of one student: who gave it, when, how, under
+    which version of the notice, and its withdrawal (a withdrawn consent stays, dated)."""
+
+    __tablename__ = "consents"
+
+    student_id: Mapped[str] = _ref("students")
+    purpose: Mapped[ConsentPurpose] = mapped_column(status_enum(ConsentPurpose, "consent_purpose"))
+    given_by: Mapped[str | None] = mapped_column(String(200))
+    relation: Mapped[str | None] = mapped_column(String(60))
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    method: Mapped[ConsentMethod | None] = mapped_column(
+        status_enum(ConsentMethod, "consent_method")
+    )
+    notice_version: Mapped[str | None] = mapped_column(String(40))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class AuditEntry(Base):
+    """One export or bulk action: who, when, what, under which profile, how many records,
+    which file. Written once and never changed from the window."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    who: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    what: Mapped[str] = mapped_column(String(300))
+    profile: Mapped[str | None] = mapped_column(String(40))
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    file_name: Mapped[str | None] = mapped_column(String(300))
 
 
 class Setting(Base):

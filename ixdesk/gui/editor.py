@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ixdesk.db import enums
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.gui import binding
+from ixdesk.gui.consent_panel import ConsentPanel
 from ixdesk.gui.dialogs import Button
 from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
@@ -34,6 +35,7 @@ from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.privacy.consent import student_consents
 from ixdesk.services.reads import reads_of, tables_read
 from ixdesk.services.record_kinds import CONTACTS, Kind
 
@@ -138,6 +140,10 @@ class RecordEditor(QWidget):
         self.linked_records.open_record.connect(self._open_linked_record)
         self.linked, self.linked_title = self.linked_records.tree, self.linked_records.title
         self.sections.addWidget(self.linked_records)
+        self.consents: ConsentPanel | None = None
+        if self.kind == Kind.STUDENTS:
+            self.consents = ConsentPanel(self.workbench)
+            self.sections.addWidget(self.consents)
 
         buttons = QHBoxLayout()
         if self.kind == Kind.COMPANIES:
@@ -161,7 +167,8 @@ class RecordEditor(QWidget):
     def reads(self) -> frozenset[str]:
         """The tables behind the lists of choices and the linked records it shows."""
         lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
-        return reads_of(links.linked_records).union(*lists)
+        consents = reads_of(student_consents) if self.consents is not None else frozenset()
+        return reads_of(links.linked_records).union(consents, *lists)
 
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.
@@ -242,6 +249,8 @@ class RecordEditor(QWidget):
 
     def _load_links(self) -> None:
         self.linked_records.show_for(self.loaded.id)
+        if self.consents is not None:
+            self.consents.show_for(self.loaded.id)
         self.fit_sections()  # application answers may need more of the height
 
     def _company_changed(self) -> None:
@@ -260,8 +269,14 @@ class RecordEditor(QWidget):
             return
         wanted = self.form.sizeHint().height() + 2 * self.scroll_area.frameWidth()
         linked = self.linked_records.minimumSizeHint().height()
-        form = max(min(wanted, total - linked), 0)
-        self.sections.setSizes([form, total - form])
+        consents = 0 if self.consents is None else self.consents.minimumSizeHint().height()
+        form = max(min(wanted, total - linked - consents), 0)
+        rest = total - form
+        if self.consents is None:
+            self.sections.setSizes([form, rest])
+        else:
+            consents = max(consents, rest // 3)
+            self.sections.setSizes([form, rest - consents, consents])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -21,7 +21,8 @@ The rules:
   instructor counts as missing.
 - **Safeguarding**: for the lead and the assistants of each group of a
   high-school cohort.
-- **Guardian consent**: for accepted and enrolled students who are minors.
+- **Guardian consent**: for accepted and enrolled students who are minors: a valid
+  consent record for taking part (``privacy.consent``).
 
 What "approved", a valid safeguarding check and a minor mean is in
 ``assignments.rules``, shared with the assignment choices.
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import Audience, CohortStatus, EnrolmentStatus
+from ixdesk.db.enums import Audience, CohortStatus, ConsentPurpose, EnrolmentStatus
 from ixdesk.db.statements import AnySelect
 from ixdesk.services.assignments.rules import (
     ADULT_AGE,
@@ -54,6 +55,7 @@ from ixdesk.services.assignments.rules import (
 )
 from ixdesk.services.counts import member_count
 from ixdesk.services.kinds import status_label
+from ixdesk.services.privacy.consent import valid_consent
 from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import years_before
@@ -128,7 +130,7 @@ class _Cohort:
 # Every table the concerns are read from (the checks look at all of them).
 CONCERN_TABLES = (
     "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
-    "students", "instructors", "business_problems", "partner_companies",
+    "students", "instructors", "business_problems", "partner_companies", "consents",
 )  # fmt: skip
 
 
@@ -313,7 +315,7 @@ class _Finder:
             )
 
     def minors_without_consent(self) -> None:
-        e, s, today = m.Enrolment, m.Student, self.today
+        e, s, c, today = m.Enrolment, m.Student, m.Consent, self.today
         earliest = min(cohort.starts_on or today for cohort in self.cohorts.values())
         # One bound for every cohort: who could be a minor on the earliest start.
         bound = or_(s.date_of_birth > years_before(earliest, ADULT_AGE), s.date_of_birth.is_(None))
@@ -325,7 +327,9 @@ class _Finder:
                 e.status.in_(CONSENT_STATUSES),
                 e.deleted_at.is_(None),
                 s.deleted_at.is_(None),
-                s.guardian_consent_at.is_(None),
+                s.id.not_in(
+                    select(c.student_id).where(valid_consent(ConsentPurpose.PARTICIPATION))
+                ),
                 bound,
             )
         )

@@ -32,6 +32,7 @@ from ixdesk.services.operations import (
     live_record,
     run_operation,
 )
+from ixdesk.services.privacy.consent import note_form_consent
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 from ixdesk.services.tables import canonical_id
@@ -181,6 +182,8 @@ def save_values(
                 # Expertise alone changed: the instructor's version still moves on.
                 row.updated_at = utcnow()
         session.flush()
+        if record.kind == Kind.STUDENTS and fields.get("guardian_consent_at") is not None:
+            note_form_consent(session, row.id)
         return RecordValues(record.kind, row.id, row.version, dict(record.values))
 
     return run_operation(database, work, hub=hub)

@@ -22,6 +22,8 @@ from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
+from ixdesk.services.privacy import audit
+from ixdesk.services.privacy.profiles import HANDOVER
 from ixdesk.services.read import full as q
 from ixdesk.services.settings import settings_in
 
@@ -82,7 +84,10 @@ def export_everything(
                 fields = q.field_names(model)
                 sheet = book.add_sheet(name, [Column(field) for field in fields])
                 sheet.write_rows(q.stream(session, q.plain_select(model, fields, sqlite=sqlite)))
-            return book.save()
+            written = book.save()
+    return audit.exported(
+        database, "Full export", written, profile=HANDOVER.key, records=sum(counts.values())
+    )
 
 
 def export_records(
@@ -122,4 +127,7 @@ def export_records(
             sheet = book.add_sheet(record_type, [Column(field) for field in chosen])
             plain = q.plain_select(model, chosen, sqlite=database.is_sqlite)
             sheet.write_rows(q.stream(session, plain))
-            return book.save()
+            written = book.save()
+    return audit.exported(
+        database, f"Export of {record_type}", written, profile=HANDOVER.key, records=total
+    )

@@ -14,7 +14,7 @@ its value cannot drift apart.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,9 @@ from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
 from ixdesk.services.kinds import status_label
+from ixdesk.services.privacy import audit
+from ixdesk.services.privacy import profiles as pf
+from ixdesk.services.privacy.consent import left_out_sentence, without_lacking
 from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
 from ixdesk.services.read.common import person, readable_phone, sort_key
@@ -37,6 +40,7 @@ from ixdesk.services.read.problems import company_problems
 from ixdesk.services.settings import OrganisationSettings, load_settings
 
 PathLike = str | os.PathLike[str]
+Told = Callable[[str], None]  # hears a sentence the person should read (students left out)
 Layout = Sequence[tuple[str, str]]  # (header shown, key in the record dict)
 NOT_IN_A_GROUP = "Not in a group"
 DEFAULT_BLANK_ROWS = 10
@@ -215,7 +219,10 @@ def export_cohort_roster(
             sheet.write_rows(_readable(fields, loose, region))
             groups.append({"name": NOT_IN_A_GROUP, "members": sheet.rows, "sheet": sheet.name})
         overview.write_rows(_values(group, COHORT_GROUPS) for group in groups)
-        return book.save()
+        written = book.save()
+    return audit.exported(
+        database, title, written, profile=pf.COORDINATOR.key, records=cohort["students"]
+    )
 
 
 def export_instructor_roster(
@@ -247,8 +254,10 @@ def export_instructor_roster(
         where = " in this cohort" if cohort_id else " in a current cohort"
         raise IxdeskError(f"{name} leads or assists no groups{where}; there is no roster to write.")
     options = _options(load_settings(database), paper, progress, cancelled)
-    with Workbook(path, title=f"{name}: groups", subject="Instructor roster", **options) as book:
-        book.expect(len(groups) + sum(map(len, by_group.values())))
+    students = sum(map(len, by_group.values()))
+    title = f"{name}: groups"
+    with Workbook(path, title=title, subject="Instructor roster", **options) as book:
+        book.expect(len(groups) + students)
         heading = [("Instructor", name), ("Email", email), ("Exported on", date.today())]
         overview = book.add_sheet("My groups", _columns(INSTRUCTOR_GROUPS), heading=heading)
         for group in groups:
@@ -258,7 +267,8 @@ def export_instructor_roster(
             sheet.write_rows(by_group[group["id"]])
             group.update(members=sheet.rows, sheet=sheet.name)
         overview.write_rows(_values(group, INSTRUCTOR_GROUPS) for group in groups)
-        return book.save()
+        written = book.save()
+    return audit.exported(database, title, written, profile=pf.INSTRUCTOR.key, records=students)
 
 
 def export_signin_sheet(
@@ -316,7 +326,8 @@ def export_signin_sheet(
         )
         sheet.write_rows([number, *row] for number, row in enumerate(rows, start=1))
         sheet.write_numbered_blank_rows(blank_rows, len(rows) + 1)
-        return book.save()
+        written = book.save()
+    return audit.exported(database, title, written, profile=pf.SCHOOL.key, records=len(rows))
 
 
 def _initial(first: str | None, preferred: str | None, last: str | None) -> str:
@@ -334,13 +345,21 @@ def export_partner_brief(
     paper: str | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    told: Told | None = None,
 ) -> Path:
-    """For a partner company: its business problems and the groups working on them."""
+    """For a partner company: its business problems and the groups working on them.
+
+    Students under 18 without a guardian's consent to share their work with the
+    partner company are left out; ``told`` hears how many and why.
+    """
+    profile = pf.PARTNER
+    assert profile.needs is not None
     with database.read() as session:
         company = company_details(session, company_id)
         problems = company_problems(session, company_id)
         groups = group_rows(session, company_id=company_id)
-        by_group = st.members(session, [group["id"] for group in groups], st.PARTNER_FIELDS)
+        listed = st.members(session, [group["id"] for group in groups], profile.student_fields)
+        by_group, left_out = without_lacking(session, listed, profile.needs)
     for group in groups:
         people = by_group[group["id"]]
         group.update(members=len(people), students=", ".join(_initial(*p) for p in people))
@@ -361,4 +380,8 @@ def export_partner_brief(
         sheet.write_rows(_values(problem, PARTNER_PROBLEMS) for problem in problems)
         sheet = book.add_sheet("Groups", _columns(PARTNER_GROUPS), heading=heading)
         sheet.write_rows(_values(group, PARTNER_GROUPS) for group in groups)
-        return book.save()
+        written = book.save()
+    students = sum(group["members"] for group in groups)
+    if left_out and told is not None:
+        told(left_out_sentence(left_out, profile.needs))
+    return audit.exported(database, title, written, profile=profile.key, records=students)

@@ -29,6 +29,7 @@ from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy.consent import consents_to_add
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 
@@ -234,6 +235,11 @@ class _Writer:
             ),
         )
         self.result.answered = len(answers)
+        if plan.kind == Kind.STUDENTS:
+            students = [t.id for p in plan.parts for t in plan.targets.get(p.record, ())]
+            consents = list(consents_to_add(self.connection, students, self._stamp()))
+            self.total += len(consents)
+            self.insert(m.Consent.__table__, consents)
         return self.result
 
     def _value(self, value: Any) -> Any:

@@ -41,6 +41,7 @@ FULL_TABLES: tuple[type[Record], ...] = (
     m.Student,
     m.Enrolment,
     m.ApplicationAnswer,
+    m.Consent,
     m.Instructor,
     m.InstructorExpertise,
     m.StudentGroup,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ixdesk.db import models as m
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.db.statements import AnySelect
+from ixdesk.services.privacy import profiles
 from ixdesk.services.read.common import RecordRead, name_order
 
 S, TRACK = m.Student, m.Track
@@ -56,19 +57,12 @@ STUDENTS = RecordRead(
     list_columns=("last_name", "first_name", "email", "school", "grade", "date_of_birth"),
 )
 
-# What each reader of a roster may see of a student (docs/rosters.md).
-COORDINATOR_FIELDS = (
-    "last_name",
-    "first_name",
-    "preferred_name",
-    "school",
-    "grade",
-    "email",
-    "phone",
-)
-INSTRUCTOR_FIELDS = ("last_name", "first_name", "preferred_name", "school", "grade", "email")
-SIGNIN_FIELDS = ("last_name", "first_name", "preferred_name")
-PARTNER_FIELDS = ("first_name", "preferred_name", "last_name")
+# What each reader of a roster may see of a student: the export profiles' fields
+# (services/privacy/profiles.py, docs/rosters.md).
+COORDINATOR_FIELDS = profiles.COORDINATOR.student_fields
+INSTRUCTOR_FIELDS = profiles.INSTRUCTOR.student_fields
+SIGNIN_FIELDS = profiles.SCHOOL.student_fields
+PARTNER_FIELDS = profiles.PARTNER.student_fields
 
 
 def _columns(fields: Sequence[str]) -> list[Any]:

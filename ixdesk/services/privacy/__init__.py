@@ -1,0 +1,4 @@
+"""Minors' data: consent records, export profiles, the audit log, retention and erasure.
+
+See docs/privacy.md.
+"""

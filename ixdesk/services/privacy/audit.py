@@ -1,0 +1,125 @@
+"""The audit log: every export and bulk action, who made it, when, how many records.
+
+Entries are only ever added (:func:`record_action`, or :func:`note` inside an
+operation already running); nothing in ixdesk changes or removes one. They are
+read by ``ixdesk audit`` and the window's audit log view (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ixdesk.db import models as m
+from ixdesk.db.base import utcnow
+from ixdesk.db.engine import Database
+from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.reads import reads
+
+EXPORT, IMPORT, PURGE, ERASE = "export", "import", "purge", "erase"
+COLUMNS = ("at", "who", "action", "what", "profile", "records", "file_name")
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    who: str
+    action: str
+    what: str
+    profile: str | None
+    records: int
+    file_name: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        values = asdict(self)
+        values["at"] = self.at.isoformat()
+        values["id"] = str(self.id)
+        return values
+
+
+def who() -> str:
+    """The account working on this computer (never a student's detail)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "unknown"
+
+
+def note(
+    session: Session,
+    action: str,
+    what: str,
+    *,
+    profile: str | None = None,
+    records: int = 0,
+    file_name: str | Path | None = None,
+) -> None:
+    """Add an entry inside an operation (a bulk action and its entry commit together)."""
+    session.add(
+        m.AuditEntry(
+            at=utcnow(),
+            who=who()[:120],
+            action=action,
+            what=what[:300],
+            profile=profile,
+            records=records,
+            file_name=None if file_name is None else str(file_name)[:300],
+        )
+    )
+
+
+def record_action(
+    database: Database,
+    action: str,
+    what: str,
+    *,
+    profile: str | None = None,
+    records: int = 0,
+    file_name: str | Path | None = None,
+    hub: ChangeHub | None = None,
+) -> None:
+    """Add an entry on its own (an export, once its file is written). A database open
+    for reading only keeps no log: nothing can be added to it."""
+    if database.read_only is not None:
+        return
+
+    def work(context: OperationContext) -> None:
+        note(
+            context.session,
+            action,
+            what,
+            profile=profile,
+            records=records,
+            file_name=file_name,
+        )
+
+    run_operation(database, work, hub=hub)
+
+
+@reads("audit_log")
+def audit_entries(database: Database, limit: int | None = None) -> list[AuditRow]:
+    """The entries, oldest first (the last ``limit`` when given)."""
+    a = m.AuditEntry
+    with database.read() as session:
+        statement = select(a).order_by(a.at.desc(), a.id.desc())
+        if limit is not None:
+            statement = statement.limit(limit)
+        rows = [
+            AuditRow(e.id, e.at, e.who, e.action, e.what, e.profile, e.records, e.file_name)
+            for e in session.scalars(statement)
+        ]
+    rows.reverse()
+    return rows
+
+
+def exported(database: Database, what: str, path: Path, *, profile: str, records: int) -> Path:
+    """Note an export written to ``path``; returns the path (for the builders' last line)."""
+    record_action(database, EXPORT, what, profile=profile, records=records, file_name=path)
+    return path

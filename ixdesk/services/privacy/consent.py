@@ -1,0 +1,316 @@
+"""Guardians' consent, one record per student and purpose, and who lacks it.
+
+A consent is *valid* for a purpose while a live record for that purpose has been
+given and not withdrawn. A student under 18 (or whose date of birth is unknown:
+most students are minors, so the safe reading) needs a valid consent for each
+purpose an export or a list uses; adults need none (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy.orm import Session
+
+from ixdesk.db import models as m
+from ixdesk.db.base import utcnow
+from ixdesk.db.engine import Database
+from ixdesk.db.enums import ConsentMethod, ConsentPurpose
+from ixdesk.errors import ValidationError
+from ixdesk.services.assignments.rules import ADULT_AGE
+from ixdesk.services.operations import ChangeHub, OperationContext, live_record, run_operation
+from ixdesk.services.reads import reads
+from ixdesk.services.validation import years_before
+
+BATCH = 500
+PURPOSE_LABELS = {
+    ConsentPurpose.PARTICIPATION: "taking part in the programme",
+    ConsentPurpose.PHOTOS: "photos",
+    ConsentPurpose.PARTNER_SHARING: "sharing work with the partner company",
+    ConsentPurpose.MESSAGES: "messages",
+}
+METHOD_LABELS = {
+    ConsentMethod.PAPER_FORM: "paper form",
+    ConsentMethod.EMAIL: "email",
+    ConsentMethod.ONLINE_FORM: "online form",
+}
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    """One consent record as the window and the exports show it."""
+
+    id: str
+    version: int
+    purpose: ConsentPurpose
+    given_by: str | None
+    relation: str | None
+    given_at: datetime
+    method: ConsentMethod | None
+    notice_version: str | None
+    withdrawn_at: datetime | None
+    withdrawn_by: str | None
+
+    @property
+    def valid(self) -> bool:
+        return self.withdrawn_at is None
+
+
+def is_minor(date_of_birth: date | None, on: date | None = None) -> bool:
+    """Under 18 on ``on`` (today); an unknown date of birth counts as a minor."""
+    return date_of_birth is None or date_of_birth > years_before(on or date.today(), ADULT_AGE)
+
+
+@reads("consents")
+def student_consents(database: Database, student_id: str) -> list[ConsentRow]:
+    """A student's consent records, newest first (withdrawn ones too)."""
+    with database.read() as session:
+        return consent_rows(session, student_id)
+
+
+def consent_rows(session: Session, student_id: str) -> list[ConsentRow]:
+    c = m.Consent
+    records = session.scalars(
+        select(c)
+        .where(c.student_id == student_id, c.deleted_at.is_(None))
+        .order_by(c.given_at.desc(), c.purpose)
+    )
+    return [
+        ConsentRow(
+            r.id,
+            r.version,
+            r.purpose,
+            r.given_by,
+            r.relation,
+            r.given_at,
+            r.method,
+            r.notice_version,
+            r.withdrawn_at,
+            r.withdrawn_by,
+        )
+        for r in records
+    ]
+
+
+def valid_consent(purpose: ConsentPurpose) -> Any:
+    """A condition on ``m.Consent`` rows: live, for ``purpose``, not withdrawn."""
+    c = m.Consent
+    return and_(c.purpose == purpose, c.deleted_at.is_(None), c.withdrawn_at.is_(None))
+
+
+def consenting(session: Session, student_ids: Iterable[str], purpose: ConsentPurpose) -> set[str]:
+    """Those of ``student_ids`` with a valid consent for ``purpose``."""
+    ids = list(student_ids)
+    if not ids:
+        return set()
+    c = m.Consent
+    return set(
+        session.scalars(select(c.student_id).where(c.student_id.in_(ids), valid_consent(purpose)))
+    )
+
+
+def lacking_consent(
+    session: Session, student_ids: Iterable[str], purpose: ConsentPurpose
+) -> set[str]:
+    """Those of ``student_ids`` who are minors without a valid consent for ``purpose``."""
+    ids = list(student_ids)
+    if not ids:
+        return set()
+    s = m.Student
+    minors = {
+        student_id
+        for student_id, born in session.execute(select(s.id, s.date_of_birth).where(s.id.in_(ids)))
+        if is_minor(born)
+    }
+    return minors - consenting(session, minors, purpose)
+
+
+def left_out_sentence(count: int, purpose: ConsentPurpose) -> str:
+    """Why an export has fewer students than it might: one sentence."""
+    who = "1 student under 18 was" if count == 1 else f"{count} students under 18 were"
+    return f"{who} left out: no guardian's consent for {PURPOSE_LABELS[purpose]} is on record."
+
+
+def give_consent(
+    database: Database,
+    student_id: str,
+    purposes: Sequence[ConsentPurpose],
+    *,
+    given_by: str | None,
+    relation: str | None = None,
+    given_at: datetime | None = None,
+    method: ConsentMethod | None = None,
+    notice_version: str | None = None,
+    hub: ChangeHub | None = None,
+) -> list[str]:
+    """Record a guardian's consent for each of ``purposes``; returns the new records' ids."""
+    if not purposes:
+        raise ValidationError("Choose at least one purpose the consent is for.")
+
+    def work(context: OperationContext) -> list[str]:
+        live_record(context.session, m.Student, student_id, None)
+        return add_consents(
+            context.session,
+            student_id,
+            purposes,
+            given_by=given_by,
+            relation=relation,
+            given_at=given_at or utcnow(),
+            method=method,
+            notice_version=notice_version,
+        )
+
+    return run_operation(database, work, hub=hub)
+
+
+def add_consents(
+    session: Session,
+    student_id: str,
+    purposes: Iterable[ConsentPurpose],
+    *,
+    given_by: str | None,
+    given_at: datetime,
+    relation: str | None = None,
+    method: ConsentMethod | None = None,
+    notice_version: str | None = None,
+) -> list[str]:
+    """Add consent records inside an open operation (the import uses this too)."""
+    records = [
+        m.Consent(
+            student_id=student_id,
+            purpose=purpose,
+            given_by=_clean(given_by),
+            relation=_clean(relation),
+            given_at=given_at,
+            method=method,
+            notice_version=_clean(notice_version),
+        )
+        for purpose in purposes
+    ]
+    session.add_all(records)
+    session.flush()
+    return [record.id for record in records]
+
+
+def withdraw_consent(
+    database: Database,
+    consent_id: str,
+    expected_version: int | None = None,
+    *,
+    withdrawn_by: str | None,
+    withdrawn_at: datetime | None = None,
+    hub: ChangeHub | None = None,
+) -> None:
+    """Mark a consent withdrawn (kept, dated): the next export that needs it leaves the
+    student out."""
+
+    def work(context: OperationContext) -> None:
+        record = live_record(context.session, m.Consent, consent_id, expected_version)
+        if record.withdrawn_at is not None:
+            raise ValidationError("This consent was already withdrawn.")
+        record.withdrawn_at = withdrawn_at or utcnow()
+        record.withdrawn_by = _clean(withdrawn_by)
+
+    run_operation(database, work, hub=hub)
+
+
+def restore_consent(database: Database, consent_id: str, *, hub: ChangeHub | None = None) -> None:
+    """Undo a withdrawal."""
+
+    def work(context: OperationContext) -> None:
+        record = live_record(context.session, m.Consent, consent_id, None)
+        record.withdrawn_at = None
+        record.withdrawn_by = None
+
+    run_operation(database, work, hub=hub)
+
+
+def remove_consents(
+    database: Database, consent_ids: Sequence[str], *, hub: ChangeHub | None = None
+) -> None:
+    """Undo recording consents (tombstones, as every record)."""
+
+    def work(context: OperationContext) -> None:
+        for consent_id in consent_ids:
+            live_record(context.session, m.Consent, consent_id, None).deleted_at = utcnow()
+
+    run_operation(database, work, hub=hub)
+
+
+def restore_removed(
+    database: Database, consent_ids: Sequence[str], *, hub: ChangeHub | None = None
+) -> None:
+    """Redo recording consents after an undo."""
+
+    def work(context: OperationContext) -> None:
+        for consent_id in consent_ids:
+            record = context.session.get(m.Consent, consent_id)
+            if record is not None:
+                record.deleted_at = None
+
+    run_operation(database, work, hub=hub)
+
+
+def _clean(text: str | None) -> str | None:
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
+def without_lacking(
+    session: Session, by_group: dict[str, list[tuple[Any, ...]]], purpose: ConsentPurpose
+) -> tuple[dict[str, list[tuple[Any, ...]]], int]:
+    """Members (tuples whose first value is the student's id) less the minors without a
+    valid consent for ``purpose``, the id dropped; and how many students were left out."""
+    ids = {row[0] for rows in by_group.values() for row in rows}
+    lacking = lacking_consent(session, ids, purpose)
+    kept = {
+        group: [row[1:] for row in rows if row[0] not in lacking]
+        for group, rows in by_group.items()
+    }
+    return kept, len(lacking)
+
+
+def consents_to_add(
+    connection: Connection, student_ids: Iterable[str], stamp: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
+    """Rows for ``m.Consent`` from the students' own consent fields: one for taking part
+    per student of ``student_ids`` whose ``guardian_consent_at`` is set and who has no
+    valid consent for it yet (a sign-up sheet's consent column, the form's consent date)."""
+    s, c = m.Student, m.Consent
+    purpose = ConsentPurpose.PARTICIPATION
+    ids = iter(student_ids)
+    while batch := list(itertools.islice(ids, BATCH)):
+        has = select(c.student_id).where(c.student_id.in_(batch), valid_consent(purpose))
+        rows = connection.execute(
+            select(s.id, s.guardian_consent_by, s.guardian_consent_at).where(
+                s.id.in_(batch), s.guardian_consent_at.is_not(None), s.id.not_in(has)
+            )
+        )
+        for student_id, given_by, given_at in rows:
+            yield {
+                "id": str(uuid.uuid4()),
+                "student_id": student_id,
+                "purpose": purpose.value,
+                "given_by": given_by,
+                "relation": None,
+                "given_at": given_at,
+                "method": None,
+                "notice_version": None,
+                "withdrawn_at": None,
+                "withdrawn_by": None,
+                **stamp,
+            }
+
+
+def note_form_consent(session: Session, student_id: str) -> None:
+    """Inside an operation: the consent date typed on the student's form, as a record."""
+    stamp = {"created_at": utcnow(), "updated_at": utcnow(), "version": 1, "deleted_at": None}
+    rows = list(consents_to_add(session.connection(), [student_id], stamp))
+    if rows:
+        session.execute(insert(m.Consent), rows)
