@@ -27,6 +27,15 @@ from ixdesk.gui.tasks import BackgroundTask, Report
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.privacy.profiles import (
+    COORDINATOR,
+    HANDOVER,
+    INSTRUCTOR,
+    PARTNER,
+    SCHOOL,
+    ExportProfile,
+    describe,
+)
 from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
@@ -82,13 +91,23 @@ def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
 
 
 def run_export(
-    workbench: Workbench, title: str, suggested: str, what: str, write: Write
+    workbench: Workbench,
+    title: str,
+    suggested: str,
+    what: str,
+    write: Write,
+    profile: ExportProfile,
+    notes: list[str] | None = None,
 ) -> BackgroundTask | None:
-    """Ask where to save, then write on a worker thread; the outcome is told on screen.
+    """Show the export's profile, ask where to save, then write on a worker thread; the
+    outcome is told on screen.
 
     ``what`` names the workbook in sentences ("The roster of Spring 2026");
-    ``write(path, progress, cancelled)`` calls one export service.
+    ``write(path, progress, cancelled)`` calls one export service; ``notes`` are the
+    sentences it told (students left out), shown with the outcome.
     """
+    if not workbench.dialogs.confirm(title, describe(profile), "Continue"):
+        return None
     target = ask_target(workbench, title, suggested)
     if target is None:
         return None
@@ -104,7 +123,7 @@ def run_export(
         title=title,
         label=f"Writing {target.name}…",
         failure=FAILED_TITLE,
-        then=lambda written: _written(workbench, title, what, Path(written)),
+        then=lambda written: _written(workbench, title, what, Path(written), notes or []),
         cancelled=CANCELLED_MESSAGE,
     )
     if task.dialog is not None:
@@ -112,9 +131,10 @@ def run_export(
     return task
 
 
-def _written(workbench: Workbench, title: str, what: str, path: Path) -> None:
+def _written(workbench: Workbench, title: str, what: str, path: Path, notes: list[str]) -> None:
     workbench.status(f"{what} was written to {path}.", 8000)
-    workbench.dialogs.offer_file(title, f"{what} was written to\n{path}", str(path))
+    told = "".join(f"\n\n{note}" for note in notes)
+    workbench.dialogs.offer_file(title, f"{what} was written to\n{path}{told}", str(path))
 
 
 # --- which record ----------------------------------------------------------------------
@@ -174,6 +194,7 @@ class RecordExport:
     suggested: str  # file name, with {name}
     what: str  # the workbook in a sentence, with {name}
     service: str  # the function of ixdesk.services.export that writes it
+    profile: ExportProfile  # who reads it, and the fields it carries
 
 
 COHORT_ROSTER = RecordExport(
@@ -183,6 +204,7 @@ COHORT_ROSTER = RecordExport(
     "{name} roster.xlsx",
     "The roster of {name}",
     "export_cohort_roster",
+    COORDINATOR,
 )
 SIGNIN_SHEET = RecordExport(
     Kind.COHORTS,
@@ -191,6 +213,7 @@ SIGNIN_SHEET = RecordExport(
     "{name} sign-in sheet.xlsx",
     "The sign-in sheet for {name}",
     "export_signin_sheet",
+    SCHOOL,
 )
 INSTRUCTOR_ROSTER = RecordExport(
     Kind.INSTRUCTORS,
@@ -199,6 +222,7 @@ INSTRUCTOR_ROSTER = RecordExport(
     "{name} roster.xlsx",
     "The roster for {name}",
     "export_instructor_roster",
+    INSTRUCTOR,
 )
 PARTNER_BRIEF = RecordExport(
     Kind.COMPANIES,
@@ -207,6 +231,7 @@ PARTNER_BRIEF = RecordExport(
     "{name} partner brief.xlsx",
     "The partner brief for {name}",
     "export_partner_brief",
+    PARTNER,
 )
 
 
@@ -221,12 +246,16 @@ def export_record(
     if name is None:
         return None
     database, chosen = workbench.database, record_id
+    notes: list[str] = []
+    # Only an export whose profile needs a consent can leave students out and say so.
+    told = {"told": notes.append} if export.profile.needs is not None else {}
 
     def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
         from ixdesk.services import export as ex
 
+        notes.clear()
         service: Callable[..., Path] = getattr(ex, export.service)
-        return service(database, chosen, path, progress=progress, cancelled=cancelled)
+        return service(database, chosen, path, progress=progress, cancelled=cancelled, **told)
 
     return run_export(
         workbench,
@@ -234,6 +263,8 @@ def export_record(
         export.suggested.format(name=name),
         export.what.format(name=name),
         write,
+        export.profile,
+        notes,
     )
 
 
@@ -280,4 +311,5 @@ def export_everything(workbench: Workbench) -> BackgroundTask | None:
         f"ixdesk full export {date.today().isoformat()}.xlsx",
         "The full export",
         write,
+        HANDOVER,
     )

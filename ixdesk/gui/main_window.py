@@ -171,6 +171,7 @@ class MainWindow(WindowFrame):
         """Place what the features offer: import and export, assignments, the pages."""
         from ixdesk.gui import export_actions
         from ixdesk.gui.assignment_actions import assignments
+        from ixdesk.gui.audit_view import AuditLogView
         from ixdesk.gui.import_wizard import ImportLauncher
         from ixdesk.gui.pages import page_actions
         from ixdesk.gui.settings_actions import SettingsActions
@@ -206,6 +207,10 @@ class MainWindow(WindowFrame):
         )  # fmt: skip
         self.load_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.tabifyDockWidget(self.attention_dock, self.load_dock)
+        self.audit_dock = dock(
+            self, ui.menuView, AuditLogView(bench), "Audit log", "auditLogDock", "edit"
+        )
+        self.tabifyDockWidget(self.attention_dock, self.audit_dock)
         self.attention_dock.raise_()
 
         cohorts, instructors = views[Kind.COHORTS], views[Kind.INSTRUCTORS]

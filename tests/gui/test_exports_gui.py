@@ -115,8 +115,11 @@ def test_each_export_from_the_file_menu_writes_its_workbook(
     written = out / "workbook.xlsx"
     assert f"was written to\n{written}" in text
     assert title.startswith("Export")
-    asked = ["choose", "save_file"] if record else ["save_file"]
+    asked = ["choose", "confirm", "save_file"] if record else ["confirm", "save_file"]
     assert dialogs.kinds()[: len(asked)] == asked
+    # Before anything is written: the profile and the fields it carries.
+    shown = next(text for kind, _title, text in dialogs.asked if kind == "confirm")
+    assert shown.startswith("Profile: ") and "Of each student it carries:" in shown
     if record:  # the list offered every live record of the kind, the answer among them
         assert filled[record] in {record_id for _label, record_id in dialogs.offered}
     assert suggested(dialogs).name.startswith(file)
@@ -148,7 +151,7 @@ def test_the_last_export_folder_is_offered_next_time(
     dialogs.save_file_answer = None  # the person closes the save dialog: nothing happens
     assert exports.export_cohort_roster(window.workbench, filled["spring"]) is None
     assert suggested(dialogs) == tmp_path / "Spring Data 2025 roster.xlsx"
-    assert dialogs.kinds() == ["save_file"]
+    assert dialogs.kinds() == ["confirm", "save_file"]
 
 
 def test_file_names_are_made_safe() -> None:

@@ -20,6 +20,7 @@ from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy.profiles import HANDOVER
 from ixdesk.services.reads import reads
 
 EXPORT, IMPORT, PURGE, ERASE = "export", "import", "purge", "erase"
@@ -123,3 +124,13 @@ def exported(database: Database, what: str, path: Path, *, profile: str, records
     """Note an export written to ``path``; returns the path (for the builders' last line)."""
     record_action(database, EXPORT, what, profile=profile, records=records, file_name=path)
     return path
+
+
+def export_audit_log(database: Database, path: str | Path) -> Path:
+    """The whole audit log as a CSV file (written whole or not at all); noted in the log."""
+    from ixdesk.services.export.csvfile import write_csv
+
+    entries = audit_entries(database)
+    rows = ([getattr(entry, name) for name in COLUMNS] for entry in entries)
+    written = write_csv(path, COLUMNS, rows)
+    return exported(database, "Audit log", written, profile=HANDOVER.key, records=len(entries))

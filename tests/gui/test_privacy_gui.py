@@ -1,0 +1,67 @@
+"""The export dialog's profile, the students it left out, and the read-only audit log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from ixdesk.db import Database
+from ixdesk.gui import exports
+from ixdesk.gui.audit_view import AuditLogView
+from ixdesk.gui.main_window import MainWindow
+from ixdesk.gui.workbench import Workbench
+from tests import privacy_world
+from tests.gui.conftest import ScriptedDialogs
+from tests.gui.test_exports_gui import outcome
+
+
+def test_the_partner_export_shows_its_profile_first_and_says_who_was_left_out(
+    qtbot: QtBot, sqlite_database: Database, window: MainWindow, dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    world = privacy_world.build(sqlite_database)
+    dialogs.confirm_answer = False  # the person reads the profile and stops
+    assert exports.export_partner_brief(window.workbench, world["acme"]) is None
+    assert dialogs.kinds() == ["confirm"]
+    _kind, _title, profile = dialogs.asked[0]
+    assert profile.startswith("Profile: Partner company, for a partner company.")
+    assert "first name, preferred name, initial of the last name, group" in profile
+    assert "email" not in profile and "phone" not in profile
+
+    dialogs.asked.clear()
+    dialogs.confirm_answer = True
+    dialogs.save_file_answer = str(tmp_path / "brief.xlsx")
+    assert exports.export_partner_brief(window.workbench, world["acme"]) is not None
+    kind, _title, text = outcome(qtbot, dialogs)
+    assert kind == "offer_file"
+    assert text.endswith(
+        "1 student under 18 was left out: no guardian's consent for sharing work with the "
+        "partner company is on record."
+    )
+    assert dialogs.kinds()[:2] == ["confirm", "save_file"]
+
+
+def test_the_audit_log_view_lists_exports_and_takes_no_edits(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench, dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from ixdesk.services import export as ex
+
+    world = privacy_world.build(sqlite_database)
+    view = AuditLogView(workbench)
+    qtbot.addWidget(view)
+    view.show()
+    view.freshness.flush()
+    assert view.table.rowCount() == 0
+    ex.export_partner_brief(sqlite_database, world["acme"], tmp_path / "a.xlsx")
+    ex.export_cohort_roster(sqlite_database, world["cohort"], tmp_path / "b.xlsx")
+    view._refresh()
+    assert view.table.rowCount() == 2
+    assert [view.table.item(row, 4).text() for row in range(2)] == ["partner", "coordinator"]
+    assert view.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert view.count.text().startswith("2 entries")
+    dialogs.save_file_answer = str(tmp_path / "log.csv")
+    view.save_csv()
+    assert (tmp_path / "log.csv").read_text(encoding="utf-8-sig").count("\n") == 3

@@ -1,0 +1,71 @@
+"""The audit log: every export, in order, on the command line and as a file."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ixdesk.cli import main
+from ixdesk.db import Database, open_database
+from ixdesk.services import export as ex
+from ixdesk.services.privacy import audit
+from tests import privacy_world
+
+
+def test_the_audit_log_lists_every_export_the_test_made_in_order(
+    database: Database, tmp_path: Path
+) -> None:
+    world = privacy_world.build(database)
+    made = [
+        ex.export_partner_brief(database, world["acme"], tmp_path / "1.xlsx"),
+        ex.export_cohort_roster(database, world["cohort"], tmp_path / "2.xlsx"),
+        ex.export_signin_sheet(database, world["cohort"], tmp_path / "3.xlsx"),
+        ex.export_everything(database, tmp_path / "4.xlsx"),
+        ex.export_records(database, "students", tmp_path / "5.xlsx"),
+        ex.export_partner_brief(database, world["acme"], tmp_path / "6.xlsx"),
+    ]
+    entries = audit.audit_entries(database)
+    assert [Path(e.file_name or "") for e in entries] == made
+    assert [e.profile for e in entries] == [
+        "partner", "coordinator", "school", "handover", "handover", "partner"
+    ]  # fmt: skip
+    assert {e.action for e in entries} == {"export"} and all(e.who for e in entries)
+    assert [e.records for e in entries][:3] == [2, 3, 3]  # Kofi is left out of the brief
+    assert entries[0].what == "Acme: business problems and groups"
+    assert [e.at for e in entries] == sorted(e.at for e in entries)
+
+
+def test_ixdesk_audit_prints_the_log_as_a_table_or_json_and_it_saves_as_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    database = open_database(path)
+    try:
+        world = privacy_world.build(database)
+    finally:
+        database.close()
+    assert main(["--database", str(path), "export", "partner", "--company", "acme",
+                 "-o", str(tmp_path / "brief.xlsx")]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert "1 student under 18 was left out" in err
+    assert main(["--database", str(path), "audit", "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["action"] == "export" and entry["profile"] == "partner"
+    assert entry["records"] == 2 and entry["file_name"] == str(tmp_path / "brief.xlsx")
+    assert main(["--database", str(path), "audit"]) == 0
+    out = capsys.readouterr().out
+    assert "partner" in out and "(1 row)" in out
+    database = open_database(path)
+    try:
+        written = audit.export_audit_log(database, tmp_path / "log.csv")
+        assert [e.action for e in audit.audit_entries(database)] == ["export", "export"]
+    finally:
+        database.close()
+    with open(written, encoding="utf-8-sig") as stream:
+        rows: list[Any] = list(csv.reader(stream))
+    assert rows[0] == list(audit.COLUMNS) and rows[1][4] == "partner" and len(rows) == 2
+    assert world["acme"] not in " ".join(map(str, rows))
