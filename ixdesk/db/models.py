@@ -182,6 +182,8 @@ class Student(Record):
     guardian_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     messaging_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Set when the retention purge removed the names and contacts (counts stay).
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     track_interest: Mapped[Track | None] = relationship()
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="student")

@@ -174,6 +174,7 @@ class MainWindow(WindowFrame):
         from ixdesk.gui.audit_view import AuditLogView
         from ixdesk.gui.import_wizard import ImportLauncher
         from ixdesk.gui.pages import page_actions
+        from ixdesk.gui.privacy_actions import purge_action
         from ixdesk.gui.settings_actions import SettingsActions
 
         ui, bench, views = self.ui, self.workbench, self.views
@@ -182,7 +183,10 @@ class MainWindow(WindowFrame):
         menu = export_actions.export_menu(bench, ui.menuFile)
         place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
         self.settings = SettingsActions(bench, self)
-        place_above_quit(ui.menuFile, ui.actionQuit, [self.settings.settings_action])
+        self.purge_action = purge_action(bench, self)
+        place_above_quit(
+            ui.menuFile, ui.actionQuit, [self.settings.settings_action, self.purge_action]
+        )
         button = export_actions.toolbar_button(menu)
         button.setToolButtonStyle(ui.toolBar.toolButtonStyle())
         ui.toolBar.toolButtonStyleChanged.connect(button.setToolButtonStyle)

@@ -110,6 +110,10 @@ class SettingsDialog(QDialog):
         self.size_spin.setRange(keys.GROUP_SIZE_RANGE[0] - 1, keys.GROUP_SIZE_RANGE[1])
         self.size_spin.setSuffix(" students")
         self.size_spin.editingFinished.connect(self._size_edited)
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setRange(keys.RETENTION_RANGE[0] - 1, keys.RETENTION_RANGE[1])
+        self.retention_spin.setSuffix(" months after a cohort is archived")
+        self.retention_spin.editingFinished.connect(self._retention_edited)
         for combo, key in (
             (self.country_combo, "country"),
             (self.paper_combo, "paper_size"),
@@ -135,6 +139,7 @@ class SettingsDialog(QDialog):
             ("&Dates written in numbers:", self.order_combo, "date_order"),
             ("Logo on rosters:", logo, "logo"),
             ("Default &group size:", self.size_spin, "default_group_size"),
+            ("&Keep students' data:", self.retention_spin, "retention_months"),
         ):
             widget.setAccessibleName(keys.LABELS[key])
             if widget is not logo:
@@ -173,6 +178,10 @@ class SettingsDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.size_spin.setSpecialValueText(f"Not set ({st.FALLBACK_GROUP_SIZE} students)")
         self.size_spin.setValue(now.default_group_size or self.size_spin.minimum())
+        self.retention_spin.setSpecialValueText(
+            f"Not set ({st.FALLBACK_RETENTION_MONTHS} months after a cohort is archived)"
+        )
+        self.retention_spin.setValue(now.retention_months or self.retention_spin.minimum())
         self._show_logo(now.logo)
 
     def _show_logo(self, logo: bytes | None) -> None:
@@ -230,6 +239,10 @@ class SettingsDialog(QDialog):
     def _size_edited(self) -> None:
         value = self.size_spin.value()
         self.save("default_group_size", None if value == self.size_spin.minimum() else value)
+
+    def _retention_edited(self) -> None:
+        value = self.retention_spin.value()
+        self.save("retention_months", None if value == self.retention_spin.minimum() else value)
 
     def _choose_logo(self) -> None:
         folder = remembered_folder(LOGO_FOLDER)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 PAPER_SIZES = ("a4", "letter")
 GROUP_SIZE_RANGE = (2, 50)
+RETENTION_RANGE = (1, 240)  # months a cohort's students are kept after it is archived
 
 # In the order the Settings dialog and ``ixdesk settings`` show them; the fields of
 # ``settings.OrganisationSettings`` (a test holds the two equal).
@@ -16,6 +17,7 @@ KEYS = (
     "date_order",
     "logo",
     "default_group_size",
+    "retention_months",
 )
 LABELS = {
     "organisation_name": "Organisation name",
@@ -24,6 +26,7 @@ LABELS = {
     "date_order": "Date order",
     "logo": "Logo",
     "default_group_size": "Default group size",
+    "retention_months": "Keep students' data after a cohort is archived (months)",
 }
 HELP = {
     "organisation_name": "any text, up to 200 characters",
@@ -32,4 +35,6 @@ HELP = {
     "date_order": "day-first (14/03/2027) or month-first (03/14/2027)",
     "logo": "a PNG or JPEG file, up to 2 MB",
     "default_group_size": f"a whole number from {GROUP_SIZE_RANGE[0]} to {GROUP_SIZE_RANGE[1]}",
+    "retention_months": f"a whole number of months from {RETENTION_RANGE[0]} to "
+    f"{RETENTION_RANGE[1]}",
 }

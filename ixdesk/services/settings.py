@@ -17,6 +17,8 @@ key                       what                                    written as
 ``logo``                  an image on rosters                     a PNG or JPEG file
 ``default_group_size``    students per group when a cohort has    2 to 50
                           no size of its own
+``retention_months``      months students of an archived cohort   1 to 240 (24 when not set)
+                          are kept before ``privacy purge``
 ========================  ======================================  ==========================
 
 ``ixdesk settings`` (``commands/settings.py``) and the Settings dialog
@@ -41,7 +43,7 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import ValidationError
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.reads import reads
-from ixdesk.services.setting_keys import GROUP_SIZE_RANGE, KEYS, PAPER_SIZES
+from ixdesk.services.setting_keys import GROUP_SIZE_RANGE, KEYS, PAPER_SIZES, RETENTION_RANGE
 from ixdesk.services.validation import default_day_first, default_region, quoted
 from ixdesk.services.validation.dates import DATE_ORDERS
 from ixdesk.services.validation.regional import Regional
@@ -49,6 +51,7 @@ from ixdesk.services.validation.regional import Regional
 MAX_LOGO_BYTES = 2_000_000
 MAX_NAME = 200
 FALLBACK_GROUP_SIZE = 5
+FALLBACK_RETENTION_MONTHS = 24  # students of an archived cohort are kept two years
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class OrganisationSettings:
     date_order: str | None = None
     logo: bytes | None = None
     default_group_size: int | None = None
+    retention_months: int | None = None
 
     # What the program uses: the setting, else what the computer says.
     @property
@@ -80,6 +84,10 @@ class OrganisationSettings:
     @property
     def group_size(self) -> int:
         return self.default_group_size or FALLBACK_GROUP_SIZE
+
+    @property
+    def retention(self) -> int:
+        return self.retention_months or FALLBACK_RETENTION_MONTHS
 
     def regional(self) -> Regional:
         return Regional(self.country, self.date_order, self.paper_size)
@@ -114,17 +122,23 @@ def parse_setting(key: str, text: str) -> Any:
     if key == "date_order":
         return _one_of(text, DATE_ORDERS, "date order")
     if key == "default_group_size":
-        low, high = GROUP_SIZE_RANGE
-        try:
-            size = int(word)
-        except ValueError:
-            size = 0
-        if not low <= size <= high:
-            raise ValidationError(
-                f"{quoted(text)} is not a group size; use a whole number from {low} to {high}."
-            )
-        return size
+        return _whole_number(text, GROUP_SIZE_RANGE, "group size")
+    if key == "retention_months":
+        return _whole_number(text, RETENTION_RANGE, "number of months")
     return read_logo(Path(word).expanduser())
+
+
+def _whole_number(text: str, allowed: tuple[int, int], what: str) -> int:
+    low, high = allowed
+    try:
+        number = int(text.strip())
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise ValidationError(
+            f"{quoted(text)} is not a {what}; use a whole number from {low} to {high}."
+        )
+    return number
 
 
 def _one_of(text: str, allowed: tuple[str, ...], what: str) -> str:
@@ -177,6 +191,8 @@ def in_effect(settings: OrganisationSettings, key: str) -> str:
     """What is used where a setting is not made: "not set; ZA from this computer"."""
     if key == "default_group_size":
         return f"not set; {settings.group_size} is used"
+    if key == "retention_months":
+        return f"not set; {settings.retention} is used"
     effective = {
         "country": settings.region,
         "paper_size": settings.paper,
@@ -198,7 +214,7 @@ def settings_in(session: Session) -> OrganisationSettings:
     for row in session.scalars(select(m.Setting).where(m.Setting.key.in_(KEYS))):
         if row.key == "logo":
             values["logo"] = row.data
-        elif row.key == "default_group_size":
+        elif row.key in ("default_group_size", "retention_months"):
             values[row.key] = int(row.value) if row.value and row.value.isdigit() else None
         else:
             values[row.key] = row.value

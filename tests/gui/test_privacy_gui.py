@@ -65,3 +65,35 @@ def test_the_audit_log_view_lists_exports_and_takes_no_edits(
     dialogs.save_file_answer = str(tmp_path / "log.csv")
     view.save_csv()
     assert (tmp_path / "log.csv").read_text(encoding="utf-8-sig").count("\n") == 3
+
+
+def test_the_purge_from_the_window_says_who_first_then_anonymises(
+    sqlite_database: Database, window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    from datetime import date
+
+    from ixdesk.db import models as m
+    from ixdesk.gui.privacy_actions import purge
+    from ixdesk.services.operations import OperationContext, run_operation
+
+    world = privacy_world.build(sqlite_database)
+    assert not purge(window.workbench)
+    assert dialogs.asked[-1][0] == "info" and "No students to anonymise" in dialogs.asked[-1][2]
+
+    def archive(context: OperationContext) -> None:
+        cohort = context.session.get(m.Cohort, world["cohort"])
+        assert cohort is not None
+        cohort.status, cohort.ends_on = "archived", date(2020, 1, 31)  # type: ignore[assignment]
+
+    run_operation(sqlite_database, archive)
+    dialogs.asked.clear()
+    dialogs.confirm_answer = False
+    assert not purge(window.workbench)
+    kind, _title, question = dialogs.asked[0]
+    assert kind == "confirm" and question.startswith("3 student(s) of 1 cohort(s)")
+    assert "would be anonymised" in question and "cannot be undone" in question
+    dialogs.confirm_answer = True
+    assert purge(window.workbench)
+    assert "were anonymised" in dialogs.asked[-1][2]
+    with sqlite_database.read() as session:
+        assert session.get(m.Student, world["zoe"]).first_name == "Former"  # type: ignore[union-attr]

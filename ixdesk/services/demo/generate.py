@@ -8,6 +8,7 @@ seconds, and a failure leaves the database as it was.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from ixdesk.db import models as m
 from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
+from ixdesk.db.enums import ConsentPurpose
 from ixdesk.errors import IxdeskError
 from ixdesk.services.demo.cohorts import CohortRows
 from ixdesk.services.demo.partners import PartnerRows
@@ -86,6 +88,29 @@ def _insert(
             progress(stage, min(start + BATCH, len(rows)), len(rows))
 
 
+# What a demo guardian who consented agreed to; the ids follow from the student's, so
+# the random sequence (and so every other demo record) stays as it was.
+DEMO_PURPOSES = (ConsentPurpose.PARTICIPATION, ConsentPurpose.PARTNER_SHARING)
+
+
+def _consents(students: list[Row]) -> list[Row]:
+    return [
+        {
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{row['id']}/{purpose.value}")),
+            "student_id": row["id"],
+            "purpose": purpose.value,
+            "given_by": row["guardian_consent_by"],
+            "given_at": row["guardian_consent_at"],
+            "created_at": row["created_at"],
+            "updated_at": row["updated_at"],
+            "version": 1,
+        }
+        for row in students
+        if row.get("guardian_consent_at") is not None
+        for purpose in DEMO_PURPOSES
+    ]
+
+
 def generate_demo(
     database: Database,
     *,
@@ -110,6 +135,9 @@ def generate_demo(
         build.place_students(students)
         for batch in build.students():
             session.execute(insert(m.Student.__table__), batch)
+            consents = _consents(batch)
+            if consents:
+                session.execute(insert(m.Consent.__table__), consents)
             if progress is not None:
                 progress("students", len(build.student_ids), students)
         build.groups(build.enrolments())

@@ -1,4 +1,5 @@
-"""Consent records per student and purpose, and the audit log of exports and bulk actions.
+"""Consent records per student and purpose, the audit log of exports and bulk actions, and
+the moment a student was anonymised by the retention purge.
 
 A consent already noted on a student (``guardian_consent_by`` / ``guardian_consent_at``)
 becomes a consent record for participation, so nobody loses the consent they had.
@@ -27,6 +28,9 @@ def _enum(name: str, *values: str) -> sa.Enum:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("students", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("anonymised_at", sa.DateTime(timezone=True), nullable=True))
+
     consents = op.create_table(
         "consents",
         sa.Column("student_id", sa.Uuid(as_uuid=False), nullable=False),
@@ -110,3 +114,5 @@ def downgrade() -> None:
     with op.batch_alter_table("consents", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_consents_student_id"))
     op.drop_table("consents")
+    with op.batch_alter_table("students", schema=None) as batch_op:
+        batch_op.drop_column("anonymised_at")
