@@ -150,6 +150,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_gui(args.database, instructor=args.gui_instructor)
 
+    module = _EXTERNAL_COMMANDS.get(args.command)
+    if args.command in getattr(module, "FILE_COMMANDS", ()):
+        return int(module.run_on_file(args))  # type: ignore[union-attr]
+
     from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind
 
@@ -159,6 +163,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
         rolling_backup=args.command != "check",
+        password=database_password(args.database),
     )
     try:
         _use_organisation_settings(database)
@@ -175,6 +180,27 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         database.close()
     raise AssertionError(args.command)
+
+
+def database_password(target: str | None) -> str | None:
+    """The password of an encrypted database: ``IXDESK_PASSWORD``, else asked for when a
+    person is at the terminal and the file is encrypted (None otherwise)."""
+    import getpass
+    import os
+
+    from ixdesk.db import cipher
+    from ixdesk.db.location import resolve_database
+
+    given = os.environ.get(cipher.PASSWORD_ENV)
+    if given:
+        return given
+    url = resolve_database(target)
+    if url.get_backend_name() != "sqlite" or not sys.stdin.isatty():
+        return None
+    path = Path(str(url.database))
+    if not cipher.is_encrypted(path):
+        return None
+    return getpass.getpass(f"Password for {path}: ") or None
 
 
 def _use_organisation_settings(database: Any) -> None:

@@ -3,6 +3,8 @@
     ixdesk audit [--json] [--limit N]          # every export and bulk action, oldest first
     ixdesk privacy purge [--dry-run]           # anonymise students of expired cohorts
     ixdesk privacy erase --student EMAIL       # erase one student on request
+    ixdesk --database FILE encrypt             # encrypt the file in place (SQLCipher)
+    ixdesk --database FILE decrypt             # write it back unencrypted
 
 See docs/privacy.md.
 """
@@ -15,6 +17,8 @@ import sys
 from typing import Any
 
 EXIT_OK = 0
+# Commands that convert the file itself rather than open it as a database.
+FILE_COMMANDS = ("encrypt", "decrypt")
 
 
 def add_parsers(commands: Any) -> None:
@@ -39,6 +43,17 @@ def add_parsers(commands: Any) -> None:
     purge.add_argument("--dry-run", action="store_true", help="say who would be anonymised")
     erase = actions.add_parser("erase", help="erase one student on request, with a report")
     erase.add_argument("--student", required=True, metavar="EMAIL")
+
+    commands.add_parser(
+        "encrypt",
+        help="encrypt the database file in place; the new password is asked for (or read "
+        "from standard input when that is not a terminal)",
+    )
+    commands.add_parser(
+        "decrypt",
+        help="write an encrypted database file back unencrypted (password from "
+        "IXDESK_PASSWORD or asked for)",
+    )
 
 
 def run(args: argparse.Namespace, database: Any) -> int:
@@ -71,3 +86,53 @@ def _audit(database: Any, as_json: bool, limit: int | None) -> int:
     ]
     write_table(rows, COLUMNS, sys.stdout)
     return EXIT_OK
+
+
+def run_on_file(args: argparse.Namespace) -> int:
+    """``encrypt`` / ``decrypt``: the file is converted whole, beside it, then renamed."""
+    import os
+    from pathlib import Path
+
+    from ixdesk.db import backup, cipher
+    from ixdesk.db.location import resolve_database
+    from ixdesk.errors import IxdeskError
+
+    url = resolve_database(args.database)
+    if url.get_backend_name() != "sqlite":
+        raise IxdeskError("Only an SQLite database file can be encrypted; a PostgreSQL server "
+                          "encrypts its own storage.")  # fmt: skip
+    path = Path(str(url.database)).resolve()
+    if not path.is_file() or path.stat().st_size == 0:
+        raise IxdeskError(f"There is no database at {path}; nothing was changed.")
+    if args.command == "encrypt":
+        cipher.encrypt_file(path, _new_password())
+        print(f"{path} is now encrypted. Keep the password safe: without it the data is lost.")
+        plain = [p for p in backup.list_backups(path) if cipher.looks_plain(p)]
+        if plain:
+            print(f"{len(plain)} older backup(s) in {backup.backup_dir_for(path)} are not "
+                  "encrypted; delete them once you no longer need them.")  # fmt: skip
+    else:
+        password = os.environ.get(cipher.PASSWORD_ENV) or _password("Password: ")
+        cipher.decrypt_file(path, password)
+        print(f"{path} is no longer encrypted.")
+    return EXIT_OK
+
+
+def _password(prompt: str) -> str:
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _new_password() -> str:
+    """Read from standard input when it is not a terminal; else asked twice."""
+    from ixdesk.errors import IxdeskError
+
+    first = _password("New password: ")
+    if sys.stdin.isatty() and _password("The same password again: ") != first:
+        raise IxdeskError("The two passwords differ; nothing was changed.")
+    if not first:
+        raise IxdeskError("The password is empty; nothing was changed.")
+    return first

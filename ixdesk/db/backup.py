@@ -25,13 +25,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ixdesk.db import cipher
 from ixdesk.db.problems import explain_copy_failure, explain_folder_failure
 from ixdesk.errors import IxdeskError
 from ixdesk.targets import create_beside, target_problem
@@ -99,6 +99,9 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
+COPY_ERRORS: tuple[type[Exception], ...] = (OSError, *cipher.driver_errors())
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copy a live SQLite database to ``target`` atomically; returns ``target``.
 
@@ -114,7 +117,7 @@ def copy_database(source: Path, target: Path) -> Path:
         _copy_into(source, temporary)
         refuse_target(source, target)  # nothing took its place while the copy was made
         os.replace(temporary, target)
-    except (sqlite3.Error, OSError) as error:
+    except COPY_ERRORS as error:
         raise IxdeskError(explain_copy_failure(error, source, target)) from error
     finally:
         if temporary is not None:
@@ -154,9 +157,11 @@ def _remove_folders(made: list[Path]) -> None:
 
 
 def _copy_into(source: Path, temporary: Path) -> None:
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    """The copy, encrypted with the source's key when it is encrypted."""
+    key = cipher.key_for(source)
+    src = cipher.connect(f"{source.resolve().as_uri()}?mode=ro", key, uri=True, timeout=30)
     try:
-        dst = sqlite3.connect(temporary)
+        dst = cipher.connect(temporary, key)
         try:
             src.backup(dst)
             # The copy is a standalone file: no WAL beside it.

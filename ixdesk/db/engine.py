@@ -14,7 +14,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ixdesk.db import backup, migrate, sqlite_file
+from ixdesk.db import backup, cipher, migrate, sqlite_file
 from ixdesk.db.location import describe, resolve_database
 from ixdesk.db.problems import (
     DatabaseBusyError,
@@ -131,6 +131,7 @@ def open_database(
     create: bool = True,
     upgrade: bool = True,
     rolling_backup: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open and upgrade an ixdesk database (creating it only when ``create``).
 
@@ -139,7 +140,9 @@ def open_database(
     Nothing in a file, or beside it, is changed until the file has been
     accepted as a sound ixdesk database this version can use; a file whose
     folder cannot be written is opened for reading only. Raises
-    :class:`DatabaseOpenError` subclasses with a readable message.
+    :class:`DatabaseOpenError` subclasses with a readable message. With ``password``,
+    an encrypted file (SQLCipher) is opened, or a new file is made encrypted; an
+    unencrypted file opens as it is (``db/cipher.py``).
     """
     url = target if isinstance(target, URL) else resolve_database(target)
     path: Path | None = None
@@ -148,9 +151,13 @@ def open_database(
     if url.get_backend_name() == "sqlite":
         path = Path(str(url.database)).resolve()
         url = url.set(database=str(path))
-        existed = sqlite_file.check_file(path, create=create)
+        key = cipher.key_to_use(path, password)
+        existed = sqlite_file.check_file(path, create=create, encrypted=key is not None)
+        if existed and key is not None:
+            cipher.check_password(path, key)
+        cipher.remember(path, key)
         read_only = sqlite_file.read_only_reason(path) if existed else None
-        engine = create_engine(url, hide_parameters=True)  # errors never quote row values
+        engine = sqlite_file.file_engine(url, key)
         uri = sqlite_file.read_only_uri(path) if read_only else None
         sqlite_file.install_settings(engine, read_only_uri=uri)
     else:
@@ -177,7 +184,10 @@ def _accept(database: Database, *, existed: bool, create: bool, upgrade: bool) -
     """Check the file and its schema, then (only if writable) upgrade it."""
     if database.path is not None and existed:
         read_only = database.read_only is not None
-        with sqlite_file.checking_engine(database.path, database.engine, read_only=read_only) as e:
+        checking = sqlite_file.checking_engine(
+            database.path, database.engine, read_only=read_only, key=cipher.key_for(database.path)
+        )
+        with checking as e:
             sqlite_file.quick_check(e, database.path)
             migrate.check_known(e, database.location, create=create)
     if database.read_only is not None:

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from ixdesk.db import backup
+from ixdesk.db import backup, cipher
 from ixdesk.db.problems import DatabaseMissingError, open_failure
 from ixdesk.errors import DamagedDatabaseError, DatabaseOpenError, NotAnIxdeskDatabaseError
 
@@ -33,10 +34,11 @@ BUSY_TIMEOUT_MS = 15_000
 BEGIN_OPTION = "ixdesk_begin"
 
 
-def check_file(path: Path, *, create: bool) -> bool:
+def check_file(path: Path, *, create: bool, encrypted: bool = False) -> bool:
     """Raise for a file that is not SQLite at all; return whether it already existed.
 
-    With ``create=False`` a missing or empty file is refused and nothing is made.
+    With ``create=False`` a missing or empty file is refused and nothing is made. An
+    ``encrypted`` file has no header to check: its password is checked instead.
     """
     try:
         if path.is_dir():
@@ -60,12 +62,21 @@ def check_file(path: Path, *, create: bool) -> bool:
             header = stream.read(len(SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseOpenError(f"Could not read {path}: {error.strerror or error}.") from error
-    if header != SQLITE_MAGIC:
+    if header != SQLITE_MAGIC and not encrypted:
         raise NotAnIxdeskDatabaseError(
-            f"{path} is not an ixdesk database: it is not a database file at all."
-            + newest_backup_hint(path)
+            f"{path} is not an ixdesk database: it is not a database file at all, or it is "
+            f"encrypted and no password was given (set {cipher.PASSWORD_ENV}, or type it "
+            "when asked)." + newest_backup_hint(path)
         )
     return True
+
+
+def file_engine(url: URL, key: str | None) -> Engine:
+    """The engine of an SQLite file; every connection keyed first when it is encrypted."""
+    engine = create_engine(url, hide_parameters=True, **cipher.engine_options(key))
+    if key is not None:
+        cipher.use_key(engine, key)
+    return engine
 
 
 def read_only_reason(path: Path) -> str | None:
@@ -106,7 +117,9 @@ def read_only_uri(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def checking_engine(path: Path, engine: Engine, *, read_only: bool) -> Iterator[Engine]:
+def checking_engine(
+    path: Path, engine: Engine, *, read_only: bool, key: str | None = None
+) -> Iterator[Engine]:
     """What to check ``path`` through before accepting it: ``engine``, or one that cannot write.
 
     When a ``-wal`` file lies beside the file, the last writing connection to
@@ -118,7 +131,7 @@ def checking_engine(path: Path, engine: Engine, *, read_only: bool) -> Iterator[
     if read_only or not os.path.lexists(path.with_name(path.name + "-wal")):
         yield engine
         return
-    checker = create_engine(engine.url, hide_parameters=True)
+    checker = file_engine(engine.url, key)
     install_settings(checker, read_only_uri=f"{path.as_uri()}?mode=ro")
     try:
         yield checker

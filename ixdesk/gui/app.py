@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -89,7 +90,10 @@ def open_home_database(target: str | None, parent: QWidget | None = None) -> Dat
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-    database = open_database(target)
+    going_on, password = ask_password(target, parent)
+    if not going_on:
+        return None
+    database = open_database(target, password=password)
     if database.read_only is not None:
         QMessageBox.information(
             parent,
@@ -98,6 +102,33 @@ def open_home_database(target: str | None, parent: QWidget | None = None) -> Dat
             f"({database.read_only}), so edits are not possible.",
         )
     return database
+
+
+def ask_password(target: str | None, parent: QWidget | None = None) -> tuple[bool, str | None]:
+    """(go on, the password): ``IXDESK_PASSWORD``, else asked for when the file is
+    encrypted; no password for an unencrypted file or a server; (False, None) when the
+    person cancelled."""
+    import os
+
+    from ixdesk.db import cipher
+    from ixdesk.db.location import resolve_database
+
+    given = os.environ.get(cipher.PASSWORD_ENV)
+    url = resolve_database(target)
+    if given or url.get_backend_name() != "sqlite":
+        return True, given or None
+    path = Path(str(url.database))
+    if not cipher.is_encrypted(path):
+        return True, None
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, accepted = QInputDialog.getText(
+        parent,
+        "Encrypted database",
+        f"{path.name} is encrypted. Its password:",
+        QLineEdit.EchoMode.Password,
+    )
+    return (True, text) if accepted and text else (False, None)
 
 
 class Session:

@@ -9,18 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ixdesk.gui.freshness import Burst, Freshness
+from ixdesk.gui.window_parts import read_only_table
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.privacy import audit
 from ixdesk.services.reads import reads_of
@@ -42,15 +41,8 @@ class AuditLogView(QWidget):
         self.save_button.clicked.connect(self.save_csv)
         top.addWidget(self.save_button)
         layout.addLayout(top)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Audit log")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(HEADERS, "Audit log", single=False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.freshness = Freshness(
             self, workbench, self._refresh, reads=reads_of(audit.audit_entries), stale=True

@@ -14,7 +14,6 @@ the data until they are pruned; the report names them.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ixdesk.db import backup
+from ixdesk.db import backup, cipher
 from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
@@ -150,14 +149,17 @@ def erase_student(database: Database, email: str, *, hub: ChangeHub | None = Non
 def _backups_holding(database: Path, email: str) -> tuple[list[Path], list[Path]]:
     """The backups of ``database`` with a student of ``email``, and those unreadable."""
     holding, unread = [], []
+    key = cipher.key_for(database)  # backups are encrypted as the file is
     for path in backup.list_backups(database):
         try:
-            with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
+            connection = cipher.connect(f"{path.as_uri()}?mode=ro", key, uri=True)
+            try:
                 found = connection.execute(
                     "SELECT count(*) FROM students WHERE lower(email) = ?", (email.strip().lower(),)
                 ).fetchone()[0]
-            connection.close()
-        except sqlite3.DatabaseError:
+            finally:
+                connection.close()
+        except cipher.driver_errors():
             unread.append(path)
             continue
         if found:

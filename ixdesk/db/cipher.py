@@ -1,0 +1,194 @@
+"""Encryption at rest: an SQLite file encrypted with SQLCipher (``sqlcipher3``).
+
+Unencrypted stays the default. A file is opened encrypted when a password is
+given (``open_database(..., password=...)``; on the command line from
+``IXDESK_PASSWORD`` or asked for; in the window asked for). Every connection to
+it then starts with ``PRAGMA key``, and backups of it are written with the same
+key (:func:`connect`, used by ``backup``). :func:`encrypt_file` and
+:func:`decrypt_file` convert a file in place, safely: a new file beside it, then
+a rename. See docs/privacy.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from ixdesk.errors import DatabaseOpenError, IxdeskError
+
+PASSWORD_ENV = "IXDESK_PASSWORD"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+WRONG_PASSWORD = (
+    "The password for {path} is wrong, or the file is not an ixdesk database; "
+    "nothing was opened or changed."
+)
+NEEDS_PASSWORD = (
+    "{path} is encrypted (or not a database file at all); open it with its password "
+    f"(set {PASSWORD_ENV}, or type it when asked)."
+)
+
+# The key of each encrypted file open in this program, by resolved path, so its backups
+# are written with it. Only ever the person's own password for their own file.
+_KEYS: dict[Path, str] = {}
+
+
+def driver() -> Any:
+    """The SQLCipher DB-API module (loaded only when an encrypted file is used)."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as error:  # a broken installation: say so in words
+        raise IxdeskError(
+            "This ixdesk cannot open encrypted databases: its SQLCipher library "
+            "(sqlcipher3) is missing. Reinstall ixdesk."
+        ) from error
+    return dbapi2
+
+
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The errors either SQLite driver raises."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, dbapi2.Error)
+
+
+def looks_plain(path: Path) -> bool:
+    """Whether the file starts with SQLite's header (an unencrypted database)."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return True  # opening it will say what is wrong
+
+
+def is_encrypted(path: Path) -> bool:
+    """A non-empty file without SQLite's header: encrypted (or not a database at all)."""
+    try:
+        return path.stat().st_size > 0 and not looks_plain(path)
+    except OSError:
+        return False
+
+
+def key_to_use(path: Path, password: str | None) -> str | None:
+    """The password, for an encrypted file or one yet to be made; None for an unencrypted
+    file (which opens as it is)."""
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:
+        empty = True
+    return password if empty or not looks_plain(path) else None
+
+
+def _quoted(password: str) -> str:
+    return "'" + password.replace("'", "''") + "'"
+
+
+def apply_key(connection: Any, password: str) -> None:
+    """The first statement on a connection to an encrypted file."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is told in words, once
+    cursor.execute(f"PRAGMA key = {_quoted(password)}")
+    cursor.close()
+
+
+def remember(path: Path, password: str | None) -> None:
+    if password is None:
+        _KEYS.pop(path.resolve(), None)
+    else:
+        _KEYS[path.resolve()] = password
+
+
+def key_for(path: Path) -> str | None:
+    return _KEYS.get(path.resolve())
+
+
+def use_key(engine: Engine, password: str) -> None:
+    """Key every connection ``engine`` makes (before any other setting)."""
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _key(dbapi_connection: Any, _record: Any) -> None:
+        apply_key(dbapi_connection, password)
+
+
+def engine_options(password: str | None) -> dict[str, Any]:
+    """``create_engine`` options for a file with this password (none: plain SQLite)."""
+    return {} if password is None else {"module": driver()}
+
+
+def connect(target: str | Path, password: str | None, **options: Any) -> Any:
+    """A DB-API connection to ``target`` (a path or ``file:`` URI), keyed when a
+    password is given."""
+    if password is None:
+        return sqlite3.connect(target, **options)
+    connection = driver().connect(str(target), **options)
+    apply_key(connection, password)
+    return connection
+
+
+def check_password(path: Path, password: str) -> None:
+    """Refuse a wrong password with one sentence, before anything else reads the file."""
+    try:
+        connection = connect(f"{path.as_uri()}?mode=ro", password, uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except driver_errors() as error:
+        raise DatabaseOpenError(WRONG_PASSWORD.format(path=path)) from error
+
+
+def _convert(path: Path, old: str | None, new: str | None) -> Path:
+    """Write ``path`` again with the key ``new`` (None: unencrypted), beside it, then
+    rename it over the original; the original's log is folded in first."""
+    if new == "":
+        raise IxdeskError("The password is empty; choose one of at least 1 character.")
+    if old is not None:
+        check_password(path, old)
+    beside = path.with_name(path.name + ".converting")
+    with contextlib.suppress(FileNotFoundError):
+        beside.unlink()
+    source = connect(path, old) if old is not None else driver().connect(str(path))
+    if old is None:
+        source.isolation_level = None
+    try:
+        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target_key = _quoted(new) if new is not None else "''"
+        source.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(beside),))
+        source.execute("SELECT sqlcipher_export('converted')")
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        source.execute(f"PRAGMA converted.user_version = {int(version)}")
+        source.execute("DETACH DATABASE converted")
+    except driver_errors() as error:
+        with contextlib.suppress(FileNotFoundError):
+            beside.unlink()
+        raise IxdeskError(f"Could not convert {path}; it was left as it was ({error}).") from error
+    finally:
+        source.close()
+    with open(beside, "rb+") as stream:
+        os.fsync(stream.fileno())
+    os.replace(beside, path)
+    for end in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + end).unlink()
+    remember(path, new)
+    return path
+
+
+def encrypt_file(path: Path, password: str) -> Path:
+    """Encrypt an unencrypted database file in place (a new file, then a rename)."""
+    if not looks_plain(path):
+        raise IxdeskError(f"{path} is already encrypted (or not an ixdesk database).")
+    return _convert(path, None, password)
+
+
+def decrypt_file(path: Path, password: str) -> Path:
+    """Write an encrypted database file back unencrypted, in place."""
+    if looks_plain(path):
+        raise IxdeskError(f"{path} is not encrypted.")
+    return _convert(path, password, None)

@@ -1,0 +1,94 @@
+"""Encryption at rest: no student's name in the file's bytes nor its backups'."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from ixdesk.cli import main
+from ixdesk.db import backup, open_database
+from ixdesk.errors import DatabaseOpenError, NotAnIxdeskDatabaseError
+from ixdesk.services.privacy import erasure
+from tests import privacy_world
+
+NAMES = [b"Okonkwo-Privat", b"Mensah-Privat", b"Lovelace-Privat", b"zoe@example.com"]
+
+
+def _all_bytes(path: Path) -> bytes:
+    return b"".join(
+        p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
+    )
+
+
+def _plain_world(path: Path) -> None:
+    database = open_database(path)
+    try:
+        privacy_world.build(database)
+        erasure.forget_freed_space(database)
+    finally:
+        database.close()
+
+
+def test_an_encrypted_file_and_its_backups_hold_no_names_and_need_the_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    _plain_world(path)
+    assert all(name in _all_bytes(path) for name in NAMES)  # the grep can find them
+    open_database(path).close()  # an automatic backup, unencrypted as the file
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main(["--database", str(path), "encrypt"]) == 0
+    out = capsys.readouterr().out
+    assert "is now encrypted" in out and "older backup(s)" in out
+    for old in backup.list_backups(path):
+        old.unlink()  # as the person is told to
+
+    monkeypatch.setenv("IXDESK_PASSWORD", "correct horse")
+    assert main(["--database", str(path), "list", "students", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(s["first_name"] for s in listed) == ["Ada", "Kofi", "Zoë"]
+    assert main(["--database", str(path), "backup", str(tmp_path / "copy.db")]) == 0
+    capsys.readouterr()
+    backups = [*backup.list_backups(path), tmp_path / "copy.db"]
+    assert len(backups) >= 2  # the automatic one on open, and the one asked for
+    for file in (path, *backups):
+        content = _all_bytes(file)
+        assert not any(name in content for name in NAMES), file
+        assert not content.startswith(b"SQLite format 3")
+
+    monkeypatch.delenv("IXDESK_PASSWORD")
+    assert main(["--database", str(path), "list", "students"]) == 1
+    err = capsys.readouterr().err
+    assert "encrypted and no password was given" in err and "Traceback" not in err
+    monkeypatch.setenv("IXDESK_PASSWORD", "wrong")
+    assert main(["--database", str(path), "list", "students"]) == 1
+    assert "The password for" in capsys.readouterr().err
+    with pytest.raises(NotAnIxdeskDatabaseError):
+        open_database(tmp_path / "copy.db")
+    with pytest.raises(DatabaseOpenError, match="is wrong"):
+        open_database(tmp_path / "copy.db", password="wrong")
+    copy = open_database(tmp_path / "copy.db", password="correct horse")
+    copy.close()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    monkeypatch.setenv("IXDESK_PASSWORD", "correct horse")
+    assert main(["--database", str(path), "decrypt"]) == 0
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    monkeypatch.delenv("IXDESK_PASSWORD")
+    assert main(["--database", str(path), "list", "students"]) == 0
+
+
+def test_a_new_database_with_a_password_is_encrypted_from_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    database = open_database(path, password="s3cret")
+    try:
+        privacy_world.build(database)
+        erasure.forget_freed_space(database)
+    finally:
+        database.close()
+    assert not any(name in _all_bytes(path) for name in NAMES)
+    database = open_database(path, password="s3cret")
+    database.close()
