@@ -77,7 +77,10 @@ def test_an_installed_copy_runs_from_another_folder(wheel: Path, tmp_path: Path)
         "'ixdesk.svg')), 'form': str(p.ui_path('main_window.ui'))}))\n"
         "from ixdesk.db import open_database\n"
         "open_database('here.db').close()  # creates it, with the shipped migrations\n"
-        "sys.exit(main(['--database', 'here.db', 'list', 'students']))\n"
+        "open_database('secret.db', password='pw').close()  # encrypted, with SQLCipher\n"
+        "assert main(['--database', 'here.db', 'list', 'students']) == 0\n"
+        "import os; os.environ['IXDESK_PASSWORD'] = 'pw'\n"
+        "sys.exit(main(['--database', 'secret.db', 'list', 'students']))\n"
     )
     # The checkout must not be importable: only the installed copy and the
     # dependencies already on this interpreter's path.
@@ -97,5 +100,6 @@ def test_an_installed_copy_runs_from_another_folder(wheel: Path, tmp_path: Path)
     for key in ("package", "icon", "form"):
         assert found[key].startswith(str(target)), (key, found[key])
         assert Path(found[key]).exists()
-    assert rest[-1] == "(0 rows)"
+    assert rest[-1] == "(0 rows)" and rest.count("(0 rows)") == 2
     assert (elsewhere / "here.db").exists()
+    assert not (elsewhere / "secret.db").read_bytes().startswith(b"SQLite format 3")
