@@ -69,3 +69,33 @@ def test_ixdesk_audit_prints_the_log_as_a_table_or_json_and_it_saves_as_csv(
         rows: list[Any] = list(csv.reader(stream))
     assert rows[0] == list(audit.COLUMNS) and rows[1][4] == "partner" and len(rows) == 2
     assert world["acme"] not in " ".join(map(str, rows))
+
+
+def test_imports_bulk_deletions_and_bulk_status_changes_are_noted(
+    database: Database, tmp_path: Path
+) -> None:
+    from ixdesk.db import models as m
+    from ixdesk.services import editing
+    from ixdesk.services.deletion import delete_records
+    from ixdesk.services.importing import commit_import, plan_import, read_table
+    from ixdesk.services.operations import create_record
+    from ixdesk.services.record_kinds import Kind
+    from tests.test_import_support import write_csv
+
+    sheet = write_csv(
+        tmp_path / "signup.csv",
+        [["First name", "Last name", "Email"], ["Lebo", "Dlamini", "lebo@example.com"],
+         ["Sipho", "Nkosi", "sipho@example.com"], ["Thandi", "Zulu", "thandi@example.com"]],
+    )  # fmt: skip
+    commit_import(database, plan_import(database, Kind.STUDENTS, read_table(sheet)))
+    world = privacy_world.build(database)
+    other = create_record(database, m.PartnerCompany, {"name": "Globex"}).id
+    editing.set_statuses(database, Kind.COMPANIES, {world["acme"]: "active"})  # one: no entry
+    editing.set_statuses(database, Kind.COMPANIES, {world["acme"]: "past", other: "past"})
+    delete_records(database, Kind.STUDENTS, [world["zoe"]])  # one: no entry
+    delete_records(database, Kind.STUDENTS, [world["ada"], world["kofi"]])
+    entries = audit.audit_entries(database)
+    assert [(e.action, e.records) for e in entries] == [
+        ("import", 3), ("status", 2), ("delete", 2)
+    ]  # fmt: skip
+    assert entries[0].what == "Import of students" and entries[0].file_name == str(sheet)

@@ -25,6 +25,7 @@ from ixdesk.db.engine import Database
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy import audit
 from ixdesk.services.record_kinds import Kind
 
 
@@ -150,6 +151,8 @@ def delete_records(
                 row.deleted_at = stamp
                 done.append(record_id)
         _cascade(context.session, kind, done, stamp, restore=False)
+        if len(done) > 1:  # a bulk action
+            audit.note(context.session, audit.DELETE, f"Delete {spec.plural}", records=len(done))
         return done
 
     return run_operation(database, work, hub=hub)

@@ -32,6 +32,7 @@ from ixdesk.services.operations import (
     live_record,
     run_operation,
 )
+from ixdesk.services.privacy import audit
 from ixdesk.services.privacy.consent import note_form_consent
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
@@ -207,6 +208,9 @@ def set_statuses(
                 continue
             previous[record_id] = plain_value(getattr(row, spec.status_field))
             setattr(row, spec.status_field, status)
+        if len(previous) > 1:  # a bulk action
+            what = f"Status of {spec.plural} changed"
+            audit.note(context.session, audit.STATUS, what, records=len(previous))
         return previous
 
     return run_operation(database, work, hub=hub)

@@ -29,6 +29,7 @@ from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy import audit
 from ixdesk.services.privacy.consent import consents_to_add
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
@@ -240,6 +241,9 @@ class _Writer:
             consents = list(consents_to_add(self.connection, students, self._stamp()))
             self.total += len(consents)
             self.insert(m.Consent.__table__, consents)
+        written = plan.counts["new"] + plan.counts["updated"]
+        audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind.value}",
+                   records=written, file_name=plan.table.path)  # fmt: skip
         return self.result
 
     def _value(self, value: Any) -> Any:

@@ -24,6 +24,7 @@ from ixdesk.services.privacy.profiles import HANDOVER
 from ixdesk.services.reads import reads
 
 EXPORT, IMPORT, PURGE, ERASE = "export", "import", "purge", "erase"
+DELETE, STATUS = "delete", "status"  # several records at once
 COLUMNS = ("at", "who", "action", "what", "profile", "records", "file_name")
 
 
