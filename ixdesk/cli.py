@@ -150,9 +150,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_gui(args.database, instructor=args.gui_instructor)
 
+    # Commands that convert the database file itself (encrypt, decrypt) do not open it.
     module = _EXTERNAL_COMMANDS.get(args.command)
-    if args.command in getattr(module, "FILE_COMMANDS", ()):
-        return int(module.run_on_file(args))  # type: ignore[union-attr]
+    on_file = getattr(module, "run_on_file", None)
+    if on_file is not None and args.command in getattr(module, "FILE_COMMANDS", ()):
+        return int(on_file(args))
 
     from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind

@@ -154,7 +154,7 @@ def open_database(
         key = cipher.key_to_use(path, password)
         existed = sqlite_file.check_file(path, create=create, encrypted=key is not None)
         if existed and key is not None:
-            cipher.check_password(path, key)
+            cipher.check_key(path, key)
         cipher.remember(path, key)
         read_only = sqlite_file.read_only_reason(path) if existed else None
         engine = sqlite_file.file_engine(url, key)

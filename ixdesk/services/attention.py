@@ -21,8 +21,7 @@ The rules:
   instructor counts as missing.
 - **Safeguarding**: for the lead and the assistants of each group of a
   high-school cohort.
-- **Guardian consent**: for accepted and enrolled students who are minors: a valid
-  consent record for taking part (``privacy.consent``).
+- **Guardian consent**: a valid consent to take part, for accepted and enrolled minors.
 
 What "approved", a valid safeguarding check and a minor mean is in
 ``assignments.rules``, shared with the assignment choices.

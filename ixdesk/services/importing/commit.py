@@ -242,7 +242,7 @@ class _Writer:
             self.total += len(consents)
             self.insert(m.Consent.__table__, consents)
         written = plan.counts["new"] + plan.counts["updated"]
-        audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind.value}",
+        audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind}",
                    records=written, file_name=plan.table.path)  # fmt: skip
         return self.result
 
