@@ -99,3 +99,20 @@ def test_imports_bulk_deletions_and_bulk_status_changes_are_noted(
         ("import", 3), ("status", 2), ("delete", 2)
     ]  # fmt: skip
     assert entries[0].what == "Import of students" and entries[0].file_name == str(sheet)
+
+
+def test_an_audit_entry_adds_no_id_views_would_take_for_a_record(database: Database) -> None:
+    import uuid
+
+    from ixdesk.services.deletion import delete_records
+    from ixdesk.services.operations import ChangeHub, Changes
+    from ixdesk.services.record_kinds import Kind
+
+    world = privacy_world.build(database)
+    heard: list[Changes] = []
+    hub = ChangeHub()
+    hub.subscribe(heard.append)
+    delete_records(database, Kind.STUDENTS, [world["zoe"], world["kofi"]], hub=hub)
+    (changes,) = heard
+    assert "audit_log" in changes.tables and {world["zoe"], world["kofi"]} <= changes.ids
+    assert all(str(uuid.UUID(each)) == each for each in changes.ids)

@@ -173,9 +173,9 @@ class _ChangeRecorder:
             if table is None:
                 continue
             self.tables.add(table)
-            record_id = getattr(instance, "id", None)
-            if record_id is not None:
-                self.ids.add(str(record_id))
+            # Records' ids only: an audit entry's number is no record a view could show.
+            if isinstance(instance, Record) and instance.id is not None:
+                self.ids.add(str(instance.id))
 
     def note(self, tables: Iterable[str], ids: Iterable[str] = ()) -> None:
         """Record changes made with bulk statements, which no flush sees."""
