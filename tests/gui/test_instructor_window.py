@@ -270,8 +270,10 @@ def test_the_one_export_is_their_own_roster(
     dialogs.save_file_answer = str(target)
     mode.export_button.click()
     qtbot.waitUntil(lambda: bool({"offer_file", "error"} & set(dialogs.kinds())), timeout=15_000)
-    assert dialogs.kinds() == ["save_file", "offer_file"]  # no "which instructor?"
-    assert dialogs.asked[0][2].endswith("Ravi Patel roster.xlsx")
+    # No "which instructor?"; first what the roster carries, then where to save it.
+    assert dialogs.kinds() == ["confirm", "save_file", "offer_file"]
+    assert dialogs.asked[0][2].startswith("Profile: Instructor, for one instructor")
+    assert dialogs.asked[1][2].endswith("Ravi Patel roster.xlsx")
     book = openpyxl.load_workbook(target, read_only=True)
     cells: list[Any] = [
         cell
