@@ -104,6 +104,7 @@ class ConsentPanel(QWidget):
         self.title = QLabel("Guardian's consent")
         top.addWidget(self.title, 1)
         self.record_button = QPushButton("Record c&onsent…")
+        self.record_button.setAccessibleName("Record a guardian's consent")
         self.record_button.clicked.connect(self.record)
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setAccessibleName("Withdraw the selected consent")
