@@ -92,3 +92,19 @@ def test_a_new_database_with_a_password_is_encrypted_from_the_start(tmp_path: Pa
     assert not any(name in _all_bytes(path) for name in NAMES)
     database = open_database(path, password="s3cret")
     database.close()
+
+
+def test_only_a_file_of_whole_pages_without_the_header_is_taken_for_encrypted(
+    tmp_path: Path,
+) -> None:
+    from ixdesk.db import cipher
+
+    text = tmp_path / "notes.db"
+    text.write_text("not a database")
+    assert not cipher.is_encrypted(text)  # no password is asked for it
+    encrypted = tmp_path / "secret.db"
+    open_database(encrypted, password="s3cret").close()
+    assert cipher.is_encrypted(encrypted)
+    plain = tmp_path / "plain.db"
+    open_database(plain).close()
+    assert not cipher.is_encrypted(plain)

@@ -38,6 +38,7 @@ NEEDS_PASSWORD = (
 KDF_ITERATIONS = 256_000
 SALT_BYTES = 16
 KEY_BYTES = 32
+MIN_PAGE = 512
 # Every page read from the disk of an encrypted file is decrypted and checked again, so
 # its connections keep more of them decrypted in memory (64 MiB rather than SQLite's 2):
 # a listing in name order visits the table's pages in no order, over and over.
@@ -79,11 +80,14 @@ def looks_plain(path: Path) -> bool:
 
 
 def is_encrypted(path: Path) -> bool:
-    """A non-empty file without SQLite's header: encrypted (or not a database at all)."""
+    """A file that can be an SQLCipher database: whole pages (SQLCipher's are 512 bytes
+    or a larger power of two), without SQLite's header. Any other file without the
+    header is no database at all, and no password is asked for it."""
     try:
-        return path.stat().st_size > 0 and not looks_plain(path)
+        size = path.stat().st_size
     except OSError:
         return False
+    return size >= MIN_PAGE and size % MIN_PAGE == 0 and not looks_plain(path)
 
 
 def key_to_use(path: Path, password: str | None) -> str | None:
