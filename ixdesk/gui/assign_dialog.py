@@ -31,6 +31,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
 from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
+from ixdesk.services.validation import quoted
 from ixdesk.services.validation.dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -326,7 +327,7 @@ class AssignDialog(QDialog):
             source=self,
             undo=lambda change: AssignStep(database, hub, group_id, name, change),
             handle=(ChangedElsewhereError, changed_elsewhere),
-            status=f"Assigned {name}.",
+            status=f"Assigned {quoted(name)}.",
         ):  # fmt: skip
             super().accept()
 

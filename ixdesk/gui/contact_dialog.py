@@ -12,6 +12,7 @@ from ixdesk.gui import binding
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import contacts, editing, rules
+from ixdesk.services.validation import quoted
 
 
 class ContactDialog(QDialog):
@@ -85,13 +86,14 @@ class ContactDialog(QDialog):
             return
         database, hub, company_id = self.database, self.hub, self.company_id
         contact_id, version, values = self.contact_id, self.version, self.values()
+        name = values.get("name")
         if self.workbench.operations.run(
             lambda: contacts.save_contact(
                 database, company_id, contact_id, version, values, hub=hub
             ),
             title="The contact was not saved",
             source=self,
-            status=f"Saved the contact {values.get('name') or ''}".rstrip() + ".",
+            status=f"Saved the contact {quoted(name)}." if name else "Saved the contact.",
         ):
             super().accept()
 

@@ -35,6 +35,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import reads_of, tables_read
+from ixdesk.services.validation import quoted
 
 LINK_SOURCES = {
     "track_interest_id": "tracks",
@@ -328,7 +329,7 @@ class RecordEditor(QWidget):
             source=self,
             undo=lambda after: SaveStep(database, hub, before, after),
             handle=(ChangedElsewhereError, changed_elsewhere),
-            status=lambda after: f"Saved {self.spec.title(after.values)}.",
+            status=lambda after: f"Saved {quoted(self.spec.title(after.values))}.",
             then=saved,
         )
 

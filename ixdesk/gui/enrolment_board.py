@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.enums import Audience, EnrolmentStatus
+from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
@@ -39,7 +39,7 @@ from ixdesk.services.enrolment import (
     cohort_details,
     enrolment_board,
 )
-from ixdesk.services.kinds import status_label
+from ixdesk.services.kinds import grade_word, status_label
 from ixdesk.services.reads import reads_of
 from ixdesk.services.search import search_terms
 
@@ -166,9 +166,8 @@ class EnrolmentBoard(QWidget):
         self.capacity = details.capacity if details is not None else None
         if details is not None:
             rows = enrolment_board(self.database, details.id)
-            university = details.audience == Audience.UNIVERSITY
             for column in self.columns.values():
-                column.model.grade_word = "Year" if university else "Grade"
+                column.model.grade_word = grade_word(details.audience)
         self.setEnabled(self.cohort_id is not None)
         kept = {status: self.selected_ids(status) for status in self.columns}
         self._syncing = True

@@ -18,12 +18,14 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -43,6 +45,8 @@ from ixdesk.services.kinds import DATE, status_label
 from ixdesk.services.search import matches
 
 MIME_TYPE = "application/x-ixdesk-enrolments"
+# The narrowest a column gets: six of them fit beside the side bar at 1280 pixels.
+COLUMN_WIDTH = 130
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ENROLMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -212,11 +216,41 @@ def _search_key(row: BoardRow) -> str:
 
 
 class EnrolmentDelegate(QStyledItemDelegate):
-    """Two lines per student: the name, then school, grade and what needs doing."""
+    """A card per student: the name (wrapped onto a second line rather than cut when
+    the column is narrow), then grade, school and what needs doing."""
+
+    PADDING = 5
+    NAME_LINES = 2
+
+    def _name_layout(
+        self, option: QStyleOptionViewItem, model: EnrolmentListModel, row: BoardRow
+    ) -> tuple[QRect, str, QFont]:
+        """Where the name goes in a card of ``option.rect``'s width, and its bold font."""
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        rect = option.rect.adjusted(8, self.PADDING, -8, -self.PADDING)  # type: ignore[attr-defined]
+        tag = model.tag(row)
+        room = rect.width()
+        if tag:
+            room -= option.fontMetrics.horizontalAdvance(tag) + 8  # type: ignore[attr-defined]
+        room = max(room, 1)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        wanted = bold.boundingRect(QRect(0, 0, room, 10_000), flags, model.title(row))
+        lines = min(max(round(wanted.height() / bold.lineSpacing()), 1), self.NAME_LINES)
+        return QRect(rect.left(), rect.top(), room, lines * bold.lineSpacing()), tag, font
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        height = option.fontMetrics.height()  # type: ignore[attr-defined]
-        return QSize(180, height * 2 + 12)
+        model, row = index.model(), index.data(ROW_ROLE)
+        line = option.fontMetrics.height()  # type: ignore[attr-defined]
+        if not isinstance(model, EnrolmentListModel) or not isinstance(row, BoardRow):
+            return QSize(0, line * 2 + 2 * self.PADDING + 2)
+        item = QStyleOptionViewItem(option)
+        widget = item.widget  # type: ignore[attr-defined]
+        if isinstance(widget, QAbstractScrollArea):  # the card is as wide as the column
+            item.rect = QRect(0, 0, widget.viewport().width(), 0)  # type: ignore[attr-defined]
+        name, _tag, _font = self._name_layout(item, model, row)
+        return QSize(0, name.height() + line + 2 * self.PADDING + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         model = index.model()
@@ -236,30 +270,30 @@ class EnrolmentDelegate(QStyledItemDelegate):
         text_colour = palette.color(role)
         quiet = QColor(text_colour)
         quiet.setAlphaF(0.7)
-        rect = item.rect.adjusted(8, 5, -8, -5)  # type: ignore[attr-defined]
         metrics = item.fontMetrics  # type: ignore[attr-defined]
-        line = metrics.height()
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        top, bottom = rect.adjusted(0, 0, 0, -line), rect.adjusted(0, line, 0, 0)
+        name_rect, tag, bold = self._name_layout(item, model, row)
+        rect = item.rect.adjusted(8, self.PADDING, -8, -self.PADDING)  # type: ignore[attr-defined]
         painter.save()
-        tag = model.tag(row)
-        room = rect.width()
         if tag:
             painter.setPen(quiet)
-            painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag)
-            room -= metrics.horizontalAdvance(tag) + 8
-        font = item.font  # type: ignore[attr-defined]
-        font.setBold(True)
-        painter.setFont(font)
+            tag_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
+            painter.drawText(
+                tag_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag
+            )
+        painter.setFont(bold)
         painter.setPen(text_colour)
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, model.title(row)
+        )
+        painter.setFont(item.font)  # type: ignore[attr-defined]
+        painter.setPen(quiet)
+        detail = QRect(rect.left(), name_rect.bottom() + 1, rect.width(), metrics.height())
         elide = Qt.TextElideMode.ElideRight
         painter.drawText(
-            top, flags, painter.fontMetrics().elidedText(model.title(row), elide, room)
+            detail,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(model.detail(row), elide, rect.width()),
         )
-        font.setBold(False)
-        painter.setFont(font)
-        painter.setPen(quiet)
-        painter.drawText(bottom, flags, metrics.elidedText(model.detail(row), elide, rect.width()))
         painter.restore()
 
 
@@ -310,7 +344,11 @@ class EnrolmentColumn(QWidget):
         layout.addLayout(header)
         self.view = BoardListView(model)
         self.view.setItemDelegate(EnrolmentDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        # Cards as wide as the column, never a sideways scroll bar: a long name wraps
+        # (and the cards are laid out again when the column's width changes).
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
@@ -322,7 +360,7 @@ class EnrolmentColumn(QWidget):
         self.view.setAccessibleName(f"{self.label} students")
         self.title.setBuddy(self.view)
         layout.addWidget(self.view, 1)
-        self.setMinimumWidth(170)
+        self.setMinimumWidth(COLUMN_WIDTH)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())

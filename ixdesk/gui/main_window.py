@@ -26,12 +26,14 @@ from ixdesk.gui.import_wizard import ImportLauncher
 from ixdesk.gui.navigator import HOME, TEACHING, WORKSPACE, Place
 from ixdesk.gui.pages import TeachingPage, WorkspacePage, page_actions, scrolling_page
 from ixdesk.gui.record_view import RecordView
+from ixdesk.gui.remember import restore_sizes, save_sizes
 from ixdesk.gui.window_parts import (
     NAVIGATION,
     NAVIGATION_WIDTH,
     dock,
     nav_row,
     place_above_quit,
+    short_label,
     show_about,
     soften_selection,
 )
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
+        short_label(undo, "Undo", stack.undoTextChanged)
+        short_label(redo, "Redo", stack.redoTextChanged)
         first = ui.menuEdit.actions()[0]
         ui.menuEdit.insertActions(first, [undo, redo])
         ui.menuEdit.insertSeparator(first)
@@ -338,10 +342,9 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.ui.mainSplitter.restoreState(splitter)
-        else:  # a narrow side bar leaves the tables their room
+        if not restore_sizes(
+            settings, "window/splitter", self.ui.mainSplitter
+        ):  # a narrow side bar leaves the tables their room
             self.ui.mainSplitter.setSizes(
                 [NAVIGATION_WIDTH, max(self.width() - NAVIGATION_WIDTH, 1)]
             )
@@ -356,7 +359,7 @@ class MainWindow(QMainWindow):
         settings = self.workbench.settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        save_sizes(settings, "window/splitter", self.ui.mainSplitter)
         view = self.current_view()
         settings.setValue("window/view", view.kind if view else HOME)
         for each in self.views.values():

@@ -18,6 +18,7 @@ from ixdesk.gui.record_table import rows_as_tsv
 from ixdesk.gui.undo import deletion, status_change
 from ixdesk.services import editing
 from ixdesk.services.kinds import status_label
+from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -41,7 +42,7 @@ class RecordActions:
         what = (
             f"{len(ids):,} {self.spec.plural}"
             if many
-            else f"the {self.spec.singular} {self._title_of(ids[0])}"
+            else f"the {self.spec.singular} {quoted(self._title_of(ids[0]))}"
         )
         effects = editing.deletion_effects(self.database, self.kind, ids)
         text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."

@@ -29,6 +29,7 @@ from ixdesk.gui.kind_views import view_columns
 from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table
+from ixdesk.gui.remember import restore_sizes, save_sizes
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -314,18 +315,15 @@ class RecordView(RecordActions, QWidget):
     def save_state(self) -> None:
         settings = self.workbench.settings()
         settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
-        settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
+        save_sizes(settings, f"views/{self.kind}/splitter", self.splitter)
         if self.editor.sections_moved:
-            settings.setValue(f"views/{self.kind}/sections", self.editor.sections.saveState())
+            save_sizes(settings, f"views/{self.kind}/sections", self.editor.sections)
 
     def restore_state(self) -> None:
         settings = self.workbench.settings()
         header = settings.value(f"views/{self.kind}/header")
         if isinstance(header, QByteArray):
             self._header_restored = self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value(f"views/{self.kind}/splitter")
-        if isinstance(splitter, QByteArray):
-            self._sized = self.splitter.restoreState(splitter)
-        sections = settings.value(f"views/{self.kind}/sections")
-        if isinstance(sections, QByteArray) and self.editor.sections.restoreState(sections):
+        self._sized = restore_sizes(settings, f"views/{self.kind}/splitter", self.splitter)
+        if restore_sizes(settings, f"views/{self.kind}/sections", self.editor.sections):
             self.editor.sections_moved = True

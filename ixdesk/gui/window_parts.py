@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ixdesk import __version__
@@ -22,6 +22,21 @@ NAVIGATION = (
     *((kind, KINDS[kind].plural.capitalize(), view.icon) for kind, view in KIND_VIEWS.items()),
 )
 NAVIGATION_WIDTH = 190
+
+
+def short_label(action: QAction, label: str, changed: SignalInstance) -> None:
+    """Keep ``action``'s toolbar label to ``label`` however long its text grows ("Undo
+    Add business problem …"), so it never pushes other buttons out of the toolbar;
+    the full text, renewed whenever ``changed`` fires, is its tooltip."""
+    action.setIconText(label)
+
+    def renew(*_args: object) -> None:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = action.text().replace("&", "")
+        action.setToolTip(f"{text} ({keys})" if keys else text)
+
+    changed.connect(renew)
+    renew()
 
 
 def nav_row(key: str) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import Select
 
 from ixdesk.db.base import Base
 from ixdesk.db.enums import (
+    Audience,
     CohortFormat,
     CohortStatus,
     CompanyStatus,
@@ -187,6 +188,12 @@ KINDS: dict[Kind, KindSpec] = {
         ),
     )
 }
+
+
+def grade_word(audience: Any) -> str:
+    """What a student's grade is called for a cohort's audience: a university counts
+    years (1–4), a school grades."""
+    return "Year" if audience is not None and Audience(audience) == Audience.UNIVERSITY else "Grade"
 
 
 def status_label(value: Any) -> str:
