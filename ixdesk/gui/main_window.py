@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
-        short_label(undo, "Undo", stack.undoTextChanged)
-        short_label(redo, "Redo", stack.redoTextChanged)
+        short_label(undo, "Undo")
+        short_label(redo, "Redo")
         first = ui.menuEdit.actions()[0]
         ui.menuEdit.insertActions(first, [undo, redo])
         ui.menuEdit.insertSeparator(first)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from ixdesk.gui.column_chooser import shown_columns
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_table import rows_as_tsv
 from ixdesk.gui.undo import deletion, status_change
@@ -84,7 +85,8 @@ class RecordActions:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return
-        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
+        columns = shown_columns(self.table.horizontalHeader())
+        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows, columns))
         self.workbench.status(f"Copied {len(rows):,} rows.")
 
     def context_menu(self: RecordView) -> QMenu:

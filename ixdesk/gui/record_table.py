@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -58,11 +58,16 @@ def fit_columns(table: QTableView, model: RecordTableModel, sample: int = 60) ->
         header.resizeSection(index, min(max(column.width, wanted), widest))
 
 
-def rows_as_tsv(model: RecordTableModel, rows: Iterable[int]) -> str:
-    """A header line and the rows as shown, tab-separated: pastes cleanly into Excel."""
-    lines = ["\t".join(column.label for column in model.columns)]
+def rows_as_tsv(
+    model: RecordTableModel, rows: Iterable[int], columns: Sequence[int] | None = None
+) -> str:
+    """A header line and the rows as shown (``columns``, in that order; all by default),
+    tab-separated: pastes cleanly into Excel."""
+    wanted = list(range(len(model.columns))) if columns is None else list(columns)
+    lines = ["\t".join(model.columns[column].label for column in wanted)]
     for row in rows:
-        lines.append("\t".join(tsv_cell(cell) for cell in model.display_row(row)))
+        cells = model.display_row(row)
+        lines.append("\t".join(tsv_cell(cells[column]) for column in wanted))
     return "\r\n".join(lines) + "\r\n"
 
 

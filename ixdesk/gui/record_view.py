@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ixdesk.gui.column_chooser import offer_column_choice, show_columns
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
-from ixdesk.gui.kind_views import view_columns
+from ixdesk.gui.kind_views import shown_columns, view_columns
 from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table
@@ -97,6 +98,9 @@ class RecordView(RecordActions, QWidget):
         )
         self.model = RecordTableModel(view_columns(self.kind), status_column)
         self.table = record_table(self.model, f"{spec.plural.capitalize()} table")
+        usual = shown_columns(self.kind)
+        show_columns(self.table.horizontalHeader(), usual)
+        offer_column_choice(self.table, usual)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ixdesk import __version__
 from ixdesk.db import Database
@@ -24,18 +25,22 @@ NAVIGATION = (
 NAVIGATION_WIDTH = 190
 
 
-def short_label(action: QAction, label: str, changed: SignalInstance) -> None:
+def short_label(action: QAction, label: str) -> None:
     """Keep ``action``'s toolbar label to ``label`` however long its text grows ("Undo
     Add business problem …"), so it never pushes other buttons out of the toolbar;
-    the full text, renewed whenever ``changed`` fires, is its tooltip."""
+    its tooltip follows the full text."""
     action.setIconText(label)
 
-    def renew(*_args: object) -> None:
+    def renew() -> None:
+        if not isValid(action):  # said while the window is being taken down
+            return
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         text = action.text().replace("&", "")
-        action.setToolTip(f"{text} ({keys})" if keys else text)
+        tip = f"{text} ({keys})" if keys else text
+        if action.toolTip() != tip:  # setting it says "changed" once more
+            action.setToolTip(tip)
 
-    changed.connect(renew)
+    action.changed.connect(renew)
     renew()
 
 

@@ -160,7 +160,7 @@ def test_copy_selected_rows_as_tab_separated_text(
     window.ui.actionCopy.trigger()
     text = QGuiApplication.clipboard().text()
     lines = text.split("\r\n")
-    assert lines[0].split("\t")[:3] == ["Last name", "First name", "Preferred name"]
+    assert lines[0].split("\t")[:3] == ["Last name", "First name", "School"]
     assert lines[1].startswith('"Oh ""Benny"""\tBen\t')
     assert lines[2].split("\t")[:2] == ["Silva", "Ana"]
     assert len(lines) == 4 and lines[3] == ""
