@@ -15,12 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -136,24 +133,3 @@ def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
         widget.toggled.connect(callback)
     elif isinstance(widget, QListWidget):
         widget.itemChanged.connect(callback)
-
-
-def error_label_for(widget: QWidget, name: str) -> QLabel:
-    """A hidden label for the field's problem, on the form row just below the field."""
-    label = QLabel()
-    label.setObjectName(f"{name}_error")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    label.setStyleSheet(f"color: {'#ff8a80' if dark else '#c0392b'};")  # readable on either
-    label.hide()
-    parent = widget.parentWidget()
-    for form in parent.findChildren(QFormLayout) if parent is not None else []:
-        row, _role = form.getWidgetPosition(widget)
-        if row >= 0:
-            form.insertRow(row + 1, "", label)
-            return label
-    if parent is not None and parent.layout() is not None:
-        parent.layout().addWidget(label)
-    return label

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ixdesk.gui import binding
+from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import contacts, editing, rules
@@ -34,9 +35,10 @@ class ContactDialog(QDialog):
         self.fields: dict[str, QWidget] = {
             name: getattr(self.ui, name) for name in contacts.CONTACT_FIELDS
         }
-        self.error_labels: dict[str, QLabel] = {
-            name: binding.error_label_for(widget, name) for name, widget in self.fields.items()
-        }
+        self.field_problems = FieldProblems(self.fields, self)
+        self.field_problems.revealed.connect(self._enable_save)
+        self.field_problems.revealed.connect(self._fit_height)
+        self.error_labels: dict[str, QLabel] = self.field_problems.labels
         self.problems: dict[str, str] = {}
         self.version: int | None = None
         if contact_id is not None:
@@ -74,15 +76,29 @@ class ContactDialog(QDialog):
             if owner is not None:
                 problems["email"] = f"Already used by {html.escape(owner)}."
         self.problems = problems
-        for name, label in self.error_labels.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        self.field_problems.show(problems)
+        self._enable_save()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to show every line of a wrapped problem in a narrow dialog."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    def _enable_save(self) -> None:
+        """Save shows the problems not shown yet; those shown must be mended first."""
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
-            save.setEnabled(not problems)
+            save.setEnabled(not self.field_problems.shown())
 
     def accept(self) -> None:
+        self.field_problems.reveal_all()
         if self.problems:
+            first = next(name for name in self.fields if name in self.problems)
+            self.fields[first].setFocus()
             return
         database, hub, company_id = self.database, self.hub, self.company_id
         contact_id, version, values = self.contact_id, self.version, self.values()

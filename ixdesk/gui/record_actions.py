@@ -54,7 +54,7 @@ class RecordActions:
         def deleted(done: list[str]) -> None:
             if self._current_id in done:
                 self._current_id = None
-                self.editor.load(None)
+                self.editor.show_nothing()
 
         self.workbench.operations.run(
             lambda: editing.delete_records(database, kind, ids, hub=hub),

@@ -110,6 +110,7 @@ class RecordView(RecordActions, QWidget):
         self.editor = RecordEditor(self.kind, self.workbench)
         self.editor.saved.connect(self._saved)
         self.editor.open_linked.connect(self.open_record)
+        self.editor.new_requested.connect(self.new_record)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)  # a wider window widens the table
         self.splitter.setStretchFactor(1, 0)
