@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ixdesk.gui import binding
+from ixdesk.gui.dialogs import grow_to_fit
 from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
 from ixdesk.gui.workbench import Workbench
@@ -37,7 +38,7 @@ class ContactDialog(QDialog):
         }
         self.field_problems = FieldProblems(self.fields, self)
         self.field_problems.revealed.connect(self._enable_save)
-        self.field_problems.revealed.connect(self._fit_height)
+        self.field_problems.revealed.connect(lambda: grow_to_fit(self))
         self.error_labels: dict[str, QLabel] = self.field_problems.labels
         self.problems: dict[str, str] = {}
         self.version: int | None = None
@@ -78,15 +79,7 @@ class ContactDialog(QDialog):
         self.problems = problems
         self.field_problems.show(problems)
         self._enable_save()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow (never shrink) to show every line of a wrapped problem in a narrow dialog."""
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        grow_to_fit(self)  # every line of a wrapped problem shows
 
     def _enable_save(self) -> None:
         """Save shows the problems not shown yet; those shown must be mended first."""
