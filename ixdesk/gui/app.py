@@ -14,6 +14,7 @@ from ixdesk.db.location import chosen_explicitly, missing_file
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.bugs import BugReporter, install_excepthook
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.focus_ring import install_focus_ring
 from ixdesk.gui.icons import icon
 from ixdesk.paths import user_data_dir
 
@@ -32,6 +33,7 @@ def application() -> QApplication:
     app.setOrganizationName("ixdesk")
     app.setApplicationDisplayName("ixdesk")
     app.setWindowIcon(icon("ixdesk"))
+    install_focus_ring(app)
     return app
 
 

@@ -31,6 +31,7 @@ from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentLis
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
 from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     BOARD_STATUSES,
@@ -114,11 +115,16 @@ class EnrolmentBoard(QWidget):
             self.columns[status] = column
             lanes.addWidget(column, 1)
         layout.addLayout(lanes, 1)
+        down_into_results(self.search, self._first_with_students)
         chain: list[QWidget] = [self.search, *buttons]
         chain += [column.view for column in self.columns.values()]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
         self._update_actions()
+
+    def _first_with_students(self) -> QListView | None:
+        """The first column that shows someone (where Down from the search goes)."""
+        return next((c.view for c in self.columns.values() if c.model.rowCount()), None)
 
     def _action(self, text: str, keys: str, slot: Callable[[], None], name: str = "") -> QAction:
         action = QAction(text, self)

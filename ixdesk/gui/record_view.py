@@ -31,6 +31,7 @@ from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table
 from ixdesk.gui.remember import restore_sizes, save_sizes
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -104,6 +105,7 @@ class RecordView(RecordActions, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        down_into_results(self.search, self.table)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.splitter.addWidget(self.table)
 

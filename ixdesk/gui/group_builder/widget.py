@@ -35,6 +35,7 @@ from ixdesk.gui.group_builder.delegate import GroupRowDelegate
 from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
@@ -103,6 +104,7 @@ class GroupBuilder(BuilderActions, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        down_into_results(self.search, self.table)
         self.unassigned_label = QLabel()
         self.splitter.addWidget(self._panel(self.unassigned_label, self.search, self.table))
 
