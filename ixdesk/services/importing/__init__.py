@@ -44,7 +44,7 @@ from ixdesk.services.importing.matching import Duplicate
 from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, PlannedRow, plan_import
 from ixdesk.services.importing.reading import LeftOutRow, SheetInfo, SourceTable, read_table
 from ixdesk.services.importing.rejected import write_rejected
-from ixdesk.services.importing.rows import Problem, detect_day_first
+from ixdesk.services.importing.rows import Problem, date_columns, detect_day_first
 from ixdesk.services.importing.safety import ImportCancelled, ImportFileError
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "SheetInfo",
     "SourceTable",
     "commit_import",
+    "date_columns",
     "detect_day_first",
     "fit_mapping",
     "guess_field",

@@ -47,6 +47,7 @@ from ixdesk.services.validation.dates import (
     moment_of_day,
     parse_date,
     read_typed_date,
+    written_in_numbers,
     years_before,
 )
 from ixdesk.services.validation.email import check_email, email_problem, normalise_email
@@ -100,5 +101,6 @@ __all__ = [
     "read_typed_date",
     "shown",
     "type_rules",
+    "written_in_numbers",
     "years_before",
 ]
