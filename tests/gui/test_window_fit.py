@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.db.models import Enrolment, Student
+from ixdesk.db.models import Cohort, Enrolment, Student
 from ixdesk.gui.column_chooser import column_menu, shown_columns
+from ixdesk.gui.group_builder.common import GRADE_COLUMN
 from ixdesk.gui.kind_views import shown_columns as usual_columns
 from ixdesk.gui.main_window import MainWindow
-from ixdesk.services.operations import create_record
+from ixdesk.services.operations import create_record, update_record
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.world import World
 
@@ -202,3 +203,24 @@ def test_columns_chosen_in_the_header_menu_are_kept_for_the_next_window(
     _menu_action(usual, "Show the &usual columns").trigger()
     assert "Preferred name" not in _labels(second, "students")
     second.close()
+
+
+def test_a_university_cohort_says_year_where_a_school_says_grade(
+    qtbot: QtBot, laptop: MainWindow, world: World, sqlite_database: Database
+) -> None:
+    assert laptop.open_cohort(world.cohort)
+    workspace = laptop.cohort_workspace
+    builder, board = workspace.group_builder, workspace.board
+    workspace.tabs.setCurrentWidget(builder)
+    grade = Qt.Orientation.Horizontal
+    assert builder.tree_model.headerData(GRADE_COLUMN, grade) == "Grade"
+    with sqlite_database.read() as session:
+        cohort = session.get(Cohort, world.cohort)
+        assert cohort is not None
+        version = cohort.version
+    update_record(sqlite_database, Cohort, world.cohort, version, {"audience": "university"})
+    laptop.refresh()
+    workspace.set_cohort(world.cohort)
+    qtbot.waitUntil(lambda: builder.tree_model.headerData(GRADE_COLUMN, grade) == "Year")
+    assert builder.unassigned_model.headerData(GRADE_COLUMN, grade) == "Year"
+    assert all(column.model.grade_word == "Year" for column in board.columns.values())
