@@ -87,6 +87,7 @@ class _Note(QWidget):
         layout.addWidget(badge)
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setAccessibleName(accessible)
         layout.addWidget(self.text, 1)
         self.hide()

@@ -157,6 +157,10 @@ class RecordView(RecordActions, QWidget):
             total = sum(self.splitter.sizes())
             editor = min(max(self.editor.sizeHint().width() + 80, 420), 520, total * 45 // 100)
             self.splitter.setSizes([total - editor, editor])
+            if self._loaded and not self._header_restored:  # fit the columns to the room
+                scroll = self.table.verticalScrollBar().sizeHint().width()
+                room = total - editor - scroll - 2 * self.table.frameWidth()
+                fit_columns(self.table, self.model, room)
 
     def _catch_up(self, burst: Burst | None) -> None:
         """Bring the table and editor up to date: everything (``None``), or what changed.
