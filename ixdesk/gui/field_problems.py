@@ -12,6 +12,8 @@ either.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QSizePolicy, QWidget
@@ -76,13 +78,16 @@ def problem_line_for(widget: QWidget, name: str) -> ProblemLine:
     """A :class:`ProblemLine` on the form row just below the field."""
     line = ProblemLine(name)
     parent = widget.parentWidget()
-    for form in parent.findChildren(QFormLayout) if parent is not None else []:
-        row, _role = form.getWidgetPosition(widget)
+    if parent is None:
+        return line
+    for form in parent.findChildren(QFormLayout):
+        row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
         if row >= 0:
             form.insertRow(row + 1, "", line)
             return line
-    if parent is not None and parent.layout() is not None:
-        parent.layout().addWidget(line)
+    layout = parent.layout()
+    if layout is not None:
+        layout.addWidget(line)
     return line
 
 
