@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from ixdesk.gui.chooser import ChooserDialog
 
@@ -21,6 +22,8 @@ Button = QMessageBox.StandardButton
 def grow_to_fit(window: QWidget) -> None:
     """Grow (never shrink) a dialog to the height its layout needs at its width, so a
     wrapped message that appears never squeezes or covers what is below it."""
+    if not isValid(window):  # a message said while the dialog is being taken down
+        return
     layout = window.layout()
     if layout is None:
         return

@@ -138,8 +138,10 @@ class FieldProblems(QObject):
             self.fields[name].setProperty("invalid", bool(problem))
 
     def _field_of(self, widget: QWidget | None) -> str | None:
-        if widget is None or not all(map(isValid, self.fields.values())):
-            return None  # the form is being taken down
+        owner = self.parent()
+        shown = isinstance(owner, QWidget) and isValid(owner) and owner.isVisible()
+        if widget is None or not shown or not all(map(isValid, self.fields.values())):
+            return None  # the form is hidden, or being taken down
         return next(
             (n for n, f in self.fields.items() if f is widget or f.isAncestorOf(widget)), None
         )
