@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ixdesk import __version__, logfile
 from ixdesk.commands import file_to_write
@@ -36,7 +36,7 @@ INSTRUCTOR_MODE_HELP = (
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"ixdesk: error: {message}\n")
 
@@ -161,6 +161,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         rolling_backup=args.command != "check",
     )
     try:
+        _use_organisation_settings(database)
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
         if args.command == "list":
@@ -174,6 +175,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         database.close()
     raise AssertionError(args.command)
+
+
+def _use_organisation_settings(database: Any) -> None:
+    """The organisation's country, date order and paper, for whatever asks for a default."""
+    from ixdesk.services.settings import load_settings
+    from ixdesk.services.validation.regional import use_regional
+
+    use_regional(load_settings(database).regional())
 
 
 def _may_create_database(args: argparse.Namespace) -> bool:

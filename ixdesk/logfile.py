@@ -113,13 +113,11 @@ class SafeFormatter(logging.Formatter):
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     def format(self, record: logging.LogRecord) -> str:
-        if isinstance(record.args, tuple) and any(
-            isinstance(arg, BaseException) for arg in record.args
-        ):
+        args = record.args
+        if isinstance(args, tuple) and any(isinstance(arg, BaseException) for arg in args):
             record = logging.makeLogRecord(record.__dict__)  # other handlers keep theirs
             record.args = tuple(
-                describe(arg) if isinstance(arg, BaseException) else arg
-                for arg in record.args  # type: ignore[union-attr]
+                describe(arg) if isinstance(arg, BaseException) else arg for arg in args
             )
         return super().format(record)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ixdesk.db import Database, open_database
+from ixdesk.services.validation import regional
 from tests.pg_server import PostgresServer, PostgresUnavailable, running_server
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -29,6 +30,8 @@ def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     monkeypatch.setenv("IXDESK_PHONE_REGION", "GB")
     # Dates in numbers are read in the default day/month order unless a test says.
     monkeypatch.delenv("IXDESK_DATE_ORDER", raising=False)
+    # No organisation settings carried over from another test's database.
+    monkeypatch.setattr(regional, "_in_use", regional.Regional())
     return folder
 
 

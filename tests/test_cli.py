@@ -248,3 +248,18 @@ def test_the_console_script_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "(0 rows)"
+
+
+def test_the_parser_and_the_window_frame_load_no_database_library() -> None:
+    code = (
+        "import sys\n"
+        "from ixdesk.cli import build_parser\n"
+        "build_parser().parse_args(['import', 'students', 'x.xlsx'])\n"
+        "import ixdesk.gui.app\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'phonenumbers', 'openpyxl') "
+        "if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -345,7 +345,10 @@ def test_signin_sheet_groups_names_and_adds_numbered_blank_rows(
     blank = rows[len(named) :]
     assert [row[0] for row in blank] == list(range(12, 22))
     assert all(value is None for row in blank for value in row[1:])
-    assert sheet.print_options.gridLines
+    # The boxes to sign in are borders of the table's cells; no grid is printed over the
+    # empty cells around it.
+    assert not sheet.print_options.gridLines
+    assert all(not cell.border.left.style for row in sheet.iter_rows(max_row=4) for cell in row)
     last = sheet.cell(row=sheet.max_row, column=5)
     assert last.border.left.style == "thin"  # blank rows have borders to sign on
     assert sheet.row_dimensions[sheet.max_row].height == 24

@@ -13,7 +13,8 @@ from ixdesk.gui.group_builder.common import sort_value
 from ixdesk.gui.record_model import _sort_value
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
-from ixdesk.services.importing import existing, fields, plan_import, read_table
+from ixdesk.services.importing import existing, plan_import, read_table
+from ixdesk.services.importing.headers import header_words
 from ixdesk.services.kinds import TEXT
 from ixdesk.services.operations import create_record
 from ixdesk.services.read.common import sort_key
@@ -57,7 +58,7 @@ def test_every_place_folds_a_name_alike(typed: str, other: str, folded: str) -> 
     # The import: matching names and schools, reading headers.
     assert existing.name_key(typed, typed) == existing.name_key(other, other)
     assert existing.fold_name(f" {typed}  Academy ") == existing.fold_name(f"{other} Academy")
-    assert fields.header_words(typed) == fields.header_words(other)
+    assert header_words(typed) == header_words(other)
 
 
 def test_names_sort_by_their_letters_not_their_accents() -> None:

@@ -15,6 +15,7 @@ from ixdesk.db.models import Cohort, Student
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.services.operations import create_record
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import BoundedEventLoop
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -125,6 +126,7 @@ def test_a_database_that_cannot_open_is_explained_in_a_dialog(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(app, "application", lambda: BoundedEventLoop)
     broken = tmp_path / "broken.db"
     broken.write_text("not a database")
     assert app.run_gui(str(broken)) == 1

@@ -239,3 +239,35 @@ def test_careers_fair_rejected_row_round_trip(database: Database, tmp_path: Path
     workbook.save(rejected)
     again = plan_import(database, "students", read_table(rejected), region="ZA")
     assert again.counts["new"] == 1 and again.counts["invalid"] == 0
+
+
+MICROSOFT_FORMS = GOOGLE_FORMS.parent / "microsoft-forms-project-topics.xlsx"
+GOOGLE_UNIVERSITY = GOOGLE_FORMS.parent / "google-forms-university.csv"
+RANKING_START = "Please rank the following project topics"
+
+
+def test_a_microsoft_forms_export_with_a_ranking_question_goes_in_whole(
+    database: Database,
+) -> None:
+    table = read_table(MICROSOFT_FORMS)
+    mapping = propose_mapping("students", table.headers)
+    (ranking,) = [header for header in table.headers if header.startswith(RANKING_START)]
+    assert mapping.columns[ranking] is None  # one word of it is "preferred": not a name
+    plan = plan_import(database, "students", table, mapping, region="ZA")
+    assert plan.counts == {
+        "new": 33, "updated": 0, "unchanged": 0, "repeated": 0, "skipped": 0, "invalid": 0
+    }  # fmt: skip
+    assert {row.values["grade"] for row in plan.rows} == {1, 2, 3, 4}
+
+
+def test_a_google_forms_export_answered_2nd_year_goes_in_whole(database: Database) -> None:
+    table = read_table(GOOGLE_UNIVERSITY)
+    mapping = propose_mapping("students", table.headers)
+    assert mapping.columns["Current Year of Study"] == "grade"
+    assert mapping.columns["Which university are you currently studying at?"] == "school"
+    plan = plan_import(database, "students", table, mapping, region="ZA")
+    assert plan.counts["invalid"] == 0 and plan.counts["new"] == 12
+    grades = [row.values["grade"] for row in plan.rows]
+    assert grades[:5] == [1, 2, 3, 2, 4]  # "1st Year", "2nd Year", "3rd Year", …
+    opt_in = [row.values["messaging_opt_in"] for row in plan.rows[:5]]
+    assert opt_in == [True, False, True, True, False]  # "Yes, I agree", "No thanks", …

@@ -20,6 +20,7 @@ from ixdesk.db.base import Base
 from ixdesk.db.location import resolve_database
 from ixdesk.db.models import GroupMembership, Student
 from ixdesk.errors import DatabaseTooNewError
+from ixdesk.services import settings, tracks
 
 FIRST = "0001"
 STUDENT_ID = "0b6c1d7e-3f2a-4c1b-9d8e-5a4b3c2d1e0f"
@@ -121,11 +122,12 @@ def test_a_newer_postgresql_database_is_refused_and_left_unchanged(
 
 
 RELEASED_0001 = Path(__file__).parent / "data" / "ixdesk-0001.db"
+RELEASED_0002 = Path(__file__).parent / "data" / "ixdesk-0002.db"
 
 
-def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table the first schema had, in the first schema's columns."""
-    with sqlite3.connect(RELEASED_0001) as first:
+def _all_rows(path: Path, released: Path = RELEASED_0001) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table the released schema had, in that schema's columns."""
+    with sqlite3.connect(released) as first:
         tables = {
             name: [row[1] for row in first.execute(f"PRAGMA table_info({name})")]
             for (name,) in first.execute(
@@ -189,3 +191,31 @@ def _schema_and_version(url: str) -> tuple[list[tuple[str, list[str]]], list[str
             return tables, list(version.scalars())
     finally:
         engine.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_file_of_schema_0002_is_upgraded_with_every_row_intact_and_settings_to_make(
+    tmp_path: Path, backend: str
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    shutil.copyfile(RELEASED_0002, path)
+    released = _all_rows(RELEASED_0002, RELEASED_0002)
+    assert len(released) == 14 and all(released.values())  # every table has rows
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            retired = connection.execute(text("SELECT retired_at FROM tracks")).scalars().all()
+        assert retired == [None, None, None]  # no track is retired by the upgrade
+        assert _all_rows(path, RELEASED_0002) == released
+        assert settings.load_settings(database) == settings.OrganisationSettings()
+        settings.save_settings(database, {"country": "ZA", "paper_size": "letter"})
+        assert settings.load_settings(database).region == "ZA"
+        names = {row.name: row for row in tracks.track_rows(database)}
+        imported, kept = names["data analytics "], names["Data & analytics"]
+        merge = tracks.merge_tracks(database, imported.id, kept.id)
+        assert merge.moved["students"] and merge.dropped  # Amara had both spellings
+        tracks.unmerge(database, merge)
+        assert [row.name for row in tracks.track_rows(database)] == list(names)
+    finally:
+        database.close()

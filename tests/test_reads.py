@@ -19,6 +19,8 @@ from ixdesk.services import (
     instructor_view,
     links,
     overview,
+    settings,
+    tracks,
 )
 from ixdesk.services import groups as g
 from ixdesk.services.demo import generate_demo
@@ -80,6 +82,8 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
             links.linked_records,
             lambda: [links.linked_records(db, kind, record) for kind, record in ids.items()],
         ),
+        (tracks.track_rows, lambda: tracks.track_rows(db)),
+        (settings.load_settings, lambda: settings.load_settings(db)),
     ]
     try:
         for loader, call in loaders:

@@ -120,12 +120,12 @@ def run(args: argparse.Namespace, database: Any) -> int:
             what = f"Roster of {args.cohort}"
         elif kind == "instructor":
             instructor_id = ex.find_instructor(database, args.instructor)
-            cohort_id = ex.find_cohort(database, args.cohort) if args.cohort else None
+            only_cohort = ex.find_cohort(database, args.cohort) if args.cohort else None
             written = ex.export_instructor_roster(
                 database,
                 instructor_id,
                 args.output,
-                cohort_id=cohort_id,
+                cohort_id=only_cohort,
                 include_archived=args.include_archived,
                 **common,
             )

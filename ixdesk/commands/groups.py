@@ -49,13 +49,17 @@ def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.services import autobuild
     from ixdesk.services.groups import builder_data
     from ixdesk.services.read.finding import find_cohort
+    from ixdesk.services.settings import load_settings
 
     cohort_id = find_cohort(database, args.cohort)
     data = builder_data(database, cohort_id)
-    size = data.cohort.group_size if args.size is None else args.size
+    size = args.size
+    if size is None:  # the cohort's own, else the organisation's default
+        size = data.cohort.group_size or load_settings(database).default_group_size
     if size is None:
         raise IxdeskError(
-            f"The cohort {data.cohort.name} has no group size yet; give one with --size N."
+            f"The cohort {data.cohort.name} has no group size yet; give one with --size N "
+            "(or set a default: ixdesk settings default_group_size N)."
         )
     proposal = autobuild.propose_groups(
         data.unassigned, size, data.groups, track=data.cohort.track_id

@@ -12,13 +12,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ixdesk.commands import file_to_write
-from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.record_kinds import Kind
+
+if TYPE_CHECKING:
+    from ixdesk.db import Database
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 TEXT_PROBLEM_LIMIT = 50
@@ -46,6 +48,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
                 choices=[status.value for status in EnrolmentStatus],
                 default=EnrolmentStatus.APPLIED.value,
                 help="status of the new enrolments (default: applied)",
+            )
+            sub.add_argument(
+                "--keep-answers",
+                action="store_true",
+                help="keep the columns that go into no field as the students' application "
+                "answers (for the cohort)",
             )
         _add_common(sub)
 
@@ -78,6 +86,13 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--delimiter", metavar="CHAR", help="CSV separator (default: detected)")
     sub.add_argument("--region", metavar="CC", help="country of phone numbers without +")
     sub.add_argument("--header-row", type=_row_number, metavar="N", help="row of the headers")
+    sub.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help="do not import this column (its header; may be given more than once)",
+    )
 
 
 def _row_number(text: str) -> int:
@@ -124,6 +139,10 @@ def _run(args: argparse.Namespace, database: Database, out: TextIO) -> int:
             raise IxdeskError(f"The mapping {args.mapping} is for {mapping.kind}, not {kind}.")
     else:
         mapping = imp.propose_mapping(kind, table.headers)
+    for header in args.leave_out:
+        mapping.set(header, None)
+    if getattr(args, "keep_answers", False):
+        mapping.keep_unmatched_as_answers()
     day_first, order_source = _day_order(args, kind, table, mapping, imp)
     plan = imp.plan_import(
         database,
@@ -193,6 +212,25 @@ def _progress(args: argparse.Namespace) -> Any:
     return show
 
 
+def _column_notes(plan: Any) -> list[str]:
+    """What the command line did not decide by itself: suggestions and unreadable columns."""
+    from ixdesk.services.importing.fields import FIELD_BY_NAME
+    from ixdesk.services.validation import quoted
+
+    specs = FIELD_BY_NAME[plan.kind]
+    notes = [
+        f"The column {quoted(header)} may be {specs[name].label.lower()}; it was left out. "
+        "To import it, send it there in a saved mapping (--mapping)."
+        for header, name in plan.mapping.suggestions.items()
+    ]
+    notes += [
+        f"No value of the column {quoted(header)} could be read; leave it out "
+        f"(--leave-out {quoted(header)}) to import the rest."
+        for header in plan.unreadable_columns()
+    ]
+    return notes
+
+
 def _print_json(
     plan: Any,
     result: Any,
@@ -205,6 +243,7 @@ def _print_json(
     summary = plan.summary()
     summary.update(
         {
+            "column_notes": _column_notes(plan),
             "day_order": "day first" if plan.day_first else "month first",
             "day_order_source": order_source,
             "dry_run": args.dry_run,
@@ -239,12 +278,15 @@ def _print_text(
     table = plan.table
     out.write(table.describe() + ".\n")
     out.write(f"Dates: {'day' if plan.day_first else 'month'} first ({order_source}).\n")
-    mapped = ", ".join(f"{brief(h)} → {f}" for h, f in plan.mapping.columns.items() if f)
+    mapped = ", ".join(f"{brief(h)} → {f}" for f, h in plan.mapping.mapped().items())
+    answers = plan.mapping.answer_headers()
     ignored = [brief(h) for h, f in plan.mapping.columns.items() if not f]
     out.write(f"Columns: {mapped}.\n")
+    if answers:
+        out.write(f"Kept as application answers: {', '.join(brief(h) for h in answers)}.\n")
     if ignored:
         out.write(f"Not imported: {', '.join(ignored)}.\n")
-    for note in plan.notes:
+    for note in plan.notes + _column_notes(plan):
         out.write(f"Note: {note}\n")
     problems = plan.problems
     for problem in problems[:TEXT_PROBLEM_LIMIT]:

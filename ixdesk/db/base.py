@@ -5,9 +5,9 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Dialect, Enum, Integer, MetaData, TypeDecorator, Uuid
+from sqlalchemy import DateTime, Dialect, Enum, Integer, MetaData, Table, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -66,6 +66,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every ixdesk record type is mapped to a Table (the ORM types it as any FromClause).
+    __table__: ClassVar[Table]
 
 
 class RecordMixin:
@@ -88,3 +90,10 @@ class RecordMixin:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+class Record(RecordMixin, Base):
+    """What every ixdesk record type derives from: the common columns on the declarative
+    base, so code that handles any record (deletion, undo, optimistic locking) is typed."""
+
+    __abstract__ = True

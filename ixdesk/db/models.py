@@ -7,6 +7,7 @@ unique case-insensitively per record type (an index on ``lower(email)``).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -23,8 +25,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 
-from ixdesk.db.base import Base, RecordMixin, UTCDateTime, status_enum
+from ixdesk.db.base import Base, Record, UTCDateTime, status_enum, utcnow
 from ixdesk.db.enums import (
     AttendanceStatus,
     Audience,
@@ -43,7 +46,9 @@ LIVE = text("deleted_at IS NULL")
 LIVE_EMAIL = text("deleted_at IS NULL AND email IS NOT NULL")
 
 
-def _live_unique(name: str, *expressions: object, where: object = LIVE) -> Index:
+def _live_unique(
+    name: str, *expressions: str | ColumnElement[Any], where: TextClause = LIVE
+) -> Index:
     return Index(name, *expressions, unique=True, sqlite_where=where, postgresql_where=where)
 
 
@@ -57,7 +62,7 @@ def _optional_ref(table: str) -> Mapped[str | None]:
     )
 
 
-class Track(RecordMixin, Base):
+class Track(Record):
     """A programme track: data analytics, UX design, marketing, ..."""
 
     __tablename__ = "tracks"
@@ -65,9 +70,11 @@ class Track(RecordMixin, Base):
 
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str | None] = mapped_column(Text)
+    # A retired track is offered in no list of choices; records that have it keep it.
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
-class PartnerCompany(RecordMixin, Base):
+class PartnerCompany(Record):
     __tablename__ = "partner_companies"
     __table_args__ = (_live_unique("uq_partner_companies_name_live", func.lower(text("name"))),)
 
@@ -85,7 +92,7 @@ class PartnerCompany(RecordMixin, Base):
     problems: Mapped[list[BusinessProblem]] = relationship(back_populates="company")
 
 
-class Contact(RecordMixin, Base):
+class Contact(Record):
     __tablename__ = "contacts"
     __table_args__ = (
         _live_unique("uq_contacts_email_live", func.lower(text("email")), where=LIVE_EMAIL),
@@ -100,7 +107,7 @@ class Contact(RecordMixin, Base):
     company: Mapped[PartnerCompany] = relationship(back_populates="contacts")
 
 
-class BusinessProblem(RecordMixin, Base):
+class BusinessProblem(Record):
     __tablename__ = "business_problems"
 
     company_id: Mapped[str] = _ref("partner_companies")
@@ -121,7 +128,7 @@ class BusinessProblem(RecordMixin, Base):
     sponsor_contact: Mapped[Contact | None] = relationship()
 
 
-class Cohort(RecordMixin, Base):
+class Cohort(Record):
     __tablename__ = "cohorts"
     __table_args__ = (_live_unique("uq_cohorts_name_live", func.lower(text("name"))),)
 
@@ -150,7 +157,7 @@ class Cohort(RecordMixin, Base):
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="cohort")
 
 
-class Student(RecordMixin, Base):
+class Student(Record):
     __tablename__ = "students"
     __table_args__ = (
         _live_unique("uq_students_email_live", func.lower(text("email")), where=LIVE_EMAIL),
@@ -178,7 +185,7 @@ class Student(RecordMixin, Base):
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="student")
 
 
-class Enrolment(RecordMixin, Base):
+class Enrolment(Record):
     """A student's place in a cohort, moving through the enrolment pipeline."""
 
     __tablename__ = "enrolments"
@@ -196,7 +203,7 @@ class Enrolment(RecordMixin, Base):
     cohort: Mapped[Cohort] = relationship(back_populates="enrolments")
 
 
-class Instructor(RecordMixin, Base):
+class Instructor(Record):
     __tablename__ = "instructors"
     __table_args__ = (
         _live_unique("uq_instructors_email_live", func.lower(text("email")), where=LIVE_EMAIL),
@@ -224,7 +231,7 @@ class Instructor(RecordMixin, Base):
     expertise: Mapped[list[InstructorExpertise]] = relationship(back_populates="instructor")
 
 
-class InstructorExpertise(RecordMixin, Base):
+class InstructorExpertise(Record):
     """A track an instructor can teach."""
 
     __tablename__ = "instructor_expertise"
@@ -237,7 +244,7 @@ class InstructorExpertise(RecordMixin, Base):
     track: Mapped[Track] = relationship()
 
 
-class StudentGroup(RecordMixin, Base):
+class StudentGroup(Record):
     __tablename__ = "student_groups"
     __table_args__ = (
         _live_unique("uq_student_groups_name_live", "cohort_id", func.lower(text("name"))),
@@ -261,7 +268,7 @@ class StudentGroup(RecordMixin, Base):
     memberships: Mapped[list[GroupMembership]] = relationship(back_populates="group")
 
 
-class GroupMembership(RecordMixin, Base):
+class GroupMembership(Record):
     """A student in a group; at most one live membership per student per cohort."""
 
     __tablename__ = "group_memberships"
@@ -285,7 +292,7 @@ class GroupMembership(RecordMixin, Base):
     student: Mapped[Student] = relationship()
 
 
-class GroupAssistant(RecordMixin, Base):
+class GroupAssistant(Record):
     """An assistant instructor of a group (the lead is on the group itself)."""
 
     __tablename__ = "group_assistants"
@@ -295,7 +302,7 @@ class GroupAssistant(RecordMixin, Base):
     instructor_id: Mapped[str] = _ref("instructors")
 
 
-class CohortSession(RecordMixin, Base):
+class CohortSession(Record):
     """A meeting of a cohort, or of one of its groups."""
 
     __tablename__ = "sessions"
@@ -308,7 +315,7 @@ class CohortSession(RecordMixin, Base):
     location: Mapped[str | None] = mapped_column(String(200))
 
 
-class Attendance(RecordMixin, Base):
+class Attendance(Record):
     __tablename__ = "attendance"
     __table_args__ = (_live_unique("uq_attendance_live", "session_id", "student_id"),)
 
@@ -317,3 +324,32 @@ class Attendance(RecordMixin, Base):
     status: Mapped[AttendanceStatus] = mapped_column(
         status_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.PRESENT
     )
+
+
+class ApplicationAnswer(Record):
+    """One answer a student gave on a sign-up form: a question and its answer, in order.
+
+    Kept for the cohort the student applied to (none when imported without one),
+    for the coordinator to read when deciding who is accepted.
+    """
+
+    __tablename__ = "application_answers"
+
+    student_id: Mapped[str] = _ref("students")
+    cohort_id: Mapped[str | None] = _optional_ref("cohorts")
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    """One organisation setting, stored with the data so it travels with the file and is
+    shared on a server. ``services/settings.py`` says which keys exist and what they hold:
+    text in ``value``, an image (the logo) in ``data``."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

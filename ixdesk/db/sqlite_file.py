@@ -138,7 +138,9 @@ def install_settings(engine: Engine, *, read_only_uri: str | None = None) -> Non
     if read_only_uri is not None:
 
         @event.listens_for(engine, "do_connect")
-        def _read_only(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict) -> None:
+        def _read_only(
+            _dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]
+        ) -> None:
             cargs[0] = read_only_uri
             cparams["uri"] = True
 

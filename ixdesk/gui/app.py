@@ -1,25 +1,33 @@
 """Start the ixdesk window (or instructor mode's window), and switch between the
-coordinator's and the demo database."""
+coordinator's and the demo database.
+
+The coordinator's window paints first: its frame (the side bar and the last
+view's page) is shown before the database libraries load; the database is
+opened, checked and backed up once that first paint is on screen, and the
+frame then becomes the whole window (:mod:`ixdesk.gui.window_frame`). The
+question about creating a new database and a refusal of the file come as
+before, over the frame; declining or a refusal closes it.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
-from ixdesk.db import Database, open_database
-from ixdesk.db.location import chosen_explicitly, missing_file
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.bugs import BugReporter, install_excepthook
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.focus_ring import install_focus_ring
 from ixdesk.gui.icons import icon
+from ixdesk.gui.main_window import MainWindow
 from ixdesk.paths import user_data_dir
 
 if TYPE_CHECKING:
-    from ixdesk.gui.main_window import MainWindow
+    from ixdesk.db import Database
 
 DEMO_STUDENTS = 600
 
@@ -39,6 +47,8 @@ def application() -> QApplication:
 
 def open_demo_database() -> Database:
     """The demo database beside the real one, filled on first use."""
+    from ixdesk.db import open_database
+
     path = user_data_dir() / "demo.db"
     database = open_database(path)
     from ixdesk.services.demo import generate_demo
@@ -58,18 +68,22 @@ def open_demo_database() -> Database:
     return database
 
 
-def open_home_database(target: str | None) -> Database | None:
+def open_home_database(target: str | None, parent: QWidget | None = None) -> Database | None:
     """The coordinator's database for the window; None when they chose not to create it.
 
     The default file in the data folder is created without asking; a file
     named with ``--database`` or ``IXDESK_DATABASE`` that does not exist yet is
     created only when the person says so (a typing mistake must not start an
-    empty database). A database that can only be read says so once.
+    empty database). A database that can only be read says so once. ``parent``:
+    the window the questions are asked over.
     """
+    from ixdesk.db import open_database
+    from ixdesk.db.location import chosen_explicitly, missing_file
+
     missing = missing_file(target)
     if missing is not None and chosen_explicitly(target):
         answer = QMessageBox.question(
-            None,
+            parent,
             "ixdesk",
             f"There is no database at {missing}. Create a new one?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -80,7 +94,7 @@ def open_home_database(target: str | None) -> Database | None:
     database = open_database(target)
     if database.read_only is not None:
         QMessageBox.information(
-            None,
+            parent,
             "ixdesk opened the database for reading only",
             f"The database {database.location} can be read but not changed "
             f"({database.read_only}), so edits are not possible.",
@@ -97,10 +111,40 @@ class Session:
         self.window: MainWindow | None = None
         self.database: Database | None = None
         self.bugs = BugReporter(DialogService())  # until a window is open
+        self.exit_status: int | None = None  # set when the first database was not opened
+
+    def start(self) -> None:
+        """Show the window's frame now; open the coordinator's database once it is painted."""
+        frame = MainWindow()
+        frame.database_requested.connect(self.switch)
+        frame.painted.connect(self._open_first, Qt.ConnectionType.QueuedConnection)
+        self.window = frame
+        frame.show()
+
+    def _open_first(self) -> None:
+        """Open the database into the frame, or close it (declined, refused)."""
+        frame = self.window
+        assert frame is not None and not frame.filled
+        database = self._open(lambda: open_home_database(self.home_target, frame))
+        if database is None:
+            self.exit_status = 1
+            frame.close()
+            self.app.exit(1)
+            return
+        self.database = database
+        frame.fill(database)
+
+    def _open(self, opener: Callable[[], Database | None]) -> Database | None:
+        """The database ``opener`` opens, or None (declined; a refusal is said first)."""
+        try:
+            return opener()
+        except IxdeskError as error:
+            if self.window is None or not self.window.filled:
+                print(f"ixdesk: error: {error}", file=sys.stderr)
+            QMessageBox.critical(self.window, "ixdesk cannot open the database", str(error))
+            return None
 
     def show(self, database: Database) -> None:
-        from ixdesk.gui.main_window import MainWindow
-
         old_window, old_database = self.window, self.database
         window = MainWindow(database)
         window.database_requested.connect(self.switch)
@@ -114,18 +158,15 @@ class Session:
 
     def report_bug(self, error: BaseException) -> None:
         """An exception escaped a Qt slot: the open window's bug report, or a plain one."""
-        bugs = self.window.workbench.bugs if self.window is not None else self.bugs
+        window = self.window
+        bugs = window.workbench.bugs if window is not None and window.filled else self.bugs
         bugs.report(error)
 
     def switch(self, which: str) -> None:
-        try:
-            if which == "demo":
-                database: Database | None = open_demo_database()
-            else:
-                database = open_home_database(self.home_target)
-        except IxdeskError as error:
-            QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
-            return
+        if which == "demo":
+            database = self._open(open_demo_database)
+        else:
+            database = self._open(lambda: open_home_database(self.home_target, self.window))
         if database is not None:
             self.show(database)
 
@@ -149,31 +190,35 @@ def open_instructor_window(database: Database, email: str) -> QMainWindow | None
 
 
 def run_gui(database_target: str | None = None, instructor: str | None = None) -> int:
-    """Open the database and show the main window, or instructor mode's window when
-    ``instructor`` is an email; returns the exit status."""
+    """Show the main window and open the database into it once painted, or open the
+    database and show instructor mode's window when ``instructor`` is an email;
+    returns the exit status."""
     app = application()
+    if instructor is not None:
+        return _run_instructor_mode(app, database_target, instructor)
+    session = Session(app, database_target)
+    install_excepthook(session.report_bug)
+    session.start()
     try:
-        if instructor is not None:  # instructor mode only reads: it never creates a database
-            database: Database | None = open_database(database_target, create=False)
-        else:
-            database = open_home_database(database_target)
+        status = app.exec()
+        return status if session.exit_status is None else session.exit_status
+    finally:
+        if session.database is not None:
+            session.database.close()
+
+
+def _run_instructor_mode(app: QApplication, database_target: str | None, email: str) -> int:
+    """Instructor mode only reads: it never creates a database."""
+    from ixdesk.db import open_database
+
+    try:
+        database = open_database(database_target, create=False)
     except IxdeskError as error:
         print(f"ixdesk: error: {error}", file=sys.stderr)
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))
         return 1
-    if database is None:
-        return 1  # the person chose not to create a new database
-    if instructor is not None:
-        try:
-            window = open_instructor_window(database, instructor)
-            return 1 if window is None else app.exec()
-        finally:
-            database.close()
-    session = Session(app, database_target)
-    install_excepthook(session.report_bug)
-    session.show(database)
     try:
-        return app.exec()
+        window = open_instructor_window(database, email)
+        return 1 if window is None else app.exec()
     finally:
-        if session.database is not None:
-            session.database.close()
+        database.close()

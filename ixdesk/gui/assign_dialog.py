@@ -248,10 +248,12 @@ class AssignDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def chosen_problem(self) -> str | None:
-        return self.problem_combo.currentData(ID_ROLE)
+        problem_id: str | None = self.problem_combo.currentData(ID_ROLE)
+        return problem_id
 
     def chosen_lead(self) -> str | None:
-        return self.lead_combo.currentData(ID_ROLE)
+        lead_id: str | None = self.lead_combo.currentData(ID_ROLE)
+        return lead_id
 
     def chosen_assistants(self) -> list[str]:
         return [

@@ -42,12 +42,12 @@ def assignments(workbench: Workbench, groups: RecordView) -> Assignments:
         lambda: open_assign_dialog(workbench, groups.selected_record(), groups.window())
     )
     attention = AttentionView(workbench)
-    attention.open_record.connect(navigator.open_record)
+    attention.open_record.connect(navigator.follow)
     attention.assign_group.connect(
         lambda group_id: open_assign_dialog(workbench, group_id, attention.window())
     )
     load = InstructorLoadView(workbench)
-    load.open_record.connect(navigator.open_record)
+    load.open_record.connect(navigator.follow)
     return Assignments(assign, attention, load)
 
 

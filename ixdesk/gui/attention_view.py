@@ -18,6 +18,7 @@ from ixdesk.services import attention
 from ixdesk.services.attention import Concern, Severity
 from ixdesk.services.kinds import KINDS, STATUS, TEXT, status_label
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import TableRows
 
 SEVERITY, KIND, COHORT, TEXT_COLUMN = range(4)
@@ -121,7 +122,7 @@ class AttentionView(LiveTable):
     def concern_at(self, row: int) -> Concern:
         return self.concerns[int(self.model.id_at(row))]
 
-    def record_at(self, row: int) -> tuple[str, str] | None:
+    def record_at(self, row: int) -> tuple[Kind, str] | None:
         concern = self.concern_at(row)
         return concern.record_kind, concern.record_id
 
@@ -162,12 +163,12 @@ class AttentionView(LiveTable):
         menu = QMenu(self)
         singular = KINDS[concern.record_kind].singular
         menu.addAction(f"Open {singular}", lambda: self.open_row(index.row()))
-        if concern.group_id is not None and concern.record_kind != "groups":
+        if concern.group_id is not None and concern.record_kind != Kind.GROUPS:
             group_id = concern.group_id
-            menu.addAction("Open group", lambda: self.open_record.emit("groups", group_id))
-        if concern.record_kind != "cohorts":
+            menu.addAction("Open group", lambda: self.open_record.emit(Kind.GROUPS, group_id))
+        if concern.record_kind != Kind.COHORTS:
             cohort_id = concern.cohort_id
-            menu.addAction("Open cohort", lambda: self.open_record.emit("cohorts", cohort_id))
+            menu.addAction("Open cohort", lambda: self.open_record.emit(Kind.COHORTS, cohort_id))
         if concern.group_id is not None:
             group = concern.group_id
             menu.addSeparator()

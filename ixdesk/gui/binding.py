@@ -117,6 +117,24 @@ def fill_choices(widget: QWidget, options: list[tuple[str, str]], allow_empty: b
         widget.blockSignals(False)
 
 
+def ids_in(value: Any) -> set[str]:
+    """The ids a link field's value holds: one, several (a list) or none."""
+    if value is None:
+        return set()
+    return {str(each) for each in value} if isinstance(value, list | tuple | set) else {str(value)}
+
+
+def offered(widget: QWidget) -> set[str]:
+    """The values a combo box or a checkable list offers."""
+    if isinstance(widget, QComboBox):
+        return {str(widget.itemData(row)) for row in range(widget.count())}
+    if isinstance(widget, QListWidget):
+        return {
+            str(widget.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(widget.count())
+        }
+    return set()
+
+
 def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` whenever the person changes the field."""
     if isinstance(widget, DateField):

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -75,7 +76,7 @@ def tone_color(palette: QPalette, tone: str) -> QColor:
         return mix(text, base, 0.72)
     if tone == ATTENTION:
         # The highlight's own strength and lightness, turned to a warm red.
-        _hue, saturation, value, _ = accent.getHsvF()
+        saturation, value = accent.hsvSaturationF(), accent.valueF()
         return QColor.fromHsvF(0.02, max(saturation, 0.55), max(value, 0.7))
     return accent
 
@@ -173,7 +174,7 @@ class ClickableChart(QWidget):
         if not self.items:
             super().keyPressEvent(event)
             return
-        moves = {
+        moves: dict[int, int] = {
             Qt.Key.Key_Down: 1,
             Qt.Key.Key_Right: 1,
             Qt.Key.Key_Up: -1,
@@ -204,9 +205,12 @@ class ClickableChart(QWidget):
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
-        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+        if not isinstance(parent, QScrollArea):
+            return
+        content = parent.widget()
+        if content is not None:
             rect = rects[self.current]
-            point = self.mapTo(parent.widget(), rect.center().toPoint())
+            point = self.mapTo(content, rect.center().toPoint())
             parent.ensureVisible(point.x(), point.y(), 0, int(rect.height()))
 
     def index_at(self, point: QPointF) -> int:
@@ -248,10 +252,10 @@ class ClickableChart(QWidget):
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            index = self.index_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.index_at(QPointF(event.pos()))
             if index >= 0:
-                QToolTip.showText(event.globalPos(), self.items[index].spoken, self)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.items[index].spoken, self)
             else:
                 QToolTip.hideText()
             return True

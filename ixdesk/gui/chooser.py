@@ -74,16 +74,15 @@ class ChooserDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         terms = search_terms(text)
-        first: QListWidgetItem | None = None
+        first = -1  # the first row shown (-1: none)
         for row, folded in enumerate(self._folded):
-            item = self.list.item(row)
             hidden = not matches(terms, folded)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
+            self.list.item(row).setHidden(hidden)
+            if not hidden and first < 0:
+                first = row
         current = self.list.currentItem()
         if current is None or current.isHidden():
-            self.list.setCurrentItem(first)
+            self.list.setCurrentRow(first)
         self._update_ok()
 
     def _update_ok(self) -> None:

@@ -33,6 +33,7 @@ from ixdesk.services.editing import choice_query, choices
 from ixdesk.services.enrolment import CohortDetails, cohort_details
 from ixdesk.services.kinds import DATE, status_label
 from ixdesk.services.reads import reads_of, tables_read
+from ixdesk.services.record_kinds import Kind
 
 # (key, label) of the read-only details, in reading order, four to a row.
 DETAILS = (
@@ -84,7 +85,7 @@ class CohortWorkspace(QWidget):
         self._build()
         self.add_tab(self.board, "Enrolment", "student")
         # The chooser lists cohorts; the header shows the cohort's details.
-        self._chooser_reads = tables_read(choice_query("cohorts"))
+        self._chooser_reads = tables_read(choice_query(Kind.COHORTS))
         self.freshness = Freshness(
             self,
             workbench,
@@ -185,7 +186,7 @@ class CohortWorkspace(QWidget):
         """The chooser's cohorts, most recent first."""
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        for label, cohort_id in choices(self.database, "cohorts"):
+        for label, cohort_id in choices(self.database, Kind.COHORTS):
             self.chooser.addItem(icon("cohort"), label, cohort_id)
         self.chooser.setCurrentIndex(self.chooser.findData(self.cohort_id))
         self.chooser.blockSignals(False)

@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ixdesk.gui import binding
 from ixdesk.gui.dialogs import grow_to_fit
@@ -39,7 +39,7 @@ class ContactDialog(QDialog):
         self.field_problems = FieldProblems(self.fields, self)
         self.field_problems.revealed.connect(self._enable_save)
         self.field_problems.revealed.connect(lambda: grow_to_fit(self))
-        self.error_labels: dict[str, QLabel] = self.field_problems.labels
+        self.error_labels = self.field_problems.labels
         self.problems: dict[str, str] = {}
         self.version: int | None = None
         if contact_id is not None:

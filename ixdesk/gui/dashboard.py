@@ -48,15 +48,16 @@ from ixdesk.services.dashboard import CohortFill, DashboardFigures, Safeguarding
 from ixdesk.services.kinds import DATE, status_label
 from ixdesk.services.overview import record_counts
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 
-Target = tuple[str, str, Any]  # ("list", view, hint) or ("record", view, id)
+Target = tuple[str, Kind, Any]  # ("list", view, hint) or ("record", view, id)
 TOTALS = (
-    ("Cohorts", "cohorts", "cohort"),
-    ("Groups", "groups", "group"),
-    ("Students", "students", "student"),
-    ("Instructors", "instructors", "instructor"),
-    ("Partner companies", "companies", "company"),
-    ("Business problems", "problems", "problem"),
+    ("Cohorts", Kind.COHORTS, "cohort"),
+    ("Groups", Kind.GROUPS, "group"),
+    ("Students", Kind.STUDENTS, "student"),
+    ("Instructors", Kind.INSTRUCTORS, "instructor"),
+    ("Partner companies", Kind.COMPANIES, "company"),
+    ("Business problems", Kind.PROBLEMS, "problem"),
 )
 COHORT_TONES = {
     "planning": PALE,
@@ -257,15 +258,17 @@ class Dashboard(QWidget):
         self.today_label.setText(f"{figures.today:%A} {day_text(figures.today)}")
         for label, button in self.total_buttons.items():
             button.setText(f"{self.counts.get(label, 0):,}  {label.lower()}")
-        self._fill_statuses(self.cohort_chart, "cohorts", figures.cohorts_by_status, COHORT_TONES)
         self._fill_statuses(
-            self.pipeline_chart, "companies", figures.companies_by_status, COMPANY_TONES
+            self.cohort_chart, Kind.COHORTS, figures.cohorts_by_status, COHORT_TONES
+        )
+        self._fill_statuses(
+            self.pipeline_chart, Kind.COMPANIES, figures.companies_by_status, COMPANY_TONES
         )
         self._fill_groups(figures)
         self._fill(
             self.enrolment_chart,
             [self._fill_item(fill) for fill in figures.enrolment],
-            [("record", "cohorts", fill.cohort_id) for fill in figures.enrolment],
+            [("record", Kind.COHORTS, fill.cohort_id) for fill in figures.enrolment],
         )
         self._fill_safeguarding(figures)
 
@@ -274,10 +277,10 @@ class Dashboard(QWidget):
         chart.set_items(items)
 
     def _fill_statuses(
-        self, chart: ClickableChart, view: str, counts: dict[str, int], tones: dict[str, str]
+        self, chart: ClickableChart, view: Kind, counts: dict[str, int], tones: dict[str, str]
     ) -> None:
-        noun = "cohort" if view == "cohorts" else "partner company"
-        many = "cohorts" if view == "cohorts" else "partner companies"
+        noun = "cohort" if view == Kind.COHORTS else "partner company"
+        many = "cohorts" if view == Kind.COHORTS else "partner companies"
         items = [
             ChartItem(
                 status_label(status),
@@ -291,7 +294,7 @@ class Dashboard(QWidget):
         self._fill(chart, items, [("list", view, {"status": status}) for status in counts])
 
     def _tile(
-        self, tile: NumberTile, view: str, ids: tuple[str, ...], words: str, title: str
+        self, tile: NumberTile, view: Kind, ids: tuple[str, ...], words: str, title: str
     ) -> None:
         count = len(ids)
         tone = ATTENTION if count else MUTED
@@ -304,7 +307,7 @@ class Dashboard(QWidget):
             (self.no_lead_tile, figures.groups_without_lead, "a lead instructor"),
         ):
             words = f"groups without {what}"
-            self._tile(tile, "groups", ids, words, f"Groups without {what}")
+            self._tile(tile, Kind.GROUPS, ids, words, f"Groups without {what}")
 
     @staticmethod
     def _fill_item(fill: CohortFill) -> ChartItem:
@@ -324,14 +327,14 @@ class Dashboard(QWidget):
         days = figures_of.EXPIRY_HORIZON_DAYS
         self._tile(
             self.expiring_tile,
-            "instructors",
+            Kind.INSTRUCTORS,
             tuple(check.instructor_id for check in expiring),
             f"checks expiring within {days} days",
             f"Instructors whose safeguarding check expires within {days} days",
         )
         self._tile(
             self.lapsed_tile,
-            "instructors",
+            Kind.INSTRUCTORS,
             tuple(check.instructor_id for check in lapsed),
             "checks expired or missing",
             "Active instructors whose safeguarding check has expired or is missing",
@@ -340,7 +343,7 @@ class Dashboard(QWidget):
         self._fill(
             self.safeguarding_list,
             [self._check_item(check, figures.today) for check in checks],
-            [("record", "instructors", check.instructor_id) for check in checks],
+            [("record", Kind.INSTRUCTORS, check.instructor_id) for check in checks],
         )
 
     @staticmethod

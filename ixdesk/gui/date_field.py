@@ -26,6 +26,10 @@ from ixdesk.services import validation
 WIDEST = "30 Sep 2027"
 
 
+def as_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
 class CalendarPopup(QCalendarWidget):
     """The calendar a date field opens below itself; Escape closes it unchanged."""
 
@@ -104,7 +108,7 @@ class DateField(QLineEdit):
             return
         event.accept()
 
-    def _step(self, key: Qt.Key) -> None:
+    def _step(self, key: int) -> None:
         if self._value is None:
             return
         shown = QDate(self._value.year, self._value.month, self._value.day)
@@ -114,7 +118,7 @@ class DateField(QLineEdit):
         else:
             moved = shown.addMonths(1 if up else -1)
         if moved.isValid() and 1 <= moved.year() <= 9999:
-            self._choose(moved.toPython())
+            self._choose(as_date(moved))
 
     def show_calendar(self) -> None:
         """Open the calendar below the field, on its date or on today."""
@@ -144,7 +148,7 @@ class DateField(QLineEdit):
         assert self.calendar is not None
         self.calendar.hide()
         self.setFocus()
-        self._choose(chosen.toPython())
+        self._choose(as_date(chosen))
 
     def sizeHint(self) -> QSize:
         """Room for the widest date and both buttons, whether the clear button shows or not."""

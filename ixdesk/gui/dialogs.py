@@ -11,7 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from ixdesk.gui.chooser import ChooserDialog
@@ -81,9 +88,17 @@ class DialogService:
         box.exec()
         return box.clickedButton() is reload_button
 
-    def open_file(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+    def open_file(self, title: str, filters: str, folder: str = "") -> str | None:
+        """A file to open, asked in ``folder`` (empty: where the platform chooses)."""
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return path or None
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """One line of text typed by the person (``text`` to start from), or None."""
+        answer, accepted = QInputDialog.getText(
+            self.parent, title, label, QLineEdit.EchoMode.Normal, text
+        )
+        return answer if accepted else None
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)

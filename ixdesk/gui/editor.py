@@ -44,6 +44,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import CONTACTS, Kind
 from ixdesk.services.validation import quoted
 
 
@@ -55,7 +56,7 @@ class RecordEditor(QWidget):
     dirty_changed = Signal(bool)
     new_requested = Signal()  # "New …" on the placeholder shown when nothing is chosen
 
-    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: Kind, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
         self.workbench = workbench
@@ -79,7 +80,7 @@ class RecordEditor(QWidget):
         self.pages.addWidget(self.placeholder)
         self.body = QWidget()
         self.pages.addWidget(self.body)
-        layout = QVBoxLayout(self.body)
+        layout = self.body_layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         font = self.title.font()
@@ -92,16 +93,16 @@ class RecordEditor(QWidget):
         self.form = QWidget()
         form_name = KIND_VIEWS[self.kind].editor_form
         self.ui = load_form(form_name, self.form)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first field
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.form)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first field
         # The form above its linked records: the form gets the height it needs (and
         # scrolls beyond that), the list the rest, until the person moves the handle.
         self.sections = QSplitter(Qt.Orientation.Vertical)
         self.sections.setChildrenCollapsible(False)
-        self.sections.addWidget(self.scroll)
+        self.sections.addWidget(self.scroll_area)
         self.sections_moved = False
         self.sections.splitterMoved.connect(self._sections_moved)
         layout.addWidget(self.sections, 1)
@@ -130,7 +131,7 @@ class RecordEditor(QWidget):
         self.sections.addWidget(self.linked_records)
 
         buttons = QHBoxLayout()
-        if self.kind == "companies":
+        if self.kind == Kind.COMPANIES:
             self.add_contact_button = QPushButton("Add &contact…")
             self.add_contact_button.setAccessibleName("Add a contact to this company")
             self.add_contact_button.clicked.connect(self.add_contact.emit)
@@ -176,6 +177,7 @@ class RecordEditor(QWidget):
                 if name == "sponsor_contact_id":  # the chosen company's own contacts
                     scope["company_id"] = binding.get_value(self.fields["company_id"], "")
                 options = editing.choices(self.database, LINK_SOURCES[name], **scope)
+                options += self._held_choices(name, widget, options)
                 binding.fill_choices(widget, options, allow_empty=name != editing.EXPERTISE)
             elif name == "status" and self.spec.status_enum is not None:
                 binding.fill_choices(widget, editing.enum_choices(self.spec.status_enum), False)
@@ -191,19 +193,35 @@ class RecordEditor(QWidget):
         )
         self.show_record(record)
 
+    def _held_choices(
+        self, name: str, widget: QWidget, offered: list[tuple[str, str]]
+    ) -> list[tuple[str, str]]:
+        """Retired tracks the record (or the form) has: shown and kept, though not offered."""
+        held = binding.ids_in(binding.get_value(widget, name))
+        loaded = getattr(self, "loaded", None)
+        if loaded is not None:
+            held |= binding.ids_in(loaded.values.get(name))
+        return editing.held_choices(self.database, LINK_SOURCES[name], held, offered)
+
     def show_record(self, record: editing.RecordValues) -> None:
         if self.showing_nothing():  # the form comes back: lay it out before filling it
             self.pages.setCurrentWidget(self.body)
-            self.body.layout().activate()
+            self.body_layout.activate()
             self.form.updateGeometry()  # the scroll area sizes it afresh
             self.fit_sections()
         self._loading = True
         self.loaded = record
+        if any(  # a retired track of this record: shown and kept, though not offered
+            binding.ids_in(record.values.get(name)) - binding.offered(widget)
+            for name, widget in self.fields.items()
+            if LINK_SOURCES.get(name) == "tracks"
+        ):
+            self.fill_choices(frozenset({"tracks"}))
         for name, widget in self.fields.items():
             if name == "sponsor_contact_id":  # offered once the company is shown
                 self.fill_choices(frozenset({"contacts"}))
             binding.set_value(widget, record.values.get(name))
-        if self.kind == "groups":
+        if self.kind == Kind.GROUPS:
             self._lock_cohort(record.id)
         self._loading = False
         # What the form shows for the record as loaded: edits are measured against
@@ -229,6 +247,7 @@ class RecordEditor(QWidget):
 
     def _load_links(self) -> None:
         self.linked_records.show_for(self.loaded.id)
+        self.fit_sections()  # application answers may need more of the height
 
     def _company_changed(self) -> None:
         if not self._loading:
@@ -244,7 +263,7 @@ class RecordEditor(QWidget):
         total = self.sections.height() - self.sections.handleWidth()
         if self.sections_moved or total <= 0:
             return
-        wanted = self.form.sizeHint().height() + 2 * self.scroll.frameWidth()
+        wanted = self.form.sizeHint().height() + 2 * self.scroll_area.frameWidth()
         linked = self.linked_records.minimumSizeHint().height()
         form = max(min(wanted, total - linked), 0)
         self.sections.setSizes([form, total - form])
@@ -291,7 +310,7 @@ class RecordEditor(QWidget):
         link = f"<a href='open:{self.kind}:{duplicate.id}'>{html.escape(duplicate.title)}</a>"
         if duplicate.field == "email":
             return f"Already used by {link}."
-        where = " of this cohort" if self.kind == "groups" else ""
+        where = " of this cohort" if self.kind == Kind.GROUPS else ""
         return f"Another {self.spec.singular}{where} is already called {link}."
 
     def _refresh_state(self) -> None:
@@ -362,11 +381,12 @@ class RecordEditor(QWidget):
             return True
         return False
 
-    def _open_linked_record(self, kind: str, record_id: str) -> None:
-        if kind == "contacts":
+    def _open_linked_record(self, key: str, record_id: str) -> None:
+        """A linked record was chosen: ``key`` is its kind's key, or "contacts"."""
+        if key == CONTACTS:
             self.edit_contact.emit(record_id)
         else:
-            self.open_linked.emit(kind, record_id)
+            self.open_linked.emit(key, record_id)
 
     def _open_link_url(self, url: str) -> None:
         _, kind, record_id = url.split(":", 2)

@@ -13,15 +13,16 @@ from ixdesk.db import enums
 from ixdesk.gui.icons import icon
 from ixdesk.services import editing
 from ixdesk.services.reads import tables_read
+from ixdesk.services.record_kinds import Kind
 
-LINK_SOURCES = {
+LINK_SOURCES: dict[str, editing.ChoiceSource] = {
     "track_interest_id": "tracks",
     "track_id": "tracks",
-    "company_id": "companies",
+    "company_id": Kind.COMPANIES,
     "sponsor_contact_id": "contacts",
-    "cohort_id": "cohorts",
-    "business_problem_id": "problems",
-    "lead_instructor_id": "instructors",
+    "cohort_id": Kind.COHORTS,
+    "business_problem_id": Kind.PROBLEMS,
+    "lead_instructor_id": Kind.INSTRUCTORS,
     "expertise": "tracks",
 }
 ENUM_FIELDS = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,6 +43,7 @@ from ixdesk.services.enrolment import (
 )
 from ixdesk.services.kinds import grade_word, status_label
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.search import search_terms
 
 ES = EnrolmentStatus
@@ -144,7 +146,7 @@ class EnrolmentBoard(QWidget):
             self.move_actions[status] = self._action(
                 status_label(status),
                 f"Ctrl+Shift+{number}",
-                lambda s=status: self.move_selected(s),
+                partial(self.move_selected, status),
             )
         self.up_action = self._action("Move up", "Alt+Up", lambda: self.move_in_waitlist(-1), "up")
         self.down_action = self._action(
@@ -252,7 +254,9 @@ class EnrolmentBoard(QWidget):
                 return model.row_at(row).name
         return f"{len(ids):,} students"
 
-    def move(self, ids: list[str], source: EnrolmentStatus, target: EnrolmentStatus) -> bool:
+    def move_enrolments(
+        self, ids: list[str], source: EnrolmentStatus, target: EnrolmentStatus
+    ) -> bool:
         """Move enrolments (all from ``source``) to ``target``."""
         cohort_id = self.cohort_id
         if cohort_id is None or not ids or source == target:
@@ -267,7 +271,7 @@ class EnrolmentBoard(QWidget):
         view = self.columns[source].view
         row = min((index.row() for index in view.selectionModel().selectedIndexes()), default=0)
         had_focus = view.hasFocus()
-        if self.move(self.selected_ids(source), source, target):
+        if self.move_enrolments(self.selected_ids(source), source, target):
             # Stay in the column, on the next student, to keep working down it.
             model = self.columns[source].model
             if model.rowCount():
@@ -310,7 +314,7 @@ class EnrolmentBoard(QWidget):
     ) -> bool:
         """A drop: another column's students move here; the waitlist's own reorder."""
         if target != source:
-            QTimer.singleShot(0, lambda: self.move(ids, source, target))
+            QTimer.singleShot(0, lambda: self.move_enrolments(ids, source, target))
             return True
         if target != ES.WAITLISTED:
             return False
@@ -348,7 +352,7 @@ class EnrolmentBoard(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
         if isinstance(row, BoardRow):
-            self.open_record.emit("students", row.student_id)
+            self.open_record.emit(Kind.STUDENTS, row.student_id)
 
     def _open_current(self) -> None:
         status = self.selected_status()

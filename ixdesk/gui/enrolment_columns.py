@@ -7,6 +7,7 @@ board back, which does the move through the services.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -139,7 +140,9 @@ class EnrolmentListModel(QAbstractListModel):
         row = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.title(row)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(f"{self.title(row)}: {self.detail(row, long=True)}", row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.title(row)}: {self.detail(row, long=True)}"
         if role == ROW_ROLE:
             return row
@@ -211,8 +214,24 @@ class EnrolmentListModel(QAbstractListModel):
 
 
 def _search_key(row: BoardRow) -> str:
+    """What the board's search looks in: the names, school, email and application answers."""
     parts = (row.first_name, row.last_name, row.preferred_name, row.school, row.email)
-    return fold(" ".join(part for part in parts if part))
+    answers = (answer for _question, answer in row.answers)
+    return fold(" ".join(part for part in (*parts, *answers) if part))
+
+
+TOOLTIP_ANSWER = 400  # characters of each application answer a card's tooltip shows
+
+
+def tooltip(summary: str, row: BoardRow) -> str:
+    """A card's tooltip: who, then the application answers for this cohort, if any."""
+    if not row.answers:
+        return summary
+    lines = [f"<p>{html.escape(summary)}</p><p><b>Application answers</b></p>"]
+    for question, answer in row.answers:
+        shown = answer if len(answer) <= TOOLTIP_ANSWER else answer[:TOOLTIP_ANSWER] + "…"
+        lines.append(f"<p><i>{html.escape(question)}</i><br>{html.escape(shown)}</p>")
+    return "<qt>" + "".join(lines) + "</qt>"
 
 
 class EnrolmentDelegate(QStyledItemDelegate):
@@ -226,14 +245,14 @@ class EnrolmentDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, model: EnrolmentListModel, row: BoardRow
     ) -> tuple[QRect, str, QFont]:
         """Where the name goes in a card of ``option.rect``'s width, and its bold font."""
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         bold = QFontMetrics(font)
-        rect = option.rect.adjusted(8, self.PADDING, -8, -self.PADDING)  # type: ignore[attr-defined]
+        rect = option.rect.adjusted(8, self.PADDING, -8, -self.PADDING)
         tag = model.tag(row)
         room = rect.width()
         if tag:
-            room -= option.fontMetrics.horizontalAdvance(tag) + 8  # type: ignore[attr-defined]
+            room -= option.fontMetrics.horizontalAdvance(tag) + 8
         room = max(room, 1)
         flags = int(Qt.TextFlag.TextWordWrap)
         wanted = bold.boundingRect(QRect(0, 0, room, 10_000), flags, model.title(row))
@@ -242,13 +261,13 @@ class EnrolmentDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         model, row = index.model(), index.data(ROW_ROLE)
-        line = option.fontMetrics.height()  # type: ignore[attr-defined]
+        line = option.fontMetrics.height()
         if not isinstance(model, EnrolmentListModel) or not isinstance(row, BoardRow):
             return QSize(0, line * 2 + 2 * self.PADDING + 2)
         item = QStyleOptionViewItem(option)
-        widget = item.widget  # type: ignore[attr-defined]
+        widget = item.widget
         if isinstance(widget, QAbstractScrollArea):  # the card is as wide as the column
-            item.rect = QRect(0, 0, widget.viewport().width(), 0)  # type: ignore[attr-defined]
+            item.rect = QRect(0, 0, widget.viewport().width(), 0)
         name, _tag, _font = self._name_layout(item, model, row)
         return QSize(0, name.height() + line + 2 * self.PADDING + 2)
 
@@ -260,19 +279,19 @@ class EnrolmentDelegate(QStyledItemDelegate):
             return
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        item.text = ""  # type: ignore[attr-defined]
-        widget = item.widget  # type: ignore[attr-defined]
+        item.text = ""
+        widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
-        palette: QPalette = item.palette  # type: ignore[attr-defined]
-        selected = bool(item.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = item.palette
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = palette.color(role)
         quiet = QColor(text_colour)
         quiet.setAlphaF(0.7)
-        metrics = item.fontMetrics  # type: ignore[attr-defined]
+        metrics = item.fontMetrics
         name_rect, tag, bold = self._name_layout(item, model, row)
-        rect = item.rect.adjusted(8, self.PADDING, -8, -self.PADDING)  # type: ignore[attr-defined]
+        rect = item.rect.adjusted(8, self.PADDING, -8, -self.PADDING)
         painter.save()
         if tag:
             painter.setPen(quiet)
@@ -285,7 +304,7 @@ class EnrolmentDelegate(QStyledItemDelegate):
         painter.drawText(
             name_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, model.title(row)
         )
-        painter.setFont(item.font)  # type: ignore[attr-defined]
+        painter.setFont(item.font)
         painter.setPen(quiet)
         detail = QRect(rect.left(), name_rect.bottom() + 1, rect.width(), metrics.height())
         elide = Qt.TextElideMode.ElideRight

@@ -30,6 +30,7 @@ from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -42,11 +43,11 @@ MENU_ITEMS: tuple[tuple[str, str, RecordExport], ...] = (
     ("actionExportPartnerBrief", "&Partner brief", PARTNER_BRIEF),
 )
 # The views' context menus: view → (text, export).
-VIEW_ITEMS: dict[str, tuple[tuple[str, RecordExport], ...]] = {
-    "cohorts": (("Export roster…", COHORT_ROSTER), ("Export sign-in sheet…", SIGNIN_SHEET)),
-    "groups": (("Export cohort roster…", COHORT_ROSTER),),
-    "instructors": (("Export instructor roster…", INSTRUCTOR_ROSTER),),
-    "companies": (("Export partner brief…", PARTNER_BRIEF),),
+VIEW_ITEMS: dict[Kind, tuple[tuple[str, RecordExport], ...]] = {
+    Kind.COHORTS: (("Export roster…", COHORT_ROSTER), ("Export sign-in sheet…", SIGNIN_SHEET)),
+    Kind.GROUPS: (("Export cohort roster…", COHORT_ROSTER),),
+    Kind.INSTRUCTORS: (("Export instructor roster…", INSTRUCTOR_ROSTER),),
+    Kind.COMPANIES: (("Export partner brief…", PARTNER_BRIEF),),
 }
 LONGEST_NAME = 40
 
@@ -116,7 +117,7 @@ def _name_selected(workbench: Workbench, entries: list[tuple[QAction, str, Recor
         action.setText(f"{text}: {name}…" if name else f"{text}…")
 
 
-def _short_name(workbench: Workbench, kind: str, record_id: str) -> str | None:
+def _short_name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
     try:
         values = editing.load_values(workbench.database, kind, record_id).values
     except RecordNotFoundError:  # gone since it was selected: the export will say so

@@ -21,14 +21,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-
 from ixdesk.errors import RecordNotFoundError
-from ixdesk.gui.settings import app_settings
+from ixdesk.gui.settings import remember, remembered_folder
 from ixdesk.gui.tasks import BackgroundTask, Report
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -38,10 +37,10 @@ FOLDER_KEY = "exports/folder"
 CANCELLED_MESSAGE = "Export cancelled; no file was written."
 FAILED_TITLE = "Nothing was exported"
 # The record a view shows may lead to the one an export needs: a group to its cohort.
-VIA: dict[str, dict[str, str]] = {
-    "cohorts": {"groups": "cohort_id"},
-    "companies": {"problems": "company_id"},
-    "instructors": {},
+VIA: dict[Kind, dict[Kind, str]] = {
+    Kind.COHORTS: {Kind.GROUPS: "cohort_id"},
+    Kind.COMPANIES: {Kind.PROBLEMS: "company_id"},
+    Kind.INSTRUCTORS: {},
 }
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -64,17 +63,7 @@ def file_name(text: str) -> str:
 
 def export_folder() -> Path:
     """The folder the last export went to, else the Documents folder."""
-    saved = str(app_settings().value(FOLDER_KEY, "") or "")
-    if saved and Path(saved).is_dir():
-        return Path(saved)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-
-def _remember_folder(folder: Path) -> None:
-    settings = app_settings()
-    settings.setValue(FOLDER_KEY, str(folder))
-    settings.sync()
+    return remembered_folder(FOLDER_KEY)
 
 
 def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
@@ -85,7 +74,7 @@ def ask_target(workbench: Workbench, title: str, suggested: str) -> Path | None:
     target = Path(answer)
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
-    _remember_folder(target.parent)
+    remember(FOLDER_KEY, str(target.parent))
     return target
 
 
@@ -131,7 +120,7 @@ def _written(workbench: Workbench, title: str, what: str, path: Path) -> None:
 # --- which record ----------------------------------------------------------------------
 
 
-def record_for(view: RecordView, kind: str) -> str | None:
+def record_for(view: RecordView, kind: Kind) -> str | None:
     """The ``kind`` record ``view`` points at: selected, or linked (a group's cohort)."""
     if view.kind == kind:
         return view.selected_record()
@@ -146,13 +135,13 @@ def record_for(view: RecordView, kind: str) -> str | None:
     return str(value) if value else None
 
 
-def selected_record(workbench: Workbench, kind: str) -> str | None:
+def selected_record(workbench: Workbench, kind: Kind) -> str | None:
     """The ``kind`` record the record view shown points at, if any."""
     view = workbench.navigator.current_view()
     return None if view is None else record_for(view, kind)
 
 
-def _choose(workbench: Workbench, kind: str, title: str, text: str) -> str | None:
+def _choose(workbench: Workbench, kind: Kind, title: str, text: str) -> str | None:
     spec = KINDS[kind]
     options = editing.choices(workbench.database, kind)
     if not options:
@@ -163,7 +152,7 @@ def _choose(workbench: Workbench, kind: str, title: str, text: str) -> str | Non
     return workbench.dialogs.choose(title, text, options)
 
 
-def _name(workbench: Workbench, kind: str, record_id: str) -> str | None:
+def _name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
     """The record's name for file names and sentences; None (after saying so) if it is gone."""
     database = workbench.database
     record = workbench.operations.read(
@@ -179,7 +168,7 @@ def _name(workbench: Workbench, kind: str, record_id: str) -> str | None:
 class RecordExport:
     """An export of one record: what to ask, how to name the file, which service writes it."""
 
-    kind: str  # the record type it needs ("cohorts")
+    kind: Kind  # the record type it needs
     title: str
     question: str
     suggested: str  # file name, with {name}
@@ -188,7 +177,7 @@ class RecordExport:
 
 
 COHORT_ROSTER = RecordExport(
-    "cohorts",
+    Kind.COHORTS,
     "Export cohort roster",
     "Which cohort's roster?",
     "{name} roster.xlsx",
@@ -196,7 +185,7 @@ COHORT_ROSTER = RecordExport(
     "export_cohort_roster",
 )
 SIGNIN_SHEET = RecordExport(
-    "cohorts",
+    Kind.COHORTS,
     "Export sign-in sheet",
     "A sign-in sheet for which cohort?",
     "{name} sign-in sheet.xlsx",
@@ -204,7 +193,7 @@ SIGNIN_SHEET = RecordExport(
     "export_signin_sheet",
 )
 INSTRUCTOR_ROSTER = RecordExport(
-    "instructors",
+    Kind.INSTRUCTORS,
     "Export instructor roster",
     "Which instructor's roster?",
     "{name} roster.xlsx",
@@ -212,7 +201,7 @@ INSTRUCTOR_ROSTER = RecordExport(
     "export_instructor_roster",
 )
 PARTNER_BRIEF = RecordExport(
-    "companies",
+    Kind.COMPANIES,
     "Export partner brief",
     "A brief for which partner company?",
     "{name} partner brief.xlsx",
@@ -236,7 +225,7 @@ def export_record(
     def write(path: Path, progress: Progress, cancelled: Cancelled) -> Path:
         from ixdesk.services import export as ex
 
-        service = getattr(ex, export.service)
+        service: Callable[..., Path] = getattr(ex, export.service)
         return service(database, chosen, path, progress=progress, cancelled=cancelled)
 
     return run_export(

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QSizePolicy, QWidget
 from shiboken6 import isValid
+
+from ixdesk.gui.theme import is_dark
 
 ERROR_COLOURS = ("#c0392b", "#ff8a80")  # (light, dark background): readable on either
 WARNING_COLOURS = ("#9a5b00", "#ffcc80")
@@ -35,6 +37,21 @@ class ProblemLine(QLabel):
         self.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._kept = 0
+        self._colours = ERROR_COLOURS
+
+    def _colour(self) -> None:
+        """The message's colour for the window's colours now (light or dark). Only the
+        text's colour is the line's own, so it hears when the window's change."""
+        palette = self.palette()
+        wanted = QColor(self._colours[1] if is_dark(palette) else self._colours[0])
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # Settings ▸ Appearance
+            self._colour()
 
     def _needed(self) -> int:
         """The height the text takes at the width the line has now."""
@@ -48,8 +65,8 @@ class ProblemLine(QLabel):
         self.updateGeometry()
 
     def say(self, text: str, colours: tuple[str, str]) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.setStyleSheet(f"color: {colours[1] if dark else colours[0]};")
+        self._colours = colours
+        self._colour()
         self.setText(text)
         self._kept = max(self._kept, self._needed())
         self.updateGeometry()

@@ -35,12 +35,12 @@ class FocusRingStyle(QProxyStyle):
     """The platform's style with a clearly visible focus ring (see the module text)."""
 
     def _ring(self, painter: QPainter, option: QStyleOption, inset: int = 0) -> None:
-        rect: QRect = option.rect.adjusted(inset, inset, -inset, -inset)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(inset, inset, -inset, -inset)
         if rect.width() <= 2 * WIDTH or rect.height() <= 2 * WIDTH:
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = option.palette.color(option.palette.ColorRole.Highlight)  # type: ignore[attr-defined]
+        colour = option.palette.color(option.palette.ColorRole.Highlight)
         painter.setPen(QPen(colour, WIDTH))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         half = WIDTH // 2
@@ -49,7 +49,7 @@ class FocusRingStyle(QProxyStyle):
 
     @staticmethod
     def _focused(option: QStyleOption, by_keyboard: bool = False) -> bool:
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         if not state & S.StateFlag.State_HasFocus:
             return False
         return not by_keyboard or bool(state & S.StateFlag.State_KeyboardFocusChange)
@@ -93,8 +93,16 @@ class FocusRingStyle(QProxyStyle):
             self._ring(painter, option)
 
 
-def install_focus_ring(app: QApplication) -> FocusRingStyle:
-    """Draw the application with :class:`FocusRingStyle` over its current style."""
-    style = FocusRingStyle(app.style().name())
+def install_focus_ring(app: QApplication, base: str | None = None) -> FocusRingStyle:
+    """Draw the application with :class:`FocusRingStyle` over the style named ``base``
+    (None: the style it has now, without a ring already drawn over it).
+
+    Whoever changes the application's style (the theme falls back to Fusion for a
+    dark window) goes through here, so the ring stays."""
+    current = app.style()
+    if base is None:
+        under = current.baseStyle() if isinstance(current, QProxyStyle) else current
+        base = under.name()
+    style = FocusRingStyle(base)
     app.setStyle(style)
     return style

@@ -11,6 +11,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services.assignments import LOAD_SCOPE, InstructorLoad, instructor_load
 from ixdesk.services.kinds import DATE, NUMBER, STATUS
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import TableRows
 
 TOTAL = 4  # the column of groups led and assisted
@@ -59,5 +60,5 @@ class InstructorLoadView(LiveTable):
             f"{groups:,} groups have a lead"
         )
 
-    def record_at(self, row: int) -> tuple[str, str] | None:
-        return "instructors", self.model.id_at(row)
+    def record_at(self, row: int) -> tuple[Kind, str] | None:
+        return Kind.INSTRUCTORS, self.model.id_at(row)

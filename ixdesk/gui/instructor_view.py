@@ -181,10 +181,10 @@ class InstructorGroups(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary of the instructor's groups")
         layout.addWidget(self.summary)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self._show_groups([])
 
     def show_instructor(self, choice: InstructorChoice) -> None:
@@ -221,8 +221,8 @@ class InstructorGroups(QWidget):
         for section in self.sections:
             column.addWidget(section)
         column.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(page)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(page)
         if old is not None:
             old.deleteLater()
 
@@ -254,16 +254,16 @@ class InstructorView(InstructorGroups):
         self.chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.chooser.setMinimumContentsLength(40)
         self.chooser.setAccessibleName("Choose an instructor")
-        self.chooser.lineEdit().setPlaceholderText("Type a name or an email address…")
+        typed = self.chooser.lineEdit()
+        assert typed is not None  # an editable combo box has one
+        typed.setPlaceholderText("Type a name or an email address…")
         completer = QCompleter(self.chooser.model(), self.chooser)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.chooser.setCompleter(completer)
         self.chooser.activated.connect(self._chosen)
-        self.chooser.lineEdit().returnPressed.connect(
-            lambda: self._typed(self.chooser.currentText())
-        )
+        typed.returnPressed.connect(lambda: self._typed(self.chooser.currentText()))
         label.setBuddy(self.chooser)
         self.top_bar.insertWidget(0, label)
         self.top_bar.insertWidget(1, self.chooser, 1)

@@ -1,11 +1,18 @@
-"""The records linked to the one being edited, one Enter or double-click away."""
+"""The records linked to the one being edited, one Enter or double-click away.
+
+A student's application answers are read rather than opened: they show in
+full below the list, question and answer, a heading per cohort.
+"""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -14,15 +21,17 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.services import links
+from ixdesk.services.record_kinds import Kind
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 SHOWN_ROWS = 6  # the list never shrinks below this many rows
+ANSWER_LINES = 12  # lines of application answers shown before they scroll
 
 
 class LinkedRecords(QWidget):
     open_record = Signal(str, str)  # kind ("contacts" for a company's contact), id
 
-    def __init__(self, database: Database, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.kind = database, kind
         layout = QVBoxLayout(self)
@@ -42,6 +51,14 @@ class LinkedRecords(QWidget):
         self.tree.setMinimumHeight(rows * (SHOWN_ROWS + 1) + 2 * self.tree.frameWidth())
         layout.addWidget(self.tree, 1)
         self.title.setBuddy(self.tree)
+        self.answers_title = QLabel("Application answers")
+        layout.addWidget(self.answers_title)
+        self.answers = QTextBrowser()
+        self.answers.setAccessibleName("Application answers")
+        self.answers.setOpenLinks(False)
+        layout.addWidget(self.answers, 2)
+        self.answers_title.setBuddy(self.answers)
+        self._show_answers([])
 
     def show_for(self, record_id: str | None) -> None:
         tree = self.tree
@@ -50,7 +67,9 @@ class LinkedRecords(QWidget):
             self.title.setText("Linked records (save first)")
             return
         sections: dict[str, QTreeWidgetItem] = {}
-        for item in links.linked_records(self.database, self.kind, record_id):
+        found = links.linked_records(self.database, self.kind, record_id)
+        self._show_answers([item for item in found if item.answer])
+        for item in (item for item in found if not item.answer):
             section = sections.get(item.section)
             if section is None:
                 section = QTreeWidgetItem([item.section, ""])
@@ -69,6 +88,24 @@ class LinkedRecords(QWidget):
         tree.setColumnWidth(0, min(tree.columnWidth(0) + 12, max(width * 2 // 3, 120)))
         count = sum(section.childCount() for section in sections.values())
         self.title.setText(f"Linked records ({count})" if count else "No linked records yet")
+
+    def _show_answers(self, answers: list[links.Linked]) -> None:
+        """The application answers in full, a heading per cohort (hidden when none)."""
+        parts: list[str] = []
+        section = None
+        for item in answers:
+            if item.section != section:
+                section = item.section
+                heading = section.partition(" · ")[2] or "No cohort"
+                parts.append(f"<h4>{html.escape(heading)}</h4>")
+            question, answer = html.escape(item.label), html.escape(item.detail)
+            parts.append(f"<p><b>{question}</b><br>{answer.replace(chr(10), '<br>')}</p>")
+        self.answers.setHtml("".join(parts))
+        lines = self.answers.fontMetrics().lineSpacing()
+        self.answers.setMinimumHeight(lines * ANSWER_LINES if answers else 0)
+        self.answers.setVisible(bool(answers))
+        self.answers_title.setVisible(bool(answers))
+        self.answers_title.setText(f"Application answers ({len(answers)})")
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         target = item.data(0, LINK_ID_ROLE)

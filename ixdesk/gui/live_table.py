@@ -32,6 +32,7 @@ from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import TableRows
 
 ROW_PADDING = 8
@@ -118,7 +119,7 @@ class LiveTable(QWidget):
     def load_rows(self) -> TableRows:
         raise NotImplementedError
 
-    def record_at(self, row: int) -> tuple[str, str] | None:
+    def record_at(self, row: int) -> tuple[Kind, str] | None:
         """(kind, id) the row at ``row`` opens."""
         raise NotImplementedError
 

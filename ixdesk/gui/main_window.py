@@ -7,87 +7,108 @@ actions) hand it actions, menus and panels, which it places in the menus,
 the toolbar, the views' context menus and the docks. It is the navigator's
 host: it shows the place the navigator asks for (``show_place``) and says
 where it is (``current_place``), so Back and Forward work from anywhere.
+
+At start-up the window is first its frame (:mod:`ixdesk.gui.window_frame`):
+shown and painted before the database libraries load, then filled in
+(:meth:`MainWindow.fill`) once the database is open.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
-from ixdesk.db import Database
-from ixdesk.gui import export_actions
-from ixdesk.gui.assignment_actions import assignments
-from ixdesk.gui.dialogs import DialogService
-from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
-from ixdesk.gui.home import HomePage
 from ixdesk.gui.icons import icon
-from ixdesk.gui.import_wizard import ImportLauncher
-from ixdesk.gui.navigator import HOME, TEACHING, WORKSPACE, Place
-from ixdesk.gui.pages import TeachingPage, WorkspacePage, page_actions, scrolling_page
-from ixdesk.gui.record_view import RecordView
-from ixdesk.gui.remember import restore_sizes, save_sizes
-from ixdesk.gui.window_parts import (
-    NAVIGATION,
-    NAVIGATION_WIDTH,
-    dock,
-    nav_row,
-    place_above_quit,
-    short_label,
-    show_about,
-    soften_selection,
-)
-from ixdesk.gui.workbench import Workbench
+from ixdesk.gui.places import HOME, TEACHING, WORKSPACE, Place
+from ixdesk.gui.remember import save_sizes
+from ixdesk.gui.window_frame import NAVIGATION, VIEW_ACTIONS, WindowFrame, report
+from ixdesk.gui.window_parts import dock, place_above_quit, short_label, show_about
+from ixdesk.services.record_kinds import Kind
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:
+    from ixdesk.db import Database
+    from ixdesk.gui.dialogs import DialogService
+    from ixdesk.gui.home import HomePage
+    from ixdesk.gui.navigator import Navigator
+    from ixdesk.gui.pages import TeachingPage, WorkspacePage
+    from ixdesk.gui.record_view import RecordView
+    from ixdesk.gui.workbench import Workbench
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFrame):
     database_requested = Signal(str)  # "demo" or "default"
+
+    # The window's parts, made by fill() once the database is open.
+    database: Database
+    workbench: Workbench
+    dialogs: DialogService
+    navigator: Navigator
+    home: HomePage
+    views: dict[str, RecordView]
+    cohort_workspace: WorkspacePage
+    instructor_view: TeachingPage
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None = None,
         dialogs: DialogService | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """The whole window on ``database``; without one, its frame, to :meth:`fill` later."""
         super().__init__(parent)
+        if database is not None:
+            self.fill(database, dialogs)
+
+    def fill(self, database: Database, dialogs: DialogService | None = None) -> None:
+        """Make the frame the whole window on ``database``: the workbench, the pages, the
+        features, and the views as they were left. (The views' modules, and the database
+        libraries behind them, load here: after the frame has painted.)"""
+        from ixdesk.gui.dialogs import DialogService
+        from ixdesk.gui.workbench import Workbench
+
         self.database = database
         self.workbench = Workbench(
             database, dialogs or DialogService(self), status=self._show_status, parent=self
         )
         self.dialogs = self.workbench.dialogs
         self.navigator = self.workbench.navigator
-        self.ui = Ui_MainWindow()
-        self.ui.setupUi(self)
-        self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — {database.location}")
         self._build_pages()
         self._build_actions()
         self._place_features()
         self.navigator.attach(self)
         self._restore_state()
+        self.ui.actionRefresh.setEnabled(True)
+        self.ui.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.filled = True
+        report("ready")
 
     # --- construction ---
     def _build_pages(self) -> None:
+        from ixdesk.gui.home import HomePage
+        from ixdesk.gui.pages import TeachingPage, WorkspacePage, scrolling_page
+        from ixdesk.gui.record_view import RecordView
+
         navigator = self.navigator
         self.home = HomePage(self.workbench)
         self.home.open_view.connect(navigator.show_view)
-        self.home.open_list.connect(self.open_list)
+        self.home.open_list.connect(self._list_from_home)
         self.home.open_record.connect(self._open_from_home)
         self.home.create_cohort.connect(self._create_first_cohort)
         self.home.open_demo.connect(lambda: self.database_requested.emit("demo"))
-        self.views: dict[str, RecordView] = {}
+        self.views: dict[Kind, RecordView] = {}
         self.ui.pages.addWidget(self.home)
-        for key, label, icon_name in NAVIGATION:
-            item = QListWidgetItem(icon(icon_name), label)
-            item.setData(KEY_ROLE, key)
-            self.ui.navigation.addItem(item)
+        for key, _label, _icon in NAVIGATION:
             if key == HOME:
                 continue
-            view = RecordView(key, self.workbench)
-            view.open_record.connect(navigator.open_record)
-            self.views[key] = view
+            kind = Kind(key)
+            view = RecordView(kind, self.workbench)
+            view.open_record.connect(navigator.follow)
+            self.views[kind] = view
             self.ui.pages.addWidget(view)
         self.cohort_workspace = WorkspacePage(self.workbench)
         self.instructor_view = TeachingPage(self.workbench)
@@ -95,28 +116,16 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.workspace_page)
         self.instructor_page = scrolling_page(self.instructor_view)
         self.ui.pages.addWidget(self.instructor_page)
-        companies = self.views["companies"].editor
+        companies = self.views[Kind.COMPANIES].editor
         companies.add_contact.connect(lambda: self._edit_contact(None))
         companies.edit_contact.connect(self._edit_contact)
-        soften_selection(self.ui.navigation)
         self.ui.navigation.currentRowChanged.connect(self._nav_row_chosen)
         self.ui.navigation.itemClicked.connect(
             lambda item: self._nav_row_chosen(self.ui.navigation.row(item))
         )
-        self.ui.mainSplitter.setStretchFactor(1, 1)
 
     def _build_actions(self) -> None:
         ui = self.ui
-        for action, icon_name in (
-            (ui.actionNew, "new"),
-            (ui.actionSave, "save"),
-            (ui.actionDelete, "delete"),
-            (ui.actionCopy, "copy"),
-            (ui.actionRefresh, "refresh"),
-            (ui.actionFind, "search"),
-            (ui.actionAbout, "help"),
-        ):
-            action.setIcon(icon(icon_name))
         stack = self.workbench.undo_stack
         assert stack is not None
         undo = stack.createUndoAction(self, "&Undo")
@@ -140,7 +149,7 @@ class MainWindow(QMainWindow):
         ui.toolBar.insertSeparator(ui.actionNew)
         for action in (self.back_action, self.forward_action):  # arrows need no words
             button = ui.toolBar.widgetForAction(action)
-            if button is not None:
+            if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
                 button.setAccessibleName(action.text().replace("&", ""))
         ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))
@@ -151,7 +160,6 @@ class MainWindow(QMainWindow):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionOpenDemo.triggered.connect(lambda: self.database_requested.emit("demo"))
         ui.actionOpenOwn.triggered.connect(lambda: self.database_requested.emit("default"))
-        ui.actionQuit.triggered.connect(self.close)
         ui.actionAbout.triggered.connect(self.show_about)
         self.view_actions: list[QAction] = []
         for index, (key, label, icon_name) in enumerate(NAVIGATION, start=1):
@@ -164,11 +172,19 @@ class MainWindow(QMainWindow):
 
     def _place_features(self) -> None:
         """Place what the features offer: import and export, assignments, the pages."""
+        from ixdesk.gui import export_actions
+        from ixdesk.gui.assignment_actions import assignments
+        from ixdesk.gui.import_wizard import ImportLauncher
+        from ixdesk.gui.pages import page_actions
+        from ixdesk.gui.settings_actions import SettingsActions
+
         ui, bench, views = self.ui, self.workbench, self.views
         launcher = ImportLauncher(bench, self)
         self.home.import_sheet.connect(lambda: launcher.open_wizard())
         menu = export_actions.export_menu(bench, ui.menuFile)
         place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
+        self.settings = SettingsActions(bench, self)
+        place_above_quit(ui.menuFile, ui.actionQuit, [self.settings.settings_action])
         button = export_actions.toolbar_button(menu)
         button.setToolButtonStyle(ui.toolBar.toolButtonStyle())
         ui.toolBar.toolButtonStyleChanged.connect(button.setToolButtonStyle)
@@ -178,9 +194,10 @@ class MainWindow(QMainWindow):
         for view in views.values():
             view.extra_actions.extend(export_actions.view_export_actions(bench, view))
 
-        self.assignments = assignments(bench, views["groups"])
-        views["groups"].addAction(self.assignments.assign_action)
-        views["groups"].extra_actions.append(self.assignments.assign_action)
+        groups = views[Kind.GROUPS]
+        self.assignments = assignments(bench, groups)
+        groups.addAction(self.assignments.assign_action)
+        groups.extra_actions.append(self.assignments.assign_action)
         self.attention_dock = dock(
             self, ui.menuView, self.assignments.attention, "Needs attention", "attentionDock",
             "warning",
@@ -194,7 +211,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.attention_dock, self.load_dock)
         self.attention_dock.raise_()
 
-        cohorts, instructors = views["cohorts"], views["instructors"]
+        cohorts, instructors = views[Kind.COHORTS], views[Kind.INSTRUCTORS]
         self.workspace_action, self.teaching_action = page_actions(
             bench, cohorts, instructors, self
         )
@@ -202,7 +219,10 @@ class MainWindow(QMainWindow):
         instructors.extra_actions.insert(0, self.teaching_action)
         actions = ui.menuView.actions()  # after Refresh, before the views
         after_refresh = actions[actions.index(ui.actionRefresh) + 1]
-        ui.menuView.insertActions(after_refresh, [self.workspace_action, self.teaching_action])
+        ui.menuView.insertActions(
+            after_refresh,
+            [self.workspace_action, self.teaching_action, self.settings.tracks_action],
+        )
         ui.toolBar.addSeparator()
         ui.toolBar.addAction(self.workspace_action)
         workspace_button = ui.toolBar.widgetForAction(self.workspace_action)
@@ -211,8 +231,11 @@ class MainWindow(QMainWindow):
 
     # --- places: what the navigator asks of its host ---
     def current_view(self) -> RecordView | None:
-        page = self.ui.pages.currentWidget()
-        return page if isinstance(page, RecordView) else None
+        return self._view_of(self.ui.pages.currentWidget())
+
+    def _view_of(self, page: QWidget | None) -> RecordView | None:
+        """The record view ``page`` is, or None (the dashboard, the workspace, ...)."""
+        return next((view for view in self.views.values() if view is page), None)
 
     def current_place(self) -> Place:
         page = self.ui.pages.currentWidget()
@@ -225,18 +248,18 @@ class MainWindow(QMainWindow):
 
     def show_place(self, place: Place) -> bool:
         if place.view == WORKSPACE:
-            shown = self._show_page(self.workspace_page, "cohorts")
+            shown = self._show_page(self.workspace_page, Kind.COHORTS)
             if shown and place.record_id is not None:
                 self.cohort_workspace.set_cohort(place.record_id)
         elif place.view == TEACHING:
-            shown = self._show_page(self.instructor_page, "instructors")
+            shown = self._show_page(self.instructor_page, Kind.INSTRUCTORS)
             if shown and place.record_id is not None:
                 self.instructor_view.set_instructor(place.record_id)
         elif place.view == HOME or place.view in self.views:
-            target = self.home if place.view == HOME else self.views[place.view]
-            shown = self._show_page(target, place.view)
-            if shown and place.record_id is not None and isinstance(target, RecordView):
-                target.select_record(place.record_id)
+            view = self.views.get(place.view)
+            shown = self._show_page(self.home if view is None else view, place.view)
+            if shown and place.record_id is not None and view is not None:
+                view.select_record(place.record_id)
         else:
             return False
         return shown
@@ -249,18 +272,16 @@ class MainWindow(QMainWindow):
             self._light(self.current_place().view)
             return False
         self._light(nav_key)
-        if isinstance(page, RecordView):
-            page.ensure_loaded()
+        view = self._view_of(page)
+        if view is not None:
+            view.ensure_loaded()
         self.ui.pages.setCurrentWidget(page)
         self._update_actions()
         return True
 
     def _light(self, key: str) -> None:
         """Light ``key`` in the side bar (a page's own view: its entry)."""
-        key = {WORKSPACE: "cohorts", TEACHING: "instructors"}.get(key, key)
-        self.ui.navigation.blockSignals(True)
-        self.ui.navigation.setCurrentRow(nav_row(key))
-        self.ui.navigation.blockSignals(False)
+        self.light({WORKSPACE: "cohorts", TEACHING: "instructors"}.get(key, key))
 
     def _nav_row_chosen(self, row: int) -> None:
         """A side-bar entry was chosen (or the lit one again: back to its own view)."""
@@ -270,7 +291,7 @@ class MainWindow(QMainWindow):
     def show_view(self, key: str) -> bool:
         return self.navigator.show_view(key)
 
-    def open_record(self, kind: str, record_id: str) -> bool:
+    def open_record(self, kind: Kind, record_id: str) -> bool:
         return self.navigator.open_record(kind, record_id)
 
     def open_cohort(self, cohort_id: str | None = None) -> bool:
@@ -279,23 +300,25 @@ class MainWindow(QMainWindow):
     def open_instructor(self, instructor_id: str | None = None) -> bool:
         return self.navigator.open_instructor(instructor_id)
 
-    def open_list(self, kind: str, hint: object) -> None:
+    def open_list(self, kind: Kind, hint: object) -> None:
         """A view with the dashboard's hint applied: a status, or a list of ids."""
-        view = self.views.get(kind)
-        if view is None or not self.show_view(kind) or not isinstance(hint, dict):
+        if not self.show_view(kind) or not isinstance(hint, dict):
             return
-        view.apply_hint(hint)
+        self.views[kind].apply_hint(hint)
 
-    def _open_from_home(self, kind: str, record_id: str) -> None:
-        if kind == "cohorts":
+    def _list_from_home(self, key: str, hint: object) -> None:
+        self.open_list(Kind(key), hint)
+
+    def _open_from_home(self, key: str, record_id: str) -> None:
+        if key == Kind.COHORTS:
             self.open_cohort(record_id)
         else:
-            self.open_record(kind, record_id)
+            self.navigator.follow(key, record_id)
 
     def _edit_contact(self, contact_id: str | None) -> None:
         from ixdesk.gui.contact_dialog import ContactDialog
 
-        editor = self.views["companies"].editor
+        editor = self.views[Kind.COMPANIES].editor
         if editor.loaded.id is None:
             self.dialogs.info("Save the company first", "Save the partner company first.")
             return
@@ -303,8 +326,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _create_first_cohort(self) -> None:
-        if self.show_view("cohorts"):
-            self.views["cohorts"].new_record()
+        if self.show_view(Kind.COHORTS):
+            self.views[Kind.COHORTS].new_record()
 
     def _on_view(self, method: str) -> None:
         view = self.current_view()
@@ -313,14 +336,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         on_view = self.current_view() is not None
-        for action in (
-            self.ui.actionNew,
-            self.ui.actionSave,
-            self.ui.actionDelete,
-            self.ui.actionCopy,
-            self.ui.actionFind,
-        ):
-            action.setEnabled(on_view)
+        for name in VIEW_ACTIONS:
+            getattr(self.ui, name).setEnabled(on_view)
 
     def refresh(self) -> None:
         view = self.current_view()
@@ -335,19 +352,11 @@ class MainWindow(QMainWindow):
 
     # --- settings and closing ---
     def _restore_state(self) -> None:
+        """The docks and the views as they were left (the frame has its size already)."""
         settings = self.workbench.settings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        if not restore_sizes(
-            settings, "window/splitter", self.ui.mainSplitter
-        ):  # a narrow side bar leaves the tables their room
-            self.ui.mainSplitter.setSizes(
-                [NAVIGATION_WIDTH, max(self.width() - NAVIGATION_WIDTH, 1)]
-            )
         for view in self.views.values():
             view.restore_state()
         last = str(settings.value("window/view", ""))
@@ -367,6 +376,9 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.filled:
+            super().closeEvent(event)
+            return
         view = self.current_view()
         if view is not None and not view.editor.maybe_leave():
             event.ignore()

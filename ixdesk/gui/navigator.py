@@ -3,51 +3,42 @@
 Any part of the window asks the navigator (``workbench.navigator``) to open a
 place instead of reaching into the main window::
 
-    navigator.open_record("students", student_id)   # the students view, on one student
-    navigator.open_cohort(cohort_id)                 # the cohort workspace (None: asks which)
-    navigator.open_instructor(instructor_id)         # the read-only instructor view
-    navigator.show_view("groups")                    # a view (or "dashboard")
+    navigator.open_record(Kind.STUDENTS, student_id)  # the students view, on one student
+    navigator.open_cohort(cohort_id)                  # the cohort workspace (None: asks which)
+    navigator.open_instructor(instructor_id)          # the read-only instructor view
+    navigator.show_view(Kind.GROUPS)                  # a view (or "dashboard")
+
+A widget that offers to open a record says so with a ``Signal(str, str)`` (the
+kind's key and the id), connected to :meth:`Navigator.follow`.
 
 Each move that arrives somewhere new remembers where the window was, so Back
 (Alt+Left) and Forward (Alt+Right) return there, like a web browser's. A
-place is a :class:`Place`: a view and the record shown in it (the cohort of
-the workspace, the instructor of the instructor view). The window that shows
-places is the navigator's *host*; until one is attached (a widget tested on
-its own, instructor mode) the navigator goes nowhere.
+place is a :class:`Place` (:mod:`ixdesk.gui.places`): a view and the record
+shown in it (the cohort of the workspace, the instructor of the instructor
+view). The window that shows places is the navigator's *host*; until one is
+attached (a widget tested on its own, instructor mode) the navigator goes
+nowhere.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ixdesk.gui.icons import icon
+from ixdesk.gui.places import HOME as HOME
+from ixdesk.gui.places import TEACHING, WORKSPACE, Place
 from ixdesk.services.editing import choices
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
     from ixdesk.gui.workbench import Workbench
 
-HOME = "dashboard"
-WORKSPACE = "workspace"  # a cohort's workspace
-TEACHING = "teaching"  # the read-only instructor view
 HISTORY = 50  # places remembered each way
-
-
-@dataclass(frozen=True)
-class Place:
-    """A view of the window and the record it shows (None: none in particular)."""
-
-    view: str
-    record_id: str | None = None
-
-    def includes(self, other: Place) -> bool:
-        """``other`` is already shown here (the same view; its record, or any)."""
-        return self.view == other.view and other.record_id in (None, self.record_id)
 
 
 class Host(Protocol):
@@ -158,16 +149,21 @@ class Navigator(QObject):
     def show_view(self, view: str) -> bool:
         return self.go(Place(view))
 
-    def open_record(self, kind: str, record_id: str) -> bool:
-        """A record in its view (``"workspace"``: a cohort's workspace)."""
-        if kind == WORKSPACE:
-            return self.open_cohort(record_id)
+    def open_record(self, kind: Kind, record_id: str) -> bool:
+        """A record in its view."""
         return self.go(Place(kind, record_id))
+
+    def follow(self, key: str, record_id: str) -> bool:
+        """What a widget's ``open_record(key, id)`` signal asks for: a record in the view
+        of the kind ``key`` names (``"workspace"``: a cohort's workspace)."""
+        if key == WORKSPACE:
+            return self.open_cohort(record_id)
+        return self.open_record(Kind(key), record_id)
 
     def open_cohort(self, cohort_id: str | None = None) -> bool:
         """The cohort workspace on ``cohort_id``; None asks which cohort."""
         if cohort_id is None:
-            cohort_id = self._ask("cohorts", "Open a cohort", "Which cohort?")
+            cohort_id = self._ask(Kind.COHORTS, "Open a cohort", "Which cohort?")
             if cohort_id is None:
                 return False
         return self.go(Place(WORKSPACE, cohort_id))
@@ -176,7 +172,7 @@ class Navigator(QObject):
         """The read-only instructor view, on ``instructor_id`` when given."""
         return self.go(Place(TEACHING, instructor_id))
 
-    def _ask(self, kind: str, title: str, text: str) -> str | None:
+    def _ask(self, kind: Kind, title: str, text: str) -> str | None:
         dialogs = self.workbench.dialogs
         options = choices(self.workbench.database, kind)
         if not options:

@@ -26,6 +26,7 @@ from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorView
 from ixdesk.gui.workbench import Workbench
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -42,11 +43,11 @@ class WorkspacePage(CohortWorkspace):
         self.add_tab(self.group_builder, "Groups", "group")
         self.add_tab(self.attention, "Needs attention", "warning")
         for source in (self, self.group_builder, self.attention):
-            source.open_record.connect(navigator.open_record)
+            source.open_record.connect(navigator.follow)
         for asked in (self.group_builder.assign_requested, self.attention.assign_group):
             asked.connect(lambda group_id: open_assign_dialog(workbench, group_id, self.window()))
-        self.back.connect(lambda: navigator.show_view("cohorts"))
-        self.edit_cohort.connect(lambda cohort_id: navigator.open_record("cohorts", cohort_id))
+        self.back.connect(lambda: navigator.show_view(Kind.COHORTS))
+        self.edit_cohort.connect(lambda cohort_id: navigator.open_record(Kind.COHORTS, cohort_id))
         menu = QMenu(self)
         menu.addAction(
             "Cohort &roster…", lambda: exports.export_cohort_roster(workbench, self.cohort_id)

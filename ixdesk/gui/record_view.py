@@ -36,15 +36,16 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
 from ixdesk.services.reads import tables_read
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import load_table
 
 BULK_RELOAD = 500
 
 
-class RecordView(RecordActions, QWidget):
+class RecordView(RecordActions):
     open_record = Signal(str, str)  # kind, id: a linked record was asked for
 
-    def __init__(self, kind: str, workbench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: Kind, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind, self.spec = kind, KINDS[kind]
         self.workbench = workbench
@@ -317,10 +318,6 @@ class RecordView(RecordActions, QWidget):
     def current_id(self) -> str | None:
         """The record shown in the editor, if it is saved."""
         return self._current_id
-
-    def selected_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(row) for row in rows]
 
     # --- settings ---
     def save_state(self) -> None:

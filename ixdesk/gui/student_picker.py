@@ -22,6 +22,7 @@ from ixdesk.gui.record_table import record_table
 from ixdesk.gui.search_keys import down_into_results
 from ixdesk.services.enrolment import cohort_details, students_in_cohort
 from ixdesk.services.kinds import KINDS, status_label
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import TableRows, load_table
 
 ES = EnrolmentStatus
@@ -32,7 +33,7 @@ HIDDEN_COLUMNS = ("phone", "date_of_birth")
 def students_outside(database: Database, cohort_id: str) -> TableRows:
     """Every live student without a live enrolment in the cohort."""
     inside = students_in_cohort(database, cohort_id)
-    table = load_table(database, KINDS["students"])
+    table = load_table(database, KINDS[Kind.STUDENTS])
     keep = [i for i, student_id in enumerate(table.ids) if student_id not in inside]
     return TableRows([table.ids[i] for i in keep], [table.rows[i] for i in keep])
 
@@ -57,7 +58,7 @@ class StudentPickerDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search students")
         layout.addWidget(self.search)
-        self.model = RecordTableModel(view_columns("students"))
+        self.model = RecordTableModel(view_columns(Kind.STUDENTS))
         self.model.set_rows(students_outside(database, cohort_id))
         self.table = record_table(self.model, "Students not in this cohort")
         header = self.table.horizontalHeader()

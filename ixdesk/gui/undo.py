@@ -19,6 +19,7 @@ from ixdesk.services.editing import (
 )
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub
+from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import quoted
 
 
@@ -56,7 +57,7 @@ class SaveStep:
 
 
 def deletion(
-    database: Database, hub: ChangeHub, kind: str, ids: list[str], what: str
+    database: Database, hub: ChangeHub, kind: Kind, ids: list[str], what: str
 ) -> Reversible:
     """Records deleted together (with what they own): undo restores exactly those."""
     return Reversible(
@@ -69,7 +70,7 @@ def deletion(
 def status_change(
     database: Database,
     hub: ChangeHub,
-    kind: str,
+    kind: Kind,
     new: dict[str, str],
     previous: dict[str, str],
     label: str,

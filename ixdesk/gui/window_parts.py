@@ -1,28 +1,21 @@
-"""Small pieces the windows are built from: the side bar's entries and look, docks,
-File-menu placement and the About box."""
+"""Small pieces the windows are built from: docks, File-menu placement and the About
+box (the side bar is the window frame's: :mod:`ixdesk.gui.window_frame`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from ixdesk import __version__
-from ixdesk.db import Database
 from ixdesk.gui.icons import icon
-from ixdesk.gui.kind_views import KIND_VIEWS
-from ixdesk.gui.navigator import HOME
-from ixdesk.services.kinds import KINDS
 
-# (view key, label, icon) of the side bar, in order (Ctrl+1 … Ctrl+7).
-NAVIGATION = (
-    (HOME, "Dashboard", "dashboard"),
-    *((kind, KINDS[kind].plural.capitalize(), view.icon) for kind, view in KIND_VIEWS.items()),
-)
-NAVIGATION_WIDTH = 190
+if TYPE_CHECKING:
+    from ixdesk.db import Database
 
 
 def short_label(action: QAction, label: str) -> None:
@@ -42,30 +35,6 @@ def short_label(action: QAction, label: str) -> None:
 
     action.changed.connect(renew)
     renew()
-
-
-def nav_row(key: str) -> int:
-    return next(i for i, (k, _l, _i) in enumerate(NAVIGATION) if k == key)
-
-
-def soften_selection(widget: QWidget) -> None:
-    """A light tint of the highlight colour behind the chosen entry, with normal
-    text, so the coloured icons stay readable (in light and dark palettes)."""
-    palette = widget.palette()
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    base = palette.color(QPalette.ColorRole.Base)
-    share = 0.3
-    tint = QColor.fromRgbF(
-        base.redF() + (highlight.redF() - base.redF()) * share,
-        base.greenF() + (highlight.greenF() - base.greenF()) * share,
-        base.blueF() + (highlight.blueF() - base.blueF()) * share,
-    )
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, QPalette.ColorRole.Highlight, tint)
-        palette.setColor(
-            group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
-        )
-    widget.setPalette(palette)
 
 
 def show_about(parent: QWidget, database: Database) -> None:

@@ -16,7 +16,10 @@ from it what it needs, instead of five separate arguments:
   and ``bugs``, where an unexpected error goes (:mod:`ixdesk.gui.bugs`);
 * ``settle()``: shown views catch up with the changes so far (the runner calls it);
 * ``navigator``: opens records, cohorts, instructors and views, with Back and
-  Forward (:mod:`ixdesk.gui.navigator`).
+  Forward (:mod:`ixdesk.gui.navigator`);
+* ``organisation``: the organisation's settings (:mod:`ixdesk.services.settings`),
+  read again when they change; their country, date order and paper are handed to
+  the fields that ask for a default (``validation.regional``).
 
 There is no global window: whoever builds the window builds its workbench and
 hands it down, and tests build one for a widget on its own.
@@ -37,6 +40,8 @@ from ixdesk.gui.navigator import Navigator
 from ixdesk.gui.operations import OperationRunner, current_source
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.operations import ChangeHub, Changes
+from ixdesk.services.settings import OrganisationSettings, load_settings
+from ixdesk.services.validation.regional import use_regional
 
 StatusSink = Callable[[str, int], None]
 STATUS_MILLISECONDS = 5000
@@ -68,6 +73,9 @@ class Workbench(QObject):
         self.bugs = BugReporter(self._dialogs)
         self.operations = OperationRunner(self)
         self.navigator = Navigator(self)
+        self.organisation = OrganisationSettings()
+        self._read_organisation()
+        self.changed.connect(self._organisation_changed)
 
     @property
     def dialogs(self) -> DialogService:
@@ -96,6 +104,15 @@ class Workbench(QObject):
         """The window this workbench serves: the parent of the dialogs it opens."""
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
+
+    # --- the organisation's settings ---
+    def _read_organisation(self) -> None:
+        self.organisation = load_settings(self.database)
+        use_regional(self.organisation.regional())
+
+    def _organisation_changed(self, changes: Changes, _source: object) -> None:
+        if changes.touches("settings"):
+            self._read_organisation()
 
     # --- status and settings ---
     def set_status_sink(self, status: StatusSink | None) -> None:

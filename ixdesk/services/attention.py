@@ -41,8 +41,14 @@ from sqlalchemy import ColumnElement, and_, select
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
+from ixdesk.services.assignments.rules import (
+    INSTRUCTOR_NOT_ACTIVE,
+    INSTRUCTOR_OUTSIDE_TRACK,
+    SAFEGUARDING_EXPIRES,
+    SAFEGUARDING_MISSING,
+)
 from ixdesk.services.concern_finder import Finder
-from ixdesk.services.concerns import (  # noqa: F401  (the codes are named from here too)
+from ixdesk.services.concerns import (
     COHORT_WITHOUT_GROUPS,
     CONCERN_CODES,
     CRITICAL_CODES,
@@ -50,12 +56,8 @@ from ixdesk.services.concerns import (  # noqa: F401  (the codes are named from 
     GROUP_TOO_SMALL,
     GROUP_WITHOUT_LEAD,
     GROUP_WITHOUT_PROBLEM,
-    INSTRUCTOR_NOT_ACTIVE,
-    INSTRUCTOR_OUTSIDE_TRACK,
     MINOR_WITHOUT_CONSENT,
     PROBLEM_NOT_APPROVED,
-    SAFEGUARDING_EXPIRES,
-    SAFEGUARDING_MISSING,
     STUDENT_WITHOUT_GROUP,
     CohortScope,
     Concern,
@@ -64,6 +66,34 @@ from ixdesk.services.concerns import (  # noqa: F401  (the codes are named from 
 from ixdesk.services.reads import reads
 
 ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
+
+# The concerns' codes and types are named from here too (they live in ``concerns``).
+__all__ = [
+    "ATTENTION_STATUSES",
+    "COHORT_WITHOUT_GROUPS",
+    "CONCERN_CODES",
+    "CONCERN_TABLES",
+    "CRITICAL_CODES",
+    "GROUP_TOO_BIG",
+    "GROUP_TOO_SMALL",
+    "GROUP_WITHOUT_LEAD",
+    "GROUP_WITHOUT_PROBLEM",
+    "INSTRUCTOR_NOT_ACTIVE",
+    "INSTRUCTOR_OUTSIDE_TRACK",
+    "MINOR_WITHOUT_CONSENT",
+    "PROBLEM_NOT_APPROVED",
+    "SAFEGUARDING_EXPIRES",
+    "SAFEGUARDING_MISSING",
+    "STUDENT_WITHOUT_GROUP",
+    "Concern",
+    "Severity",
+    "all_concerns",
+    "cohort_concerns",
+    "cohort_name",
+    "concern_codes_present",
+    "group_concerns",
+    "group_marks",
+]
 
 
 # Every table the concerns are read from (the checks look at all of them).

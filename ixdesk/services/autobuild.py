@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import insert, select, update
 
@@ -230,7 +231,8 @@ def apply_proposal(
     def work(context: OperationContext) -> AppliedProposal:
         taken = live_group_names(context, cohort_id)
         now = utcnow()
-        rows, ids = [], []
+        rows: list[dict[str, Any]] = []
+        ids: list[str] = []
         for group in proposal.groups:
             if group.group_id is not None:
                 ids.append(group.group_id)
@@ -239,9 +241,15 @@ def apply_proposal(
             if name.casefold() in {each.casefold() for each in taken}:
                 name = next_group_names(taken, 1)[0]
             taken.append(name)
-            row = {"id": new_id(), "cohort_id": cohort_id, "name": name,
-                   "status": GroupStatus.FORMING, "created_at": now, "updated_at": now,
-                   "version": 1}  # fmt: skip
+            row: dict[str, Any] = {
+                "id": new_id(),
+                "cohort_id": cohort_id,
+                "name": name,
+                "status": GroupStatus.FORMING,
+                "created_at": now,
+                "updated_at": now,
+                "version": 1,
+            }
             rows.append(row)
             ids.append(row["id"])
         if rows:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.assignments.rules import (
     ADULT_AGE,
     cohort_end,
@@ -60,7 +61,7 @@ class Finder:
     """
 
     def __init__(
-        self, session: Session, in_scope: Select[Any], cohorts: dict[str, CohortScope], today: date
+        self, session: Session, in_scope: AnySelect, cohorts: dict[str, CohortScope], today: date
     ) -> None:
         self.session, self.in_scope, self.cohorts, self.today = session, in_scope, cohorts, today
         self.found: list[Concern] = []
@@ -103,7 +104,7 @@ class Finder:
         """Size, problem and lead of every live group; returns the cohorts that have groups."""
         g, p, company = m.StudentGroup, m.BusinessProblem, m.PartnerCompany
         lead = aliased(m.Instructor)
-        statement: Select[Any] = (
+        statement: AnySelect = (
             select(
                 g.id.label("group_id"), g.cohort_id, g.name.label("group_name"),
                 member_count().label("members"), p.id.label("problem_id"), p.title,

@@ -217,8 +217,8 @@ def _safeguarding(
     )
     expiring: list[SafeguardingCheck] = []
     lapsed: list[SafeguardingCheck] = []
-    for id_, first, last, preferred, email, status, expires in rows:
-        status = str(getattr(status, "value", status))
+    for id_, first, last, preferred, email, stored_status, expires in rows:
+        status = str(getattr(stored_status, "value", stored_status))
         situation = _situation(status, expires, today)
         name = " ".join(
             part.strip() for part in (preferred or first, last) if part and part.strip()

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base, utcnow
+from ixdesk.db.base import Record, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.kinds import KINDS
@@ -30,7 +30,7 @@ from ixdesk.services.record_kinds import Kind
 
 @dataclass(frozen=True)
 class Dependent:
-    model: type[Base]
+    model: type[Record]
     column: str  # the column of ``model`` that points at the record
     one: str  # "business problem"; "" to leave it unmentioned
     many: str
@@ -48,6 +48,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
     Kind.COHORTS: (
         Dependent(m.StudentGroup, "cohort_id", "group", "groups"),
         Dependent(m.Enrolment, "cohort_id", "enrolment", "enrolments"),
+        Dependent(m.ApplicationAnswer, "cohort_id", "application answer", "application answers"),
     ),
     Kind.GROUPS: (
         Dependent(m.GroupMembership, "group_id", "member", "members"),
@@ -56,6 +57,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
     Kind.STUDENTS: (
         Dependent(m.Enrolment, "student_id", "enrolment", "enrolments"),
         Dependent(m.GroupMembership, "student_id", "group membership", "group memberships"),
+        Dependent(m.ApplicationAnswer, "student_id", "", ""),
     ),
     Kind.INSTRUCTORS: (
         Dependent(m.StudentGroup, "lead_instructor_id", "group led", "groups led", owned=False),
@@ -63,7 +65,7 @@ _DEPENDENTS: dict[Kind, tuple[Dependent, ...]] = {
         Dependent(m.InstructorExpertise, "instructor_id", "", ""),
     ),
 }
-_KIND_OF_MODEL: dict[type[Base], Kind] = {spec.model: name for name, spec in KINDS.items()}
+_KIND_OF_MODEL: dict[type[Record], Kind] = {spec.model: name for name, spec in KINDS.items()}
 
 
 @dataclass(frozen=True)

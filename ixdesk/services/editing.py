@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
-from sqlalchemy import Select, func, literal, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.errors import RecordNotFoundError, ValidationError
 
 # Deleting lives in its own module; editors and undo find it here too.
@@ -32,7 +33,7 @@ from ixdesk.services.operations import (
     run_operation,
 )
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.records import plain_value
+from ixdesk.services.records import fixed_defaults, plain_value
 from ixdesk.services.tables import canonical_id
 
 # Fields of each kind that editors show; relationships are handled below.
@@ -98,11 +99,10 @@ def load_values(database: Database, kind: Kind, record_id: str) -> RecordValues:
 def empty_values(kind: Kind) -> RecordValues:
     spec = KINDS[kind]
     values: dict[str, Any] = dict.fromkeys(EDITABLE[kind])
-    column_defaults = spec.model.__table__.c
+    defaults = fixed_defaults(spec.model.__table__)
     for name in EDITABLE[kind]:
-        default = column_defaults[name].default
-        if default is not None and getattr(default, "is_scalar", False):
-            values[name] = plain_value(default.arg)
+        if name in defaults:
+            values[name] = defaults[name]
     if kind == Kind.INSTRUCTORS:
         values[EXPERTISE] = []
     return RecordValues(kind, None, None, values)
@@ -210,25 +210,29 @@ def set_statuses(
 
 
 # --- choices for the editors' lists ---
-def choice_query(source: str) -> Select[Any]:
+# Where a list of choices comes from: a record kind, or tracks, or a company's contacts.
+ChoiceSource: TypeAlias = Kind | Literal["tracks", "contacts"]
+
+
+def choice_query(source: ChoiceSource) -> AnySelect:
     """The (label, id) statement of one list of choices; ``tables_read`` of it says
     which changes can alter the list."""
-    queries: dict[str, Select[Any]] = {
+    queries: dict[ChoiceSource, AnySelect] = {
         "tracks": select(m.Track.name, m.Track.id)
-        .where(m.Track.deleted_at.is_(None))
-        .order_by(m.Track.name),
-        "companies": select(m.PartnerCompany.name, m.PartnerCompany.id)
+        .where(m.Track.deleted_at.is_(None), m.Track.retired_at.is_(None))
+        .order_by(func.lower(m.Track.name)),
+        Kind.COMPANIES: select(m.PartnerCompany.name, m.PartnerCompany.id)
         .where(m.PartnerCompany.deleted_at.is_(None))
         .order_by(func.lower(m.PartnerCompany.name)),
-        "cohorts": select(m.Cohort.name, m.Cohort.id)
+        Kind.COHORTS: select(m.Cohort.name, m.Cohort.id)
         .where(m.Cohort.deleted_at.is_(None))
         .order_by(m.Cohort.starts_on.desc(), m.Cohort.name),
-        "instructors": select(
+        Kind.INSTRUCTORS: select(
             m.Instructor.first_name + " " + m.Instructor.last_name, m.Instructor.id
         )
         .where(m.Instructor.deleted_at.is_(None))
         .order_by(m.Instructor.last_name, m.Instructor.first_name),
-        "problems": select(
+        Kind.PROBLEMS: select(
             m.PartnerCompany.name + " — " + m.BusinessProblem.title, m.BusinessProblem.id
         )
         .join(m.PartnerCompany, m.PartnerCompany.id == m.BusinessProblem.company_id)
@@ -241,13 +245,30 @@ def choice_query(source: str) -> Select[Any]:
     return queries[source]
 
 
-def choices(database: Database, source: str, **scope: Any) -> list[tuple[str, str]]:
+def choices(database: Database, source: ChoiceSource, **scope: Any) -> list[tuple[str, str]]:
     """(label, id) pairs for a link field, live records only, in a sensible order."""
     statement = choice_query(source)
     if source == "contacts" and "company_id" in scope:  # a company's own contacts only
         statement = statement.where(m.Contact.company_id == scope["company_id"])
     with database.read() as session:
         return [(str(label), canonical_id(value)) for label, value in session.execute(statement)]
+
+
+def held_choices(
+    database: Database, source: str, ids: set[str], offered: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(label, id) of retired tracks among ``ids`` that ``offered`` leaves out: a record
+    keeps its retired track, so its form shows it ("Data (retired)") though no list offers it."""
+    missing = ids - {value for _label, value in offered}
+    if source != "tracks" or not missing:
+        return []
+    statement = select(m.Track.name, m.Track.id).where(
+        m.Track.id.in_(sorted(missing)), m.Track.deleted_at.is_(None)
+    )
+    with database.read() as session:
+        return [
+            (f"{name} (retired)", canonical_id(value)) for name, value in session.execute(statement)
+        ]
 
 
 def enum_choices(enum_class: type[enum.Enum]) -> list[tuple[str, str]]:

@@ -106,12 +106,12 @@ def instructor_choices(database: Database) -> list[InstructorChoice]:
 def _choices(database: Database, *where: Any) -> list[InstructorChoice]:
     i = m.Instructor
     with database.read() as session:
-        rows = session.execute(
+        found = session.execute(
             select(i.id, i.first_name, i.last_name, i.preferred_name, i.email).where(
                 i.deleted_at.is_(None), *where
             )
         ).all()
-    rows.sort(key=lambda row: (fold(row[2] or ""), fold(row[1] or "")))
+    rows = sorted(found, key=lambda row: (fold(row[2] or ""), fold(row[1] or "")))
     return [
         InstructorChoice(str(id_), person(first, last, preferred), email)
         for id_, first, last, preferred, email in rows

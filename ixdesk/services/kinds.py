@@ -14,9 +14,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select
-
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.enums import (
     Audience,
     CohortFormat,
@@ -27,6 +25,7 @@ from ixdesk.db.enums import (
     ProblemStatus,
     SafeguardingStatus,
 )
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.read.cohorts import COHORTS
 from ixdesk.services.read.common import RecordRead
 from ixdesk.services.read.companies import COMPANIES
@@ -62,10 +61,10 @@ class KindSpec:
     title_fields: tuple[str, ...] = ("name",)
 
     @property
-    def model(self) -> type[Base]:
+    def model(self) -> type[Record]:
         return self.read.model
 
-    def query(self) -> Select[Any]:
+    def query(self) -> AnySelect:
         """The table's rows: the id as the driver returns it, then one field per column."""
         return self.read.select([column.key for column in self.columns], raw_ids=True)
 

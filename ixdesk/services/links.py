@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
+from ixdesk.services.answers import student_answers
 from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
@@ -24,6 +26,7 @@ class Linked:
     id: str
     label: str
     detail: str = ""
+    answer: bool = False  # an application answer (label the question): read, not opened
 
 
 def _name(first: Any, last: Any) -> str:
@@ -41,6 +44,7 @@ def _name(first: Any, last: Any) -> str:
     "enrolments",
     "students",
     "instructors",
+    "application_answers",
 )
 def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linked]:
     builders = {
@@ -55,7 +59,7 @@ def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linke
         return builders[kind](session, record_id)
 
 
-def _rows(session: Any, statement: Select[Any], *order: int) -> list[Any]:
+def _rows(session: Any, statement: AnySelect, *order: int) -> list[Any]:
     """The rows of ``statement``, sorted as the tables sort: by the ``order`` columns,
     ignoring case and accents (so "Équipe" comes before "Team")."""
     rows = list(session.execute(statement))
@@ -148,7 +152,21 @@ def _student(session: Any, record_id: str) -> list[Linked]:
         )
     ]
     member_of = select(ms.group_id).where(ms.student_id == record_id, ms.deleted_at.is_(None))
-    return items + _groups_where(session, m.StudentGroup.id.in_(member_of), "Groups")
+    items += _groups_where(session, m.StudentGroup.id.in_(member_of), "Groups")
+    return items + _answers(session, record_id)
+
+
+def _answers(session: Any, record_id: str) -> list[Linked]:
+    """The application answers, a section per cohort: question, then answer."""
+    items = []
+    for each in student_answers(session, record_id):
+        if each.cohort_id is None:
+            section, kind, target = "Application answers", Kind.STUDENTS, record_id
+        else:
+            section = f"Application answers · {each.cohort_name}"
+            kind, target = Kind.COHORTS, canonical_id(each.cohort_id)
+        items += [Linked(section, kind, target, q, text, True) for q, text in each.answers]
+    return items
 
 
 def _cohort(session: Any, record_id: str) -> list[Linked]:

@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select
-
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.errors import IxdeskError
 from ixdesk.services.kinds import KINDS, KindSpec
 from ixdesk.services.read.common import Nested
@@ -61,7 +60,7 @@ def iter_records(
     return _rows(database, statement, extra)
 
 
-def _rows(database: Database, statement: Select[Any], extra: Nested) -> Iterator[dict[str, Any]]:
+def _rows(database: Database, statement: AnySelect, extra: Nested) -> Iterator[dict[str, Any]]:
     with database.read() as session:
         result = session.execute(statement)
         keys = list(result.keys())

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ixdesk.db.base import Base, utcnow
+from ixdesk.db.base import Record, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import (
     ChangedElsewhereError,
@@ -30,7 +30,7 @@ from ixdesk.errors import (
 from ixdesk.services.records import TABLE_NAMES, record_name
 
 T = TypeVar("T")
-R = TypeVar("R", bound=Base)
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)

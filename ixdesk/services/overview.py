@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
 from ixdesk.services.reads import reads
 
-COUNTED: tuple[tuple[str, type[Base]], ...] = (
+COUNTED: tuple[tuple[str, type[Record]], ...] = (
     ("Cohorts", m.Cohort),
     ("Groups", m.StudentGroup),
     ("Students", m.Student),

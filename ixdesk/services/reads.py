@@ -35,8 +35,9 @@ def reads(*tables: str) -> Callable[[Callable[P, R_co]], Reader[P, R_co]]:
     """Mark a loader with the tables its statements read (``loader.reads``)."""
 
     def mark(loader: Callable[P, R_co]) -> Reader[P, R_co]:
-        loader.reads = frozenset(tables)  # type: ignore[attr-defined]
-        return cast(Reader[P, R_co], loader)
+        marked = cast(Reader[P, R_co], loader)  # a function takes attributes
+        marked.reads = frozenset(tables)
+        return marked
 
     return mark
 

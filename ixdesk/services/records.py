@@ -5,10 +5,13 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from ixdesk.db import models
-from ixdesk.db.base import Base
+from sqlalchemy import Table
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-RECORD_NAMES: dict[type[Base], str] = {
+from ixdesk.db import models
+from ixdesk.db.base import Record
+
+RECORD_NAMES: dict[type[Record], str] = {
     models.Track: "track",
     models.PartnerCompany: "partner company",
     models.Contact: "contact",
@@ -28,8 +31,8 @@ RECORD_NAMES: dict[type[Base], str] = {
 TABLE_NAMES: dict[str, str] = {model.__tablename__: name for model, name in RECORD_NAMES.items()}
 
 
-def record_name(model: type[Base]) -> str:
-    return RECORD_NAMES.get(model, model.__tablename__)
+def record_name(model: type[Record]) -> str:
+    return RECORD_NAMES.get(model, model.__table__.name)
 
 
 def plain_value(value: Any) -> Any:
@@ -41,3 +44,12 @@ def plain_value(value: Any) -> Any:
 def value_text(value: Any) -> str:
     """A choice as the text stored for it; any other value as text (None as "None")."""
     return value.value if isinstance(value, enum.Enum) else str(value)
+
+
+def fixed_defaults(table: Table) -> dict[str, Any]:
+    """Each column with a fixed default (a status, opt-in False): its value as plain data."""
+    return {
+        column.name: plain_value(column.default.arg)
+        for column in table.columns
+        if isinstance(column.default, ScalarElementColumnDefault)
+    }

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select
+from sqlalchemy import Connection
 
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 
 if TYPE_CHECKING:
     from ixdesk.services.kinds import KindSpec
@@ -35,7 +36,7 @@ def canonical_id(raw: Any) -> str:
     return text
 
 
-def _raw_rows(connection: Connection, statement: Select[Any]) -> list[Any]:
+def _raw_rows(connection: Connection, statement: AnySelect) -> list[Any]:
     """Rows straight from the driver's cursor.
 
     SQLAlchemy's result processing costs about as much as the query itself on
@@ -44,7 +45,9 @@ def _raw_rows(connection: Connection, statement: Select[Any]) -> list[Any]:
     no user input (ids are parsed as UUIDs first), so its constants are rendered inline.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    driver = connection.connection.dbapi_connection
+    assert driver is not None  # None only once the connection is closed
+    cursor = driver.cursor()
     try:
         cursor.execute(sql)
         return list(cursor.fetchall())

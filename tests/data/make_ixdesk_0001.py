@@ -287,17 +287,18 @@ def _insert(connection: sqlite3.Connection, table: str, row: dict[str, object]) 
     connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
 
 
-def main() -> int:
-    for leftover in TARGET.parent.glob(TARGET.name + "*"):
+def build(target: Path, revision: str, rows: dict[str, list[dict[str, object]]]) -> None:
+    """``target`` made afresh: ixdesk's schema stopped at ``revision``, then ``rows``."""
+    for leftover in target.parent.glob(target.name + "*"):
         leftover.unlink()
-    database = open_database(TARGET, upgrade=False, rolling_backup=False)
-    migrate.upgrade(database, target=FIRST)
+    database = open_database(target, upgrade=False, rolling_backup=False)
+    migrate.upgrade(database, target=revision)
     database.close()
-    connection = sqlite3.connect(TARGET)
+    connection = sqlite3.connect(target)
     with connection:
         connection.execute("PRAGMA foreign_keys = ON")
-        for table, rows in ROWS.items():
-            for row in rows:
+        for table, table_rows in rows.items():
+            for row in table_rows:
                 _insert(connection, table, row)
     # Small pages keep the committed file small; the write-ahead log as ixdesk leaves it.
     connection.execute("PRAGMA journal_mode = DELETE")
@@ -307,7 +308,11 @@ def main() -> int:
     problems = connection.execute("PRAGMA foreign_key_check").fetchall()
     connection.close()
     assert problems == [], problems
-    print(f"{TARGET}: {TARGET.stat().st_size:,} bytes")
+    print(f"{target}: {target.stat().st_size:,} bytes")
+
+
+def main() -> int:
+    build(TARGET, FIRST, ROWS)
     return 0
 
 

@@ -27,6 +27,9 @@ class ScriptedDialogs(DialogService):
         self.leave_answer = Button.Discard
         self.reload_answer = True
         self.open_file_answer: str | None = None
+        self.opened_in: list[str] = []  # the folder each file dialog opened in
+        self.text_answer: str | None = None  # what the person types, or None for Cancel
+        self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
@@ -58,9 +61,15 @@ class ScriptedDialogs(DialogService):
         self.asked.append(("stale", title, text))
         return self.reload_answer
 
-    def open_file(self, title: str, filters: str) -> str | None:
+    def open_file(self, title: str, filters: str, folder: str = "") -> str | None:
         self.asked.append(("open_file", title, filters))
+        self.opened_in.append(folder)
         return self.open_file_answer
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append(("ask_text", title, label))
+        self.text_offered.append(text)
+        return self.text_answer
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(("save_file", title, suggested))

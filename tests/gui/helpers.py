@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -206,3 +206,28 @@ def in_modal_dialog(qtbot: QtBot, open_it: Callable[[], object], work: DialogWor
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     if failures:
         raise failures[0]
+
+
+class BoundedEventLoop:
+    """Stands in for the application in ``run_gui``: its ``exec`` runs a local event
+    loop (ended by ``exit``, or after a while should nothing end it), so a test runs
+    the window's start-up without ending the application's own loop for later tests."""
+
+    loop: QEventLoop | None = None
+
+    @classmethod
+    def exec(cls) -> int:
+        cls.loop = QEventLoop()
+        QTimer.singleShot(20_000, cls.loop, lambda: cls.exit(99))
+        quits = QApplication.quitOnLastWindowClosed()
+        QApplication.setQuitOnLastWindowClosed(False)
+        try:
+            return cls.loop.exec()
+        finally:
+            QApplication.setQuitOnLastWindowClosed(quits)
+            cls.loop = None
+
+    @classmethod
+    def exit(cls, status: int) -> None:
+        if cls.loop is not None:
+            cls.loop.exit(status)

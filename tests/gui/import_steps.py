@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.dialogs import DialogService
-from ixdesk.gui.import_wizard.wizard import ImportWizard
+from ixdesk.gui.import_wizard.wizard import VALUES, ImportWizard
 from ixdesk.gui.workbench import Workbench
 
 WAIT_MS = 20_000
@@ -58,6 +58,14 @@ def to_preview(qtbot: QtBot, wizard: ImportWizard, region: str | None = None) ->
     to_mapping(qtbot, wizard)
     if region is not None:
         choose(wizard.mapping_page.region_combo, region)
+    next_page(qtbot, wizard)
+
+
+def next_page(qtbot: QtBot, wizard: ImportWizard) -> None:
+    """From the mapping on to the checked preview, through the typed answers if asked."""
+    if wizard.mapping_page.nextId() == VALUES:
+        click(qtbot, wizard, NEXT)
+        assert wizard.currentPage() is wizard.values_page
     click_and_wait(qtbot, wizard, NEXT, "plan")
     assert wizard.currentPage() is wizard.preview_page
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ixdesk.db import open_database
 from ixdesk.gui import app
+from tests.gui.helpers import BoundedEventLoop
 
 
 class ScriptedBoxes:
@@ -32,17 +36,11 @@ class ScriptedBoxes:
         self.asked.append(("information", text))
 
 
-class NoEventLoop:
-    @staticmethod
-    def exec() -> int:
-        return 0
-
-
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> ScriptedBoxes:
     scripted = ScriptedBoxes(QMessageBox.StandardButton.No)
     monkeypatch.setattr(app, "QMessageBox", scripted)
-    monkeypatch.setattr(app, "application", lambda: NoEventLoop)
+    monkeypatch.setattr(app, "application", lambda: BoundedEventLoop)
     return scripted
 
 
@@ -108,3 +106,66 @@ def test_instructor_mode_on_a_missing_database_creates_nothing_and_says_so(
     assert not missing.exists()
     assert not _isolated_user_folders.exists() or list(_isolated_user_folders.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+FIRST_PAINT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ixdesk.cli import main
+from ixdesk.gui.app import application
+from ixdesk.gui.window_frame import WindowFrame
+
+application()  # the timers below need it
+seen = {}
+painted = WindowFrame._first_paint_done
+
+
+def first_paint_done(frame):
+    seen["loaded"] = sorted(m for m in ("sqlalchemy", "alembic") if m in sys.modules)
+    seen["lit"] = frame.ui.navigation.currentItem().text()
+    seen["page"] = frame.ui.pages.currentWidget().text()
+    painted(frame)
+
+
+def check():
+    for frame in QApplication.topLevelWidgets():
+        if isinstance(frame, WindowFrame) and frame.filled:
+            seen["shown"] = str(frame.current_place().view)
+            QApplication.quit()
+
+
+WindowFrame._first_paint_done = first_paint_done
+timer = QTimer()
+timer.timeout.connect(check)
+timer.start(20)
+QTimer.singleShot(60_000, QApplication.quit)
+status = main(["--database", sys.argv[1]])
+print(status, seen)
+"""
+
+
+def test_the_window_paints_before_the_database_libraries_load(
+    tmp_path: Path, _isolated_user_folders: Path
+) -> None:
+    from ixdesk.db.models import Student
+    from ixdesk.gui.settings import app_settings
+    from ixdesk.services.operations import create_record
+
+    path = tmp_path / "school.db"
+    database = open_database(path)
+    create_record(database, Student, {"first_name": "Ana", "last_name": "Silva"})
+    database.close()
+    settings = app_settings()
+    settings.setValue("window/view", "students")
+    settings.sync()
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    expected = {"loaded": [], "lit": "Students", "page": "Opening the database…"}
+    assert result.stdout.strip() == f"0 {expected | {'shown': 'students'}}"

@@ -5,13 +5,16 @@ record is chosen, and names quoted in the status bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
+from ixdesk.gui import theme
 from ixdesk.gui.contact_dialog import ContactDialog
+from ixdesk.gui.field_problems import ERROR_COLOURS
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
 from ixdesk.gui.workbench import Workbench
@@ -180,3 +183,24 @@ def test_the_contact_dialog_waits_for_the_person_and_wraps_its_errors(
     assert label.height() >= label.heightForWidth(label.width())  # …and every line shows
     assert label.geometry().right() <= dialog.width()
     assert dialog.error_labels["name"].text() == "Name is needed."  # Save showed the rest
+
+
+def test_a_problem_shown_changes_colour_with_the_colours_chosen_in_settings(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = open_view(window, "instructors")
+    view.new_record()
+    view.editor.save()  # "… is needed." under the names and the email
+    line = view.editor.error_labels["email"]
+
+    def colour() -> str:
+        return line.palette().color(QPalette.ColorRole.WindowText).name()
+
+    assert line.text() and colour() == ERROR_COLOURS[0]
+    try:
+        theme.apply_theme(theme.DARK)
+        qtbot.waitUntil(lambda: colour() == ERROR_COLOURS[1])  # readable on dark
+        theme.apply_theme(theme.LIGHT)
+        qtbot.waitUntil(lambda: colour() == ERROR_COLOURS[0])
+    finally:
+        theme.apply_theme(theme.SYSTEM)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
 from ixdesk.gui.freshness import DELAY_MS
 from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
@@ -294,6 +295,24 @@ def test_group_marks_double_click_and_assign(qtbot: QtBot, builder: Builder) -> 
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert asked.args == [group]
+
+
+def test_the_new_group_action_opens_the_name_for_typing(qtbot: QtBot, builder: Builder) -> None:
+    """Ctrl+Shift+N (and the toolbar button) name the new group "Group N" and open that
+    name for typing, as a new group made any other way does."""
+    widget = builder.widget
+    widget.new_action.trigger()
+    editor = widget.tree.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "Group 1"
+    assert builder.stack.undoText() == "New group Group 1"
+
+
+def test_the_group_tree_model_keeps_the_parent_of_a_qobject(qtbot: QtBot) -> None:
+    """parent() alone is QObject's (its owner); parent(index) the row's parent row."""
+    owner, model = QObject(), GroupTreeModel()
+    model.setParent(owner)
+    assert model.parent() is owner
+    assert not model.parent(QModelIndex()).isValid()
 
 
 def test_new_group_is_named_in_place(qtbot: QtBot, builder: Builder) -> None:

@@ -8,11 +8,19 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.gui.focus_ring import install_focus_ring
+from ixdesk.gui import theme
+from ixdesk.gui.focus_ring import FocusRingStyle, install_focus_ring
 from ixdesk.gui.main_window import MainWindow
 from tests.gui.helpers import open_view
 from tests.gui.world import World
@@ -78,6 +86,34 @@ def test_a_focused_field_and_table_are_ringed(
         window.setFocus()
         qtbot.wait(10)
         assert with_focus - _ring_pixels(widget) >= widget.width()  # a ring, not a tint
+
+
+def test_the_colours_chosen_in_settings_keep_the_focus_ring(
+    qtbot: QtBot, focus_ring: None, qapp: QApplication
+) -> None:
+    """A dark window where the platform has none is Fusion with ixdesk's palette: the
+    ring is drawn over it too, and stays when the colours go back to light."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    field, other = QLineEdit(), QLineEdit()
+    layout.addWidget(field)
+    layout.addWidget(other)
+    host.resize(300, 100)
+    host.show()
+    qtbot.waitExposed(host)
+    try:
+        for chosen in (theme.DARK, theme.LIGHT):
+            theme.apply_theme(chosen)
+            assert isinstance(qapp.style(), FocusRingStyle), chosen
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(field.hasFocus)
+            with_focus = _ring_pixels(field)
+            other.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(other.hasFocus)
+            assert with_focus - _ring_pixels(field) >= field.width(), chosen
+    finally:
+        theme.apply_theme(theme.SYSTEM)
 
 
 def test_down_from_a_search_box_moves_into_the_results(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMenu, QStyleOptionViewItem, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,8 @@ from ixdesk.gui.column_chooser import column_menu, shown_columns
 from ixdesk.gui.group_builder.common import GRADE_COLUMN
 from ixdesk.gui.kind_views import shown_columns as usual_columns
 from ixdesk.gui.main_window import MainWindow
+from ixdesk.gui.settings import app_settings
+from ixdesk.gui.window_frame import NAVIGATION_WIDTH, WindowFrame
 from ixdesk.services.operations import create_record, update_record
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.world import World
@@ -150,6 +152,28 @@ def test_a_moved_splitter_is_remembered(
     second.show_view("groups")
     qtbot.wait(10)
     assert abs(second.views["groups"].splitter.sizes()[1] - 480) <= 2
+
+
+def test_the_side_bar_keeps_its_width_and_the_next_frame_starts_with_it(
+    qtbot: QtBot, world: World, sqlite_database: Database
+) -> None:
+    first = _window(qtbot, sqlite_database)
+    total = sum(first.ui.mainSplitter.sizes())
+    first.ui.mainSplitter.setSizes([240, total - 240])
+    first.close()
+    frame = _frame(qtbot)  # what paints before the database is open
+    assert frame.ui.mainSplitter.sizes()[0] == 240
+    app_settings().setValue("window/splitter", QByteArray(b"older versions' state"))
+    again = _frame(qtbot)
+    assert again.ui.mainSplitter.sizes()[0] == NAVIGATION_WIDTH  # not sizes: the usual one
+
+
+def _frame(qtbot: QtBot) -> WindowFrame:
+    frame = WindowFrame()
+    qtbot.addWidget(frame)
+    frame.show()
+    qtbot.waitExposed(frame)
+    return frame
 
 
 def _labels(window: MainWindow, kind: str) -> list[str]:

@@ -33,12 +33,12 @@ class Ui_CohortEditor(object):
         self.cohortBox.setObjectName(u"cohortBox")
         self.cohortForm = QFormLayout(self.cohortBox)
         self.cohortForm.setObjectName(u"cohortForm")
-        self.cohortForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.cohortForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.cohortForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.cohortForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.name_label = QLabel(self.cohortBox)
         self.name_label.setObjectName(u"name_label")
         self.name_label.setMinimumSize(QSize(130, 0))
-        self.name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.cohortForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.name_label)
 
@@ -52,13 +52,13 @@ class Ui_CohortEditor(object):
         self.track_id_label = QLabel(self.cohortBox)
         self.track_id_label.setObjectName(u"track_id_label")
         self.track_id_label.setMinimumSize(QSize(130, 0))
-        self.track_id_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.track_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.cohortForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.track_id_label)
 
         self.track_id = QComboBox(self.cohortBox)
         self.track_id.setObjectName(u"track_id")
-        self.track_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.track_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.track_id.setMinimumContentsLength(16)
 
         self.cohortForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.track_id)
@@ -66,13 +66,13 @@ class Ui_CohortEditor(object):
         self.status_label = QLabel(self.cohortBox)
         self.status_label.setObjectName(u"status_label")
         self.status_label.setMinimumSize(QSize(130, 0))
-        self.status_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.cohortForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.status_label)
 
         self.status = QComboBox(self.cohortBox)
         self.status.setObjectName(u"status")
-        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(16)
 
         self.cohortForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.status)
@@ -80,13 +80,13 @@ class Ui_CohortEditor(object):
         self.audience_label = QLabel(self.cohortBox)
         self.audience_label.setObjectName(u"audience_label")
         self.audience_label.setMinimumSize(QSize(130, 0))
-        self.audience_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.audience_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.cohortForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.audience_label)
 
         self.audience = QComboBox(self.cohortBox)
         self.audience.setObjectName(u"audience")
-        self.audience.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.audience.setMinimumContentsLength(16)
 
         self.cohortForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.audience)
@@ -98,12 +98,12 @@ class Ui_CohortEditor(object):
         self.whenBox.setObjectName(u"whenBox")
         self.whenForm = QFormLayout(self.whenBox)
         self.whenForm.setObjectName(u"whenForm")
-        self.whenForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.whenForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.whenForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.whenForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.starts_on_label = QLabel(self.whenBox)
         self.starts_on_label.setObjectName(u"starts_on_label")
         self.starts_on_label.setMinimumSize(QSize(130, 0))
-        self.starts_on_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.starts_on_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.whenForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.starts_on_label)
 
@@ -121,7 +121,7 @@ class Ui_CohortEditor(object):
         self.ends_on_label = QLabel(self.whenBox)
         self.ends_on_label.setObjectName(u"ends_on_label")
         self.ends_on_label.setMinimumSize(QSize(130, 0))
-        self.ends_on_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.ends_on_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.whenForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.ends_on_label)
 
@@ -136,13 +136,13 @@ class Ui_CohortEditor(object):
         self.format_label = QLabel(self.whenBox)
         self.format_label.setObjectName(u"format_label")
         self.format_label.setMinimumSize(QSize(130, 0))
-        self.format_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.format_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.whenForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.format_label)
 
         self.format = QComboBox(self.whenBox)
         self.format.setObjectName(u"format")
-        self.format.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.format.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.format.setMinimumContentsLength(16)
 
         self.whenForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.format)
@@ -150,13 +150,13 @@ class Ui_CohortEditor(object):
         self.schedule_label = QLabel(self.whenBox)
         self.schedule_label.setObjectName(u"schedule_label")
         self.schedule_label.setMinimumSize(QSize(130, 0))
-        self.schedule_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.schedule_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.whenForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.schedule_label)
 
         self.schedule = QComboBox(self.whenBox)
         self.schedule.setObjectName(u"schedule")
-        self.schedule.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.schedule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.schedule.setMinimumContentsLength(16)
 
         self.whenForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.schedule)
@@ -164,7 +164,7 @@ class Ui_CohortEditor(object):
         self.location_label = QLabel(self.whenBox)
         self.location_label.setObjectName(u"location_label")
         self.location_label.setMinimumSize(QSize(130, 0))
-        self.location_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.location_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.whenForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.location_label)
 
@@ -182,12 +182,12 @@ class Ui_CohortEditor(object):
         self.sizeBox.setObjectName(u"sizeBox")
         self.sizeForm = QFormLayout(self.sizeBox)
         self.sizeForm.setObjectName(u"sizeForm")
-        self.sizeForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.sizeForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.sizeForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.sizeForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.capacity_label = QLabel(self.sizeBox)
         self.capacity_label.setObjectName(u"capacity_label")
         self.capacity_label.setMinimumSize(QSize(130, 0))
-        self.capacity_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.capacity_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.sizeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.capacity_label)
 
@@ -205,7 +205,7 @@ class Ui_CohortEditor(object):
         self.group_size_label = QLabel(self.sizeBox)
         self.group_size_label.setObjectName(u"group_size_label")
         self.group_size_label.setMinimumSize(QSize(130, 0))
-        self.group_size_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.group_size_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.sizeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.group_size_label)
 

@@ -31,8 +31,8 @@ class Ui_CompanyEditor(object):
         self.companyBox.setObjectName(u"companyBox")
         self.companyForm = QFormLayout(self.companyBox)
         self.companyForm.setObjectName(u"companyForm")
-        self.companyForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.companyForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.companyForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.companyForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.name_label = QLabel(self.companyBox)
         self.name_label.setObjectName(u"name_label")
 
@@ -100,7 +100,7 @@ class Ui_CompanyEditor(object):
 
         self.status = QComboBox(self.companyBox)
         self.status.setObjectName(u"status")
-        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(16)
 
         self.companyForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.status)

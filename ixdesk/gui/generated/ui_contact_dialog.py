@@ -28,8 +28,8 @@ class Ui_ContactDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.contactForm = QFormLayout()
         self.contactForm.setObjectName(u"contactForm")
-        self.contactForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.contactForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.contactForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.contactForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.name_label = QLabel(ContactDialog)
         self.name_label.setObjectName(u"name_label")
 
@@ -83,8 +83,8 @@ class Ui_ContactDialog(object):
 
         self.buttonBox = QDialogButtonBox(ContactDialog)
         self.buttonBox.setObjectName(u"buttonBox")
-        self.buttonBox.setOrientation(Qt.Horizontal)
-        self.buttonBox.setStandardButtons(QDialogButtonBox.Cancel|QDialogButtonBox.Save)
+        self.buttonBox.setOrientation(Qt.Orientation.Horizontal)
+        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
 
         self.dialogLayout.addWidget(self.buttonBox)
 

@@ -31,8 +31,8 @@ class Ui_GroupEditor(object):
         self.groupBox.setObjectName(u"groupBox")
         self.groupForm = QFormLayout(self.groupBox)
         self.groupForm.setObjectName(u"groupForm")
-        self.groupForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.groupForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.groupForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.groupForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.name_label = QLabel(self.groupBox)
         self.name_label.setObjectName(u"name_label")
 
@@ -52,7 +52,7 @@ class Ui_GroupEditor(object):
 
         self.cohort_id = QComboBox(self.groupBox)
         self.cohort_id.setObjectName(u"cohort_id")
-        self.cohort_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.cohort_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.cohort_id.setMinimumContentsLength(16)
 
         self.groupForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.cohort_id)
@@ -64,7 +64,7 @@ class Ui_GroupEditor(object):
 
         self.status = QComboBox(self.groupBox)
         self.status.setObjectName(u"status")
-        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(16)
 
         self.groupForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.status)
@@ -76,7 +76,7 @@ class Ui_GroupEditor(object):
 
         self.business_problem_id = QComboBox(self.groupBox)
         self.business_problem_id.setObjectName(u"business_problem_id")
-        self.business_problem_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.business_problem_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.business_problem_id.setMinimumContentsLength(16)
 
         self.groupForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.business_problem_id)
@@ -88,7 +88,7 @@ class Ui_GroupEditor(object):
 
         self.lead_instructor_id = QComboBox(self.groupBox)
         self.lead_instructor_id.setObjectName(u"lead_instructor_id")
-        self.lead_instructor_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.lead_instructor_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.lead_instructor_id.setMinimumContentsLength(16)
 
         self.groupForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.lead_instructor_id)

@@ -34,12 +34,12 @@ class Ui_InstructorEditor(object):
         self.instructorBox.setObjectName(u"instructorBox")
         self.instructorForm = QFormLayout(self.instructorBox)
         self.instructorForm.setObjectName(u"instructorForm")
-        self.instructorForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.instructorForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.instructorForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.instructorForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.first_name_label = QLabel(self.instructorBox)
         self.first_name_label.setObjectName(u"first_name_label")
         self.first_name_label.setMinimumSize(QSize(110, 0))
-        self.first_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.first_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.first_name_label)
 
@@ -53,7 +53,7 @@ class Ui_InstructorEditor(object):
         self.last_name_label = QLabel(self.instructorBox)
         self.last_name_label.setObjectName(u"last_name_label")
         self.last_name_label.setMinimumSize(QSize(110, 0))
-        self.last_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.last_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.last_name_label)
 
@@ -67,7 +67,7 @@ class Ui_InstructorEditor(object):
         self.preferred_name_label = QLabel(self.instructorBox)
         self.preferred_name_label.setObjectName(u"preferred_name_label")
         self.preferred_name_label.setMinimumSize(QSize(110, 0))
-        self.preferred_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.preferred_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.preferred_name_label)
 
@@ -81,7 +81,7 @@ class Ui_InstructorEditor(object):
         self.email_label = QLabel(self.instructorBox)
         self.email_label.setObjectName(u"email_label")
         self.email_label.setMinimumSize(QSize(110, 0))
-        self.email_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.email_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.email_label)
 
@@ -95,7 +95,7 @@ class Ui_InstructorEditor(object):
         self.phone_label = QLabel(self.instructorBox)
         self.phone_label.setObjectName(u"phone_label")
         self.phone_label.setMinimumSize(QSize(110, 0))
-        self.phone_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.phone_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phone_label)
 
@@ -109,7 +109,7 @@ class Ui_InstructorEditor(object):
         self.employer_label = QLabel(self.instructorBox)
         self.employer_label.setObjectName(u"employer_label")
         self.employer_label.setMinimumSize(QSize(110, 0))
-        self.employer_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.employer_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.employer_label)
 
@@ -123,7 +123,7 @@ class Ui_InstructorEditor(object):
         self.job_title_label = QLabel(self.instructorBox)
         self.job_title_label.setObjectName(u"job_title_label")
         self.job_title_label.setMinimumSize(QSize(110, 0))
-        self.job_title_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.job_title_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.job_title_label)
 
@@ -137,13 +137,13 @@ class Ui_InstructorEditor(object):
         self.status_label = QLabel(self.instructorBox)
         self.status_label.setObjectName(u"status_label")
         self.status_label.setMinimumSize(QSize(110, 0))
-        self.status_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.instructorForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.status_label)
 
         self.status = QComboBox(self.instructorBox)
         self.status.setObjectName(u"status")
-        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(16)
 
         self.instructorForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.status)
@@ -155,12 +155,12 @@ class Ui_InstructorEditor(object):
         self.teachingBox.setObjectName(u"teachingBox")
         self.teachingForm = QFormLayout(self.teachingBox)
         self.teachingForm.setObjectName(u"teachingForm")
-        self.teachingForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.teachingForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.teachingForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.teachingForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.expertise_label = QLabel(self.teachingBox)
         self.expertise_label.setObjectName(u"expertise_label")
         self.expertise_label.setMinimumSize(QSize(110, 0))
-        self.expertise_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.expertise_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.teachingForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.expertise_label)
 
@@ -175,7 +175,7 @@ class Ui_InstructorEditor(object):
         self.availability_label = QLabel(self.teachingBox)
         self.availability_label.setObjectName(u"availability_label")
         self.availability_label.setMinimumSize(QSize(110, 0))
-        self.availability_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.availability_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.teachingForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.availability_label)
 
@@ -194,18 +194,18 @@ class Ui_InstructorEditor(object):
         self.safeguardingBox.setObjectName(u"safeguardingBox")
         self.safeguardingForm = QFormLayout(self.safeguardingBox)
         self.safeguardingForm.setObjectName(u"safeguardingForm")
-        self.safeguardingForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.safeguardingForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.safeguardingForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.safeguardingForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.safeguarding_status_label = QLabel(self.safeguardingBox)
         self.safeguarding_status_label.setObjectName(u"safeguarding_status_label")
         self.safeguarding_status_label.setMinimumSize(QSize(110, 0))
-        self.safeguarding_status_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.safeguarding_status_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.safeguardingForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.safeguarding_status_label)
 
         self.safeguarding_status = QComboBox(self.safeguardingBox)
         self.safeguarding_status.setObjectName(u"safeguarding_status")
-        self.safeguarding_status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.safeguarding_status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.safeguarding_status.setMinimumContentsLength(16)
 
         self.safeguardingForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.safeguarding_status)
@@ -213,7 +213,7 @@ class Ui_InstructorEditor(object):
         self.safeguarding_expires_on_label = QLabel(self.safeguardingBox)
         self.safeguarding_expires_on_label.setObjectName(u"safeguarding_expires_on_label")
         self.safeguarding_expires_on_label.setMinimumSize(QSize(110, 0))
-        self.safeguarding_expires_on_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.safeguarding_expires_on_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.safeguardingForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.safeguarding_expires_on_label)
 
@@ -235,12 +235,12 @@ class Ui_InstructorEditor(object):
         self.aboutBox.setObjectName(u"aboutBox")
         self.aboutForm = QFormLayout(self.aboutBox)
         self.aboutForm.setObjectName(u"aboutForm")
-        self.aboutForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.aboutForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.aboutForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.aboutForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.bio_label = QLabel(self.aboutBox)
         self.bio_label.setObjectName(u"bio_label")
         self.bio_label.setMinimumSize(QSize(110, 0))
-        self.bio_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.bio_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.aboutForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.bio_label)
 
@@ -255,7 +255,7 @@ class Ui_InstructorEditor(object):
         self.notes_label = QLabel(self.aboutBox)
         self.notes_label.setObjectName(u"notes_label")
         self.notes_label.setMinimumSize(QSize(110, 0))
-        self.notes_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.aboutForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.notes_label)
 

@@ -32,12 +32,12 @@ class Ui_ProblemEditor(object):
         self.problemBox.setObjectName(u"problemBox")
         self.problemForm = QFormLayout(self.problemBox)
         self.problemForm.setObjectName(u"problemForm")
-        self.problemForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.problemForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.problemForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.problemForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.title_label = QLabel(self.problemBox)
         self.title_label.setObjectName(u"title_label")
         self.title_label.setMinimumSize(QSize(130, 0))
-        self.title_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.title_label)
 
@@ -51,13 +51,13 @@ class Ui_ProblemEditor(object):
         self.company_id_label = QLabel(self.problemBox)
         self.company_id_label.setObjectName(u"company_id_label")
         self.company_id_label.setMinimumSize(QSize(130, 0))
-        self.company_id_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.company_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.company_id_label)
 
         self.company_id = QComboBox(self.problemBox)
         self.company_id.setObjectName(u"company_id")
-        self.company_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.company_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.company_id.setMinimumContentsLength(16)
 
         self.problemForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.company_id)
@@ -65,13 +65,13 @@ class Ui_ProblemEditor(object):
         self.track_id_label = QLabel(self.problemBox)
         self.track_id_label.setObjectName(u"track_id_label")
         self.track_id_label.setMinimumSize(QSize(130, 0))
-        self.track_id_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.track_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.track_id_label)
 
         self.track_id = QComboBox(self.problemBox)
         self.track_id.setObjectName(u"track_id")
-        self.track_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.track_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.track_id.setMinimumContentsLength(16)
 
         self.problemForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.track_id)
@@ -79,13 +79,13 @@ class Ui_ProblemEditor(object):
         self.status_label = QLabel(self.problemBox)
         self.status_label.setObjectName(u"status_label")
         self.status_label.setMinimumSize(QSize(130, 0))
-        self.status_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.status_label)
 
         self.status = QComboBox(self.problemBox)
         self.status.setObjectName(u"status")
-        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(16)
 
         self.problemForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.status)
@@ -93,7 +93,7 @@ class Ui_ProblemEditor(object):
         self.effort_hours_label = QLabel(self.problemBox)
         self.effort_hours_label.setObjectName(u"effort_hours_label")
         self.effort_hours_label.setMinimumSize(QSize(130, 0))
-        self.effort_hours_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.effort_hours_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.effort_hours_label)
 
@@ -114,13 +114,13 @@ class Ui_ProblemEditor(object):
         self.sponsor_contact_id_label = QLabel(self.problemBox)
         self.sponsor_contact_id_label.setObjectName(u"sponsor_contact_id_label")
         self.sponsor_contact_id_label.setMinimumSize(QSize(130, 0))
-        self.sponsor_contact_id_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.sponsor_contact_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.problemForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.sponsor_contact_id_label)
 
         self.sponsor_contact_id = QComboBox(self.problemBox)
         self.sponsor_contact_id.setObjectName(u"sponsor_contact_id")
-        self.sponsor_contact_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.sponsor_contact_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sponsor_contact_id.setMinimumContentsLength(16)
 
         self.problemForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.sponsor_contact_id)
@@ -137,12 +137,12 @@ class Ui_ProblemEditor(object):
         self.scopeBox.setObjectName(u"scopeBox")
         self.scopeForm = QFormLayout(self.scopeBox)
         self.scopeForm.setObjectName(u"scopeForm")
-        self.scopeForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.scopeForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.scopeForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.scopeForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.problem_statement_label = QLabel(self.scopeBox)
         self.problem_statement_label.setObjectName(u"problem_statement_label")
         self.problem_statement_label.setMinimumSize(QSize(130, 0))
-        self.problem_statement_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.problem_statement_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.scopeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.problem_statement_label)
 
@@ -157,7 +157,7 @@ class Ui_ProblemEditor(object):
         self.deliverables_label = QLabel(self.scopeBox)
         self.deliverables_label.setObjectName(u"deliverables_label")
         self.deliverables_label.setMinimumSize(QSize(130, 0))
-        self.deliverables_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.deliverables_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.scopeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.deliverables_label)
 
@@ -172,7 +172,7 @@ class Ui_ProblemEditor(object):
         self.skills_label = QLabel(self.scopeBox)
         self.skills_label.setObjectName(u"skills_label")
         self.skills_label.setMinimumSize(QSize(130, 0))
-        self.skills_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.skills_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.scopeForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.skills_label)
 

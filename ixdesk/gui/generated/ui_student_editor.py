@@ -34,12 +34,12 @@ class Ui_StudentEditor(object):
         self.studentBox.setObjectName(u"studentBox")
         self.studentForm = QFormLayout(self.studentBox)
         self.studentForm.setObjectName(u"studentForm")
-        self.studentForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.studentForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.studentForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.studentForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.first_name_label = QLabel(self.studentBox)
         self.first_name_label.setObjectName(u"first_name_label")
         self.first_name_label.setMinimumSize(QSize(130, 0))
-        self.first_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.first_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.first_name_label)
 
@@ -53,7 +53,7 @@ class Ui_StudentEditor(object):
         self.last_name_label = QLabel(self.studentBox)
         self.last_name_label.setObjectName(u"last_name_label")
         self.last_name_label.setMinimumSize(QSize(130, 0))
-        self.last_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.last_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.last_name_label)
 
@@ -67,7 +67,7 @@ class Ui_StudentEditor(object):
         self.preferred_name_label = QLabel(self.studentBox)
         self.preferred_name_label.setObjectName(u"preferred_name_label")
         self.preferred_name_label.setMinimumSize(QSize(130, 0))
-        self.preferred_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.preferred_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.preferred_name_label)
 
@@ -81,7 +81,7 @@ class Ui_StudentEditor(object):
         self.email_label = QLabel(self.studentBox)
         self.email_label.setObjectName(u"email_label")
         self.email_label.setMinimumSize(QSize(130, 0))
-        self.email_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.email_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.email_label)
 
@@ -95,7 +95,7 @@ class Ui_StudentEditor(object):
         self.phone_label = QLabel(self.studentBox)
         self.phone_label.setObjectName(u"phone_label")
         self.phone_label.setMinimumSize(QSize(130, 0))
-        self.phone_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.phone_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phone_label)
 
@@ -109,7 +109,7 @@ class Ui_StudentEditor(object):
         self.school_label = QLabel(self.studentBox)
         self.school_label.setObjectName(u"school_label")
         self.school_label.setMinimumSize(QSize(130, 0))
-        self.school_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.school_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.school_label)
 
@@ -123,7 +123,7 @@ class Ui_StudentEditor(object):
         self.grade_label = QLabel(self.studentBox)
         self.grade_label.setObjectName(u"grade_label")
         self.grade_label.setMinimumSize(QSize(130, 0))
-        self.grade_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.grade_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.grade_label)
 
@@ -144,7 +144,7 @@ class Ui_StudentEditor(object):
         self.date_of_birth_label = QLabel(self.studentBox)
         self.date_of_birth_label.setObjectName(u"date_of_birth_label")
         self.date_of_birth_label.setMinimumSize(QSize(130, 0))
-        self.date_of_birth_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.date_of_birth_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.date_of_birth_label)
 
@@ -159,13 +159,13 @@ class Ui_StudentEditor(object):
         self.track_interest_id_label = QLabel(self.studentBox)
         self.track_interest_id_label.setObjectName(u"track_interest_id_label")
         self.track_interest_id_label.setMinimumSize(QSize(130, 0))
-        self.track_interest_id_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.track_interest_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.studentForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.track_interest_id_label)
 
         self.track_interest_id = QComboBox(self.studentBox)
         self.track_interest_id.setObjectName(u"track_interest_id")
-        self.track_interest_id.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.track_interest_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.track_interest_id.setMinimumContentsLength(16)
 
         self.studentForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.track_interest_id)
@@ -177,12 +177,12 @@ class Ui_StudentEditor(object):
         self.guardianBox.setObjectName(u"guardianBox")
         self.guardianForm = QFormLayout(self.guardianBox)
         self.guardianForm.setObjectName(u"guardianForm")
-        self.guardianForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.guardianForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardianForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.guardianForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.guardian_name_label = QLabel(self.guardianBox)
         self.guardian_name_label.setObjectName(u"guardian_name_label")
         self.guardian_name_label.setMinimumSize(QSize(130, 0))
-        self.guardian_name_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardian_name_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.guardianForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.guardian_name_label)
 
@@ -196,7 +196,7 @@ class Ui_StudentEditor(object):
         self.guardian_email_label = QLabel(self.guardianBox)
         self.guardian_email_label.setObjectName(u"guardian_email_label")
         self.guardian_email_label.setMinimumSize(QSize(130, 0))
-        self.guardian_email_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardian_email_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.guardianForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.guardian_email_label)
 
@@ -210,7 +210,7 @@ class Ui_StudentEditor(object):
         self.guardian_phone_label = QLabel(self.guardianBox)
         self.guardian_phone_label.setObjectName(u"guardian_phone_label")
         self.guardian_phone_label.setMinimumSize(QSize(130, 0))
-        self.guardian_phone_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardian_phone_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.guardianForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.guardian_phone_label)
 
@@ -224,7 +224,7 @@ class Ui_StudentEditor(object):
         self.guardian_consent_by_label = QLabel(self.guardianBox)
         self.guardian_consent_by_label.setObjectName(u"guardian_consent_by_label")
         self.guardian_consent_by_label.setMinimumSize(QSize(130, 0))
-        self.guardian_consent_by_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardian_consent_by_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.guardianForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.guardian_consent_by_label)
 
@@ -238,7 +238,7 @@ class Ui_StudentEditor(object):
         self.guardian_consent_at_label = QLabel(self.guardianBox)
         self.guardian_consent_at_label.setObjectName(u"guardian_consent_at_label")
         self.guardian_consent_at_label.setMinimumSize(QSize(130, 0))
-        self.guardian_consent_at_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.guardian_consent_at_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.guardianForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.guardian_consent_at_label)
 
@@ -257,8 +257,8 @@ class Ui_StudentEditor(object):
         self.preferencesBox.setObjectName(u"preferencesBox")
         self.preferencesForm = QFormLayout(self.preferencesBox)
         self.preferencesForm.setObjectName(u"preferencesForm")
-        self.preferencesForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.preferencesForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.preferencesForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.preferencesForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
         self.messaging_opt_in = QCheckBox(self.preferencesBox)
         self.messaging_opt_in.setObjectName(u"messaging_opt_in")
 
@@ -267,7 +267,7 @@ class Ui_StudentEditor(object):
         self.notes_label = QLabel(self.preferencesBox)
         self.notes_label.setObjectName(u"notes_label")
         self.notes_label.setMinimumSize(QSize(130, 0))
-        self.notes_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
         self.preferencesForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.notes_label)
 

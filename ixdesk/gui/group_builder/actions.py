@@ -4,10 +4,12 @@ says what happened in the status bar."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTableView, QToolBar, QTreeView, QWidget
 
 from ixdesk.gui.group_builder.commands import (
     DissolveStep,
@@ -19,12 +21,18 @@ from ixdesk.gui.group_builder.commands import (
 )
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
+from ixdesk.gui.icons import icon
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
 from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
-    from ixdesk.gui.group_builder.widget import GroupBuilder
+    from ixdesk.db.engine import Database
+    from ixdesk.gui.dialogs import DialogService
+    from ixdesk.gui.group_builder.group_model import GroupTreeModel
+    from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
+    from ixdesk.gui.workbench import Workbench
+    from ixdesk.services.operations import ChangeHub
 
 NOT_IN_A_GROUP = "Not in a group"
 
@@ -33,10 +41,42 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
-class BuilderActions:
-    """The group builder's actions; mixed into :class:`GroupBuilder`."""
+class BuilderActions(QWidget):
+    """The group builder's actions; the base of :class:`GroupBuilder`, which builds what
+    they work on (declared here)."""
 
-    def build_actions(self: GroupBuilder) -> None:
+    assign_requested = Signal(str)  # group id: "Assign problem and instructor…"
+
+    # Set up by the builder:
+    workbench: Workbench
+    database: Database
+    hub: ChangeHub
+    dialogs: DialogService
+    cohort_id: str | None
+    cohort: g.CohortInfo | None
+    where: dict[str, str | None]  # student id -> group id (None: not in one)
+    _side: str  # the list that last had the focus: "unassigned" or "groups"
+    toolbar: QToolBar
+    table: QTableView
+    tree: QTreeView
+    unassigned_model: UnassignedModel
+    tree_model: GroupTreeModel
+
+    def action(
+        self, text: str, icon_name: str, shortcut: str, slot: Callable[[], object]
+    ) -> QAction:
+        """An action on the builder's widgets; triggering it calls ``slot()``."""
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(shortcut).toString()})")
+        # Not connected to ``slot`` itself: Qt would pass the checked flag to a slot
+        # that takes an argument (``new_group(name)`` would be named False).
+        action.triggered.connect(lambda: slot())
+        self.addAction(action)
+        return action
+
+    def build_actions(self) -> None:
         self.move_action = self.action("Move to group…", "move", "Ctrl+M", self.choose_and_move)
         self.remove_action = self.action(
             "Remove from group", "remove-member", "Ctrl+Backspace", self.remove_selected
@@ -66,7 +106,7 @@ class BuilderActions:
         bar.addSeparator()
         bar.addAction(self.assign_action)
 
-    def update_actions(self: GroupBuilder) -> None:
+    def update_actions(self) -> None:
         has_cohort = self.cohort is not None
         students = bool(self.selected_student_ids()) if has_cohort else False
         groups = self.selected_group_ids() if has_cohort else []
@@ -79,12 +119,12 @@ class BuilderActions:
         self.dissolve_action.setEnabled(bool(groups))
         self.assign_action.setEnabled(len(groups) == 1)
 
-    def _group_name(self: GroupBuilder, group_id: str | None) -> str:
+    def _group_name(self, group_id: str | None) -> str:
         group = self.tree_model.group(group_id) if group_id else None
         return group.name if group else NOT_IN_A_GROUP
 
     # --- selection ---
-    def selected_student_ids(self: GroupBuilder) -> list[str]:
+    def selected_student_ids(self) -> list[str]:
         """Students selected on the side that last had the focus."""
         if self._side == "unassigned":
             rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -96,7 +136,7 @@ class BuilderActions:
         ]
         return list(dict.fromkeys(ids))
 
-    def selected_group_ids(self: GroupBuilder) -> list[str]:
+    def selected_group_ids(self) -> list[str]:
         """Groups selected in the tree; else the group of the current row."""
         ids = [
             str(index.data(ID_ROLE))
@@ -108,7 +148,7 @@ class BuilderActions:
             ids = [current] if current else []
         return list(dict.fromkeys(ids))
 
-    def select_students(self: GroupBuilder, ids: Iterable[str]) -> None:
+    def select_students(self, ids: Iterable[str]) -> None:
         """Select these students in the list of students not in a group (for keyboard work)."""
         wanted = set(ids)
         selection = self.table.selectionModel()
@@ -123,7 +163,7 @@ class BuilderActions:
         self._side = "unassigned"
 
     # --- moving students ---
-    def move_students(self: GroupBuilder, ids: Iterable[str], group_id: str | None) -> bool:
+    def move_students(self, ids: Iterable[str], group_id: str | None) -> bool:
         """Move students into a group (None: out of their group), undoably."""
         if self.cohort_id is None:
             return False
@@ -139,7 +179,7 @@ class BuilderActions:
             else f"Take {who} out of {'their group' if len(moving) > 1 else 'the group'}"
         )
         database, hub, cohort_id = self.database, self.hub, self.cohort_id
-        new = dict.fromkeys(moving, group_id)
+        new: dict[str, str | None] = dict.fromkeys(moving, group_id)
         return self.workbench.operations.run(
             lambda: g.move_students(database, cohort_id, moving, group_id, hub=hub),
             title="Nobody was moved",
@@ -148,17 +188,17 @@ class BuilderActions:
             status=text + ". Undo with Ctrl+Z.",
         )
 
-    def _known_students(self: GroupBuilder, ids: list[str]) -> list[g.StudentRow]:
+    def _known_students(self, ids: list[str]) -> list[g.StudentRow]:
         wanted = set(ids)
         found = [s for s in self.unassigned_model.students() if s.id in wanted]
         for group_id in {self.where.get(each) for each in ids} - {None}:
             found += [s for s in self.tree_model.members(str(group_id)) if s.id in wanted]
         return found
 
-    def move_selected_to(self: GroupBuilder, group_id: str | None) -> bool:
+    def move_selected_to(self, group_id: str | None) -> bool:
         return self.move_students(self.selected_student_ids(), group_id)
 
-    def choose_and_move(self: GroupBuilder) -> None:
+    def choose_and_move(self) -> None:
         """Ctrl+M: pick a group from a list you can search as you type."""
         students = self.selected_student_ids()
         if not students:
@@ -174,11 +214,11 @@ class BuilderActions:
         if chosen is not None:
             self.move_students(students, chosen or None)
 
-    def remove_selected(self: GroupBuilder) -> None:
+    def remove_selected(self) -> None:
         self.move_students(self.selected_student_ids(), None)
 
     # --- groups ---
-    def new_group(self: GroupBuilder, name: str | None = None) -> str | None:
+    def new_group(self, name: str | None = None) -> str | None:
         """A new empty group ("Group N" unless named); its name is then open for editing."""
         if self.cohort_id is None:
             return None
@@ -204,14 +244,14 @@ class BuilderActions:
         )
         return made[0] if made else None
 
-    def start_rename(self: GroupBuilder) -> None:
+    def start_rename(self) -> None:
         groups = self.selected_group_ids()
         if len(groups) == 1:
             index = self.tree_model.group_index(groups[0])
             self.tree.setCurrentIndex(index)
             self.tree.edit(index)
 
-    def rename_group(self: GroupBuilder, group_id: str, name: str) -> bool:
+    def rename_group(self, group_id: str, name: str) -> bool:
         database, hub = self.database, self.hub
         return self.workbench.operations.run(
             lambda: g.rename_group(database, group_id, name, hub=hub),
@@ -225,7 +265,7 @@ class BuilderActions:
             ),
         )
 
-    def merge(self: GroupBuilder) -> None:
+    def merge(self) -> None:
         """Merge the selected groups into the one the coordinator picks."""
         ids = self.selected_group_ids()
         if len(ids) < 2:
@@ -241,7 +281,7 @@ class BuilderActions:
         if target is not None:
             self.merge_groups(target, [gid for gid in ids if gid != target])
 
-    def merge_groups(self: GroupBuilder, target: str, sources: list[str]) -> bool:
+    def merge_groups(self, target: str, sources: list[str]) -> bool:
         database, hub = self.database, self.hub
         text = f"Merge {_count(len(sources), 'group', 'groups')} into {self._group_name(target)}"
         return self.workbench.operations.run(
@@ -252,7 +292,7 @@ class BuilderActions:
             status=text + ". Undo with Ctrl+Z.",
         )
 
-    def dissolve_selected(self: GroupBuilder) -> bool:
+    def dissolve_selected(self) -> bool:
         ids = self.selected_group_ids()
         if not ids:
             return False
@@ -274,13 +314,13 @@ class BuilderActions:
             status=label + ".",
         )
 
-    def request_assign(self: GroupBuilder) -> None:
+    def request_assign(self) -> None:
         groups = self.selected_group_ids()
         if len(groups) == 1:
             self.assign_requested.emit(groups[0])
 
     # --- auto-build ---
-    def auto_build(self: GroupBuilder) -> bool:
+    def auto_build(self) -> bool:
         """Propose groups, show the preview, and apply the proposal only when confirmed."""
         if self.cohort_id is None:
             return False

@@ -31,7 +31,6 @@ from ixdesk.services import autobuild
 from ixdesk.services.groups import CohortInfo, GroupRow, StudentRow
 from ixdesk.services.kinds import grade_word
 
-DEFAULT_SIZE = 5
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 5
 
 
@@ -50,7 +49,7 @@ class AutoBuildDialog(QDialog):
         self.setWindowTitle("Auto-build groups")
         self.setAccessibleName("Auto-build groups")
         self._build()
-        self.size_box.setValue(cohort.group_size or DEFAULT_SIZE)
+        self.size_box.setValue(cohort.group_size or workbench.organisation.group_size)
         self.propose()
         self.resize(920, 640)
 

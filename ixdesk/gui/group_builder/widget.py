@@ -11,8 +11,8 @@ reloads when shown again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
 from ixdesk.services.kinds import grade_word
 from ixdesk.services.reads import reads_of
+from ixdesk.services.record_kinds import Kind
 
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
@@ -51,9 +52,8 @@ WIDTHS = {"unassigned": (165, 160, 48), "groups": (230, 220, 56)}
 _MISSING = object()
 
 
-class GroupBuilder(BuilderActions, QWidget):
+class GroupBuilder(BuilderActions):
     open_record = Signal(str, str)  # kind ("students" or "groups"), id
-    assign_requested = Signal(str)  # group id: "Assign problem and instructor…"
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,9 +142,11 @@ class GroupBuilder(BuilderActions, QWidget):
             view.doubleClicked.connect(self._double_clicked)
             view.installEventFilter(self)
             view.selectionModel().selectionChanged.connect(self.update_actions)
-            tree = isinstance(view, QTreeView)
-            header = view.header() if tree else view.horizontalHeader()
-            for column, width in enumerate(WIDTHS["groups" if tree else "unassigned"]):
+            if isinstance(view, QTreeView):
+                header, widths = view.header(), WIDTHS["groups"]
+            else:
+                header, widths = view.horizontalHeader(), WIDTHS["unassigned"]
+            for column, width in enumerate(widths):
                 header.resizeSection(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.setTabOrder(self.search, self.table)
@@ -344,9 +346,11 @@ class GroupBuilder(BuilderActions, QWidget):
         kind = index.data(KIND_ROLE)
         record_id = index.data(ID_ROLE)
         if record_id:
-            self.open_record.emit("students" if kind == "student" else "groups", str(record_id))
+            self.open_record.emit(
+                Kind.STUDENTS if kind == "student" else Kind.GROUPS, str(record_id)
+            )
 
-    def _context_menu(self, position: object) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         view = self.sender()
         self._side = "groups" if view is self.tree else "unassigned"
         self.update_actions()
@@ -359,20 +363,11 @@ class GroupBuilder(BuilderActions, QWidget):
         menu.addSeparator()
         menu.addAction(icon("link"), "Open", self._open_current)
         assert isinstance(view, QAbstractItemView)
-        menu.exec(view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(view.viewport().mapToGlobal(position))
 
     def _open_current(self) -> None:
         view = self.tree if self._side == "groups" else self.table
         self._double_clicked(view.currentIndex())
-
-    def action(self, text: str, icon_name: str, shortcut: str, slot: object) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(shortcut).toString()})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
 
 def _html(text: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ixdesk.gui.icons import icon
 from ixdesk.services.validation import shown
@@ -50,7 +50,15 @@ class MessageBar(QFrame):
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setAccessibleName(accessible_name)
         layout.addWidget(self.text_label, 1)
+        self.layout_ = layout
         self.hide()
+
+    def add_button(self, text: str, accessible_name: str) -> QPushButton:
+        """A button at the bar's end, for the one thing that mends what it says."""
+        button = QPushButton(text)
+        button.setAccessibleName(accessible_name)
+        self.layout_.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return button
 
     def text(self) -> str:
         """The sentence shown ("" when the bar is hidden)."""

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ixdesk.gui.import_wizard.memory import import_folder
 from ixdesk.services import editing
 from ixdesk.services.importing import KINDS, load_mapping
 from ixdesk.services.importing.session import KIND_LABELS
+from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.gui.import_wizard.wizard import ImportWizard
@@ -29,9 +31,9 @@ if TYPE_CHECKING:
 FILE_FILTERS = "Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
 MAPPING_FILTERS = "Saved mappings (*.json);;All files (*)"
 MNEMONICS = {
-    "students": "&Students",
-    "instructors": "&Instructors",
-    "companies": "&Partner companies with contacts",
+    Kind.STUDENTS: "&Students",
+    Kind.INSTRUCTORS: "&Instructors",
+    Kind.COMPANIES: "&Partner companies with contacts",
 }
 
 
@@ -49,7 +51,7 @@ class FilePage(QWizardPage):
         kinds_layout = QVBoxLayout(kinds)
         kinds_layout.setContentsMargins(0, 0, 0, 0)
         self.kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[str, QRadioButton] = {}
+        self.kind_buttons: dict[Kind, QRadioButton] = {}
         for kind in KINDS:
             button = QRadioButton(MNEMONICS[kind])
             button.setAccessibleName(f"Import {KIND_LABELS[kind].lower()}")
@@ -96,7 +98,7 @@ class FilePage(QWizardPage):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         form.addRow(hint)
-        self.setTabOrder(self.kind_buttons["companies"], self.path_edit)
+        self.setTabOrder(self.kind_buttons[Kind.COMPANIES], self.path_edit)
         self.setTabOrder(self.path_edit, self.browse_button)
         self.setTabOrder(self.browse_button, self.cohort_combo)
         self.setTabOrder(self.cohort_combo, self.load_button)
@@ -114,7 +116,7 @@ class FilePage(QWizardPage):
 
     # --- state ---
     @property
-    def kind(self) -> str:
+    def kind(self) -> Kind:
         return next(kind for kind, button in self.kind_buttons.items() if button.isChecked())
 
     def initializePage(self) -> None:
@@ -127,14 +129,14 @@ class FilePage(QWizardPage):
         current = self.cohort_combo.currentData() or self.owner.session.cohort
         self.cohort_combo.clear()
         self.cohort_combo.addItem("Do not enrol them into a cohort", None)
-        for name, _cohort_id in editing.choices(self.owner.database, "cohorts"):
+        for name, _cohort_id in editing.choices(self.owner.database, Kind.COHORTS):
             self.cohort_combo.addItem(name, name)
         self.cohort_combo.setCurrentIndex(max(self.cohort_combo.findData(current), 0))
         self._kind_toggled()
         self.path_edit.setFocus()
 
     def _kind_toggled(self) -> None:
-        students = self.kind_buttons["students"].isChecked()
+        students = self.kind_buttons[Kind.STUDENTS].isChecked()
         self.cohort_combo.setEnabled(students)
         self.cohort_label.setEnabled(students)
 
@@ -151,17 +153,28 @@ class FilePage(QWizardPage):
                 source.sheet = source.encoding = source.delimiter = None
                 source.header_row = None
         source.kind, source.path, source.mapping_file = self.kind, path, self.mapping_file
-        session.cohort = self.cohort_combo.currentData() if self.kind == "students" else None
+        session.cohort = self.cohort_combo.currentData() if self.kind == Kind.STUDENTS else None
         return True
 
     # --- buttons ---
+    def _folder(self) -> Path:
+        """The folder of the file typed in, else the last import's (never the program's)."""
+        typed = Path(self.path_edit.text().strip()).expanduser()
+        if self.path_edit.text().strip() and typed.parent.is_dir() and typed.is_absolute():
+            return typed.parent
+        return import_folder()
+
     def _browse(self) -> None:
-        chosen = self.owner.dialogs.open_file("Choose the file to import", FILE_FILTERS)
+        chosen = self.owner.dialogs.open_file(
+            "Choose the file to import", FILE_FILTERS, str(self._folder())
+        )
         if chosen:
             self.path_edit.setText(chosen)
 
     def _load_mapping(self) -> None:
-        chosen = self.owner.dialogs.open_file("Load a saved mapping", MAPPING_FILTERS)
+        chosen = self.owner.dialogs.open_file(
+            "Load a saved mapping", MAPPING_FILTERS, str(self._folder())
+        )
         if not chosen:
             return
         mapping = self.owner.workbench.operations.read(

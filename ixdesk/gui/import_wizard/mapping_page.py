@@ -1,4 +1,9 @@
-"""Page 3: which column fills which field; day/month order and the phones' country."""
+"""Page 3: which column fills which field; day/month order and the phones' country.
+
+A column ixdesk is not sure of shows a suggestion to confirm ("Use “Email”?"),
+never applied by itself; students' other columns can be kept as application
+answers.
+"""
 
 from __future__ import annotations
 
@@ -24,10 +29,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ixdesk.errors import IxdeskError
 from ixdesk.gui.import_wizard.common import MessageBar
+from ixdesk.gui.import_wizard.memory import import_folder
 from ixdesk.services.importing import detect_day_first, save_mapping
 from ixdesk.services.importing import session as words
-from ixdesk.services.importing.fields import RECORD_WORDS
+from ixdesk.services.importing.fields import APPLICATION_ANSWER, FIELD_BY_NAME, RECORD_WORDS
 
 if TYPE_CHECKING:
     from ixdesk.gui.import_wizard.wizard import ImportWizard
@@ -52,11 +59,12 @@ class MappingPage(QWizardPage):
             "Fields marked * are needed."
         )
         layout = QVBoxLayout(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self.combos: dict[str, QComboBox] = {}
+        self.suggested: dict[str, QPushButton] = {}
         self.missing = MessageBar("Fields no column fills")
         layout.addWidget(self.missing)
 
@@ -69,7 +77,7 @@ class MappingPage(QWizardPage):
         for button, day_first in ((self.day_first_button, True), (self.month_first_button, False)):
             button.setAccessibleName(button.text().replace("&", ""))
             button.toggled.connect(
-                lambda checked, first=day_first: checked and self._order_chosen(first)
+                lambda checked, first=day_first: self._order_chosen(first) if checked else None
             )
             self.order_group.addButton(button)
             order_layout.addWidget(button)
@@ -92,6 +100,12 @@ class MappingPage(QWizardPage):
         layout.addLayout(options)
 
         buttons = QHBoxLayout()
+        self.answers_button = QPushButton("Keep the other columns as application &answers")
+        self.answers_button.setAccessibleName(
+            "Keep every column that goes into no field as the students' application answers"
+        )
+        self.answers_button.clicked.connect(self._keep_answers)
+        buttons.addWidget(self.answers_button)
         self.saved_note = QLabel()
         self.saved_note.setAccessibleName("Where the mapping was saved")
         buttons.addWidget(self.saved_note, 1)
@@ -121,10 +135,11 @@ class MappingPage(QWizardPage):
         grid = QGridLayout(host)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
-        for column, text in enumerate(("Column in the file", "Sample values", "Goes into")):
+        for column, text in enumerate(("Column in the file", "Sample values", "Goes into", "")):
             title = QLabel(f"<b>{text}</b>")
             grid.addWidget(title, 0, column)
-        self.combos = {}
+        self.combos, self.suggested = {}, {}
+        specs = FIELD_BY_NAME[session.mapping.kind]
         choices = words.field_choices(session.mapping.kind)
         previous: QWidget | None = None
         for row, header in enumerate(session.table.headers, start=1):
@@ -148,11 +163,25 @@ class MappingPage(QWizardPage):
             grid.addWidget(samples, row, 1)
             grid.addWidget(combo, row, 2)
             self.combos[header] = combo
+            suggestion = session.mapping.suggestions.get(header)
+            if suggestion is not None:
+                label = specs[suggestion].label
+                button = QPushButton(f"Use “{label}”?")
+                button.setToolTip(
+                    f"This column may be {label.lower()}; ixdesk is not sure, so it is left "
+                    "out unless you choose it."
+                )
+                button.setAccessibleName(f"Use the column “{header}” as {label.lower()}")
+                button.clicked.connect(
+                    lambda _checked=False, h=header, f=suggestion: self._field_chosen(h, f)
+                )
+                grid.addWidget(button, row, 3)
+                self.suggested[header] = button
             if previous is not None:
                 self.setTabOrder(previous, combo)
             previous = combo
         grid.setRowStretch(len(session.table.headers) + 1, 1)
-        self.scroll.setWidget(host)
+        self.scroll_area.setWidget(host)
         if previous is not None:
             self.setTabOrder(previous, self.day_first_button)
 
@@ -183,6 +212,9 @@ class MappingPage(QWizardPage):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(mapping.field_for(header)), 0))
             combo.blockSignals(False)
+        for header, button in self.suggested.items():
+            button.setVisible(header in mapping.suggestions)
+        self.answers_button.setVisible(APPLICATION_ANSWER in FIELD_BY_NAME[mapping.kind])
         missing = words.missing_labels(mapping)
         if missing:
             self.missing.show_problem(
@@ -194,10 +226,10 @@ class MappingPage(QWizardPage):
             self.missing.clear()
         self.order_box.setVisible(words.maps_dates(mapping))
         self.region_box.setVisible(words.maps_phones(mapping))
-        button = self.day_first_button if session.day_first else self.month_first_button
-        button.blockSignals(True)
-        button.setChecked(True)
-        button.blockSignals(False)
+        chosen = self.day_first_button if session.day_first else self.month_first_button
+        chosen.blockSignals(True)
+        chosen.setChecked(True)
+        chosen.blockSignals(False)
         self._refresh_order_note()
         self.completeChanged.emit()
 
@@ -208,9 +240,11 @@ class MappingPage(QWizardPage):
         session = self.owner.session
         if session.mapping is None:
             return
-        stem = session.source.path.stem if session.source.path else "import"
-        chosen = self.owner.dialogs.save_file(
-            "Save the mapping", f"{stem}-mapping.json", "Saved mappings (*.json)"
+        source = session.source.path or import_folder() / "import"
+        chosen = self.owner.dialogs.save_file(  # beside the file, not in the program's folder
+            "Save the mapping",
+            str(source.parent / f"{source.stem}-mapping.json"),
+            "Saved mappings (*.json)",
         )
         if not chosen:
             return
@@ -225,6 +259,25 @@ class MappingPage(QWizardPage):
         ):
             return
         self.saved_note.setText(f"Mapping saved to {path.name}.")
+
+    def _keep_answers(self) -> None:
+        mapping = self.owner.session.mapping
+        if mapping is not None:
+            mapping.keep_unmatched_as_answers()
+            self._refresh()
+
+    def nextId(self) -> int:
+        """The typed answers' page when some answers need a look, else the preview."""
+        from ixdesk.gui.import_wizard.wizard import PREVIEW, VALUES
+
+        session = self.owner.session
+        if session.mapping is None or session.mapping.missing_required():
+            return PREVIEW
+        try:
+            questions = session.value_questions(self.owner.database)
+        except IxdeskError:  # the cohort went away meanwhile: the preview says so
+            return PREVIEW
+        return VALUES if questions else PREVIEW
 
     def isComplete(self) -> bool:
         mapping = self.owner.session.mapping

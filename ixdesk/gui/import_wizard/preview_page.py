@@ -68,6 +68,9 @@ class PreviewPage(QWizardPage):
         self.summary.setAccessibleName("Preview summary")
         layout.addWidget(self.summary)
 
+        self.model = PreviewModel()
+        self.model.modelReset.connect(self._selection_lost)
+
         bar = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
@@ -90,8 +93,6 @@ class PreviewPage(QWizardPage):
         bar.addWidget(self.search)
         layout.addLayout(bar)
 
-        self.model = PreviewModel()
-        self.model.modelReset.connect(self._selection_lost)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Rows of the file")
@@ -143,6 +144,12 @@ class PreviewPage(QWizardPage):
         self.save_invalid.clicked.connect(self._save_invalid)
         bottom.addWidget(self.save_invalid)
         layout.addLayout(bottom)
+        self.unreadable = MessageBar("Columns that could not be read")
+        self.leave_out = self.unreadable.add_button(
+            "Leave &out and check again", "Leave the unreadable columns out and check again"
+        )
+        self.leave_out.clicked.connect(self._leave_out_unreadable)
+        layout.addWidget(self.unreadable)
         self.blocked = MessageBar("Why Import is not possible yet")
         layout.addWidget(self.blocked)
         self.setTabOrder(self.search, self.table)
@@ -227,6 +234,15 @@ class PreviewPage(QWizardPage):
         invalid = counts["invalid"]
         self.skip_invalid.setVisible(invalid > 0)
         self.save_invalid.setEnabled(invalid > 0)
+        unreadable = plan.unreadable_columns()
+        if unreadable:
+            names = ", ".join(f"“{header}”" for header in unreadable)
+            self.unreadable.show_problem(
+                f"No value of {names} could be read. Leave "
+                f"{'it' if len(unreadable) == 1 else 'them'} out to import the rest."
+            )
+        else:
+            self.unreadable.clear()
         reason = blocked_reason(plan, self.owner.session.skip_invalid)
         if reason:
             self.blocked.show_problem(reason)
@@ -280,6 +296,16 @@ class PreviewPage(QWizardPage):
             self._failed,
         )
 
+    def _leave_out_unreadable(self) -> None:
+        session = self.owner.session
+        plan = self.plan
+        if plan is None or session.mapping is None or self.owner.busy:
+            return
+        for header in plan.unreadable_columns():
+            session.mapping.set(header, None)
+        self.owner.mapping_page.initializePage()  # the mapping page shows the change too
+        self.initializePage()
+
     def _skip_invalid_toggled(self, checked: bool) -> None:
         self.owner.session.skip_invalid = checked
         self._refresh_counts()
@@ -291,7 +317,7 @@ class PreviewPage(QWizardPage):
             return
         chosen = self.owner.dialogs.save_file(
             "Save the invalid rows",
-            f"{plan.table.path.stem}-invalid-rows.xlsx",
+            str(plan.table.path.parent / f"{plan.table.path.stem}-invalid-rows.xlsx"),
             "Excel workbooks (*.xlsx);;CSV files, UTF-8 (*.csv)",
         )
         if not chosen:

@@ -1,4 +1,4 @@
-"""The import wizard: file, sheet and encoding, mapping, preview, import.
+"""The import wizard: file, sheet and encoding, mapping, typed answers, preview, import.
 
 Reading, checking and writing run on a worker thread (through the operation
 runner's ``start``) with progress and Cancel, so a 100,000-row sheet never
@@ -16,16 +16,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ixdesk.gui.icons import icon
+from ixdesk.gui.import_wizard import memory
 from ixdesk.gui.import_wizard.file_page import FilePage
 from ixdesk.gui.import_wizard.import_page import ImportPage
 from ixdesk.gui.import_wizard.mapping_page import MappingPage
 from ixdesk.gui.import_wizard.preview_page import PreviewPage
 from ixdesk.gui.import_wizard.sheet_page import SheetPage
+from ixdesk.gui.import_wizard.values_page import ValuesPage
 from ixdesk.gui.tasks import BackgroundTask, Work
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.importing.session import ImportSession
+from ixdesk.services.record_kinds import Kind
 
-FILE, SHEET, MAPPING, PREVIEW, IMPORT = range(5)
+FILE, SHEET, MAPPING, VALUES, PREVIEW, IMPORT = range(6)
 
 
 class ImportWizard(QWizard):
@@ -39,12 +42,13 @@ class ImportWizard(QWizard):
         workbench: Workbench,
         parent: QWidget | None = None,
         path: str | Path | None = None,
-        kind: str | None = None,
+        kind: Kind | None = None,
     ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.database, self.hub, self.dialogs = workbench.database, workbench.hub, workbench.dialogs
         self.session = ImportSession()
+        memory.recall(self.session)
         if kind is not None:
             self.session.source.kind = kind
         if path is not None:
@@ -58,18 +62,21 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
         self.mapping_page = MappingPage(self)
+        self.values_page = ValuesPage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
         for page_id, page in (
             (FILE, self.file_page),
             (SHEET, self.sheet_page),
             (MAPPING, self.mapping_page),
+            (VALUES, self.values_page),
             (PREVIEW, self.preview_page),
             (IMPORT, self.import_page),
         ):
             self.setPage(page_id, page)
             page.completeChanged.connect(self._hold_back_while_busy)
         self.currentIdChanged.connect(lambda _id: self._hold_back_while_busy())
+        self.currentIdChanged.connect(self._keep_choices)
         self.resize(1040, 720)
 
     # --- background work ---
@@ -125,6 +132,11 @@ class ImportWizard(QWizard):
         back = self.button(QWizard.WizardButton.BackButton)
         if self.busy:
             back.setEnabled(False)
+
+    def _keep_choices(self, page_id: int) -> None:
+        """Past the first page the choices so far are the ones to start from next time."""
+        if page_id > FILE:
+            memory.keep(self.session)
 
     # --- closing ---
     def reject(self) -> None:

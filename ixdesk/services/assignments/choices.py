@@ -232,7 +232,8 @@ def _loads(session: Session) -> dict[str, tuple[int, int]]:
     )
     loads: dict[str, tuple[int, int]] = {}
     for instructor_id, count in led:
-        loads[instructor_id] = (count, 0)
+        if instructor_id is not None:  # the query keeps only groups with a lead
+            loads[instructor_id] = (count, 0)
     for instructor_id, count in assisted:
         loads[instructor_id] = (loads.get(instructor_id, (0, 0))[0], count)
     return loads

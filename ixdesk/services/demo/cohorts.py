@@ -20,8 +20,13 @@ from ixdesk.services.demo.rows import BATCH, DemoCohort, DemoRows, Row
 from ixdesk.services.validation import years_before
 
 S, ES = CohortStatus, EnrolmentStatus
-GUARDIAN_FIELDS = ("guardian_name", "guardian_email", "guardian_phone")
-GUARDIAN_FIELDS += ("guardian_consent_by", "guardian_consent_at")
+GUARDIAN_FIELDS = (
+    "guardian_name",
+    "guardian_email",
+    "guardian_phone",
+    "guardian_consent_by",
+    "guardian_consent_at",
+)
 
 
 class CohortRows(DemoRows):
@@ -101,7 +106,7 @@ class CohortRows(DemoRows):
                 domain = f"student.{slug}.example.edu"  # university students use that address
             born = today - timedelta(int(age * 365.25))
             interest = track_ids[cohort.track] if rng.random() < 0.8 else rng.choice(track_ids)
-            row = dict.fromkeys(GUARDIAN_FIELDS)
+            row: Row = dict.fromkeys(GUARDIAN_FIELDS)
             row.update(
                 id=self.uid(), created_at=self.stamp, updated_at=self.stamp, version=1,
                 first_name=first, last_name=last,

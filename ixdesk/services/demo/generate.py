@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.demo.cohorts import CohortRows
@@ -25,9 +25,21 @@ from ixdesk.services.demo.rows import BATCH, Row
 
 Progress = Callable[[str, int, int], None]
 # Parents before children, so every foreign key points at a row already written.
-BEFORE_STUDENTS = (m.Track, m.PartnerCompany, m.Contact, m.BusinessProblem, m.Instructor)
-BEFORE_STUDENTS += (m.InstructorExpertise, m.Cohort)
-AFTER_STUDENTS = (m.Enrolment, m.StudentGroup, m.GroupMembership, m.GroupAssistant)
+BEFORE_STUDENTS: tuple[type[Record], ...] = (
+    m.Track,
+    m.PartnerCompany,
+    m.Contact,
+    m.BusinessProblem,
+    m.Instructor,
+    m.InstructorExpertise,
+    m.Cohort,
+)
+AFTER_STUDENTS: tuple[type[Record], ...] = (
+    m.Enrolment,
+    m.StudentGroup,
+    m.GroupMembership,
+    m.GroupAssistant,
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ def _refuse_if_not_empty(session: Session, database: Database) -> None:
 
 
 def _insert(
-    session: Session, model: type[Base], rows: list[Row], progress: Progress | None
+    session: Session, model: type[Record], rows: list[Row], progress: Progress | None
 ) -> None:
     """Core executemany in batches: no ORM objects, so 100,000 rows take seconds."""
     stage = str(model.__tablename__).replace("_", " ")

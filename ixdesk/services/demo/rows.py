@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.enums import Audience, CohortSchedule, CohortStatus
 from ixdesk.services.demo import data as d
 
@@ -49,7 +49,7 @@ class DemoRows:
         self.stamp = datetime.combine(today, time(6, 0), tzinfo=UTC)
         self.existing_tracks = existing_tracks
         self.used: dict[str, int] = {}
-        self.rows: dict[type[Base], list[Row]] = {}
+        self.rows: dict[type[Record], list[Row]] = {}
         self.city_weights = [city[2] for city in d.CITIES]
         self.track_ids: list[str] = []
         self.problems: dict[int, list[str]] = {}  # approved problems per track
@@ -61,7 +61,7 @@ class DemoRows:
     def uid(self) -> str:
         return d.random_uuid(self.rng)
 
-    def row(self, model: type[Base], **values: Any) -> Row:
+    def row(self, model: type[Record], **values: Any) -> Row:
         """A row of ``model`` with id, timestamps and version; kept for inserting."""
         row = {"id": values.pop("id", None) or self.uid(), "created_at": self.stamp}
         row.update(updated_at=self.stamp, version=1, **values)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
-from ixdesk.db.base import Base, new_id, utcnow
+from ixdesk.db.base import Record, new_id, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError, ValidationError
@@ -67,13 +67,13 @@ class EnrolmentChange:
         return not self.enrolments and not self.memberships
 
 
-def _read(row: Base, fields: Sequence[str]) -> tuple[tuple[str, Any], ...]:
+def _read(row: Record, fields: Sequence[str]) -> tuple[tuple[str, Any], ...]:
     return tuple(
         (name, row.deleted_at is None if name == LIVE else getattr(row, name)) for name in fields
     )
 
 
-def _write(row: Base, values: Iterable[tuple[str, Any]]) -> None:
+def _write(row: Record, values: Iterable[tuple[str, Any]]) -> None:
     for name, value in values:
         if name == LIVE:
             if value and row.deleted_at is not None:
@@ -84,7 +84,7 @@ def _write(row: Base, values: Iterable[tuple[str, Any]]) -> None:
             setattr(row, name, value)
 
 
-def _fields(row: Base) -> tuple[str, ...]:
+def _fields(row: Record) -> tuple[str, ...]:
     return _ENROLMENT_FIELDS if isinstance(row, m.Enrolment) else _MEMBERSHIP_FIELDS
 
 
@@ -93,9 +93,9 @@ class _Tracker:
 
     def __init__(self, cohort_id: str) -> None:
         self.cohort_id = cohort_id
-        self._before: dict[str, tuple[Base, tuple[tuple[str, Any], ...]]] = {}
+        self._before: dict[str, tuple[Record, tuple[tuple[str, Any], ...]]] = {}
 
-    def touch(self, row: Base) -> None:
+    def touch(self, row: Record) -> None:
         if row.id not in self._before:
             self._before[row.id] = (row, _read(row, _fields(row)))
 

@@ -15,6 +15,7 @@ from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import Audience, CohortFormat, CohortSchedule, CohortStatus, EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
+from ixdesk.services.answers import Answers, cohort_answers
 from ixdesk.services.counts import enrolled_count
 from ixdesk.services.folding import fold
 from ixdesk.services.reads import reads
@@ -40,6 +41,7 @@ class BoardRow:
     waitlist_position: int | None
     applied_on: date | None
     in_group: bool
+    answers: Answers = ()  # the application answers for this cohort, in the form's order
 
     @property
     def name(self) -> str:
@@ -59,7 +61,7 @@ def _local_date(moment: datetime | None) -> date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
-@reads("enrolments", "students", "group_memberships")
+@reads("enrolments", "students", "group_memberships", "application_answers")
 def enrolment_board(database: Database, cohort_id: str) -> list[BoardRow]:
     """Every live enrolment of the cohort, in the order the board shows them."""
     e, s, gm = m.Enrolment, m.Student, m.GroupMembership
@@ -79,7 +81,11 @@ def enrolment_board(database: Database, cohort_id: str) -> list[BoardRow]:
     )
     with database.read() as session:
         result = session.execute(statement).all()
-    rows = [BoardRow(*row[:10], _local_date(row[10]), bool(row[11])) for row in result]
+        answers = cohort_answers(session, cohort_id)
+    rows = [
+        BoardRow(*row[:10], _local_date(row[10]), bool(row[11]), answers.get(row[1], ()))
+        for row in result
+    ]
     rows.sort(key=_board_key)
     return rows
 

@@ -57,8 +57,8 @@ def prepare(value: Any) -> tuple[int, Any, int]:
     """(kind, payload, display width) of one value; text is cleaned, never a formula."""
     kind = type(value)
     if kind is str:
-        if len(value) * 2 > MAX_CELL or _DIRTY.search(value):
-            value = clean_text(value)
+        if len(value) * 2 > MAX_CELL or (not value.isprintable() and _DIRTY.search(value)):
+            value = clean_text(value)  # (printable text has no control characters)
         if not value:
             return BLANK, None, 0
         width = max(map(len, value.split("\n"))) if "\n" in value else len(value)

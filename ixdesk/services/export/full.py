@@ -18,15 +18,16 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ixdesk import __version__
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
 from ixdesk.services.read import full as q
+from ixdesk.services.settings import settings_in
 
 PathLike = str | os.PathLike[str]
 
-RECORD_TYPES: dict[str, type[Base]] = {model.__tablename__: model for model in q.FULL_TABLES}
+RECORD_TYPES: dict[str, type[Record]] = {model.__tablename__: model for model in q.FULL_TABLES}
 """Sheet name → record type, in the order the full export writes them."""
 
 
@@ -48,6 +49,7 @@ def export_everything(
     cancelled: Cancelled | None = None,
 ) -> Path:
     """Every record type on its own sheet, after an "About" sheet with the counts."""
+    sqlite = database.is_sqlite
     with database.read() as session:
         _snapshot(database, session)
         counts = {name: q.count_live(session, model) for name, model in RECORD_TYPES.items()}
@@ -56,7 +58,7 @@ def export_everything(
             title="ixdesk: full export",
             subject="Full export",
             print_title="ixdesk full export",
-            paper=paper,
+            paper=paper or settings_in(session).paper,
             progress=progress,
             cancelled=cancelled,
         ) as book:
@@ -79,7 +81,7 @@ def export_everything(
             for name, model in RECORD_TYPES.items():
                 fields = q.field_names(model)
                 sheet = book.add_sheet(name, [Column(field) for field in fields])
-                sheet.write_rows(q.stream(session, q.table_select(model, fields)))
+                sheet.write_rows(q.stream(session, q.plain_select(model, fields, sqlite=sqlite)))
             return book.save()
 
 
@@ -112,11 +114,12 @@ def export_records(
             title=f"ixdesk: {record_type}",
             subject="Export",
             print_title=record_type,
-            paper=paper,
+            paper=paper or settings_in(session).paper,
             progress=progress,
             cancelled=cancelled,
         ) as book:
             book.expect(total)
             sheet = book.add_sheet(record_type, [Column(field) for field in chosen])
-            sheet.write_rows(q.stream(session, q.table_select(model, chosen)))
+            plain = q.plain_select(model, chosen, sqlite=database.is_sqlite)
+            sheet.write_rows(q.stream(session, plain))
             return book.save()

@@ -29,11 +29,12 @@ from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workboo
 from ixdesk.services.kinds import status_label
 from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
-from ixdesk.services.read.common import person, sort_key
+from ixdesk.services.read.common import person, readable_phone, sort_key
 from ixdesk.services.read.companies import company_details
 from ixdesk.services.read.groups import group_rows
 from ixdesk.services.read.instructors import instructor_name
 from ixdesk.services.read.problems import company_problems
+from ixdesk.services.settings import OrganisationSettings, load_settings
 
 PathLike = str | os.PathLike[str]
 Layout = Sequence[tuple[str, str]]  # (header shown, key in the record dict)
@@ -148,6 +149,34 @@ def _members(fields: Sequence[str]) -> list[Column]:
     return [Column(MEMBER_HEADERS[name]) for name in fields]
 
 
+def _readable(
+    fields: Sequence[str], people: list[tuple[Any, ...]], region: str
+) -> list[tuple[Any, ...]]:
+    """Members as a roster shows them: phone numbers spaced for reading, +27 74 123 4567."""
+    if "phone" not in fields:
+        return people
+    at = list(fields).index("phone")
+    return [(*row[:at], readable_phone(row[at], region), *row[at + 1 :]) for row in people]
+
+
+def _options(
+    settings: OrganisationSettings,
+    paper: str | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> dict[str, Any]:
+    """A roster's workbook options: laid out for paper, on the organisation's paper (unless
+    ``paper`` says otherwise), its name in the print header, its logo on the first sheet."""
+    return {
+        "paper": paper or settings.paper,
+        "organisation": settings.organisation_name,
+        "logo": settings.logo,
+        "for_print": True,
+        "progress": progress,
+        "cancelled": cancelled,
+    }
+
+
 def export_cohort_roster(
     database: Database,
     cohort_id: str,
@@ -165,7 +194,9 @@ def export_cohort_roster(
         by_group = st.members(session, [group["id"] for group in groups], fields)
         loose = st.ungrouped(session, cohort_id, fields)
     cohort["students"] = sum(map(len, by_group.values())) + len(loose)
-    options: dict[str, Any] = {"paper": paper, "progress": progress, "cancelled": cancelled}
+    organisation = load_settings(database)
+    region = organisation.region
+    options = _options(organisation, paper, progress, cancelled)
     name = cohort["name"]
     title = f"{name}: roster"
     with Workbook(path, title=title, subject="Cohort roster", print_title=name, **options) as book:
@@ -176,12 +207,12 @@ def export_cohort_roster(
         for group in groups:
             heading = _heading(group, GROUP_HEADING)
             sheet = book.add_sheet(group["name"], _members(fields), heading=heading)
-            sheet.write_rows(by_group[group["id"]])
+            sheet.write_rows(_readable(fields, by_group[group["id"]], region))
             group.update(members=sheet.rows, sheet=sheet.name)
         if loose:
             note = [("Cohort", name), ("", "Enrolled students who are not in a group yet.")]
             sheet = book.add_sheet(NOT_IN_A_GROUP, _members(fields), heading=note)
-            sheet.write_rows(loose)
+            sheet.write_rows(_readable(fields, loose, region))
             groups.append({"name": NOT_IN_A_GROUP, "members": sheet.rows, "sheet": sheet.name})
         overview.write_rows(_values(group, COHORT_GROUPS) for group in groups)
         return book.save()
@@ -215,7 +246,7 @@ def export_instructor_roster(
     if not groups:
         where = " in this cohort" if cohort_id else " in a current cohort"
         raise IxdeskError(f"{name} leads or assists no groups{where}; there is no roster to write.")
-    options: dict[str, Any] = {"paper": paper, "progress": progress, "cancelled": cancelled}
+    options = _options(load_settings(database), paper, progress, cancelled)
     with Workbook(path, title=f"{name}: groups", subject="Instructor roster", **options) as book:
         book.expect(len(groups) + sum(map(len, by_group.values())))
         heading = [("Instructor", name), ("Email", email), ("Exported on", date.today())]
@@ -275,7 +306,7 @@ def export_signin_sheet(
         ("Location", (meeting.location if meeting else None) or cohort["location"]),
     ]
     title = f"{cohort['name']}: sign-in" + (f" – {meeting.title}" if meeting else "")
-    options: dict[str, Any] = {"paper": paper, "progress": progress, "cancelled": cancelled}
+    options = _options(load_settings(database), paper, progress, cancelled)
     with Workbook(path, title=title, subject="Sign-in sheet", **options) as book:
         book.expect(len(rows) + blank_rows)
         columns = [Column("#", width=5), Column("Group"), Column("Last name")]
@@ -322,7 +353,7 @@ def export_partner_brief(
         ("Exported on", date.today()),
     ]
     title = f"{company['name']}: business problems and groups"
-    options: dict[str, Any] = {"paper": paper, "progress": progress, "cancelled": cancelled}
+    options = _options(load_settings(database), paper, progress, cancelled)
     name = company["name"]
     with Workbook(path, title=title, subject="Partner brief", print_title=name, **options) as book:
         book.expect(len(problems) + len(groups))

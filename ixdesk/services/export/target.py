@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import PendingFile
+from ixdesk.services.setting_keys import PAPER_SIZES
+from ixdesk.services.validation.regional import regional
 from ixdesk.targets import target_problem
 
 _LETTER_PLACES = ("_US", "_CA", "_MX", "_PH", "_CL", "_CO", "United States", "Canada")
@@ -24,8 +26,14 @@ class ExportCancelled(IxdeskError):
     """The person cancelled the export; no file was written or changed."""
 
 
-def default_paper() -> str:
-    """Letter where it is the usual paper (US, Canada, ...), A4 everywhere else."""
+def default_paper(paper: str | None = None) -> str:
+    """``paper`` (asked for, or the organisation's setting read by a caller that has
+    the database), else the organisation's setting in use (``validation.regional``),
+    else Letter where it is the usual paper (US, Canada, ...), A4 everywhere else."""
+    for configured in (paper, regional().paper_size):
+        size = (configured or "").strip().lower()
+        if size in PAPER_SIZES:
+            return size
     name = locale.getlocale()[0] or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
     return "letter" if any(place in name for place in _LETTER_PLACES) else "a4"
 

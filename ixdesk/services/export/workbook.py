@@ -31,7 +31,6 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,6 @@ from ixdesk.services.export.cells import (
     BOOL,
     DATE,
     DATETIME,
-    FORBIDDEN,
     MAX_CELL,
     MAX_ROWS,
     NUMBER,
@@ -53,8 +51,15 @@ from ixdesk.services.export.cells import (
     clean_text,
     prepare,
     sheet_name,
-    xml_text,
 )
+from ixdesk.services.export.printing import (
+    WRAP_FLOOR,
+    bold_width,
+    row_height,
+    set_up_page,
+    sheet_plan,
+)
+from ixdesk.services.export.rowfile import Cell, RowWriter
 from ixdesk.services.export.target import (
     ExportCancelled,
     ExportError,
@@ -82,12 +87,11 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-Cell = tuple[int, Any, Any]  # (kind, payload, format)
 
-MIN_WIDTH, MAX_WIDTH = 8, 50
 POLL_EVERY = 250  # rows between progress reports and cancel checks
 DATE_FORMAT = "d mmm yyyy"
 DATETIME_FORMAT = 'd mmm yyyy hh:mm "UTC"'
+RULE = "#BFBFBF"  # the light rule under each row of a table
 
 
 def _has_fast_rows() -> bool:
@@ -126,13 +130,18 @@ class Workbook:
         subject: str = "",
         print_title: str | None = None,
         paper: str | None = None,
+        organisation: str | None = None,  # its name, in every page's header
+        logo: bytes | None = None,  # an image at the top right of the first sheet
+        for_print: bool = False,  # laid out for paper: see :mod:`.printing`
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         keep: Sequence[Path] = (),  # files being read, which it must not replace
     ) -> None:
         self.target = check_target(path, keep=keep)
         self.print_title = print_title or title
-        self.paper = 1 if (paper or default_paper()).lower() == "letter" else 9
+        self.paper_name = default_paper(paper)
+        self.paper = 1 if self.paper_name == "letter" else 9
+        self.organisation, self.logo, self.for_print = organisation, logo, for_print
         self.total = self.done = 0
         self._progress, self._cancelled = progress, cancelled
         self._sheets: list[Sheet] = []
@@ -205,8 +214,8 @@ class Workbook:
 
     def save(self) -> Path:
         """Finish every sheet, write the file, then rename it over the target."""
-        for sheet in self._sheets:
-            sheet.finish()
+        for index, sheet in enumerate(self._sheets):
+            sheet.finish(logo=self.logo if index == 0 else None)
         self.check_cancelled()
         try:
             self._book.close()
@@ -238,8 +247,10 @@ class Workbook:
         shutil.rmtree(self._scratch, ignore_errors=True)
 
 
-class Sheet:
-    """A table on one worksheet, written top to bottom in constant memory."""
+class Sheet(RowWriter):
+    """A table on one worksheet, written top to bottom in constant memory; a sheet of a
+    workbook made for paper (``Workbook(for_print=True)``) holds its rows until it is
+    finished, when their widths and heights are known (see :mod:`.printing`)."""
 
     def __init__(
         self,
@@ -260,20 +271,29 @@ class Sheet:
         self._next = 0  # next worksheet row, 0-based
         self.header_row = MAX_ROWS  # known once the heading lines are written
         self._continued: Sheet | None = None
+        self._held: list[list[Cell]] | None = [] if book.for_print else None
         self._widths = [len(column.label) + 3 for column in self.columns]  # + filter button
+        # The longest word of each column: how narrow its wrapped text may go.
+        self._words = [max(map(len, column.label.split())) + 3 for column in self.columns]
+        self._labels = max((bold_width(str(label)) for label, _ in heading), default=0)
         self._letters = [xl_col_to_name(index) for index in range(max(len(self.columns), 2))]
-        line = {"border": 1} if borders else {}
+        self._xfs: dict[Any, str] = {None: ""}  # format → ' s="its index"
+        # On paper no grid is printed: a sign-in sheet has boxes to write in, a roster a
+        # light rule under each row, so nothing marks the empty cells around a table.
+        rule = {"bottom": 1, "bottom_color": RULE} if book.for_print else {}
+        line = {"border": 1} if borders else rule
         fmt = book.format
+        wraps = [book.for_print or column.wrap for column in self.columns]
         self._styles: dict[int, list[Any]] = {
-            TEXT: [fmt(text_wrap=column.wrap, **line) for column in self.columns],
-            QTEXT: [fmt(text_wrap=column.wrap, quote_prefix=True, **line) for column in columns],
+            TEXT: [fmt(text_wrap=wrap, **line) for wrap in wraps],
+            QTEXT: [fmt(text_wrap=wrap, quote_prefix=True, **line) for wrap in wraps],
         }
         for kind, extra in ((NUMBER, {}), (BOOL, {}), (DATE, {"num_format": DATE_FORMAT})):
             self._styles[kind] = [fmt(align="left", **extra, **line)] * len(self.columns)
         self._styles[DATETIME] = [fmt(num_format=DATETIME_FORMAT, align="left", **line)] * len(
             self.columns
         )
-        self._styles[BLANK] = [fmt(**line) if borders else None] * len(self.columns)
+        self._styles[BLANK] = [fmt(**line) if line else None] * len(self.columns)
         for label, value in heading:
             kind, payload, _ = prepare(value)
             value_format = fmt(
@@ -284,7 +304,8 @@ class Sheet:
             self._write([[(*prepare(label)[:2], fmt(bold=True)), (kind, payload, value_format)]])
         self._next += 1 if heading else 0
         self.header_row = self._next
-        header = fmt(bold=True, bg_color="#DDE4EE", bottom=1, **line)
+        edge = {"border": 1} if borders else {"bottom": 1}
+        header = fmt(bold=True, bg_color="#DDE4EE", text_wrap=book.for_print, **edge)
         self._write([[(*prepare(column.label)[:2], header) for column in self.columns]])
 
     def write_rows(self, rows: Iterable[Sequence[Any]]) -> None:
@@ -293,7 +314,7 @@ class Sheet:
             self._continued.write_rows(rows)
             return
         rows = iter(rows)
-        styles, widths = self._styles, self._widths
+        styles, widths, words = self._styles, self._widths, self._words
         batch: list[list[Cell]] = []
         for row in rows:
             cells = []
@@ -301,6 +322,10 @@ class Sheet:
                 kind, payload, width = prepare(value)
                 if width > widths[index]:
                     widths[index] = width
+                if width > WRAP_FLOOR and kind <= QTEXT:  # text that may wrap: its words
+                    word = max(map(len, payload.split()), default=0)
+                    if word > words[index]:
+                        words[index] = word
                 cells.append((kind, payload, styles[kind][index]))
             batch.append(cells)
             if len(batch) >= POLL_EVERY or self._next + len(batch) >= MAX_ROWS:
@@ -318,7 +343,10 @@ class Sheet:
 
     def _flush(self, batch: list[list[Cell]]) -> None:
         if batch:
-            self._write(batch)
+            if self._held is not None and self._next + len(self._held) < MAX_ROWS - len(batch):
+                self._held.extend(batch)  # written when finished
+            else:
+                self._write(batch, [self.row_height] * len(batch))
             self.rows += len(batch)
             self.book.tick(len(batch))
 
@@ -336,89 +364,41 @@ class Sheet:
         self._continued = nxt
         nxt.write_rows(rows)
 
-    def _write(self, batch: list[list[Cell]]) -> None:
+    def _write(
+        self, batch: list[list[Cell]], heights: Sequence[float | None] | None = None
+    ) -> None:
         try:
-            (self._write_xml if FAST_ROWS else self._write_cells)(batch)
+            writer = self._write_xml if FAST_ROWS else self._write_cells
+            writer(batch, self._next, heights or [None] * len(batch))
         except OSError as error:  # the row file filled the disk, most likely
             raise explain_failure(error, self.book.target, "written") from error
         self._next += len(batch)
 
-    def _write_xml(self, batch: list[list[Cell]]) -> None:
-        sheet, first, letters = self.worksheet, self._next, self._letters
-        sheet._write_single_row(first)  # flush anything XlsxWriter itself still holds
-        sheet._check_dimensions(first, 0)
-        sheet._check_dimensions(first + len(batch) - 1, len(letters) - 1)
-        tall = self.row_height is not None and self._next > self.header_row  # data rows only
-        height = f' ht="{self.row_height}" customHeight="1"' if tall else ""
-        parts: list[str] = []
-        for number, cells in enumerate(batch, start=first + 1):
-            parts.append(f'<row r="{number}"{height}>')
-            for index, (kind, payload, style) in enumerate(cells):
-                at = f'r="{letters[index]}{number}"' + (
-                    "" if style is None else f' s="{style._get_xf_index()}"'
-                )
-                if kind in (TEXT, QTEXT):
-                    keep = payload[0] in " \t\n" or payload[-1] in " \t\n"
-                    space = ' xml:space="preserve"' if keep else ""
-                    text = xml_text(payload)
-                    parts.append(f'<c {at} t="inlineStr"><is><t{space}>{text}</t></is></c>')
-                elif kind in (NUMBER, DATE, DATETIME):
-                    parts.append(f"<c {at}><v>{payload:.16G}</v></c>")
-                elif kind == BOOL:
-                    parts.append(f'<c {at} t="b"><v>{int(payload)}</v></c>')
-                elif style is not None:
-                    parts.append(f"<c {at}/>")
-            parts.append("</row>")
-        sheet.previous_row = first + len(batch) - 1
-        sheet.row_data_fh.write("".join(parts))
-
-    def _write_cells(self, batch: list[list[Cell]]) -> None:
-        """The slower path through XlsxWriter's public API: same cells, same styles."""
-        sheet = self.worksheet
-        for row, cells in enumerate(batch, start=self._next):
-            if self.row_height is not None and row > self.header_row:
-                sheet.set_row(row, self.row_height)
-            for column, (kind, payload, style) in enumerate(cells):
-                if kind in (TEXT, QTEXT) and payload.startswith("<r>") and payload.endswith("</r>"):
-                    # XlsxWriter would copy this into the file as raw XML: two runs instead.
-                    sheet.write_rich_string(row, column, "<r>", style, payload[3:], style)
-                elif kind in (TEXT, QTEXT):
-                    sheet.write_string(row, column, payload, style)
-                elif kind in (NUMBER, DATE, DATETIME):
-                    sheet.write_number(row, column, payload, style)
-                elif kind == BOOL:
-                    sheet.write_boolean(row, column, payload, style)
-                elif style is not None:
-                    sheet.write_blank(row, column, None, style)
-
-    def finish(self) -> None:
-        """Widths, frozen header, filter and print set-up, once every row is in."""
-        sheet = self.worksheet
-        for index, column in enumerate(self.columns):
-            width = column.width or min(max(self._widths[index] + 2, MIN_WIDTH), MAX_WIDTH)
-            sheet.set_column(index, index, width)
-        sheet.freeze_panes(self.header_row + 1, 0)
-        last_row = max(self._next - 1, self.header_row)
-        sheet.autofilter(self.header_row, 0, last_row, max(len(self.columns) - 1, 0))
-        sheet.repeat_rows(self.header_row)
-        sheet.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
-        if self.landscape:
-            sheet.set_landscape()
-        else:
-            sheet.set_portrait()
-        sheet.set_paper(self.book.paper)
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
-        sheet.hide_gridlines(0)  # gridlines on screen and on paper
-        title = _header_text(self.book.print_title, 120)
-        sheet.set_header(f'&L&"-,Bold"{title}&R{_header_text(self.name, 40)}')
-        stamp = f"Written by ixdesk {__version__} on {date.today():%d %b %Y}"
-        sheet.set_footer(f"&L{stamp}&RPage &P of &N")
-
-
-def _header_text(text: str, limit: int) -> str:
-    """Text for a print header: '&' doubled (it starts codes there), length bounded."""
-    text = " ".join(FORBIDDEN.sub("", text).split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text.replace("&", "&&")
+    def finish(self, logo: bytes | None = None) -> None:
+        """Widths, held rows, frozen header, filter and print set-up, once every row is in."""
+        plan = sheet_plan(
+            [column.width for column in self.columns],
+            self._widths,
+            self._words,
+            self._labels,
+            self.book.paper_name if self._held is not None else None,
+            self.landscape,
+        )
+        if self._held is not None:
+            held, self._held = self._held, None
+            for start in range(0, len(held), POLL_EVERY):
+                batch = held[start : start + POLL_EVERY]
+                self._write(batch, [row_height(row, plan.widths, self.row_height) for row in batch])
+        book = self.book
+        set_up_page(
+            self.worksheet,
+            plan,
+            header_row=self.header_row,
+            last_row=max(self._next - 1, self.header_row),
+            columns=len(self.columns),
+            landscape=self.landscape,
+            paper=book.paper,
+            grid=not book.for_print,
+            header=(book.print_title, book.organisation, self.name),
+            logo=logo,
+        )

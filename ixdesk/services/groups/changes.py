@@ -26,6 +26,7 @@ from ixdesk.services.operations import (
     run_operation,
 )
 from ixdesk.services.tables import canonical_id
+from ixdesk.services.validation.base import one_line_name
 
 NAME_LENGTH = 120
 _NUMBERED = re.compile(r"group\s+(\d+)", re.IGNORECASE)
@@ -49,12 +50,7 @@ class DissolveResult:
 
 
 def clean_name(name: str) -> str:
-    text = " ".join(name.split())
-    if not text:
-        raise ValidationError("A group needs a name.")
-    if len(text) > NAME_LENGTH:
-        raise ValidationError(f"A group name can be at most {NAME_LENGTH} characters long.")
-    return text
+    return one_line_name(name, "group", NAME_LENGTH)
 
 
 def next_group_names(existing: Iterable[str], count: int) -> list[str]:
@@ -62,7 +58,7 @@ def next_group_names(existing: Iterable[str], count: int) -> list[str]:
     taken = {name.casefold() for name in existing}
     numbers = [int(found.group(1)) for name in taken if (found := _NUMBERED.fullmatch(name))]
     number = max(numbers, default=0)
-    names = []
+    names: list[str] = []
     while len(names) < count:
         number += 1
         if f"group {number}" not in taken:
@@ -184,7 +180,7 @@ def merge_groups(
         if any(group.cohort_id != target.cohort_id for group in groups):
             raise ValidationError("Only groups of the same cohort can be merged.")
         members = _member_ids(context, [group.id for group in groups])
-        moved = {student: group for group, ids in members.items() for student in ids}
+        moved: Placements = {student: group for group, ids in members.items() for student in ids}
         apply_placements(
             context, target.cohort_id, dict.fromkeys(moved, target.id), require_enrolled=False
         )

@@ -13,12 +13,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.db.statements import AnySelect
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.folding import fold
 from ixdesk.services.read.common import person, sort_key
@@ -173,7 +174,7 @@ def _in_live_group(cohort_id: str) -> Any:
     )
 
 
-def _members_query(cohort_id: str) -> Select[Any]:
+def _members_query(cohort_id: str) -> AnySelect:
     """(group id, student columns..., enrolment status) of every member of a live group."""
     ms, g, s, e = m.GroupMembership, m.StudentGroup, m.Student, m.Enrolment
     return (
@@ -189,7 +190,7 @@ def _members_query(cohort_id: str) -> Select[Any]:
     )
 
 
-def _unassigned_query(cohort_id: str) -> Select[Any]:
+def _unassigned_query(cohort_id: str) -> AnySelect:
     """Students enrolled in the cohort and in none of its live groups."""
     e, s = m.Enrolment, m.Student
     return (
@@ -206,7 +207,7 @@ def _unassigned_query(cohort_id: str) -> Select[Any]:
     )
 
 
-def _groups_query(cohort_id: str) -> Select[Any]:
+def _groups_query(cohort_id: str) -> AnySelect:
     g, problem, company = m.StudentGroup, m.BusinessProblem, m.PartnerCompany
     lead = aliased(m.Instructor)
     return (

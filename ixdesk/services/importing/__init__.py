@@ -32,7 +32,9 @@ docs/import.md for what a coordinator sees.
 from __future__ import annotations
 
 from ixdesk.services.importing.commit import ImportResult, commit_import
-from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec, guess_field
+from ixdesk.services.importing.duplicates import Duplicate
+from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec
+from ixdesk.services.importing.headers import guess_field, match_header
 from ixdesk.services.importing.mapping import (
     Mapping,
     fit_mapping,
@@ -40,11 +42,10 @@ from ixdesk.services.importing.mapping import (
     propose_mapping,
     save_mapping,
 )
-from ixdesk.services.importing.matching import Duplicate
-from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, PlannedRow, plan_import
+from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, plan_import
 from ixdesk.services.importing.reading import LeftOutRow, SheetInfo, SourceTable, read_table
 from ixdesk.services.importing.rejected import write_rejected
-from ixdesk.services.importing.rows import Problem, date_columns, detect_day_first
+from ixdesk.services.importing.rows import PlannedRow, Problem, date_columns, detect_day_first
 from ixdesk.services.importing.safety import ImportCancelled, ImportFileError
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "fit_mapping",
     "guess_field",
     "load_mapping",
+    "match_header",
     "plan_import",
     "propose_mapping",
     "read_table",

@@ -23,8 +23,11 @@ import phonenumbers
 from ixdesk.services.importing.fields import EMAIL, PHONE, TEXT, FieldSpec
 from ixdesk.services.validation.email import DOMAIN_LABEL, SPECIAL_DOMAINS
 from ixdesk.services.validation.phone import (
+    CALLING_CODES,
     PHONE_PUNCTUATION,
     RegionRules,
+    fast_international_e164,
+    international_rules,
     region_rules,
     type_rules,
 )
@@ -175,7 +178,68 @@ def _phone_lines(region: str) -> tuple[re.Pattern[str], str, re.Pattern[str] | N
 
 def simple_e164s(texts: Sequence[str], region: str) -> list[str | None]:
     """What ``normalise_phone`` gives each plainly valid number of a column (national,
-    or with this region's ``+`` code); None for any other text (check those one by one)."""
+    or with any country's ``+`` code); None for any other text (check those one by one)."""
+    out = _region_e164s(texts, region)
+    others = [index for index, value in enumerate(out) if value is None and texts[index][:1] == "+"]
+    if others:  # numbers from other countries, each by its own country's rules
+        _international_e164s([texts[index] for index in others], others, out)
+    return out
+
+
+# "+", a country calling code (shortest first, as the library reads them), the digits.
+_CALLING_CODE_LINES = re.compile(
+    rf"^\+({'|'.join(sorted(CALLING_CODES, key=len))})([0-9]*)$|^.*$", re.MULTILINE | re.ASCII
+)
+
+
+def _international_e164s(texts: list[str], indices: list[int], out: list[str | None]) -> None:
+    """Fill ``out`` at ``indices`` with the E.164 form of each of ``texts`` that is a
+    plainly valid ``+`` number, one pass per country code found among them."""
+    joined = "\n".join(texts).translate(PHONE_PUNCTUATION)
+    found = _lines(texts, _CALLING_CODE_LINES, joined)
+    by_code: dict[str, list[int]] = {}
+    for position, (code, _national) in enumerate(found or ()):
+        if code:
+            by_code.setdefault(code, []).append(position)
+    if found is None:  # a line break in a cell: one by one
+        by_code = {"": list(range(len(texts)))}
+    for code, positions in by_code.items():
+        pattern = _code_lines(code) if code else None
+        if pattern is None:
+            for position in positions:
+                out[indices[position]] = fast_international_e164(texts[position])
+            continue
+        assert found is not None
+        valid = pattern.findall("\n".join([found[position][1] for position in positions]))
+        for position, national in zip(positions, valid, strict=True):
+            if national:
+                out[indices[position]] = f"+{code}{national}"
+
+
+@lru_cache(maxsize=512)
+def _code_lines(code: str) -> re.Pattern[str] | None:
+    """The fast path's rules for ``+code`` numbers as one pattern over lines of national
+    numbers (its group: the number when plainly valid), or None to go number by number."""
+    rules = international_rules(code)
+    if rules is None:
+        return None
+    left_alone = rf"(?!{re.escape(rules.national_prefix)})" if rules.national_prefix else ""
+    prefix_rule = rules.prefix_pattern
+    if prefix_rule is not None:  # a number the prefix rule reads goes to the library
+        if prefix_rule.groups or prefix_rule.match(""):
+            return None
+        left_alone += f"(?!(?:{prefix_rule.pattern}))"
+    try:
+        pattern = re.compile(
+            rf"^{left_alone}((?:{_valid_for_code(rules)}))|^.*$", re.MULTILINE | re.ASCII
+        )
+    except re.error:
+        return None
+    return pattern if pattern.groups == 1 else None
+
+
+def _region_e164s(texts: Sequence[str], region: str) -> list[str | None]:
+    """The region's national numbers and its own ``+`` numbers, in one pass."""
     lines = _phone_lines(region) if texts else None
     joined = "\n".join(texts).translate(PHONE_PUNCTUATION) if lines else ""
     found = _lines(texts, lines[0], joined) if lines else None

@@ -31,7 +31,7 @@ from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.kinds import status_label
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.records import plain_value
+from ixdesk.services.records import fixed_defaults, plain_value
 from ixdesk.services.validation import quoted
 
 BATCH = 2_000
@@ -54,6 +54,7 @@ class ImportResult:
     tracks_created: list[str] = field(default_factory=list)
     cohort_name: str = ""
     enrolment_status: str = ""
+    answered: int = 0  # students whose application answers were kept
 
     def describe(self) -> str:
         counts = self.counts
@@ -68,6 +69,8 @@ class ImportResult:
             text += f"; {self.enrolled:,} added to {where}"
         if self.tracks_created:
             text += f"; new tracks: {', '.join(self.tracks_created)}"
+        if self.answered:
+            text += f"; application answers kept for {self.answered:,}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -77,6 +80,7 @@ class ImportResult:
             "updated": self.updated,
             "enrolled": self.enrolled,
             "tracks_created": self.tracks_created,
+            "answered": self.answered,
         }
 
 
@@ -135,7 +139,7 @@ class _Writer:
         stored = [target for target in targets if target.values is None]
         if stored:
             store = self.plan.rows[0].store
-            defaults = _defaults(table)
+            defaults = fixed_defaults(table)
             names = [c for c in part.columns if c not in part.pseudo]
             names += [c for c in defaults if c not in names and c not in _STAMP]
             for start in range(0, len(stored), BATCH):
@@ -161,7 +165,8 @@ class _Writer:
                     [*names, "id", *stamp],
                     [*columns, [t.id for t in batch], *([v] * len(batch) for v in stamp.values())],
                 )
-        self.insert(table, self._new_rows(part, [t for t in targets if t.values is not None]))
+        changed = [(t.id, t.values) for t in targets if t.values is not None]
+        self.insert(table, self._new_rows(part, changed))
 
     def run(self) -> ImportResult:
         if self.connection.dialect.name != "sqlite":
@@ -169,7 +174,7 @@ class _Writer:
         # A larger page cache for the transaction: index pages of 100,000 new rows
         # stay in memory instead of spilling (a tenth faster; new ids come sorted, so
         # twice this buys no more); restored after.
-        before = self.connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        before = self.connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
         self.connection.exec_driver_sql(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
         try:
             return self._run()
@@ -189,12 +194,14 @@ class _Writer:
             for p in plan.parts
         }
         expertise = self._expertise_rows()
+        answers = plan.answers_to_add()
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
             + sum(map(len, changed.values()))
             + len(expertise)
             + len(plan.enrolments)
+            + sum(len(pairs) for _student, pairs in answers)
         )
         self.step(0)
         tracks = [
@@ -223,6 +230,23 @@ class _Writer:
         self.result.enrolled = len(enrolments)
         self.result.cohort_name = plan.cohort_name or ""
         self.result.enrolment_status = plan.enrolment_status
+        self.insert(
+            m.ApplicationAnswer.__table__,
+            (
+                {
+                    "id": str(uuid.uuid4()),
+                    "student_id": student_id,
+                    "cohort_id": plan.cohort_id,
+                    "position": position,
+                    "question": question,
+                    "answer": answer,
+                    **self._stamp(),
+                }
+                for student_id, pairs in answers
+                for position, (question, answer) in enumerate(pairs, start=1)
+            ),
+        )
+        self.result.answered = len(answers)
         return self.result
 
     def _value(self, value: Any) -> Any:
@@ -230,17 +254,19 @@ class _Writer:
             return self.now
         return plain_value(value)
 
-    def _new_rows(self, part: Part, targets: list[Target]) -> Iterator[dict[str, Any]]:
+    def _new_rows(
+        self, part: Part, records: list[tuple[str, dict[str, Any]]]
+    ) -> Iterator[dict[str, Any]]:
         """Full rows for new records: every column, defaults where the file left a gap."""
         table = part.model.__table__
-        defaults = _defaults(table)
+        defaults = fixed_defaults(table)
         base = dict.fromkeys(part.columns)
         base.update(self._stamp())
         gaps = [column for column in defaults if column in base or column in table.c]
         consent = "guardian_consent_at" if "guardian_consent_at" in part.columns else None
-        for target in targets:
+        for record_id, values in records:
             row = base.copy()
-            row.update(target.values)
+            row.update(values)
             for column in part.pseudo:
                 row.pop(column, None)
             for column in gaps:
@@ -248,7 +274,7 @@ class _Writer:
                     row[column] = defaults[column]
             if consent and row[consent] is CONSENT_NOW:
                 row[consent] = self.now
-            row["id"] = target.id
+            row["id"] = record_id
             yield row
 
     def _update(self, part: Part, targets: list[Target]) -> None:
@@ -307,7 +333,7 @@ class _Writer:
         rows = []
         for target in plan.targets.get("instructor", ()):
             if target.values is None:  # a new instructor straight from its row
-                chosen = plan.rows[0].store.get("expertise", target.row_index)
+                chosen = plan.rows[0].store.get("expertise", target.row_index or 0)
             else:
                 chosen = target.values.get("expertise")
             wanted = set(chosen or ())
@@ -339,16 +365,6 @@ def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     iterator = iter(rows)
     while batch := list(itertools.islice(iterator, BATCH)):
         yield batch
-
-
-def _defaults(table: Table) -> dict[str, Any]:
-    """Scalar column defaults (statuses, opt-in False) for columns an import left empty."""
-    found = {}
-    for column in table.columns:
-        default = column.default
-        if default is not None and getattr(default, "is_scalar", False):
-            found[column.name] = plain_value(default.arg)
-    return found
 
 
 @without_collector

@@ -31,6 +31,7 @@ from ixdesk.services.importing.fields import (
     YES_NO,
     FieldSpec,
 )
+from ixdesk.services.importing.values import nearest_track
 from ixdesk.services.validation import FieldProblem, InvalidValue
 
 Converter = Callable[[Any, list[FieldProblem]], Any]
@@ -53,13 +54,20 @@ class TrackBook:
     def __init__(self, existing: dict[str, tuple[str, str]], new_id: Callable[[str], str]):
         self._by_name = dict(existing)  # folded name → (id, name)
         self._names = {track_id: name for track_id, name in existing.values()}
+        self._existing = sorted(self._names.values(), key=fold)
+        self._near: dict[str, str | None] = {}  # new track's folded name → an existing one
         self._new_id = new_id
         self.new: dict[str, str] = {}  # id → name, in order of first use
+
+    def near(self, name: str) -> str | None:
+        """For a track this import makes: the existing track it probably means, if any."""
+        return self._near.get(" ".join(fold(name).split()))
 
     def resolve(self, name: str) -> str:
         key = " ".join(fold(name).split())
         found = self._by_name.get(key)
         if found is None:
+            self._near[key] = nearest_track(name, self._existing)
             track_id = self._new_id(key)
             found = self._by_name[key] = (track_id, name)
             self._names[track_id] = name
@@ -163,7 +171,7 @@ def make_converter(
     if spec.type == CHOICE:
         return _choice(spec)
     if spec.type == TRACK:
-        return lambda raw, _w: _track(tracks, raw)
+        return lambda raw, w: _track(tracks, raw, w)
     if spec.type == TRACKS:
         return lambda raw, _w: _tracks(tracks, raw)
     if spec.type == FULL_NAME:
@@ -171,9 +179,20 @@ def make_converter(
     return _text(spec)
 
 
-def _track(tracks: TrackBook, raw: Any) -> str | None:
+def _track(tracks: TrackBook, raw: Any, warnings: list[FieldProblem]) -> str | None:
     text = v.clean_text(raw)
-    return tracks.resolve(text) if text else None
+    if not text:
+        return None
+    track_id = tracks.resolve(text)
+    near = tracks.near(text)
+    if near is not None:
+        v.warn(
+            warnings,
+            "track_interest",
+            f"{v.quoted(text)} becomes a new track; it may be the track {v.quoted(near)}: "
+            "say which in the import's values.",
+        )
+    return track_id
 
 
 def _tracks(tracks: TrackBook, raw: Any) -> tuple[str, ...] | None:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
+from ixdesk.db.base import Record
 from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
 
@@ -63,7 +64,7 @@ class Person:
 class Existing:
     """Live records of one type: key → id, loaded values, near-duplicate lookups."""
 
-    model: type[m.Base]
+    model: type[Record]
     columns: tuple[str, ...]
     index: dict[Any, str] = field(default_factory=dict)
     records: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class Existing:
                 self.records[row[0]] = (row[1], dict(zip(self.columns, row[2:], strict=True)))
 
 
-def _people(session: Session, model: type[m.Base], columns: tuple[str, ...]) -> Existing:
+def _people(session: Session, model: type[Record], columns: tuple[str, ...]) -> Existing:
     existing = Existing(model, columns)
     table = model.__table__
     extra = ("date_of_birth", "school") if model is m.Student else ("employer", "phone")
@@ -198,3 +199,22 @@ def enrolled_students(session: Session, cohort_id: str) -> set[str]:
             select(e.student_id).where(e.cohort_id == cohort_id, e.deleted_at.is_(None))
         )
     )
+
+
+def answered_students(session: Session, cohort_id: str | None) -> set[str]:
+    """Ids of the students who already have application answers for this cohort (or none)."""
+    a = m.ApplicationAnswer
+    where = a.cohort_id == cohort_id if cohort_id else a.cohort_id.is_(None)
+    return set(session.scalars(select(a.student_id).where(where, a.deleted_at.is_(None))))
+
+
+def track_names(session: Session) -> list[str]:
+    """The live tracks' names, A–Z as a person sorts them."""
+    return sorted((name for _id, name in load_tracks(session).values()), key=fold)
+
+
+def cohort_audience(session: Session, name: str) -> str:
+    """The audience ("high_school" or "university") of the live cohort with this name."""
+    cohort_id, _name = find_cohort(session, name)
+    audience = session.scalar(select(m.Cohort.audience).where(m.Cohort.id == cohort_id))
+    return str(getattr(audience, "value", audience))

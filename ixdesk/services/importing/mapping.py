@@ -2,7 +2,10 @@
 
 A mapping is keyed by header text (headers of one table are made unique
 when read), so a mapping saved as JSON applies to the next file with the same
-headers, whatever their order.
+headers, whatever their order. It also holds the suggestions a coordinator
+has not confirmed (never applied by themselves) and the value mappings: what
+a typed answer means ("Junior" → grade 11, "DA" → the track "Data
+Analytics"), per field, saved with the rest.
 """
 
 from __future__ import annotations
@@ -15,13 +18,10 @@ from typing import Any
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import write_atomically
-from ixdesk.services.importing.fields import (
-    FIELD_BY_NAME,
-    FIELDS,
-    KINDS,
-    guess_field,
-    header_key,
-)
+from ixdesk.services.importing.fields import APPLICATION_ANSWER, FIELD_BY_NAME, FIELDS, KINDS
+from ixdesk.services.importing.header_words import header_key
+from ixdesk.services.importing.headers import is_bookkeeping, match_header
+from ixdesk.services.importing.values import ValueMappings, read_values, values_json
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation.base import quoted
 
@@ -43,6 +43,10 @@ class Mapping:
     columns: dict[str, str | None]
     day_first: bool | None = None
     notes: list[str] = field(default_factory=list)
+    # header → a field it may name, offered to confirm, never applied by itself
+    suggestions: dict[str, str] = field(default_factory=dict)
+    # field → {folded typed value → what it means}: see :mod:`.values`
+    values: ValueMappings = field(default_factory=dict)
 
     def field_for(self, header: str) -> str | None:
         return self.columns.get(header)
@@ -54,14 +58,24 @@ class Mapping:
         return None
 
     def mapped(self) -> dict[str, str]:
-        """Field name → header, for the columns that are imported."""
-        return {mapped: header for header, mapped in self.columns.items() if mapped}
+        """Field name → header, for the columns that are imported (one field per column)."""
+        specs = FIELD_BY_NAME[self.kind]
+        return {
+            mapped: header
+            for header, mapped in self.columns.items()
+            if mapped and not specs[mapped].many
+        }
+
+    def answer_headers(self) -> list[str]:
+        """The columns kept as application answers, in the file's order."""
+        specs = FIELD_BY_NAME[self.kind]
+        return [h for h, mapped in self.columns.items() if mapped and specs[mapped].many]
 
     def set(self, header: str, field_name: str | None) -> None:
         """Import ``header`` into ``field_name`` (None: do not import it).
 
         A field is filled from one column only: choosing it here clears it
-        from the column that had it.
+        from the column that had it (application answers come from any number).
         """
         if header not in self.columns:
             raise IxdeskError(f"The file has no column {quoted(header)}.")
@@ -71,10 +85,22 @@ class Mapping:
                 raise IxdeskError(
                     f"“{field_name}” is not a field of {self.kind}; choose one of {choices}."
                 )
-            for other, mapped in self.columns.items():
-                if mapped == field_name and other != header:
-                    self.columns[other] = None
+            if not FIELD_BY_NAME[self.kind][field_name].many:
+                for other, mapped in self.columns.items():
+                    if mapped == field_name and other != header:
+                        self.columns[other] = None
         self.columns[header] = field_name
+        self.suggestions.pop(header, None)
+
+    def keep_unmatched_as_answers(self) -> list[str]:
+        """Keep every column that goes nowhere (form bookkeeping such as "Timestamp" aside)
+        as an application answer; the columns it chose."""
+        if APPLICATION_ANSWER not in FIELD_BY_NAME[self.kind]:
+            raise IxdeskError(f"Only students keep application answers, not {self.kind}.")
+        chosen = [h for h, f in self.columns.items() if f is None and not is_bookkeeping(h)]
+        for header in chosen:
+            self.set(header, APPLICATION_ANSWER)
+        return chosen
 
     def missing_required(self) -> list[str]:
         """Required fields no column fills (a full-name column fills first and last name)."""
@@ -91,6 +117,7 @@ class Mapping:
             "kind": self.kind,
             "columns": dict(self.columns),
             "day_first": self.day_first,
+            "values": values_json(self.values),
         }
 
 
@@ -99,16 +126,22 @@ def propose_mapping(kind: Kind, headers: Iterable[str]) -> Mapping:
     check_kind(kind)
     headers = list(headers)
     columns: dict[str, str | None] = {}
+    suggestions: dict[str, str] = {}
     taken: set[str] = set()
     for header in headers:
-        guessed = guess_field(kind, header)
-        if guessed in taken:
-            guessed = None
-        if guessed:
-            taken.add(guessed)
-        columns[header] = guessed
+        found = match_header(kind, header)
+        columns[header] = None
+        if found.field is None or found.field in taken:
+            continue
+        if found.sure:
+            taken.add(found.field)
+            columns[header] = found.field
+        else:
+            suggestions[header] = found.field
     _settle_names(columns, taken)
-    return Mapping(kind, columns)
+    return Mapping(
+        kind, columns, suggestions={h: f for h, f in suggestions.items() if f not in taken}
+    )
 
 
 def _settle_names(columns: dict[str, str | None], taken: set[str]) -> None:
@@ -169,7 +202,10 @@ def load_mapping(path: str | Path, headers: Iterable[str] | None = None) -> Mapp
                 f"is not a field of {kind}."
             )
     day_first = data.get("day_first")
-    mapping = Mapping(kind, dict(saved), day_first if isinstance(day_first, bool) else None)
+    values = read_values(kind, data.get("values"), source)
+    mapping = Mapping(
+        kind, dict(saved), day_first if isinstance(day_first, bool) else None, values=values
+    )
     if headers is None:
         return mapping
     return fit_mapping(mapping, headers)
@@ -188,14 +224,26 @@ def fit_mapping(saved: Mapping, headers: Iterable[str]) -> Mapping:
             columns[header] = by_key[header_key(header)]
         else:
             columns[header] = None
-    taken = {f for f in columns.values() if f}
+    specs = FIELD_BY_NAME[saved.kind]
+    taken: set[str] = set()
+    for header in headers:  # one column per field: the first that claims it keeps it
+        chosen = columns[header]
+        if chosen and not specs[chosen].many:
+            if chosen in taken:
+                columns[header] = None
+            taken.add(chosen)
+    suggestions: dict[str, str] = {}
     for header in headers:
         known = header in saved.columns or header_key(header) in by_key
         guess = proposed.columns.get(header)
         if not known and guess and guess not in taken:
             columns[header] = guess
             taken.add(guess)
+        suggested = proposed.suggestions.get(header)
+        if not known and suggested and suggested not in taken:
+            suggestions[header] = suggested
     keys = {header_key(h) for h in headers}
     missing = [h for h in saved.columns if h not in columns and header_key(h) not in keys]
     notes = [f"The saved mapping's column {quoted(h)} is not in this file." for h in missing]
-    return Mapping(saved.kind, columns, saved.day_first, notes)
+    values = {name: dict(each) for name, each in saved.values.items()}
+    return Mapping(saved.kind, columns, saved.day_first, notes, suggestions, values)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ixdesk.db import models as m
+from ixdesk.db.base import Record
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.duplicates import Duplicate
@@ -46,7 +47,7 @@ class Part:
     """One record type a row fills: its import fields → value keys, and how it is found."""
 
     record: str
-    model: type[m.Base]
+    model: type[Record]
     fields: dict[str, str]
     key: Callable[[dict[str, Any]], Any]
     link: str | None = None  # column taking the id of the row's previous part's record
@@ -66,7 +67,7 @@ class Part:
 
 
 def _fields(kind: Kind) -> dict[str, str]:
-    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name"}
+    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name" and not s.many}
 
 
 _COMPANY_FIELDS = ("name", "sector", "website", "city", "country", "status", "notes")
@@ -360,18 +361,18 @@ def _tracks_used(plan: ImportPlan) -> dict[str, str]:
     from_rows: list[int] = []  # new records still exactly their row: read the columns
     for targets in plan.targets.values():
         for target in targets:
-            if target.is_new and target.values is None:
+            values = target.values if target.is_new else target.changes
+            if values is None:  # a new record still exactly its row
                 from_rows.append(target.row_index or 0)
                 continue
-            values = target.values if target.is_new else target.changes
             _add_tracks(used, (values.get(column) for column in ("track_interest_id", "expertise")))
     if from_rows and plan.rows:
         columns = plan.rows[0].store.columns
         every_row = len(from_rows) == len(plan.rows)  # each row a new record, as often
         for column in ("track_interest_id", "expertise"):
             if column in columns:
-                values = columns[column]
-                _add_tracks(used, set(values if every_row else map(values.__getitem__, from_rows)))
+                stored = columns[column]
+                _add_tracks(used, set(stored if every_row else map(stored.__getitem__, from_rows)))
     return {track_id: name for track_id, name in plan.tracks.new.items() if track_id in used}
 
 

@@ -28,12 +28,14 @@ from ixdesk.errors import IxdeskError
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.bulk import collector_paused, without_collector
+from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELD_BY_NAME, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
-from ixdesk.services.importing.matching import PARTS, Duplicate, Part, Target, resolve
+from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
-from ixdesk.services.importing.rows import PlannedRow, Problem, TrackBook, convert_rows
+from ixdesk.services.importing.rows import Answers, PlannedRow, Problem, TrackBook, convert_rows
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.settings import load_settings
 
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
 REPEATED = "repeated"
@@ -62,7 +64,8 @@ class ImportPlan:
     enrolments: list[str] = field(default_factory=list)
     tracks_to_create: dict[str, str] = field(default_factory=dict)
     new_ids: dict[Any, str] = field(default_factory=dict)
-    row_ids: dict[str, list[str | None]] = field(default_factory=dict)
+    row_ids: dict[str, list[str]] = field(default_factory=dict)
+    answered: set[str] = field(default_factory=set)  # students with answers for the cohort
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -119,7 +122,42 @@ class ImportPlan:
     @property
     def has_changes(self) -> bool:
         counts = self.counts
-        return bool(counts[NEW] or counts[UPDATED] or self.enrolments)
+        return bool(counts[NEW] or counts[UPDATED] or self.enrolments or self.answers_to_add())
+
+    def answers_to_add(self) -> list[tuple[str, Answers]]:
+        """(student id, answers) the import keeps: a student's first valid row with
+        answers, unless they already have application answers for this cohort."""
+        store = self.rows[0].store if self.rows else None
+        if store is None or store.answers is None:
+            return []
+        found: list[tuple[str, Answers]] = []
+        seen = set(self.answered)
+        for row, answers in zip(self.rows, store.answers, strict=True):
+            if answers is None or row.status == INVALID or not row.record_ids:
+                continue
+            student_id = row.record_ids[0]
+            if student_id not in seen:
+                seen.add(student_id)
+                found.append((student_id, answers))
+        return found
+
+    def unreadable_columns(self) -> list[str]:
+        """Columns of which no cell could be read (each refused): better left out."""
+        refused: dict[str, set[int]] = {}
+        for row in self.rows:
+            for problem in row.problems:
+                if problem.severity == validation.ERROR and problem.column and problem.field:
+                    refused.setdefault(problem.column, set()).add(row.index)
+        index_of = {header: i for i, header in enumerate(self.table.headers)}
+        found = []
+        for header, indexes in refused.items():
+            position = index_of.get(header)
+            if position is None or self.mapping.field_for(header) is None:
+                continue
+            filled = sum(1 for cells in self.table.rows if cells[position] not in ("", None))
+            if filled and len(indexes) >= filled:
+                found.append(header)
+        return found
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -137,6 +175,7 @@ class ImportPlan:
             "mapping": dict(self.mapping.columns),
             "counts": self.counts,
             "enrolments": len(self.enrolments),
+            "application_answers": len(self.answers_to_add()),
             "new_tracks": sorted(self.tracks_to_create.values()),
             "notes": self.notes,
         }
@@ -181,7 +220,7 @@ def plan_import(
     if enrolment_status not in {status.value for status in EnrolmentStatus}:
         raise IxdeskError(f"“{enrolment_status}” is not an enrolment status.")
     try:
-        region = validation.check_region(region or validation.default_region())
+        region = validation.check_region(region or load_settings(database).region)
     except ValueError as error:
         raise IxdeskError(str(error)) from None
     new_ids: dict[Any, str] = {}
@@ -209,6 +248,7 @@ def plan_import(
         if kind == Kind.COMPANIES:
             _check_contacts(converted, mapping)
         existing = _load_existing(session, kind, converted)
+        answered = ex.answered_students(session, cohort_id) if mapping.answer_headers() else set()
     plan = ImportPlan(
         kind=kind,
         table=table,
@@ -224,6 +264,7 @@ def plan_import(
         enrolment_status=enrolment_status,
         enrolled=enrolled,
         new_ids=new_ids,
+        answered=answered,
     )
     plan.resolve()
     return plan

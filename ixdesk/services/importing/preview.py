@@ -16,7 +16,7 @@ from ixdesk.services.importing.commit import joining
 from ixdesk.services.importing.fields import FIELD_BY_NAME
 from ixdesk.services.importing.session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.validation import ERROR, shown
+from ixdesk.services.validation import ERROR, quoted, shown
 
 
 @dataclass(frozen=True)
@@ -197,4 +197,9 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
     if plan.tracks_to_create:
         names = ", ".join(sorted(plan.tracks_to_create.values()))
         lines.append(f"New tracks: {names}.")
+    answered = len(plan.answers_to_add())
+    if answered:
+        whose = counted(answered, "student's", "students'")
+        where = f" for {quoted(plan.cohort_name)}" if plan.cohort_name else ""
+        lines.append(f"{whose} application answers will be kept{where}.")
     return lines

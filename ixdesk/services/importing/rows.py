@@ -35,10 +35,12 @@ from ixdesk.services.importing.fields import (
 )
 from ixdesk.services.importing.mapping import Mapping
 from ixdesk.services.importing.reading import SourceTable
+from ixdesk.services.importing.values import remap
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import ERROR, WARNING, FieldProblem, InvalidValue
 
 __all__ = ["CONSENT_NOW", "PlannedRow", "Problem", "TrackBook", "ValueStore", "convert_rows"]
+Answers = tuple[tuple[str, str], ...]  # (question, answer) in the file's column order
 _UNCACHED = (EMAIL, PHONE, TEXT, FULL_NAME)
 _NUMBERS = {int, float, bool}
 
@@ -69,6 +71,8 @@ class ValueStore:
     def __init__(self, size: int) -> None:
         self.size = size
         self.columns: dict[str, list[Any]] = {}
+        # each row's application answers (None: none), when columns are kept as answers
+        self.answers: list[Answers | None] | None = None
 
     def row(self, index: int) -> dict[str, Any]:
         return {
@@ -161,6 +165,7 @@ class _Column:
         11, 11.0 and True are equal in Python but not the same answer, so
         where a column mixes such numbers, they are told apart by their type too.
         """
+        keys: Sequence[Any]
         if len(set(map(type, cells)) & _NUMBERS) > 1:
             keys = [raw if type(raw) is str else (type(raw), raw) for raw in cells]
         else:
@@ -208,16 +213,20 @@ def convert_rows(
     size = len(table.rows)
     store = ValueStore(size)
     rows = [PlannedRow(i, number, store) for i, number in enumerate(table.row_numbers)]
-    mapped = [(h, f) for h, f in mapping.columns.items() if f and h in index_of]
+    mapped = [
+        (h, f) for h, f in mapping.columns.items() if f and h in index_of and not specs[f].many
+    ]
+    answers = [h for h in mapping.answer_headers() if h in index_of]
     # The table's columns, read once (cheaper than picking one cell per row per column).
-    cells_by_column = list(zip(*table.rows, strict=True)) if size and mapped else []
+    cells_by_column = list(zip(*table.rows, strict=True)) if size and (mapped or answers) else []
     for done, (header, field_name) in enumerate(mapped, start=1):
         spec = specs[field_name]
         converter = make_converter(
             spec, day_first=day_first, region=region, tracks=tracks, today=today
         )
         column = _Column(spec, header, converter, column_check(spec, region))
-        values = column.run(cells_by_column[index_of[header]] if size else ())
+        cells = cells_by_column[index_of[header]] if size else ()
+        values = column.run(remap(cells, mapping.values.get(field_name) or {}))
         for index, message, severity in column.problems:
             row = rows[index]
             _add(row, Problem(row.row_number, header, message, severity, field_name))
@@ -229,9 +238,30 @@ def convert_rows(
             store.columns[spec.key] = values
         if progress is not None:
             progress(done * size // len(mapped), size)
+    if answers and size:
+        store.answers = _answers(answers, [cells_by_column[index_of[h]] for h in answers])
     _check_required(kind, mapping, store, rows)
     _formula_warnings(table, mapping, rows)
     return rows
+
+
+def _answers(questions: list[str], columns: list[Sequence[Any]]) -> list[Answers | None]:
+    """Each row's (question, answer) pairs for the columns kept as application answers."""
+    found: list[Answers | None] = []
+    for cells in zip(*columns, strict=True):
+        pairs = tuple(
+            (question, text)
+            for question, cell in zip(questions, cells, strict=True)
+            if (text := _answer_text(cell))
+        )
+        found.append(pairs or None)
+    return found
+
+
+def _answer_text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    return (cell if isinstance(cell, str) else v.shown(cell)).strip()
 
 
 def _add(row: PlannedRow, problem: Problem) -> None:

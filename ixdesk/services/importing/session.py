@@ -25,6 +25,7 @@ from ixdesk.services.importing import (
     SourceTable,
     date_columns,
     detect_day_first,
+    existing,
     fit_mapping,
     load_mapping,
     plan_import,
@@ -32,6 +33,7 @@ from ixdesk.services.importing import (
     read_table,
 )
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
+from ixdesk.services.importing.values import KEEP, ValueQuestion, value_questions
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import (
     default_day_first,
@@ -145,6 +147,9 @@ class ImportSession:
     plan: ImportPlan | None = None
     planned_for: tuple[Any, ...] | None = None
     committed: ImportResult | None = None
+    questions: list[ValueQuestion] = field(default_factory=list)
+    asked_for: tuple[Any, ...] | None = None
+    tracks: list[str] = field(default_factory=list)  # existing tracks' names, for the answers
 
     def take_read(self, outcome: ReadOutcome) -> None:
         """A new reading of the file: the mapping and date order follow it; the plan is stale."""
@@ -164,7 +169,47 @@ class ImportSession:
     def plan_inputs(self) -> tuple[Any, ...]:
         """What the plan depends on; the preview checks again when any of it changes."""
         columns = tuple(self.mapping.columns.items()) if self.mapping else ()
-        return (id(self.table), columns, self.cohort, self.day_first, self.region)
+        values = repr(sorted(self.mapping.values.items())) if self.mapping else ""
+        return (id(self.table), columns, values, self.cohort, self.day_first, self.region)
+
+    def value_questions(self, database: Any) -> list[ValueQuestion]:
+        """The typed values worth a look for the mapping as it is (asked once per mapping)."""
+        if self.table is None or self.mapping is None:
+            return []
+        inputs = (id(self.table), tuple(self.mapping.columns.items()), self.cohort)
+        if self.asked_for != inputs:
+            with database.read() as session:
+                self.tracks = existing.track_names(session)
+                audience = None
+                if self.cohort and self.source.kind == Kind.STUDENTS:
+                    audience = existing.cohort_audience(session, self.cohort)
+            self.questions = value_questions(
+                self.source.kind,
+                self.table.headers,
+                self.table.rows,
+                self.mapping.columns,
+                tracks=self.tracks,
+                audience=audience,
+            )
+            self.asked_for = inputs
+        return self.questions
+
+    def current_answer(self, question: ValueQuestion) -> Any:
+        """What a question is answered with now: the mapping's value, else the suggestion."""
+        assert self.mapping is not None
+        meanings = self.mapping.values.get(question.field, {})
+        return meanings.get(question.value, question.suggestion)
+
+    def answer(self, question: ValueQuestion, meaning: Any) -> None:
+        """Say what a typed value means (KEEP: as typed) in the mapping's value mappings."""
+        assert self.mapping is not None
+        meanings = self.mapping.values.setdefault(question.field, {})
+        if meaning is KEEP:
+            meanings.pop(question.value, None)
+        else:
+            meanings[question.value] = meaning
+        if not meanings:
+            del self.mapping.values[question.field]
 
     @property
     def plan_is_current(self) -> bool:

@@ -16,7 +16,7 @@ from operator import call
 from pathlib import Path
 from typing import Any
 
-from ixdesk.services.importing.fields import is_known_header
+from ixdesk.services.importing.headers import is_known_header
 from ixdesk.services.importing.safety import ImportFileError
 
 HEADER_SEARCH_ROWS = 30

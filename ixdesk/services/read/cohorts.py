@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.counts import enrolled_count
 from ixdesk.services.read.common import RecordRead
 
 C, TRACK = m.Cohort, m.Track
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return statement.outerjoin(TRACK, TRACK.id == C.track_id).where(C.deleted_at.is_(None))
 
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, func, literal, select, type_coerce
+from sqlalchemy import ColumnElement, String, func, literal, select, type_coerce
 
-from ixdesk.db.base import Base
+from ixdesk.db.base import Record
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.folding import fold
 
 # {field: {record id: [nested records]}} beside each listed record, e.g. a company's contacts.
@@ -28,11 +29,11 @@ Nested = dict[str, dict[str, list[Any]]]
 class RecordRead:
     """One record type's fields, by canonical name, over its live rows."""
 
-    model: type[Base]
+    model: type[Record]
     # canonical name → SQL expression; joined tables come from ``joins``
     fields: Mapping[str, Any]
     # adds the joins the fields need and keeps live rows only
-    source: Callable[[Select[Any]], Select[Any]]
+    source: Callable[[AnySelect], AnySelect]
     # ``ixdesk list``: the fields of --json in order, the row order, the columns of the table
     listed: tuple[str, ...]
     list_order: tuple[Any, ...]
@@ -42,13 +43,13 @@ class RecordRead:
     # kinds that can be listed for one cohort: the condition for a cohort id
     by_cohort: Callable[[str], Any] | None = None
 
-    def select(self, names: Iterable[str], *, raw_ids: bool = False) -> Select[Any]:
+    def select(self, names: Iterable[str], *, raw_ids: bool = False) -> AnySelect:
         """Live rows with these fields (labelled with their names); with ``raw_ids``
         the id as the driver returns it comes first, unlabelled."""
         first = [raw_id(self.model.__table__.c.id)] if raw_ids else []
         return self.source(select(*first, *(self.fields[name].label(name) for name in names)))
 
-    def list_query(self) -> Select[Any]:
+    def list_query(self) -> AnySelect:
         """What ``ixdesk list`` shows, in its order."""
         return self.select(self.listed).order_by(*self.list_order)
 
@@ -72,6 +73,25 @@ def person(first: str | None, last: str | None, preferred: str | None = None) ->
     return " ".join(part for part in (first, (last or "").strip()) if part)
 
 
+def readable_phone(number: str | None, region: str | None = None) -> str | None:
+    """A phone number spaced for reading: +27 74 123 4567.
+
+    Stored numbers are E.164 (+27741234567); one kept as typed is read as from
+    ``region`` and shown the same way when it is a valid number, else as typed.
+    """
+    if not number:
+        return number
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        return number
+    if not phonenumbers.is_valid_number(parsed):
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def sort_key(text: str | None) -> tuple[Any, ...]:
     """Natural order, case and accents ignored: "Group 2" before "Group 10", "Émile" by E."""
     parts = re.split(r"(\d+)", fold(text or ""))
@@ -85,7 +105,7 @@ def name_order(fields: Sequence[str]) -> Callable[[tuple[Any, ...]], Any]:
     return lambda row: tuple(sort_key(row[index]) for index in indices)
 
 
-def by_id(database: Database, statement: Select[Any], fields: tuple[str, ...]) -> dict[str, Any]:
+def by_id(database: Database, statement: AnySelect, fields: tuple[str, ...]) -> dict[str, Any]:
     """Rows of (owner id, *values) grouped as {owner id: [{field: value}, ...]}."""
     grouped: dict[str, list[Any]] = {}
     with database.read() as session:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.read.common import Nested, RecordRead, by_id
 
 C, P = m.PartnerCompany, m.BusinessProblem
 CONTACT_FIELDS = ("id", "name", "role", "email", "phone")
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return statement.where(C.deleted_at.is_(None))
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.counts import member_count
 from ixdesk.services.read.common import Nested, RecordRead, person, person_name, sort_key
 from ixdesk.services.tables import canonical_id
@@ -24,7 +25,7 @@ MEMBER_FIELDS = ("id", "first_name", "last_name", "preferred_name", "email", "sc
 ASSISTANT_FIELDS = ("id", "first_name", "last_name", "preferred_name", "email")
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return (
         statement.join(COHORT, COHORT.id == G.cohort_id)
         .outerjoin(PROBLEM, (PROBLEM.id == G.business_problem_id) & PROBLEM.deleted_at.is_(None))

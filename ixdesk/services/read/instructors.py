@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.read.common import Nested, RecordRead, by_id, person
 
 I = m.Instructor  # noqa: E741
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return statement.where(I.deleted_at.is_(None))
 
 

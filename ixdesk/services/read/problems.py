@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import func
 from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.read.common import RecordRead, sort_key
 
 P, COMPANY, TRACK = m.BusinessProblem, m.PartnerCompany, m.Track
 SPONSOR = aliased(m.Contact, name="sponsor")
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return (
         statement.join(COMPANY, COMPANY.id == P.company_id)
         .outerjoin(TRACK, TRACK.id == P.track_id)

@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.db.statements import AnySelect
 from ixdesk.services.read.common import RecordRead, name_order
 
 S, TRACK = m.Student, m.Track
 ROSTER_STATUSES = (EnrolmentStatus.ENROLLED.value, EnrolmentStatus.COMPLETED.value)
 
 
-def _source(statement: Select[Any]) -> Select[Any]:
+def _source(statement: AnySelect) -> AnySelect:
     return statement.outerjoin(TRACK, TRACK.id == S.track_interest_id).where(S.deleted_at.is_(None))
 
 

@@ -20,6 +20,7 @@ from ixdesk.services.validation.answers import (
     GRADE_MIN,
     NO_WORDS,
     YES_WORDS,
+    audience_grade,
     check_grade,
     parse_yes_no,
 )
@@ -33,6 +34,7 @@ from ixdesk.services.validation.base import (
     clean_text,
     quoted,
     shown,
+    warn,
 )
 from ixdesk.services.validation.dates import (
     EARLIEST_PLANNED_YEAR,
@@ -76,6 +78,7 @@ __all__ = [
     "YES_WORDS",
     "FieldProblem",
     "InvalidValue",
+    "audience_grade",
     "brief",
     "check_email",
     "check_grade",
@@ -101,6 +104,7 @@ __all__ = [
     "read_typed_date",
     "shown",
     "type_rules",
+    "warn",
     "written_in_numbers",
     "years_before",
 ]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ixdesk.errors import ValidationError
+
 ERROR, WARNING = "error", "warning"
 QUOTE_LIMIT = 60  # characters of a value or column name a message quotes
 
@@ -78,3 +80,14 @@ def clean_text(value: Any) -> str | None:
     if "  " in text or not text.isprintable():  # tabs, newlines, no-break spaces
         text = " ".join(text.split())
     return text or None
+
+
+def one_line_name(text: str, noun: str, limit: int) -> str:
+    """A name typed for a ``noun`` (a group, a track) on one line, spaces tidied; refused
+    when empty or longer than ``limit``."""
+    name = " ".join(text.split())
+    if not name:
+        raise ValidationError(f"A {noun} needs a name.")
+    if len(name) > limit:
+        raise ValidationError(f"A {noun} name can be at most {limit} characters long.")
+    return name

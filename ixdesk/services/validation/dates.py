@@ -20,6 +20,7 @@ from ixdesk.services.validation.base import (
     shown,
     warn,
 )
+from ixdesk.services.validation.regional import regional
 
 OLDEST_AGE_YEARS = 100
 YEARS_AHEAD = 10
@@ -29,6 +30,8 @@ EARLIEST_PLANNED_YEAR = 2000
 PLANNED_YEARS_AHEAD = 20
 DATE_ORDER_SETTING = "IXDESK_DATE_ORDER"
 MONTH_FIRST = "month-first"
+DAY_FIRST = "day-first"
+DATE_ORDERS = (DAY_FIRST, MONTH_FIRST)
 
 
 _MONTHS = {
@@ -115,13 +118,19 @@ def years_before(day: date, years: int) -> date:
     return day.replace(year=day.year - years, day=28 if leap_day else day.day)
 
 
-def default_day_first() -> bool:
+def default_day_first(order: str | None = None) -> bool:
     """The organisation's order for dates written in numbers: is 04/03/2027 4 March?
 
-    Day first, unless the ``IXDESK_DATE_ORDER`` setting says ``month-first``. The
-    import and the editors' date fields both ask here.
+    ``order`` (the organisation's setting, read by a caller that has the database),
+    else the organisation's setting in use (:mod:`.regional`), else the
+    ``IXDESK_DATE_ORDER`` environment variable; day first unless one of them says
+    ``month-first``. The import and the editors' date fields both ask here.
     """
-    return os.environ.get(DATE_ORDER_SETTING, "").strip().lower() != MONTH_FIRST
+    for configured in (order, regional().date_order, os.environ.get(DATE_ORDER_SETTING)):
+        word = (configured or "").strip().lower()
+        if word in DATE_ORDERS:
+            return word != MONTH_FIRST
+    return True
 
 
 def _order_problem(text: str, day_first: bool, meant: date, typed: bool) -> str:

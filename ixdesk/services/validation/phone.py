@@ -1,9 +1,11 @@
 """Checking phone numbers into E.164: a fast path for the common shapes, else the library.
 
 ``phonenumbers`` costs 30–40 µs a call and an import checks hundreds of
-thousands of numbers, so a plainly valid national or ``+``-prefixed number
-of a region is checked against that region's own patterns; anything unusual
-goes to the library, which stays the authority (tests compare both paths).
+thousands of numbers, so a plainly valid national number of the default
+region, or a ``+``-prefixed number of any country, is checked against that
+region's own patterns (the country's found from its calling code, as the
+library finds it); anything unusual goes to the library, which stays the
+authority (tests compare both paths).
 """
 
 from __future__ import annotations
@@ -26,15 +28,19 @@ from ixdesk.services.validation.base import (
     quoted,
     warn,
 )
+from ixdesk.services.validation.regional import regional
 
 FALLBACK_REGION = "GB"
 
 
-def default_region() -> str:
-    """Where numbers without a country code are from: $IXDESK_PHONE_REGION, the locale, GB."""
-    configured = os.environ.get("IXDESK_PHONE_REGION", "").strip().upper()
-    if configured in phonenumbers.SUPPORTED_REGIONS:
-        return configured
+def default_region(country: str | None = None) -> str:
+    """Where numbers without a country code are from: ``country`` (the organisation's
+    setting, read by a caller that has the database), else the organisation's setting
+    in use (:mod:`.regional`), $IXDESK_PHONE_REGION, the locale's country, GB."""
+    for configured in (country, regional().country, os.environ.get("IXDESK_PHONE_REGION")):
+        code = (configured or "").strip().upper()
+        if code in phonenumbers.SUPPORTED_REGIONS:
+            return code
     try:
         name = locale.getlocale()[0] or ""
     except ValueError:
@@ -80,11 +86,20 @@ _TYPE_DESCS = (  # mobile first: most numbers on a sign-up sheet are mobiles
 )
 
 
-@lru_cache(maxsize=64)
-def region_rules(region: str) -> RegionRules | None:
-    """Validity patterns for the fast path, or None when the region needs the library."""
+@lru_cache(maxsize=512)
+def region_rules(region: str, *, national: bool = True) -> RegionRules | None:
+    """Validity patterns for the fast path, or None when the region needs the library.
+
+    A region whose national prefix is read by a transforming rule (Brazil's carrier
+    codes) has a fast path for ``+`` numbers only (``national=False``): the rule
+    is asked about no number the prefix rule leaves alone.
+    """
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if meta is None or meta.national_prefix_transform_rule:
+    if (
+        meta is None
+        or meta.country_code is None
+        or (national and meta.national_prefix_transform_rule)
+    ):
         return None
     regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(meta.country_code, ())
     if not regions or regions[0] != region or meta.leading_digits:
@@ -120,35 +135,90 @@ PHONE_PUNCTUATION = str.maketrans("", "", " -.()/\u00a0\u2010\u2011\u2013")
 
 
 _RULES_BY_REGION: dict[str, RegionRules | None] = {}
+_RULES_BY_CODE: dict[str, RegionRules | None] = {}
+# Country calling code (as text) → the region the library tries first for it.
+_MAIN_REGION = {
+    str(code): regions[0]
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
+    if regions
+}
+
+CALLING_CODES = frozenset(_MAIN_REGION)
+
+
+def _rules(region: str) -> RegionRules | None:
+    try:
+        return _RULES_BY_REGION[region]
+    except KeyError:
+        rules = _RULES_BY_REGION[region] = region_rules(region)
+        return rules
+
+
+def calling_code(digits: str) -> str | None:
+    """The country calling code ``digits`` (what follows a ``+``) start with, or None."""
+    for size in (1, 2, 3):  # calling codes are prefix-free: at most one of these is one
+        if digits[:size] in _MAIN_REGION:
+            return digits[:size]
+    return None
+
+
+def international_rules(code: str) -> RegionRules | None:
+    """The fast path's rules for ``+code`` numbers: those of the code's main region."""
+    try:
+        return _RULES_BY_CODE[code]
+    except KeyError:
+        rules = _RULES_BY_CODE[code] = region_rules(_MAIN_REGION[code], national=False)
+        return rules
 
 
 def _fast_e164(text: str, region: str) -> str | None:
-    """E.164 for a plainly valid national or own-country number; None means ask the library."""
-    try:
-        rules = _RULES_BY_REGION[region]
-    except KeyError:
-        rules = _RULES_BY_REGION[region] = region_rules(region)
-    if rules is None:
-        return None
+    """E.164 for a plainly valid national number of ``region``, or a plainly valid
+    ``+`` number of any country (checked against that country's own rules, as the
+    library does); None means ask the library."""
     compact = text.translate(PHONE_PUNCTUATION)
-    digits = compact[1:] if compact.startswith("+") else compact
+    if compact.startswith("+"):
+        return _fast_international(compact[1:])
+    rules = _rules(region)
+    if rules is None or not (compact.isascii() and compact.isdigit()):
+        return None
+    prefix = rules.national_prefix
+    if not prefix or not compact.startswith(prefix) or compact.startswith("00"):
+        return None
+    if rules.prefix_pattern is not None:
+        match = rules.prefix_pattern.match(compact)
+        if match is None or match.end() != len(prefix) or any(match.groups()):
+            return None
+    return _valid_e164(rules, compact[len(prefix) :])
+
+
+def fast_international_e164(text: str) -> str | None:
+    """E.164 for a plainly valid ``+`` number of any country (what ``normalise_phone``
+    gives it), else None: ask the library."""
+    compact = text.translate(PHONE_PUNCTUATION)
+    return _fast_international(compact[1:]) if compact.startswith("+") else None
+
+
+def _fast_international(digits: str) -> str | None:
+    """E.164 for the digits after a ``+`` when they are plainly a valid number of the
+    country code's main region (the library is asked about anything else)."""
     if not (digits.isascii() and digits.isdigit()):
         return None
-    if compact.startswith("+"):
-        if not compact.startswith(rules.country_code, 1):
+    code = calling_code(digits)
+    rules = None if code is None else international_rules(code)
+    if code is None or rules is None:
+        return None
+    national = digits[len(code) :]
+    if rules.national_prefix and national.startswith(rules.national_prefix):
+        return None  # the library may read the prefix off: it decides
+    if rules.prefix_pattern is not None:
+        match = rules.prefix_pattern.match(national)
+        if match is not None and (match.end() or any(match.groups())):
             return None
-        national = compact[1 + len(rules.country_code) :]
-        if rules.national_prefix and national.startswith(rules.national_prefix):
-            return None
-    else:
-        prefix = rules.national_prefix
-        if not prefix or not compact.startswith(prefix) or compact.startswith("00"):
-            return None
-        if rules.prefix_pattern is not None:
-            match = rules.prefix_pattern.match(compact)
-            if match is None or match.end() != len(prefix) or any(match.groups()):
-                return None
-        national = compact[len(prefix) :]
+    return _valid_e164(rules, national)
+
+
+def _valid_e164(rules: RegionRules, national: str) -> str | None:
+    """``+code national`` when the national number is valid by the region's rules."""
     if len(national) not in rules.lengths or not rules.general.fullmatch(national):
         return None
     for lengths, pattern in rules.types:
