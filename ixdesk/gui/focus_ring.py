@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
+    QStyleOptionTab,
     QWidget,
 )
 
@@ -29,6 +30,7 @@ FIELDS = (S.PrimitiveElement.PE_FrameLineEdit,)
 FIELD_CONTROLS = (S.ComplexControl.CC_ComboBox, S.ComplexControl.CC_SpinBox)
 FRAMES = (S.ControlElement.CE_ShapedFrame,)
 BUTTONS = (S.ControlElement.CE_PushButton,)
+TAB_LABEL = S.ControlElement.CE_TabBarTabLabel  # ringed when its bar has the keyboard's focus
 
 
 class FocusRingStyle(QProxyStyle):
@@ -86,6 +88,15 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element == TAB_LABEL and isinstance(option, QStyleOptionTab):
+            # Some styles (Fusion) draw no focus for a tab, others a faint one: none
+            # from the style, then the ring round the current tab.
+            plain = QStyleOptionTab(option)
+            plain.state = option.state & ~S.StateFlag.State_HasFocus
+            super().drawControl(element, plain, painter, widget)
+            if self._focused(option, by_keyboard=True):
+                self._ring(painter, option, inset=1)
+            return
         super().drawControl(element, option, painter, widget)
         if (element in FRAMES and self._focused(option)) or (
             element in BUTTONS and self._focused(option, by_keyboard=True)

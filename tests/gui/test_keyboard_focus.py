@@ -22,7 +22,9 @@ from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.gui import theme
 from ixdesk.gui.focus_ring import FocusRingStyle, install_focus_ring
 from ixdesk.gui.main_window import MainWindow
-from tests.gui.helpers import open_view
+from ixdesk.gui.settings_dialog import SettingsDialog
+from ixdesk.gui.workbench import Workbench
+from tests.gui.helpers import activate, open_view
 from tests.gui.world import World
 
 
@@ -114,6 +116,28 @@ def test_the_colours_chosen_in_settings_keep_the_focus_ring(
             assert with_focus - _ring_pixels(field) >= field.width(), chosen
     finally:
         theme.apply_theme(theme.SYSTEM)
+
+
+def test_the_settings_tab_reached_from_the_keyboard_is_ringed(
+    qtbot: QtBot, focus_ring: None, workbench: Workbench
+) -> None:
+    dialog = SettingsDialog(workbench)
+    qtbot.addWidget(dialog)
+    dialog.resize(1280, 800)
+    dialog.show()
+    activate(qtbot, dialog)
+    bar = dialog.tabs.tabBar()
+    dialog.name_edit.setFocus()
+    for _press in range(20):  # Tab round the dialog to its tabs, as a person would
+        if bar.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+    assert bar.hasFocus()
+    qtbot.wait(10)
+    with_focus = _ring_pixels(bar)
+    qtbot.keyClick(bar, Qt.Key.Key_Tab)  # on to the first field
+    qtbot.waitUntil(lambda: not bar.hasFocus())
+    assert with_focus - _ring_pixels(bar) >= bar.tabRect(0).width()  # a ring round the tab
 
 
 def test_down_from_a_search_box_moves_into_the_results(
