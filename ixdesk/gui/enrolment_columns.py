@@ -7,7 +7,6 @@ board back, which does the move through the services.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -39,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.gui.enrolment_text import search_key, tooltip
 from ixdesk.gui.record_model import display_text
 from ixdesk.services.enrolment import BoardRow
-from ixdesk.services.folding import fold
 from ixdesk.services.kinds import DATE, status_label
 from ixdesk.services.search import matches
 
@@ -94,7 +93,7 @@ class EnrolmentListModel(QAbstractListModel):
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._keys = [_search_key(row) for row in rows]
+        self._keys = [search_key(row) for row in rows]
         self._visible = self._filtered()
         self._row_of = None
         self.endResetModel()
@@ -211,27 +210,6 @@ class EnrolmentListModel(QAbstractListModel):
         ids = [str(each) for each in payload.get("ids", [])]
         source = ES(str(payload.get("status")))
         return bool(ids) and self._on_drop(self.status, source, ids, before)
-
-
-def _search_key(row: BoardRow) -> str:
-    """What the board's search looks in: the names, school, email and application answers."""
-    parts = (row.first_name, row.last_name, row.preferred_name, row.school, row.email)
-    answers = (answer for _question, answer in row.answers)
-    return fold(" ".join(part for part in (*parts, *answers) if part))
-
-
-TOOLTIP_ANSWER = 400  # characters of each application answer a card's tooltip shows
-
-
-def tooltip(summary: str, row: BoardRow) -> str:
-    """A card's tooltip: who, then the application answers for this cohort, if any."""
-    if not row.answers:
-        return summary
-    lines = [f"<p>{html.escape(summary)}</p><p><b>Application answers</b></p>"]
-    for question, answer in row.answers:
-        shown = answer if len(answer) <= TOOLTIP_ANSWER else answer[:TOOLTIP_ANSWER] + "…"
-        lines.append(f"<p><i>{html.escape(question)}</i><br>{html.escape(shown)}</p>")
-    return "<qt>" + "".join(lines) + "</qt>"
 
 
 class EnrolmentDelegate(QStyledItemDelegate):
