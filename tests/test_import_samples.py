@@ -65,7 +65,7 @@ def test_google_forms_export(database: Database) -> None:
     (twice,) = plan.duplicates
     assert (twice.row, twice.matched, twice.other_row, twice.differences) == (10, "file", 2, [])
     assert twice.existing["email"] == twice.incoming["email"] == "ava.jansen@student.example.edu"
-    assert plan.row(10).status == "repeated"  # adds nothing; nothing in ixdesk stays as it was
+    assert plan.row(10).status == "repeated"  # row 2's student; nothing in ixdesk stayed as it was
 
     result = commit_import(database, plan, skip_invalid=True)
     assert result.inserted["students"] == 8

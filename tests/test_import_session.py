@@ -109,7 +109,7 @@ def test_why_import_waits_and_what_it_will_do(database: Database) -> None:
     )
     assert lines[1:3] == [
         "8 new students will be added.",
-        "1 row repeats an earlier row of the file and adds nothing (repeated).",
+        "1 row repeats an earlier row of the file (repeated), so no student is added twice.",
     ]
     commit_import(database, plan, skip_invalid=True)
     session.take_plan(session.make_plan(database), session.plan_inputs())

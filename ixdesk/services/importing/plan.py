@@ -8,8 +8,8 @@ row or for all (skip, the default; fill: empty fields only; update: every
 mapped field the row has a value for, empty cells never erase) decides, and
 a row equal to the record it matches in ixdesk is "unchanged", so importing
 the same file twice changes nothing; a row equal to an earlier row of the same
-file is "repeated" (it adds nothing, and there was nothing in ixdesk to stay
-unchanged). Near-duplicates (same name and same date of birth or
+file is "repeated" (its record is the earlier row's, and there was nothing in
+ixdesk to stay unchanged). Near-duplicates (same name and same date of birth or
 school, another email) become warnings. Changing a choice re-runs only the
 matching, never the checks or the queries.
 """

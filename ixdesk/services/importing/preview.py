@@ -185,7 +185,7 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
     if counts["repeated"]:
         lines.append(
             f"{counted(counts['repeated'], 'row repeats', 'rows repeat')} an earlier row of "
-            "the file and adds nothing (repeated)."
+            f"the file (repeated), so no {one} is added twice."
         )
     if counts["invalid"] and skip_invalid:
         lines.append(f"{counted(counts['invalid'], 'invalid row')} will be left out.")
