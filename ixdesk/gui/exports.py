@@ -14,7 +14,6 @@ Each returns the running :class:`~ixdesk.gui.tasks.BackgroundTask`, or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.record_kinds import Kind
+from ixdesk.targets import file_name
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -42,7 +42,6 @@ VIA: dict[Kind, dict[Kind, str]] = {
     Kind.COMPANIES: {Kind.PROBLEMS: "company_id"},
     Kind.INSTRUCTORS: {},
 }
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 # As the export services take them (ixdesk.services.export is imported only when
 # an export runs: the Excel libraries stay out of the window's start-up).
@@ -53,12 +52,6 @@ Write = Callable[[Path, Progress, Cancelled], Path]
 
 
 # --- where to save ---------------------------------------------------------------------
-
-
-def file_name(text: str) -> str:
-    """``text`` as a file name every system accepts: no slashes, colons or the like."""
-    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub(" ", text).split()).strip(". ")
-    return cleaned[:120].rstrip(". ") or "export"
 
 
 def export_folder() -> Path:
