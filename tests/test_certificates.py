@@ -229,15 +229,35 @@ def test_cancel_keeps_the_certificates_written_and_says_how_many(
     database: Database, world: dict[str, str], tmp_path: Path
 ) -> None:
     steps: list[int] = []
+    asked: list[bool] = []
+
+    def cancelled() -> bool:  # Cancel pressed after the first certificate
+        asked.append(True)
+        return len(asked) > 1
+
     with pytest.raises(CertificatesCancelled) as stopped:
         write_certificates(
             database,
             world["cohort"],
             tmp_path,
             progress=lambda done, total: steps.append(done),
-            cancelled=lambda: len(steps) >= 1,
+            cancelled=cancelled,
         )
+    assert steps == [1]  # the one handed over was written to the end, and said so
     assert (stopped.value.written, stopped.value.total) == (1, 3)
     assert "1 of 3 certificates" in str(stopped.value)
     assert len(list(tmp_path.glob("*.pdf"))) == 1 and len(list(tmp_path.glob("*.jwt"))) == 1
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_file_that_cannot_be_written_is_one_sentence(
+    database: Database, world: dict[str, str], tmp_path: Path
+) -> None:
+    (tmp_path / f"Omar Haddad - {COHORT}.pdf").mkdir()  # a folder where a certificate goes
+    with pytest.raises(IxdeskError, match="is a folder, not a file"):
+        write_certificates(database, world["cohort"], tmp_path)
+    assert not list(tmp_path.glob(".*.tmp"))
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    with pytest.raises(IxdeskError, match="is a file, not a folder"):
+        write_certificates(database, world["cohort"], blocked)

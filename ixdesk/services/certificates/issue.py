@@ -14,7 +14,9 @@ says how many there are.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -102,27 +104,81 @@ def write_certificates(
     total = len(cohort.completions)
     files: list[tuple[Path, Path]] = []
     used: set[str] = set()
-    for done, completion in enumerate(cohort.completions):
-        if cancelled is not None and cancelled():
-            raise CertificatesCancelled(done, total)
-        stem = _unique_stem(f"{completion.name} - {cohort.cohort}", used)
-        recipient = vc.Recipient(
-            completion.enrolment_id, completion.name, completion.email, _summary(cohort, completion)
-        )
-        credential = vc.build(
-            recipient,
-            _achievement(cohort, completion),
-            organisation=organisation,
-            key=key,
-            issued=issued,
-        )
-        text = _certificate_text(cohort, completion, organisation, issued, credential["id"])
-        pdf = _write(folder / f"{stem}.pdf", renderer.render(text))
-        token = _write(folder / f"{stem}.jwt", (vc.sign(credential, key) + "\n").encode("ascii"))
-        files.append((pdf, token))
-        if progress is not None:
-            progress(done + 1, total)
+    # Files are written (and flushed to the disk) by a few threads while the next
+    # certificates are laid out and signed: the disk's waits overlap the work.
+    with _Writers(progress, total) as writers:
+        for done, completion in enumerate(cohort.completions):
+            if cancelled is not None and cancelled():
+                writers.finish()
+                raise CertificatesCancelled(done, total)
+            stem = _unique_stem(f"{completion.name} - {cohort.cohort}", used)
+            recipient = vc.Recipient(
+                completion.enrolment_id,
+                completion.name,
+                completion.email,
+                _summary(cohort, completion),
+            )
+            credential = vc.build(
+                recipient,
+                _achievement(cohort, completion),
+                organisation=organisation,
+                key=key,
+                issued=issued,
+            )
+            text = _certificate_text(cohort, completion, organisation, issued, credential["id"])
+            pair = (folder / f"{stem}.pdf", folder / f"{stem}.jwt")
+            token = (vc.sign(credential, key) + "\n").encode("ascii")
+            writers.write(pair, renderer.render(text), token)
+            files.append(pair)
+        writers.finish()
     return IssuedCertificates(folder, tuple(files), cohort.others)
+
+
+class _Writers:
+    """Writes certificate files on worker threads, a bounded number in flight.
+
+    Errors surface in the caller's thread (the next :meth:`write` or
+    :meth:`finish`); progress is told from the caller's thread as pairs complete.
+    """
+
+    THREADS = 4
+    IN_FLIGHT = 16
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.written = 0
+        self.pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="certificates")
+        self.pending: deque[Future[None]] = deque()
+
+    def __enter__(self) -> _Writers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for future in self.pending:
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+    def write(self, pair: tuple[Path, Path], pdf: bytes, token: bytes) -> None:
+        self.pending.append(self.pool.submit(_write_pair, pair, pdf, token))
+        while len(self.pending) >= self.IN_FLIGHT:
+            self._settle_one()
+
+    def finish(self) -> None:
+        """Wait for every file handed over (raising the first failure)."""
+        while self.pending:
+            self._settle_one()
+
+    def _settle_one(self) -> None:
+        self.pending.popleft().result()
+        self.written += 1
+        if self.progress is not None:
+            self.progress(self.written, self.total)
+
+
+def _write_pair(pair: tuple[Path, Path], pdf: bytes, token: bytes) -> None:
+    _write(pair[0], pdf)
+    _write(pair[1], token)
 
 
 def _achievement(cohort: CohortCompletions, completion: Completion) -> vc.Achievement:
