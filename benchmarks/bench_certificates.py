@@ -128,9 +128,8 @@ def main() -> int:
         pdf_bytes = sum(pdf.stat().st_size for pdf, _ in issued.files)
     per = seconds / max(issued.count, 1) * 1000
     print(f"{issued.count:,} certificates (PDF + signed credential) in {seconds:.1f} s")
-    print(
-        f"{per:.1f} ms per certificate; PDFs average {pdf_bytes / max(issued.count, 1) / 1024:.0f} KB"
-    )
+    average_kb = pdf_bytes / max(issued.count, 1) / 1024
+    print(f"{per:.1f} ms per certificate; PDFs average {average_kb:.0f} KB")
     limit = TARGET_SECONDS * args.students / TARGET_STUDENTS
     ok = seconds < limit
     print(f"target: under {limit:.0f} s for {args.students:,}: {'met' if ok else 'MISSED'}")
