@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ixdesk.errors import RecordNotFoundError
+from ixdesk.gui.certificate_actions import certificates_action, public_key_action
 from ixdesk.gui.exports import (
     COHORT_ROSTER,
     INSTRUCTOR_ROSTER,
@@ -71,6 +72,9 @@ def export_menu(workbench: Workbench, parent: QWidget) -> QMenu:
         menu.addAction(action)
         entries.append((action, text, export))
     menu.addSeparator()
+    menu.addAction(certificates_action(workbench, menu, "Certificates of &completion…"))
+    menu.addAction(public_key_action(workbench, menu))
+    menu.addSeparator()
     everything = QAction("&Everything…", menu)
     everything.setObjectName("actionExportEverything")
     everything.setToolTip("Every record of every type, every field: for hand-over or archive")
@@ -89,6 +93,10 @@ def view_export_actions(workbench: Workbench, view: RecordView) -> list[QAction]
             lambda _=False, e=export: export_record(workbench, e, record_for(view, e.kind))
         )
         actions.append(action)
+    if view.kind == Kind.COHORTS:
+        actions.append(
+            certificates_action(workbench, view, "Write certificates…", "actionCohortCertificates")
+        )
     return actions
 
 

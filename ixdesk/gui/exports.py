@@ -134,7 +134,7 @@ def selected_record(workbench: Workbench, kind: Kind) -> str | None:
     return None if view is None else record_for(view, kind)
 
 
-def _choose(workbench: Workbench, kind: Kind, title: str, text: str) -> str | None:
+def choose_record(workbench: Workbench, kind: Kind, title: str, text: str) -> str | None:
     spec = KINDS[kind]
     options = editing.choices(workbench.database, kind)
     if not options:
@@ -145,7 +145,7 @@ def _choose(workbench: Workbench, kind: Kind, title: str, text: str) -> str | No
     return workbench.dialogs.choose(title, text, options)
 
 
-def _name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
+def record_name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
     """The record's name for file names and sentences; None (after saying so) if it is gone."""
     database = workbench.database
     record = workbench.operations.read(
@@ -207,10 +207,10 @@ def export_record(
     workbench: Workbench, export: RecordExport, record_id: str | None = None
 ) -> BackgroundTask | None:
     """Run ``export`` for ``record_id``; ``None`` asks which record first."""
-    record_id = record_id or _choose(workbench, export.kind, export.title, export.question)
+    record_id = record_id or choose_record(workbench, export.kind, export.title, export.question)
     if record_id is None:
         return None
-    name = _name(workbench, export.kind, record_id)
+    name = record_name(workbench, export.kind, record_id)
     if name is None:
         return None
     database, chosen = workbench.database, record_id

@@ -89,6 +89,8 @@ def write_certificates(
 ) -> IssuedCertificates:
     """Write the certificates of ``cohort_id``'s completed students into ``folder``."""
     cohort = cohort_completions(database, cohort_id)
+    if not cohort.completions:  # nothing to write: no folder made, no key needed
+        return IssuedCertificates(folder, (), cohort.others)
     organisation = cohort.organisation
     if not organisation:
         raise IxdeskError(
