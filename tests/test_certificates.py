@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import stat
 import subprocess
@@ -261,3 +262,44 @@ def test_a_file_that_cannot_be_written_is_one_sentence(
     blocked.write_text("")
     with pytest.raises(IxdeskError, match="is a file, not a folder"):
         write_certificates(database, world["cohort"], blocked)
+
+
+@needs_poppler
+def test_a_long_certificate_is_shrunk_to_fit_not_cut_off(tmp_path: Path) -> None:
+    from datetime import date
+
+    from ixdesk.services.certificates.pdf import CertificateRenderer, CertificateText
+
+    skills = tuple(f"Skill number {n}" for n in range(1, 251))
+    text = CertificateText(
+        organisation=ORGANISATION,
+        student="Zoë Åkesson",
+        cohort=COHORT,
+        period=None,
+        company=COMPANY,
+        problem="Churn dashboard",
+        skills=skills,
+        hours="7",
+        lead_instructor="Ada Lovelace",
+        issued_on=date(2027, 3, 26),
+        credential_id="urn:uuid:00000000-0000-5000-8000-000000000000",
+    )
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(CertificateRenderer().render(text))
+    said = " ".join(_text(pdf).split())
+    assert "Skill number 250" in said and "Ada Lovelace" in said
+    # Every word lies inside the border (10 mm from the page's edge, in points).
+    layout = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', layout)
+    assert page is not None
+    width, height = float(page[1]), float(page[2])
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', layout
+    )
+    border = 10 / 25.4 * 72
+    assert len(words) > 100
+    for x_min, y_min, x_max, y_max in words:
+        assert border < float(x_min) and float(x_max) < width - border
+        assert border < float(y_min) and float(y_max) < height - border

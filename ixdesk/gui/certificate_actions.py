@@ -87,8 +87,10 @@ def write_certificates(workbench: Workbench, cohort_id: str | None = None) -> Ba
         return write(database, cohort_id, folder, progress=progress, cancelled=stop)
 
     def cancelled() -> None:
+        from ixdesk.services.importing.session import counted
+
         workbench.status(
-            f"Cancelled: the {written[0]:,} certificates written so far are in {folder}; "
+            f"Cancelled: {counted(written[0], 'certificate')} written so far, in {folder}; "
             "no others were written.",
             8000,
         )
@@ -105,11 +107,12 @@ def write_certificates(workbench: Workbench, cohort_id: str | None = None) -> Ba
 
 def _written(workbench: Workbench, cohort: str, issued: object) -> None:
     from ixdesk.services.certificates.issue import IssuedCertificates
+    from ixdesk.services.importing.session import counted
 
     assert isinstance(issued, IssuedCertificates)
     others = (
-        f"\n{issued.not_completed:,} other students of the cohort have not completed it "
-        "and got none."
+        f"\n{counted(issued.not_completed, 'other student')} of the cohort did not complete "
+        "it: no certificate for them."
         if issued.not_completed
         else ""
     )
@@ -120,8 +123,9 @@ def _written(workbench: Workbench, cohort: str, issued: object) -> None:
             "Mark an enrolment Completed on the cohort's enrolment board first.",
         )
         return
-    text = f"{issued.count:,} certificates of {cohort} were written to\n{issued.folder}{others}"
-    workbench.status(f"{issued.count:,} certificates were written to {issued.folder}.", 8000)
+    certificates = counted(issued.count, "certificate")
+    text = f"{certificates} of {cohort} written to\n{issued.folder}{others}"
+    workbench.status(f"{certificates} written to {issued.folder}.", 8000)
     workbench.dialogs.offer_file(TITLE, text, str(issued.files[0][0]))
 
 

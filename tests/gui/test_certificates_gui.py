@@ -56,14 +56,14 @@ def test_file_export_certificates_asks_cohort_and_folder_and_writes_them(
     kind, _title, text = _outcome(qtbot, dialogs)
     assert kind == "offer_file", text
     folder = tmp_path / f"{COHORT} certificates"
-    assert f"3 certificates of {COHORT} were written to\n{folder}" in text
-    assert "2 other students of the cohort have not completed it" in text
+    assert f"3 certificates of {COHORT} written to\n{folder}" in text
+    assert "2 other students of the cohort did not complete it" in text
     assert dialogs.kinds()[:2] == ["choose", "choose_folder"]
     assert sorted(p.name for p in folder.glob("*.pdf")) == sorted(
         f"{name} - {COHORT}.pdf" for name in COMPLETED
     )
     assert len(list(folder.glob("*.jwt"))) == 3
-    qtbot.waitUntil(lambda: "certificates were written" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "3 certificates written to" in window.statusBar().currentMessage())
 
 
 def test_the_cohorts_view_writes_the_selected_cohort_s(
@@ -153,7 +153,7 @@ def test_cancel_keeps_what_was_written_and_says_so(
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     assert threads and threads[0] != threading.get_ident()
     message = window.statusBar().currentMessage()
-    assert message.startswith("Cancelled: the 1 certificates written so far are in"), message
+    assert message.startswith("Cancelled: 1 certificate written so far, in"), message
     assert len(list((tmp_path / f"{COHORT} certificates").glob("*.pdf"))) == 1
     assert not {"offer_file", "error"} & set(dialogs.kinds())
 

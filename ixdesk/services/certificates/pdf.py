@@ -128,21 +128,27 @@ class CertificateRenderer:
         if self.logo is not None:
             document.addResource(QTextDocument.ResourceType.ImageResource, _LOGO_URL, self.logo)
         document.setHtml(self._html(text, body.width()))
-        # Centred on the page, however many lines the names and skills take.
-        top = max((body.height() - document.size().height()) / 2, 0)
+        # Centred on the page; a certificate with a very long text is shrunk to fit.
+        height = document.size().height()
+        factor = min(1.0, body.height() / max(height, 1.0))
+        left = body.left() + body.width() * (1 - factor) / 2
+        top = body.top() + max((body.height() - height * factor) / 2, 0)
         painter.save()
-        painter.translate(body.left(), body.top() + top)
-        document.drawContents(painter, QRectF(0, 0, body.width(), body.height()))
+        painter.translate(left, top)
+        painter.scale(factor, factor)
+        document.drawContents(painter, QRectF(0, 0, body.width(), height))
         painter.restore()
 
     def _html(self, text: CertificateText, width: float) -> str:
         e = html.escape
         parts = []
         if self.logo is not None:
-            # At most 22 mm high and a third of the width, keeping its proportions.
+            # At most 28 mm high and a third of the text's width, in the CSS pixels
+            # (1/96 inch) an <img> is measured in, keeping the logo's proportions.
+            css = 96 / RESOLUTION
             scale = min(
-                22 * RESOLUTION / 25.4 / max(self.logo.height(), 1),
-                width / 3 / max(self.logo.width(), 1),
+                28 / 25.4 * 96 / max(self.logo.height(), 1),
+                width * css / 3 / max(self.logo.width(), 1),
             )
             parts.append(
                 f'<p align="center"><img src="{_LOGO_URL.toString()}" '
