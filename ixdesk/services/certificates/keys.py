@@ -77,11 +77,7 @@ def export_public_key(key: RSAKey, target: Path) -> Path:
 
 def read_public_key(path: Path) -> RSAKey:
     """A public key exported by :func:`export_public_key` (PEM or JWK), or a PEM private key."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or "it cannot be read"
-        raise SigningKeyError(f"The key file {path} could not be read ({reason}).") from None
+    data = _read(path, "The key file")
     try:
         text = data.decode("utf-8").strip()
         imported = RSAKey.import_key(json.loads(text) if text.startswith("{") else data)
@@ -90,12 +86,16 @@ def read_public_key(path: Path) -> RSAKey:
     return public_key(imported)
 
 
-def _read_private(path: Path) -> RSAKey:
+def _read(path: Path, what: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         reason = error.strerror or "it cannot be read"
-        raise SigningKeyError(f"The signing key {path} could not be read ({reason}).") from None
+        raise SigningKeyError(f"{what} {path} could not be read ({reason}).") from None
+
+
+def _read_private(path: Path) -> RSAKey:
+    data = _read(path, "The signing key")
     try:
         key = RSAKey.import_key(data)
     except Exception:  # the library refuses damaged keys in many ways
