@@ -249,13 +249,16 @@ def _make_folder(folder: Path) -> None:
 
 
 def _write(target: Path, data: bytes) -> Path:
+    """Write one file whole; a refusal names the folder, never the student in the file name."""
     try:
         with PendingFile(target) as pending:
             pending.stream.write(data)
             return pending.commit()
+    except TargetError:
+        problem = "a folder or other special file stands where a certificate goes"
     except OSError as error:
-        reason = error.strerror or "it cannot be written"
-        raise IxdeskError(
-            f"{target.name} could not be written in {target.parent} ({reason}); "
-            "certificates written before it are complete."
-        ) from None
+        problem = error.strerror or "it cannot be written"
+    raise IxdeskError(
+        f"A certificate could not be written in {target.parent} ({problem}); "
+        "the certificates written before it are complete."
+    )
