@@ -8,7 +8,9 @@ instructor; eight 2-hour sessions with attendance taken for everyone. The
 timed part is :func:`write_certificates` from reading the cohort to the last
 file renamed into place (the signing key exists beforehand, as it does after
 the first run). Target (certificates issue): 2,000 certificates in under 60 s
-on a 2-core machine. Exit status 1 when the target is missed.
+on a 2-core machine. Exit status 1 when the target is missed. The processor
+time is printed too: on a machine busy with other work, it is the figure that
+does not change.
 """
 
 from __future__ import annotations
@@ -120,9 +122,10 @@ def main() -> int:
             cohort_id = fill(database, args.students)
             save_settings(database, {"organisation_name": "Northwind Micro-internships"})
             signing_key()  # made once, before the timed part, as after a first run
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             issued = write_certificates(database, cohort_id, folder / "out", paper=args.paper)
             seconds = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
         finally:
             database.close()
         pdf_bytes = sum(pdf.stat().st_size for pdf, _ in issued.files)
@@ -130,6 +133,12 @@ def main() -> int:
     print(f"{issued.count:,} certificates (PDF + signed credential) in {seconds:.1f} s")
     average_kb = pdf_bytes / max(issued.count, 1) / 1024
     print(f"{per:.1f} ms per certificate; PDFs average {average_kb:.0f} KB")
+    # Processor time, all threads: what the work costs whatever else the machine runs.
+    print(
+        f"processor time {cpu:.1f} s ({cpu / max(issued.count, 1) * 1000:.1f} ms per certificate)"
+    )
+    if os.getloadavg()[0] > (os.cpu_count() or 1):
+        print(f"note: the machine was busy (load {os.getloadavg()[0]:.1f}); the time is longer")
     limit = TARGET_SECONDS * args.students / TARGET_STUDENTS
     ok = seconds < limit
     print(f"target: under {limit:.0f} s for {args.students:,}: {'met' if ok else 'MISSED'}")
