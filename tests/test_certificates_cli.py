@@ -80,6 +80,8 @@ def test_mistakes_are_one_line(db: str, tmp_path: Path, capsys: pytest.CaptureFi
     assert "No cohort is called 'Nope'" in capsys.readouterr().err
     assert main(["--database", db, "certificates", "--cohort", COHORT]) == EXIT_ERROR
     assert "ixdesk certificates --cohort NAME -o DIR" in capsys.readouterr().err
+    assert main(["certificates"]) == EXIT_ERROR  # said before looking for a database
+    assert "Name the cohort and the folder" in capsys.readouterr().err
     missing = tmp_path / "missing.jwt"
     assert main(["certificates", "verify", str(missing)]) == EXIT_ERROR
     err = capsys.readouterr().err

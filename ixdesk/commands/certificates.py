@@ -56,7 +56,8 @@ def add_parsers(commands: Any) -> None:
 
 
 def needs_database(args: argparse.Namespace) -> bool:
-    return args.certificates_action is None
+    """Only writing reads the database; a write missing its cohort or folder is said first."""
+    return args.certificates_action is None and bool(args.cohort) and args.output is not None
 
 
 def run(args: argparse.Namespace, database: Any) -> int:
