@@ -153,6 +153,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind
 
+    module = _EXTERNAL_COMMANDS.get(args.command)
+    needs_database = getattr(module, "needs_database", None)
+    if module is not None and needs_database is not None and not needs_database(args):
+        return int(module.run(args, None))
     backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
     database = open_database(
         args.database,

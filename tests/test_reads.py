@@ -23,6 +23,7 @@ from ixdesk.services import (
     tracks,
 )
 from ixdesk.services import groups as g
+from ixdesk.services.certificates import completion
 from ixdesk.services.demo import generate_demo
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
@@ -84,6 +85,7 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         ),
         (tracks.track_rows, lambda: tracks.track_rows(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
+        (completion.cohort_completions, lambda: completion.cohort_completions(db, cohort)),
     ]
     try:
         for loader, call in loaders:

@@ -6,7 +6,9 @@ returning the exit status for the commands it added (``args.command`` says
 which). A module whose commands write records also defines
 ``creates_database(args)``, true when that command may start a new database
 where there is none; without it, a missing database is refused and nothing is
-created. ``ixdesk/cli.py`` wires them in.
+created. A module with commands that use no database defines
+``needs_database(args)``, false for those: ``run`` then gets ``None``.
+``ixdesk/cli.py`` wires them in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
+    "ixdesk.commands.certificates",
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",

@@ -89,7 +89,7 @@ def add_parsers(commands: Any) -> None:
     _output(everything)
 
 
-class _Meter:
+class Meter:
     """A percentage on stderr while a long export runs, when a person is watching."""
 
     def __init__(self) -> None:
@@ -110,7 +110,7 @@ class _Meter:
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.services import export as ex
 
-    meter = _Meter()
+    meter = Meter()
     common: dict[str, Any] = {"paper": args.paper, "progress": meter}
     kind = args.export_kind
     try:

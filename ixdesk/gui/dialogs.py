@@ -104,6 +104,10 @@ class DialogService:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
 
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        """A folder to write files into, asked starting in ``folder``; None for Cancel."""
+        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
+
     def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
         """One of ``choices`` ((label, id) pairs) from a searchable list: its id, or None."""
         dialog = ChooserDialog(title, text, choices, self.parent)

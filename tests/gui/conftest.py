@@ -31,6 +31,7 @@ class ScriptedDialogs(DialogService):
         self.text_answer: str | None = None  # what the person types, or None for Cancel
         self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
+        self.folder_answer: str | None = None  # the folder chosen, or None for Cancel
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
@@ -74,6 +75,10 @@ class ScriptedDialogs(DialogService):
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(("save_file", title, suggested))
         return self.save_file_answer
+
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        self.asked.append(("choose_folder", title, folder))
+        return self.folder_answer
 
     def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
         self.asked.append(("choose", title, text))
