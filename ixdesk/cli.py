@@ -154,8 +154,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from ixdesk.services.record_kinds import Kind
 
     backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
+    module = _EXTERNAL_COMMANDS.get(args.command)
+    target = getattr(module, "database_target", lambda args: args.database)(args)
     database = open_database(
-        args.database,
+        target,
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
         rolling_backup=args.command != "check",

@@ -17,6 +17,8 @@ from ixdesk.services.validation import regional
 from tests.pg_server import PostgresServer, PostgresUnavailable, running_server
 
 BACKENDS = ["sqlite", "postgresql"]
+# ``shared_server``: a database set up with ``ixdesk server init``, and logins for it.
+pytest_plugins = ["tests.shared_server"]
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,8 @@ returning the exit status for the commands it added (``args.command`` says
 which). A module whose commands write records also defines
 ``creates_database(args)``, true when that command may start a new database
 where there is none; without it, a missing database is refused and nothing is
-created. ``ixdesk/cli.py`` wires them in.
+created. A module whose command names its database itself defines
+``database_target(args)``. ``ixdesk/cli.py`` wires them in.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ COMMAND_MODULES: list[str] = [
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
+    "ixdesk.commands.server",
     "ixdesk.commands.settings",
 ]
 
