@@ -195,3 +195,20 @@ def test_server_commands_refuse_an_sqlite_file(
 
     assert main(["server", "init", f"{tmp_path}/x.db"]) == 1
     assert "work on a PostgreSQL database" in capsys.readouterr().err
+
+
+def test_the_instructor_view_reads_the_same_through_an_instructor_login(
+    shared_server: SharedServer,
+) -> None:
+    from ixdesk.db import open_database
+    from ixdesk.services.instructor_view import instructor_groups
+
+    ids = _world(shared_server.admin)
+    _, url = shared_server.add_login(INSTRUCTOR, "ravi", "ravi@x.org")
+    expected = instructor_groups(shared_server.admin, ids["ravi"], include_archived=True)
+    opened = open_database(url, create=False)
+    try:
+        seen = instructor_groups(opened, ids["ravi"], include_archived=True)
+    finally:
+        opened.close()
+    assert seen == expected and len(seen) == 3

@@ -41,6 +41,8 @@ class InstructorWindow(QMainWindow):
         instructor: InstructorChoice,
         dialogs: DialogService | None = None,
         parent: QWidget | None = None,
+        *,
+        banner: str = BANNER,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -55,7 +57,7 @@ class InstructorWindow(QMainWindow):
         )
         self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — instructor mode: {instructor.name}")
-        self.banner = _banner(BANNER.format(name=instructor.name))
+        self.banner = _banner(banner.format(name=instructor.name))
         self.groups = InstructorGroups(database)
         self.export_button = export_button(f"Export {instructor.name}'s roster")
         self.export_button.clicked.connect(self.export_roster)
