@@ -176,15 +176,20 @@ class Session:
             return None
 
     def show(self, database: Database) -> None:
-        old_window, old_database = self.window, self.database
-        window = MainWindow(database)
-        window.database_requested.connect(self.switch)
-        window.show()
-        self.window, self.database = window, database
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_database is not None:
+        """``database`` in a new window (instructor mode's, for an instructor's login),
+        closing the window and database shown before."""
+        old_database = self.database
+        self.database = database
+        if not self._open_as_instructor(database):
+            old_window = self.window
+            window = MainWindow(database)
+            window.database_requested.connect(self.switch)
+            window.show()
+            self.window = window
+            if old_window is not None:
+                old_window.close()
+                old_window.deleteLater()
+        if old_database is not None and old_database is not database:
             old_database.close()
 
     def report_bug(self, error: BaseException) -> None:
@@ -196,6 +201,10 @@ class Session:
     def switch(self, which: str) -> None:
         if which == "demo":
             database = self._open(open_demo_database)
+        elif which == "server":
+            from ixdesk.gui.connect_dialog import connect_to_server
+
+            database = connect_to_server(self.window)
         else:
             database = self._open(lambda: open_home_database(self.home_target, self.window))
         if database is not None:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(WindowFrame):
-    database_requested = Signal(str)  # "demo" or "default"
+    database_requested = Signal(str)  # "demo", "default" or "server"
 
     # The window's parts, made by fill() once the database is open.
     database: Database
@@ -157,6 +157,10 @@ class MainWindow(WindowFrame):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionOpenDemo.triggered.connect(lambda: self.database_requested.emit("demo"))
         ui.actionOpenOwn.triggered.connect(lambda: self.database_requested.emit("default"))
+        from ixdesk.gui.connect_dialog import connect_action
+
+        self.connect_action = connect_action(ui.menuFile, ui.actionOpenOwn)
+        self.connect_action.triggered.connect(lambda: self.database_requested.emit("server"))
         ui.actionAbout.triggered.connect(self.show_about)
         self.view_actions: list[QAction] = []
         for index, (key, label, icon_name) in enumerate(NAVIGATION, start=1):
