@@ -80,6 +80,7 @@ class MainWindow(WindowFrame):
         self._place_features()
         self.navigator.attach(self)
         self._restore_state()
+        self.workbench.listen_to_server()
         self.ui.actionRefresh.setEnabled(True)
         self.ui.pages.removeWidget(self.opening)
         self.opening.deleteLater()
