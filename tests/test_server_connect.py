@@ -139,3 +139,16 @@ def test_the_real_keyring_is_used_by_default() -> None:
     source = inspect.getsource(c)
     assert "set_keyring" not in source and "keyring.get_password(" in source
     assert not isinstance(keyring.get_keyring(), MemoryKeyring)
+
+
+@pytest.mark.postgres_only
+def test_an_upgrade_a_coordinator_cannot_make_is_said(shared_server: SharedServer) -> None:
+    _, url = shared_server.add_login(COORDINATOR, "cora")
+    with shared_server.admin.engine.begin() as connection:  # as if made by an older ixdesk
+        connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    with pytest.raises(DatabaseOpenError, match="only the server's administrator can make"):
+        open_database(url, create=False)
+    with shared_server.admin.engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        )
