@@ -212,3 +212,32 @@ def test_the_instructor_view_reads_the_same_through_an_instructor_login(
     finally:
         opened.close()
     assert seen == expected and len(seen) == 3
+
+
+def test_an_instructor_login_records_attendance_for_its_own_groups_only(
+    shared_server: SharedServer,
+) -> None:
+    from ixdesk.db import models as m
+
+    ids = _world(shared_server.admin)
+    with shared_server.admin.write() as session:
+        cohort_id = session.get(m.StudentGroup, ids["Group 1"]).cohort_id  # type: ignore[union-attr]
+        ravis = m.CohortSession(cohort_id=cohort_id, group_id=ids["Group 1"], title="Kick-off")
+        olgas = m.CohortSession(cohort_id=cohort_id, group_id=ids["Group 4"], title="Kick-off")
+        session.add_all([ravis, olgas])
+        session.flush()
+        zoe = session.execute(text("SELECT student_id FROM group_memberships WHERE group_id = "
+                                   ":g"), {"g": ids["Group 1"]}).scalars().first()  # fmt: skip
+        sessions = (ravis.id, olgas.id)
+    _, url = shared_server.add_login(INSTRUCTOR, "ravi", "ravi@x.org")
+    insert = (
+        "INSERT INTO attendance (id, session_id, student_id, status, created_at, updated_at, "
+        "version) VALUES (gen_random_uuid(), %s, %s, 'present', now(), now(), 1)"
+    )
+    with _psql(url) as ravi:
+        ravi.execute(insert, (sessions[0], zoe))
+        assert ravi.execute("UPDATE attendance SET status = 'absent'").rowcount == 1
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # row-level security
+            ravi.execute(insert, (sessions[1], zoe))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            ravi.execute("DELETE FROM attendance")

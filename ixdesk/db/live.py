@@ -136,6 +136,8 @@ class ChangeListener:
                     self.on_state(BACK if was_lost else CONNECTED)
                     failures, was_lost = 0, False
                     self._listen(connection)
+            except RuntimeError:  # whoever listened is gone (a closed window's signals)
+                break
             except (psycopg.Error, OSError) as error:
                 if self._stop.is_set():
                     break

@@ -33,6 +33,9 @@ class LiveRefresh(QObject):
         self.heard.connect(self._publish)
         self.state.connect(self._say)
         self.listener = ChangeListener(workbench.database.url, self.heard.emit, self.state.emit)
+        # A window dropped without closing (a test's, say) takes its listener with it.
+        listener = self.listener
+        workbench.destroyed.connect(lambda *_: listener.stop())
 
     def start(self) -> LiveRefresh:
         self.listener.start()
