@@ -158,8 +158,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if module is not None and needs_database is not None and not needs_database(args):
         return int(module.run(args, None))
     backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
+    target = getattr(module, "database_target", lambda args: args.database)(args)
     database = open_database(
-        args.database,
+        target,
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
         rolling_backup=args.command != "check",

@@ -7,7 +7,8 @@ which). A module whose commands write records also defines
 ``creates_database(args)``, true when that command may start a new database
 where there is none; without it, a missing database is refused and nothing is
 created. A module with commands that use no database defines
-``needs_database(args)``, false for those: ``run`` then gets ``None``.
+``needs_database(args)``, false for those: ``run`` then gets ``None``. A module
+whose command names its database itself defines ``database_target(args)``.
 ``ixdesk/cli.py`` wires them in.
 """
 
@@ -21,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
+    "ixdesk.commands.server",
     "ixdesk.commands.settings",
 ]
 

@@ -353,3 +353,16 @@ class Setting(Base):
     value: Mapped[str | None] = mapped_column(Text)
     data: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ServerLogin(Base):
+    """A PostgreSQL login made by ``ixdesk server add-user``: its role and, for an
+    instructor's login, which instructor it is. The server's row-level security reads
+    this table to decide what an instructor's login may see (docs/server.md)."""
+
+    __tablename__ = "server_logins"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    instructor_id: Mapped[str | None] = _optional_ref("instructors")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.bugs import BugReporter, install_excepthook
@@ -28,8 +28,13 @@ from ixdesk.paths import user_data_dir
 
 if TYPE_CHECKING:
     from ixdesk.db import Database
+    from ixdesk.gui.instructor_window import InstructorWindow
 
 DEMO_STUDENTS = 600
+LOGIN_BANNER = (
+    "<b>Instructor's login:</b> {name}'s groups, read-only. The server shows this login "
+    "nothing else; to work as a coordinator, connect with a coordinator's login."
+)
 
 
 def application() -> QApplication:
@@ -112,6 +117,7 @@ class Session:
         self.database: Database | None = None
         self.bugs = BugReporter(DialogService())  # until a window is open
         self.exit_status: int | None = None  # set when the first database was not opened
+        self.instructor_window: InstructorWindow | None = None  # an instructor's login
 
     def start(self) -> None:
         """Show the window's frame now; open the coordinator's database once it is painted."""
@@ -132,7 +138,34 @@ class Session:
             self.app.exit(1)
             return
         self.database = database
-        frame.fill(database)
+        if not self._open_as_instructor(database):
+            frame.fill(database)
+
+    def _open_as_instructor(self, database: Database) -> bool:
+        """An instructor's login on a shared server gets instructor mode's window in place of
+        the coordinator's (the server allows it no more anyway); True when it did."""
+        from ixdesk.services.server import identity
+
+        try:
+            found = identity(database)
+        except IxdeskError as error:
+            QMessageBox.critical(self.window, "ixdesk cannot open the database", str(error))
+            self.exit_status = 1
+            self.app.exit(1)
+            return True
+        if found.instructor_id is None:
+            return False
+        window = open_instructor_window(database, found.instructor_id, banner=LOGIN_BANNER)
+        if window is None:
+            self.exit_status = 1
+            self.app.exit(1)
+            return True
+        old = self.window
+        self.window, self.instructor_window = None, window
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return True
 
     def _open(self, opener: Callable[[], Database | None]) -> Database | None:
         """The database ``opener`` opens, or None (declined; a refusal is said first)."""
@@ -145,15 +178,20 @@ class Session:
             return None
 
     def show(self, database: Database) -> None:
-        old_window, old_database = self.window, self.database
-        window = MainWindow(database)
-        window.database_requested.connect(self.switch)
-        window.show()
-        self.window, self.database = window, database
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_database is not None:
+        """``database`` in a new window (instructor mode's, for an instructor's login),
+        closing the window and database shown before."""
+        old_database = self.database
+        self.database = database
+        if not self._open_as_instructor(database):
+            old_window = self.window
+            window = MainWindow(database)
+            window.database_requested.connect(self.switch)
+            window.show()
+            self.window = window
+            if old_window is not None:
+                old_window.close()
+                old_window.deleteLater()
+        if old_database is not None and old_database is not database:
             old_database.close()
 
     def report_bug(self, error: BaseException) -> None:
@@ -165,25 +203,35 @@ class Session:
     def switch(self, which: str) -> None:
         if which == "demo":
             database = self._open(open_demo_database)
+        elif which == "server":
+            from ixdesk.gui.connect_dialog import connect_to_server
+
+            database = connect_to_server(self.window)
         else:
             database = self._open(lambda: open_home_database(self.home_target, self.window))
         if database is not None:
             self.show(database)
 
 
-def open_instructor_window(database: Database, email: str) -> QMainWindow | None:
-    """Instructor mode's window on the instructor with this email, shown; for an
-    unknown email, one line on stderr and a message box, and no window (None)."""
-    from ixdesk.gui.instructor_window import InstructorWindow
-    from ixdesk.services.instructor_view import instructor_by_email
+def open_instructor_window(
+    database: Database, instructor: str, *, banner: str | None = None
+) -> InstructorWindow | None:
+    """Instructor mode's window on the instructor with this email (or, from a login, this
+    id), shown; for an unknown email, one line on stderr and a message box, and no window
+    (None)."""
+    from ixdesk.gui.instructor_window import BANNER, InstructorWindow
+    from ixdesk.services.instructor_view import instructor_by_email, instructor_by_id
 
     try:
-        instructor = instructor_by_email(database, email)
+        if banner is None:
+            choice = instructor_by_email(database, instructor)
+        else:
+            choice = instructor_by_id(database, instructor)
     except IxdeskError as error:
         print(f"ixdesk: {error}", file=sys.stderr)
         QMessageBox.critical(None, "ixdesk cannot open instructor mode", str(error))
         return None
-    window = InstructorWindow(database, instructor)
+    window = InstructorWindow(database, choice, banner=banner or BANNER)
     install_excepthook(window.workbench.bugs.report)
     window.show()
     return window

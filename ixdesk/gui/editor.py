@@ -41,7 +41,7 @@ from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
 from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services import editing, links, rules
+from ixdesk.services import editing, links, rules, stale_edits
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import CONTACTS, Kind
@@ -336,8 +336,15 @@ class RecordEditor(QWidget):
         database, hub = self.database, self.workbench.hub
 
         def changed_elsewhere(error: ChangedElsewhereError) -> None:
-            if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
+            mine = self.changed_fields()
+            theirs, both = stale_edits.saved_since(database, before, mine)
+            if self.dialogs.reload_or_keep("Changed elsewhere", f"{error}{both}") and before.id:
                 self.load(before.id)
+            elif theirs is not None:  # keep mine, over their version: saving is now a choice
+                self.show_record(theirs)
+                for name, value in mine.items():
+                    binding.set_value(self.fields[name], value)
+                self._changed()
 
         def saved(after: editing.RecordValues) -> None:
             assert after.id is not None

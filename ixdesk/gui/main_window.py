@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(WindowFrame):
-    database_requested = Signal(str)  # "demo" or "default"
+    database_requested = Signal(str)  # "demo", "default" or "server"
 
     # The window's parts, made by fill() once the database is open.
     database: Database
@@ -81,6 +81,7 @@ class MainWindow(WindowFrame):
         self._place_features()
         self.navigator.attach(self)
         self._restore_state()
+        self.workbench.listen_to_server()
         self.ui.actionRefresh.setEnabled(True)
         self.ui.pages.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -160,6 +161,10 @@ class MainWindow(WindowFrame):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionOpenDemo.triggered.connect(lambda: self.database_requested.emit("demo"))
         ui.actionOpenOwn.triggered.connect(lambda: self.database_requested.emit("default"))
+        from ixdesk.gui.connect_dialog import connect_action
+
+        self.connect_action = connect_action(ui.menuFile, ui.actionOpenOwn)
+        self.connect_action.triggered.connect(lambda: self.database_requested.emit("server"))
         ui.actionAbout.triggered.connect(self.show_about)
         self.view_actions: list[QAction] = []
         for index, (key, label, icon_name) in enumerate(NAVIGATION, start=1):

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ixdesk.db.base import Record, utcnow
 from ixdesk.db.engine import Database
+from ixdesk.db.live import announce
 from ixdesk.errors import (
     ChangedElsewhereError,
     IxdeskError,
@@ -209,6 +210,8 @@ def run_operation(
             recorder = _ChangeRecorder(session)
             result = work(OperationContext(session, recorder))
             session.flush()
+            if not database.is_sqlite:  # the other copies on a shared server hear of it
+                announce(session, recorder.tables, recorder.ids)
     except IntegrityError as error:
         raise ValidationError(explain_integrity_error(error)) from error
     except DBAPIError as error:

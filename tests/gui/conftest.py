@@ -7,13 +7,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
+from ixdesk.gui import app
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.workbench import Workbench
-from tests.gui.helpers import activate
+from tests.gui.helpers import BoundedEventLoop, activate
 from tests.gui.world import World, build_world
 
 
@@ -142,3 +144,31 @@ def window(
 def world(sqlite_database: Database) -> World:
     """A small set of linked records, built before the window opens its views."""
     return build_world(sqlite_database)
+
+
+class ScriptedBoxes:
+    """Stands in for QMessageBox: answers questions as the test says, remembers them."""
+
+    StandardButton = QMessageBox.StandardButton
+
+    def __init__(self, answer: QMessageBox.StandardButton) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+
+    def question(self, _parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        self.asked.append(("question", text))
+        return self.answer
+
+    def critical(self, _parent: Any, _title: str, text: str) -> None:
+        self.asked.append(("critical", text))
+
+    def information(self, _parent: Any, _title: str, text: str) -> None:
+        self.asked.append(("information", text))
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> ScriptedBoxes:
+    scripted = ScriptedBoxes(QMessageBox.StandardButton.No)
+    monkeypatch.setattr(app, "QMessageBox", scripted)
+    monkeypatch.setattr(app, "application", lambda: BoundedEventLoop)
+    return scripted

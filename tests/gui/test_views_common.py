@@ -211,7 +211,15 @@ def test_saving_over_a_change_made_elsewhere_is_refused_and_offers_reload(
     assert view.editor.save() is False
     kind, _title, text = dialogs.asked[-1]
     assert kind == "stale" and "changed by someone else" in text
+    assert "saved by them: Theirs; yours: Mine." in text  # both values, to choose from
     assert view.editor.fields[case.text_field].text() == "Mine"  # type: ignore[attr-defined]
+    # Keeping mine was a choice: saving again writes it over their version.
+    assert view.editor.save() is True
+    assert _value(window.database, case, world, case.text_field) == "Mine"
+    # Reloading takes theirs.
+    version = view.editor.loaded.version
+    update_record(window.database, model, case.id(world), version, {case.text_field: "Theirs"})
+    type_into(qtbot, view, case.text_field, "Mine again")
     dialogs.reload_answer = True
     assert view.editor.save() is False
     assert _value(window.database, case, world, case.text_field) == "Theirs"
