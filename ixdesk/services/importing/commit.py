@@ -46,6 +46,7 @@ class ImportResult:
     enrolled: int = 0
     tracks_created: list[str] = field(default_factory=list)
     answered: int = 0  # students whose application answers were kept
+    ranked: int = 0  # students whose ranking of business problems was kept
 
     def describe(self) -> str:
         counts = self.counts
@@ -60,6 +61,8 @@ class ImportResult:
             text += f"; new tracks: {', '.join(self.tracks_created)}"
         if self.answered:
             text += f"; application answers kept for {self.answered:,}"
+        if self.ranked:
+            text += f"; rankings of business problems kept for {self.ranked:,}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -70,6 +73,7 @@ class ImportResult:
             "enrolled": self.enrolled,
             "tracks_created": self.tracks_created,
             "answered": self.answered,
+            "ranked": self.ranked,
         }
 
 
@@ -184,6 +188,7 @@ class _Writer:
         }
         expertise = self._expertise_rows()
         answers = plan.answers_to_add()
+        rankings = plan.choices_to_add()
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
@@ -191,6 +196,7 @@ class _Writer:
             + len(expertise)
             + len(plan.enrolments)
             + sum(len(pairs) for _student, pairs in answers)
+            + sum(len(ranking) for _student, ranking in rankings)
         )
         self.step(0)
         tracks = [
@@ -234,6 +240,22 @@ class _Writer:
             ),
         )
         self.result.answered = len(answers)
+        self.insert(
+            m.ProblemPreference.__table__,
+            (
+                {
+                    "id": str(uuid.uuid4()),
+                    "student_id": student_id,
+                    "cohort_id": plan.cohort_id,
+                    "business_problem_id": problem_id,
+                    "rank": rank,
+                    **self._stamp(),
+                }
+                for student_id, ranking in rankings
+                for rank, problem_id in enumerate(ranking, start=1)
+            ),
+        )
+        self.result.ranked = len(rankings)
         return self.result
 
     def _value(self, value: Any) -> Any:
