@@ -50,7 +50,7 @@ def test_capacity_sends_exactly_the_expected_students_to_their_second_choice(
     assert {problem_of[world.student(i)] for i in (4, 5, 6)} == {world.problems["Churn"]}
     assert plan.cost == 4 + 4 + 4 + 1 and plan.optimal
     assert why(plan, world.student(4)) == (
-        "Got 2nd choice Churn. 1st choice Footfall was full: its 1 group (at most 1) hold "
+        "Got 2nd choice Churn. 1st choice Footfall was full: its 1 group (at most 1) holds "
         "4 students, 4 of whom also ranked it first."
     )
 

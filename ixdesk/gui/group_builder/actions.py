@@ -16,14 +16,17 @@ from ixdesk.gui.group_builder.commands import (
     MergeStep,
     auto_building,
     creating,
+    matching_step,
     placing,
     renaming,
 )
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.match_preview import MatchDialog
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.icons import icon
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
+from ixdesk.services.matching.applying import apply_match
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
@@ -87,14 +90,22 @@ class BuilderActions(QWidget):
             "Dissolve…", "dissolve", "Ctrl+Shift+D", self.dissolve_selected
         )
         self.auto_action = self.action("Auto-build…", "auto-build", "Ctrl+Shift+B", self.auto_build)
+        self.match_action = self.action("Match…", "problem", "Ctrl+Shift+K", self.match)
+        self.match_action.setToolTip(
+            "Match students to the business problems they ranked, in groups (Ctrl+Shift+K)"
+        )
         self.assign_action = self.action(
             "Assign problem and instructor…", "problem", "Ctrl+Shift+A", self.request_assign
         )
         bar: QToolBar = self.toolbar
-        bar.addActions([self.auto_action, self.new_action, self.move_action, self.remove_action])
+        bar.addActions([self.auto_action, self.match_action, self.new_action])
+        bar.addActions([self.move_action, self.remove_action])
         bar.addSeparator()
         bar.addActions([self.rename_action, self.merge_action, self.dissolve_action])
         bar.addSeparator()
+        # The toolbar says it short (its tooltip and the menus in full), so the row fits
+        # the window at 1280 px.
+        self.assign_action.setIconText("Assign…")
         bar.addAction(self.assign_action)
 
     def update_actions(self) -> None:
@@ -105,6 +116,7 @@ class BuilderActions(QWidget):
         self.remove_action.setEnabled(students and self._side == "groups")
         self.new_action.setEnabled(has_cohort)
         self.auto_action.setEnabled(has_cohort and self.unassigned_model.total > 0)
+        self.match_action.setEnabled(has_cohort)
         self.rename_action.setEnabled(len(groups) == 1)
         self.merge_action.setEnabled(len(groups) >= 2)
         self.dissolve_action.setEnabled(bool(groups))
@@ -331,5 +343,28 @@ class BuilderActions(QWidget):
             title="No groups were made",
             source=self,
             undo=lambda applied: auto_building(database, hub, applied, text),
+            status=text + ". Undo with Ctrl+Z.",
+        )
+
+    # --- matching ---
+    def match(self) -> bool:
+        """Match students to the problems they ranked; save the match only when accepted."""
+        if self.cohort_id is None:
+            return False
+        data = g.builder_data(self.database, self.cohort_id)
+        dialog = MatchDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
+        try:
+            if not self.dialogs.review(dialog) or dialog.plan is None:
+                return False
+            plan = dialog.plan
+        finally:
+            dialog.deleteLater()
+        database, hub, cohort_id = self.database, self.hub, self.cohort_id
+        text = f"Match: {plan.summary()}".rstrip(".")
+        return self.workbench.operations.run(
+            lambda: apply_match(database, cohort_id, plan, hub=hub),
+            title="The match was not saved",
+            source=self,
+            undo=lambda applied: matching_step(database, hub, applied, text),
             status=text + ". Undo with Ctrl+Z.",
         )

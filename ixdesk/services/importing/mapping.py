@@ -21,6 +21,7 @@ from ixdesk.services.atomic import write_atomically
 from ixdesk.services.importing.fields import (
     ANSWER,
     APPLICATION_ANSWER,
+    CHOICES,
     FIELD_BY_NAME,
     FIELDS,
     KINDS,
@@ -75,9 +76,16 @@ class Mapping:
         }
 
     def answer_headers(self) -> list[str]:
-        """The columns kept as application answers, in the file's order."""
+        """The columns kept as application answers, in the file's order.
+
+        When any column is kept as an answer, the ranking columns are kept too, as typed,
+        besides becoming the students' rankings: they are answers to the form as well.
+        """
         specs = FIELD_BY_NAME[self.kind]
-        return [h for h, mapped in self.columns.items() if mapped and specs[mapped].type == ANSWER]
+        kinds = {h: specs[mapped].type for h, mapped in self.columns.items() if mapped}
+        if ANSWER not in kinds.values():
+            return []
+        return [h for h, kind in kinds.items() if kind in (ANSWER, CHOICES)]
 
     def choice_headers(self) -> list[str]:
         """The columns holding the students' rankings of business problems, in file order."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ortools.graph.python import linear_sum_assignment
@@ -205,14 +206,19 @@ def _pair_up(
 
 def distribution(setup: MatchSetup, problem_of: dict[str, str | None]) -> list[tuple[str, int]]:
     """(label, students): 1st choice, 2nd choice…, "not ranked", "no problem yet"."""
+    every = {c.id: problem_of.get(c.id) for c in setup.students}
+    return choice_counts({c.id: c.ranks for c in setup.students}, every)
+
+
+def choice_counts(
+    ranks: Mapping[str, Mapping[str, int]], problem_of: Mapping[str, str | None]
+) -> list[tuple[str, int]]:
+    """The priority distribution of these students (``problem_of``'s keys) and problems."""
     counts: Counter[int | str | None] = Counter()
-    for c in setup.students:
-        problem = problem_of.get(c.id)
-        if problem is None:
-            counts["none"] += 1
-        else:
-            counts[c.ranks.get(problem)] += 1
-    rows = [(ordinal(rank) + " choice", counts[rank]) for rank in range(1, setup.most_ranks + 1)]
+    for student_id, problem in problem_of.items():
+        counts["none" if problem is None else ranks.get(student_id, {}).get(problem)] += 1
+    most = max((max(r.values(), default=0) for r in ranks.values()), default=0)
+    rows = [(ordinal(rank) + " choice", counts[rank]) for rank in range(1, most + 1)]
     rows.append(("Not ranked", counts[None]))
     rows.append(("No problem yet", counts["none"]))
     return rows

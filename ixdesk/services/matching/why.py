@@ -75,9 +75,10 @@ def _blocked(plan: MatchPlan, student: Candidate, rank: int, problem_id: str) ->
         if not groups:
             return f"{choice} takes no groups"
         also = "also ranked it first" if rank == 1 else f"ranked it {ordinal(rank)} or higher"
+        verb = "holds" if len(groups) == 1 else "hold"
         return (
             f"{choice} was full: its {len(groups)} {noun} (at most {problem.max_groups}) "
-            f"hold {len(on)} students, {as_high} of whom {also}"
+            f"{verb} {len(on)} students, {as_high} of whom {also}"
         )
     if not groups:
         wanted = Counter(c.ranks.get(problem_id) for c in setup.students)
