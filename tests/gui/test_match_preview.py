@@ -3,8 +3,8 @@ the builder's choice figures following manual moves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import os
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot

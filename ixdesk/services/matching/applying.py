@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from ixdesk.db import models as m
-from ixdesk.db.base import new_id, utcnow
+from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import GroupStatus
 from ixdesk.errors import ValidationError
-from ixdesk.services.groups import apply_placements, next_group_names
-from ixdesk.services.groups.changes import live_group_names
+from ixdesk.services.groups import apply_placements
+from ixdesk.services.groups.changes import (
+    insert_proposed_groups,
+    remove_proposed_groups,
+    restore_proposed_groups,
+)
 from ixdesk.services.matching.plan import MatchPlan
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.tables import canonical_id
@@ -57,28 +59,9 @@ def apply_match(
     """Save the plan: new groups, problems, every student placed; one transaction."""
 
     def work(context: OperationContext) -> AppliedMatch:
-        taken = live_group_names(context, cohort_id)
-        now = utcnow()
-        rows: list[dict[str, Any]] = []
-        ids: list[str] = []
-        for group in plan.groups:
-            if group.group_id is not None:
-                ids.append(group.group_id)
-                continue
-            name = group.name
-            if name.casefold() in {each.casefold() for each in taken}:
-                name = next_group_names(taken, 1)[0]
-            taken.append(name)
-            row: dict[str, Any] = {
-                "id": new_id(), "cohort_id": cohort_id, "name": name,
-                "business_problem_id": group.problem_id, "status": GroupStatus.FORMING,
-                "created_at": now, "updated_at": now, "version": 1,
-            }  # fmt: skip
-            rows.append(row)
-            ids.append(row["id"])
-        if rows:
-            context.session.execute(insert(m.StudentGroup.__table__), rows)
-            context.changed(["student_groups"], [row["id"] for row in rows])
+        ids, created = insert_proposed_groups(
+            context, cohort_id, [(g.group_id, g.name, g.problem_id) for g in plan.groups]
+        )
         wanted: dict[str, str | None] = {
             group_id: group.problem_id
             for group_id, group in zip(ids, plan.groups, strict=True)
@@ -93,7 +76,7 @@ def apply_match(
         apply_placements(context, cohort_id, placements, expected=previous)
         return AppliedMatch(
             cohort_id,
-            tuple(row["id"] for row in rows),
+            tuple(created),
             placements,
             previous,
             {g: (before.get(g), p) for g, p in changed.items()},
@@ -129,24 +112,7 @@ def undo_match(database: Database, applied: AppliedMatch, *, hub: ChangeHub | No
             require_enrolled=False,
         )
         _set_problems(context, {g: before for g, (before, _after) in applied.problems.items()})
-        if not applied.created:
-            return
-        ms, g = m.GroupMembership, m.StudentGroup
-        created = list(applied.created)
-        others = context.session.scalar(
-            select(ms.id).where(ms.group_id.in_(created), ms.deleted_at.is_(None)).limit(1)
-        )
-        if others is not None:
-            raise ValidationError(
-                "Students were added to the matched groups since; move them out first, then undo."
-            )
-        now = utcnow()
-        context.session.execute(
-            update(g)
-            .where(g.id.in_(created))
-            .values(deleted_at=now, updated_at=now, version=g.version + 1)
-        )
-        context.changed(["student_groups"], created)
+        remove_proposed_groups(context, applied.created)
 
     run_operation(database, work, hub=hub)
 
@@ -155,15 +121,7 @@ def redo_match(database: Database, applied: AppliedMatch, *, hub: ChangeHub | No
     """Bring back the groups the match made and place everyone again."""
 
     def work(context: OperationContext) -> None:
-        if applied.created:
-            g = m.StudentGroup
-            now = utcnow()
-            context.session.execute(
-                update(g)
-                .where(g.id.in_(list(applied.created)))
-                .values(deleted_at=None, updated_at=now, version=g.version + 1)
-            )
-            context.changed(["student_groups"], applied.created)
+        restore_proposed_groups(context, applied.created)
         _set_problems(context, {g: after for g, (_before, after) in applied.problems.items()})
         apply_placements(context, applied.cohort_id, applied.placements, expected=applied.previous)
 
