@@ -34,7 +34,7 @@ class LinkedRecords(QWidget):
     def __init__(self, database: Database, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.kind = database, kind
-        layout = QVBoxLayout(self)
+        layout = self.sections = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.title = QLabel("Linked records")
         layout.addWidget(self.title)
@@ -59,6 +59,10 @@ class LinkedRecords(QWidget):
         layout.addWidget(self.answers, 2)
         self.answers_title.setBuddy(self.answers)
         self._show_answers([])
+
+    def add_below(self, widget: QWidget) -> None:
+        """Another section read with the links (a student's ranking of business problems)."""
+        self.sections.addWidget(widget, 2)
 
     def show_for(self, record_id: str | None) -> None:
         tree = self.tree
