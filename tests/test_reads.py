@@ -86,6 +86,7 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (tracks.track_rows, lambda: tracks.track_rows(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
         (loading.cohort_choices, lambda: loading.cohort_choices(db, cohort)),
+        (loading.cohort_pairs, lambda: loading.cohort_pairs(db, cohort)),
         (loading.load_setup, lambda: loading.load_setup(db, cohort, 4)),
         (choices.student_choices, lambda: choices.student_choices(db, ids["students"])),
         (choices.problem_titles, lambda: choices.problem_titles(db)),

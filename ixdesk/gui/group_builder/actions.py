@@ -21,6 +21,7 @@ from ixdesk.gui.group_builder.commands import (
     renaming,
 )
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.keeping import Keeping
 from ixdesk.gui.group_builder.match_preview import MatchDialog
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.icons import icon
@@ -107,6 +108,7 @@ class BuilderActions(QWidget):
         # the window at 1280 px.
         self.assign_action.setIconText("Assign…")
         bar.addAction(self.assign_action)
+        self.keeping = Keeping(self)  # locks and pairs: in the menus, not the toolbar
 
     def update_actions(self) -> None:
         has_cohort = self.cohort is not None
@@ -121,6 +123,7 @@ class BuilderActions(QWidget):
         self.merge_action.setEnabled(len(groups) >= 2)
         self.dissolve_action.setEnabled(bool(groups))
         self.assign_action.setEnabled(len(groups) == 1)
+        self.keeping.update()
 
     def _group_name(self, group_id: str | None) -> str:
         group = self.tree_model.group(group_id) if group_id else None

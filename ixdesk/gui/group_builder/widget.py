@@ -38,7 +38,7 @@ from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
-from ixdesk.services.matching.loading import cohort_choices
+from ixdesk.services.matching.loading import cohort_choices, cohort_pairs
 from ixdesk.services.matching.plan import choice_counts
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import Kind
@@ -46,7 +46,7 @@ from ixdesk.services.record_kinds import Kind
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
     {"enrolments", "cohorts", "tracks", "business_problems", "instructors", "partner_companies",
-     "problem_preferences"}
+     "problem_preferences", "student_pairs"}
 )  # fmt: skip
 BULK = 500
 WIDTHS = {"unassigned": (165, 160, 48), "groups": (230, 220, 56)}
@@ -71,7 +71,9 @@ class GroupBuilder(BuilderActions):
             self,
             workbench,
             self._catch_up,
-            reads=reads_of(g.builder_data, g.builder_update, group_marks, cohort_choices),
+            reads=reads_of(
+                g.builder_data, g.builder_update, group_marks, cohort_choices, cohort_pairs
+            ),
         )
         self._update_labels()
 
@@ -205,12 +207,14 @@ class GroupBuilder(BuilderActions):
         self.freshness.clear()
         if self.cohort_id is None:
             self.cohort, self.where = None, {}
+            self.keeping.pairs = []
             self.unassigned_model.set_students([])
             self.tree_model.set_groups([], None)
             self._update_labels()
             return
         data = g.builder_data(self.database, self.cohort_id)
         self.choices = cohort_choices(self.database, self.cohort_id)
+        self.keeping.pairs = cohort_pairs(self.database, self.cohort_id)
         collapsed = {
             group_id
             for group_id in self.tree_model.group_ids()
@@ -331,6 +335,8 @@ class GroupBuilder(BuilderActions):
                              " attention")  # fmt: skip
             if self.choices:
                 parts.append(self._choice_figures())
+            if self.keeping.pairs:
+                parts.append(self.keeping.summary())
             self.summary.setText(" · ".join(parts))
         self.update_actions()
 
@@ -369,6 +375,8 @@ class GroupBuilder(BuilderActions):
             menu.addSeparator()
             menu.addActions([self.new_action, self.rename_action, self.merge_action])
             menu.addActions([self.dissolve_action, self.assign_action])
+        menu.addSeparator()
+        menu.addActions(self.keeping.actions())
         menu.addSeparator()
         menu.addAction(icon("link"), "Open", self._open_current)
         assert isinstance(view, QAbstractItemView)

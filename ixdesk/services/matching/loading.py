@@ -73,28 +73,17 @@ def load_setup(
         start, audience = c.starts_on or today, c.audience
         needed_until = cohort_end(c.ends_on, c.starts_on, today)
         choices = _choices(session, cohort_id)
-        ms = m.GroupMembership
-        locked_members = {
-            _id(each)
-            for each in session.scalars(
-                select(ms.student_id).where(
-                    ms.cohort_id == cohort_id, ms.deleted_at.is_(None), ms.locked.is_(True)
-                )
-            )
-        }
         everyone = [s for s in data.unassigned] + [s for g in data.groups for s in g.members]
         born = _births(session, [s.id for s in everyone])
         g, i = m.StudentGroup, m.Instructor
         group_rows = session.execute(
-            select(g.id, g.locked, i.safeguarding_status, i.safeguarding_expires_on)
+            select(g.id, i.safeguarding_status, i.safeguarding_expires_on)
             .outerjoin(i, and_(i.id == g.lead_instructor_id, i.deleted_at.is_(None)))
             .where(g.cohort_id == cohort_id, g.deleted_at.is_(None))
         )
-        group_flags = {
-            _id(row[0]): (
-                bool(row[1]),
-                row[2] is not None and safeguarding_gap(row[2], row[3], needed_until) is None,
-            )
+        cleared = {
+            _id(row[0]): row[1] is not None
+            and safeguarding_gap(row[1], row[2], needed_until) is None
             for row in group_rows
         }
         wanted = {p for ranks in choices.values() for p in ranks}
@@ -107,11 +96,10 @@ def load_setup(
         students.append(Candidate(row, choices.get(row.id, {}), minor))
     groups: list[ExistingGroup] = []
     for group in data.groups:
-        locked, cleared = group_flags.get(group.id, (False, False))
         groups.append(
             ExistingGroup(
-                group.id, group.name, group.business_problem_id, group.lead_instructor, cleared,
-                locked,
+                group.id, group.name, group.business_problem_id, group.lead_instructor,
+                cleared.get(group.id, False), group.locked,
             )
         )  # fmt: skip
         for row in group.members:
@@ -121,7 +109,7 @@ def load_setup(
                     choices.get(row.id, {}),
                     is_minor(born.get(row.id), start, audience),
                     group.id,
-                    row.id in locked_members,
+                    row.locked,
                     row.status == ENROLLED,
                 )
             )
@@ -171,3 +159,10 @@ def _pairs(session: Session, cohort_id: str) -> list[Pair]:
         )
     )
     return [Pair(_id(a), _id(b), str(getattr(k, "value", k)) == "together") for a, b, k in rows]
+
+
+@reads("student_pairs")
+def cohort_pairs(database: Database, cohort_id: str) -> list[Pair]:
+    """The cohort's students kept together or apart."""
+    with database.read() as session:
+        return _pairs(session, cohort_id)
