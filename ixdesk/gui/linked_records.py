@@ -26,6 +26,7 @@ from ixdesk.services.record_kinds import Kind
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 SHOWN_ROWS = 6  # the list never shrinks below this many rows
 ANSWER_LINES = 12  # lines of application answers shown before they scroll
+SHARED_ANSWER_LINES = 6  # the same, with another section below them
 
 
 class LinkedRecords(QWidget):
@@ -34,6 +35,7 @@ class LinkedRecords(QWidget):
     def __init__(self, database: Database, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.kind = database, kind
+        self.answer_lines = ANSWER_LINES
         layout = self.sections = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.title = QLabel("Linked records")
@@ -63,6 +65,7 @@ class LinkedRecords(QWidget):
     def add_below(self, widget: QWidget) -> None:
         """Another section read with the links (a student's ranking of business problems)."""
         self.sections.addWidget(widget, 2)
+        self.answer_lines = SHARED_ANSWER_LINES
 
     def show_for(self, record_id: str | None) -> None:
         tree = self.tree
@@ -106,7 +109,7 @@ class LinkedRecords(QWidget):
             parts.append(f"<p><b>{question}</b><br>{answer.replace(chr(10), '<br>')}</p>")
         self.answers.setHtml("".join(parts))
         lines = self.answers.fontMetrics().lineSpacing()
-        self.answers.setMinimumHeight(lines * ANSWER_LINES if answers else 0)
+        self.answers.setMinimumHeight(lines * self.answer_lines if answers else 0)
         self.answers.setVisible(bool(answers))
         self.answers_title.setVisible(bool(answers))
         self.answers_title.setText(f"Application answers ({len(answers)})")

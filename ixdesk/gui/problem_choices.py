@@ -36,7 +36,7 @@ from ixdesk.services.reads import reads_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 21
-SHOWN_ROWS = 5  # the list never shrinks below this many rows
+SHOWN_ROWS = 3  # the list never shrinks below this many rows
 
 
 def _label(title: str, company: str | None) -> str:
@@ -142,8 +142,7 @@ class ProblemChoices(QWidget):
             self.note.setText("Enrol the student in a cohort to rank business problems for it.")
         elif not ranked:
             self.note.setText("No business problem ranked yet: add the first choice below.")
-        else:
-            self.note.setText("First choice first; drag to reorder.")
+        self.note.setVisible(not ranked)  # once there is a ranking, the list says it all
         self.cohort.setEnabled(current is not None)
         self._refresh_buttons()
 

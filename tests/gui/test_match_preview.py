@@ -102,3 +102,28 @@ def test_match_preview_shows_the_figures_and_accepting_is_one_undo_step(
     stack.undo()  # the whole match, in one step
     assert _stored(sqlite_database, world.cohort_id) == start
     assert "choices: No problem yet 7" in builder.summary.text()
+
+
+def test_group_rules_typed_in_the_preview_hold_and_a_mistyped_one_is_said(
+    builder: GroupBuilder, dialogs: ScriptedDialogs, world: MatchWorld
+) -> None:
+    seen: dict[str, object] = {}
+
+    def review(dialog: MatchDialog) -> bool:
+        dialog.rules_edit.setText("school<=1")
+        dialog.rules_edit.editingFinished.emit()
+        plan = dialog.plan
+        assert plan is not None
+        for group in plan.groups:
+            schools = [plan.setup.candidate(s).student.school for s in group.members]  # type: ignore[union-attr]
+            assert len(schools) == len(set(schools))
+        dialog.rules_edit.setText("schools at most 2")
+        dialog.rules_edit.editingFinished.emit()
+        seen["summary"] = dialog.summary.text()
+        seen["accept"] = dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return False
+
+    dialogs.review_answer = review  # type: ignore[assignment]
+    assert not builder.match()
+    assert str(seen["summary"]).startswith("“schools at most 2” is not a group rule")
+    assert seen["accept"] is False

@@ -17,13 +17,16 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ixdesk.errors import IxdeskError
 from ixdesk.gui.group_builder.common import ID_ROLE
 from ixdesk.gui.group_builder.match_chart import ChoiceChart
 from ixdesk.gui.group_builder.preview import INDEX_ROLE, AutoBuildDialog
@@ -73,6 +76,23 @@ class MatchDialog(AutoBuildDialog):
         )
         self.size_row.insertWidget(2, self.leads_box)
         self.leads_box.toggled.connect(self.propose)
+        rules_row = QHBoxLayout()
+        self.rules_edit = QLineEdit()
+        self.rules_edit.setPlaceholderText(
+            "none; e.g. school<=2; grade=12>=1 (at most 2 of one school, at least 1 in grade 12)"
+        )
+        self.rules_edit.setAccessibleName("Group rules")
+        self.rules_edit.setToolTip(
+            "Limits every group keeps, separated by semicolons: school, grade or "
+            "track_interest, then <= or >= a number; name one value with ="
+        )
+        self.rules_edit.editingFinished.connect(self._rules_changed)
+        rules_label = QLabel("Group &rules:")
+        rules_label.setBuddy(self.rules_edit)
+        rules_row.addWidget(rules_label)
+        rules_row.addWidget(self.rules_edit, 1)
+        self.layout_box.insertLayout(self.layout_box.indexOf(self.tree), rules_row)
+        self._rules_text = ""
         index = self.layout_box.indexOf(self.tree)
         self.layout_box.removeWidget(self.tree)
         side = QWidget()
@@ -105,23 +125,24 @@ class MatchDialog(AutoBuildDialog):
             return
         database, cohort = self.workbench.database, self.cohort
         size, leads = self.size_box.value(), self.leads_box.isChecked()
+        texts = [part for part in self.rules_edit.text().split(";") if part.strip()]
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.plan, self.problem_words = None, ""
             try:
-                setup = load_setup(database, cohort.id, size, use_leads=leads)
+                rules = [matching.Rule.parse(text) for text in texts]
+                setup = load_setup(database, cohort.id, size, use_leads=leads, rules=rules)
                 self.plan = matching.match(setup, seconds=MATCH_SECONDS)
-            except matching.MatchConflict as conflict:
-                self.problem_words = str(conflict)
-            except Exception as error:  # a refusal is said in the dialog, a bug reported
-                from ixdesk.errors import IxdeskError
-
-                if not isinstance(error, IxdeskError):
-                    raise
+            except IxdeskError as error:  # a conflict or a refusal is said in the dialog
                 self.problem_words = str(error)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show_all()
+
+    def _rules_changed(self) -> None:
+        if self.rules_edit.text() != self._rules_text:
+            self._rules_text = self.rules_edit.text()
+            self.propose()
 
     def _show_all(self) -> None:
         self.tree.clear()
