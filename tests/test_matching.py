@@ -168,3 +168,53 @@ def test_a_group_rule_is_kept_in_every_group(database: Database) -> None:
         schools = [setup.candidate(s).student.school for s in group.members]  # type: ignore[union-attr]
         assert len(schools) == len(set(schools)) == 4
     assert plan.cost == 16
+
+
+def _leads_world(database: Database, minors: int) -> tuple[str, dict[str, str], list[str]]:
+    """Eight students who all want Footfall, ``minors`` of them under 18; two groups, one
+    led by a cleared instructor and one by an instructor whose check is pending."""
+    from datetime import date, timedelta
+
+    world = make_world(database, 8, {"Footfall": None}, {i: ["Footfall"] for i in range(8)})
+    cohort = world.cohort_id
+    groups = {name: g.create_group(database, cohort, name) for name in ("Cleared", "Pending")}
+    with database.write() as session:
+        for index, student_id in enumerate(world.ids.students):
+            row = session.get(m.Student, student_id)
+            assert row is not None
+            row.date_of_birth = date(2011, 5, 1) if index < minors else date(2000, 5, 1)
+        for name, status in (("Cleared", "cleared"), ("Pending", "pending")):
+            lead = m.Instructor(
+                first_name=name, last_name="Lead", safeguarding_status=status,
+                safeguarding_expires_on=date.today() + timedelta(days=400),
+            )  # fmt: skip
+            session.add(lead)
+            session.flush()
+            group = session.get(m.StudentGroup, groups[name])
+            assert group is not None
+            group.lead_instructor_id = lead.id
+    return cohort, groups, world.ids.students[:minors]
+
+
+def test_with_leads_minors_are_only_in_the_group_whose_lead_is_cleared(
+    database: Database,
+) -> None:
+    cohort, groups, minors = _leads_world(database, 4)
+    plan = match(load_setup(database, cohort, 4, use_leads=True), seconds=5)
+    assert not plan.new_groups
+    cleared = next(i for i, group in enumerate(plan.groups) if group.group_id == groups["Cleared"])
+    assert {plan.group_of(s) for s in minors} == {cleared}
+    assert plan.cost == 8
+
+
+def test_with_leads_too_many_minors_for_the_cleared_group_names_the_safeguarding_rule(
+    database: Database,
+) -> None:
+    cohort, _groups, _minors = _leads_world(database, 7)
+    with pytest.raises(MatchConflict) as raised:
+        match(load_setup(database, cohort, 4, use_leads=True), seconds=5)
+    assert sorted(raised.value.constraints) == [
+        "groups of 3 to 5 students (4 ± 1)",
+        "students under 18 only in groups whose lead instructor has a safeguarding check "
+        "valid for the cohort's dates",
+    ]

@@ -217,6 +217,7 @@ class _Model:
         if not setup.use_leads:
             return
         literal = self.assume.literal(LEADS_WORDS)
+        sizes = self.assume.literal(setup.size_words())
         minors = [c for c in self.full if c.minor]
         adults = [c for c in self.full if not c.minor]
         cleared = [g for g in self.anchored if g.lead_cleared]
@@ -224,9 +225,11 @@ class _Model:
             safe = sum(self.a[g.id, p] for g in cleared)
             young = sum(self.y[c.id, p] for c in minors)
             grown = sum(self.y[c.id, p] for c in adults)
-            self.model.add(young <= setup.highest * safe).only_enforce_if(literal)
+            # Minors need a cleared group on their problem; how many it holds is the size's say.
+            self.model.add(young <= len(minors) * safe).only_enforce_if(literal)
+            self.model.add(young <= setup.highest * safe).only_enforce_if([literal, sizes])
             unsafe = self.groups[p] - safe
-            self.model.add(grown >= setup.lowest * unsafe).only_enforce_if(literal)
+            self.model.add(grown >= setup.lowest * unsafe).only_enforce_if([literal, sizes])
 
     def _rules(self) -> None:
         for rule in self.setup.rules:
