@@ -5,7 +5,7 @@ says what happened in the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ixdesk.services.operations import ChangeHub
 
 NOT_IN_A_GROUP = "Not in a group"
+T = TypeVar("T")
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -323,7 +324,14 @@ class BuilderActions(QWidget):
         if len(groups) == 1:
             self.assign_requested.emit(groups[0])
 
-    # --- auto-build ---
+    # --- auto-build and matching ---
+    def _reviewed(self, dialog: AutoBuildDialog, answer: Callable[[], T | None]) -> T | None:
+        """The preview's answer when the coordinator accepts it, else None; the preview goes."""
+        try:
+            return answer() if self.dialogs.review(dialog) else None
+        finally:
+            dialog.deleteLater()
+
     def auto_build(self) -> bool:
         """Propose groups, show the preview, and apply the proposal only when confirmed."""
         if self.cohort_id is None:
@@ -333,12 +341,9 @@ class BuilderActions(QWidget):
             self.dialogs.info("Auto-build", "Every enrolled student is in a group already.")
             return False
         dialog = AutoBuildDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
-        try:
-            if not self.dialogs.review(dialog):
-                return False
-            proposal = dialog.proposal
-        finally:
-            dialog.deleteLater()
+        proposal = self._reviewed(dialog, lambda: dialog.proposal)
+        if proposal is None:
+            return False
         database, hub, cohort_id = self.database, self.hub, self.cohort_id
         text = f"Auto-build: {proposal.summary()}".rstrip(".")
         return self.workbench.operations.run(
@@ -349,19 +354,15 @@ class BuilderActions(QWidget):
             status=text + ". Undo with Ctrl+Z.",
         )
 
-    # --- matching ---
     def match(self) -> bool:
         """Match students to the problems they ranked; save the match only when accepted."""
         if self.cohort_id is None:
             return False
         data = g.builder_data(self.database, self.cohort_id)
         dialog = MatchDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
-        try:
-            if not self.dialogs.review(dialog) or dialog.plan is None:
-                return False
-            plan = dialog.plan
-        finally:
-            dialog.deleteLater()
+        plan = self._reviewed(dialog, lambda: dialog.plan)
+        if plan is None:
+            return False
         database, hub, cohort_id = self.database, self.hub, self.cohort_id
         text = f"Match: {plan.summary()}".rstrip(".")
         return self.workbench.operations.run(

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from ixdesk.gui.chart_base import ACCENT, MUTED, ChartItem, tone_color, track_color
-from ixdesk.gui.charts import RowChart
+from ixdesk.gui.chart_base import ACCENT, MUTED, ChartItem
+from ixdesk.gui.charts import BarChart
 
 
-class ChoiceChart(RowChart):
+class ChoiceChart(BarChart):
     """Rows of (label, match, now); ``set_rows`` fills it."""
 
     def __init__(self, title: str = "Choices students got", parent: QWidget | None = None):
@@ -45,36 +45,15 @@ class ChoiceChart(RowChart):
         return QSize(320, max(1, len(self.items)) * self.row_height() + 4)
 
     def paint_items(self, painter: QPainter, rects: list[QRectF]) -> None:
-        metrics = self.fontMetrics()
-        label_width = min(
-            max((metrics.horizontalAdvance(item.label) for item in self.items), default=0) + 16,
-            self.width() // 3,
-        )
-        value_width = metrics.horizontalAdvance("0,000  (now 0,000)") + 12
+        label_width = self._label_width()
+        value_width = self.fontMetrics().horizontalAdvance("0,000  (now 0,000)") + 12
         room = max(self.width() - label_width - value_width - 8, 10)
         longest = max([item.value for item in self.items] + self.now + [1.0])
-        palette = self.palette()
         for index, (item, rect) in enumerate(zip(self.items, rects, strict=True)):
             if not rect.intersects(self.exposed):
                 continue
-            self.draw_text(
-                painter,
-                QRectF(rect.left() + 6, rect.top(), label_width - 10, rect.height()),
-                item.label,
-                Qt.AlignmentFlag.AlignLeft,
-            )
+            self.draw_label_and_value(painter, rect, item, label_width, room, value_width)
             bar = rect.height() * 0.32
             for row, (value, tone) in enumerate(((item.value, ACCENT), (self.now[index], MUTED))):
-                top = rect.top() + 4 + row * (bar + 3)
-                self.draw_bar(painter, QRectF(label_width, top, room, bar), track_color(palette))
-                if value > 0:
-                    length = max(room * value / longest, 3)
-                    self.draw_bar(
-                        painter, QRectF(label_width, top, length, bar), tone_color(palette, tone)
-                    )
-            self.draw_text(
-                painter,
-                QRectF(label_width + room + 8, rect.top(), value_width, rect.height()),
-                item.text,
-                Qt.AlignmentFlag.AlignLeft,
-            )
+                track = QRectF(label_width, rect.top() + 4 + row * (bar + 3), room, bar)
+                self.draw_measure(painter, track, value / longest, tone)

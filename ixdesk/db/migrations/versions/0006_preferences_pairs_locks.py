@@ -34,6 +34,16 @@ def _foreign(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
     )
 
 
+def _indexes(table: str, columns: tuple[str, ...], unique: list[str]) -> None:
+    """An index on each of ``columns``, and ``unique`` unique among live rows."""
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for column in columns:
+            batch_op.create_index(batch_op.f(f"ix_{table}_{column}"), [column])
+        batch_op.create_index(
+            f"uq_{table}_live", unique, unique=True, sqlite_where=LIVE, postgresql_where=LIVE
+        )
+
+
 def upgrade() -> None:
     op.create_table(
         "problem_preferences",
@@ -47,16 +57,11 @@ def upgrade() -> None:
         _foreign("problem_preferences", "student_id", "students"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_problem_preferences")),
     )
-    with op.batch_alter_table("problem_preferences", schema=None) as batch_op:
-        for column in ("business_problem_id", "cohort_id", "student_id"):
-            batch_op.create_index(batch_op.f(f"ix_problem_preferences_{column}"), [column])
-        batch_op.create_index(
-            "uq_problem_preferences_live",
-            ["student_id", "cohort_id", "business_problem_id"],
-            unique=True,
-            sqlite_where=LIVE,
-            postgresql_where=LIVE,
-        )
+    _indexes(
+        "problem_preferences",
+        ("business_problem_id", "cohort_id", "student_id"),
+        ["student_id", "cohort_id", "business_problem_id"],
+    )
 
     op.create_table(
         "student_pairs",
@@ -81,16 +86,11 @@ def upgrade() -> None:
         _foreign("student_pairs", "student_id", "students"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_student_pairs")),
     )
-    with op.batch_alter_table("student_pairs", schema=None) as batch_op:
-        for column in ("cohort_id", "other_student_id", "student_id"):
-            batch_op.create_index(batch_op.f(f"ix_student_pairs_{column}"), [column])
-        batch_op.create_index(
-            "uq_student_pairs_live",
-            ["cohort_id", "student_id", "other_student_id"],
-            unique=True,
-            sqlite_where=LIVE,
-            postgresql_where=LIVE,
-        )
+    _indexes(
+        "student_pairs",
+        ("cohort_id", "other_student_id", "student_id"),
+        ["cohort_id", "student_id", "other_student_id"],
+    )
 
     # Plain ADD COLUMN (SQLite has it): a batch copy of these tables would drop their
     # expression indexes, which SQLite cannot reflect.
