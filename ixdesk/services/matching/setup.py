@@ -1,7 +1,7 @@
 """What a match starts from, as plain rows: students and their choices, problems, groups, rules.
 
 Built from the database by :mod:`.loading` (or by hand in tests and the
-benchmark); the solver (:mod:`.solver`) never touches the database.
+benchmark); the solver steps (:mod:`.choosing`, :mod:`.forming`) never touch the database.
 """
 
 from __future__ import annotations
