@@ -25,6 +25,7 @@ from ixdesk.services.record_kinds import Kind
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 SHOWN_ROWS = 6  # the list never shrinks below this many rows
+SHARED_ROWS = 4  # the same, with another section below
 ANSWER_LINES = 12  # lines of application answers shown before they scroll
 SHARED_ANSWER_LINES = 6  # the same, with another section below them
 
@@ -49,8 +50,7 @@ class LinkedRecords(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.itemActivated.connect(self._activated)
-        rows = self.tree.fontMetrics().height() + 4
-        self.tree.setMinimumHeight(rows * (SHOWN_ROWS + 1) + 2 * self.tree.frameWidth())
+        self._fit_tree(SHOWN_ROWS)
         layout.addWidget(self.tree, 1)
         self.title.setBuddy(self.tree)
         self.answers_title = QLabel("Application answers")
@@ -66,6 +66,11 @@ class LinkedRecords(QWidget):
         """Another section read with the links (a student's ranking of business problems)."""
         self.sections.addWidget(widget, 2)
         self.answer_lines = SHARED_ANSWER_LINES
+        self._fit_tree(SHARED_ROWS)
+
+    def _fit_tree(self, shown: int) -> None:
+        rows = self.tree.fontMetrics().height() + 4
+        self.tree.setMinimumHeight(rows * (shown + 1) + 2 * self.tree.frameWidth())
 
     def show_for(self, record_id: str | None) -> None:
         tree = self.tree

@@ -138,11 +138,17 @@ class ProblemChoices(QWidget):
                     self.adding.addItem(_label(title, company), problem_id)
         if self.student_id is None:
             self.note.setText("Save the student first; then rank business problems here.")
-        elif current is None:
+        else:
             self.note.setText("Enrol the student in a cohort to rank business problems for it.")
-        elif not ranked:
-            self.note.setText("No business problem ranked yet: add the first choice below.")
-        self.note.setVisible(not ranked)  # once there is a ranking, the list says it all
+        # Without a cohort there is nothing to rank: the sentence alone says why.
+        for widget in (self.list, self.adding, self.add_button, self.remove_button):
+            widget.setVisible(current is not None)
+        self.note.setVisible(current is None)
+        self.list.setToolTip(
+            "First choice first; drag to reorder (or Ctrl+Up and Ctrl+Down)"
+            if ranked
+            else "No business problem ranked yet: add the first choice below"
+        )
         self.cohort.setEnabled(current is not None)
         self._refresh_buttons()
 

@@ -40,7 +40,8 @@ def test_a_students_ranking_is_added_dragged_into_order_and_undone(
     choices = view.editor.problem_choices
     assert choices is not None and choices.isVisible()
     assert choices.cohort.currentText() == "Données Spring 2027"
-    assert "No business problem ranked yet" in choices.note.text()
+    assert "No business problem ranked yet" in choices.list.toolTip()
+    assert not choices.note.isVisible()
     offered = [choices.adding.itemText(i) for i in range(choices.adding.count())]
     assert offered == [
         "Café footfall forecast — Brücke Logistik",
@@ -108,7 +109,8 @@ def test_a_student_in_no_cohort_is_told_to_enrol_first(
     choices = view.editor.problem_choices
     assert choices is not None
     assert choices.note.text().startswith("Enrol the student in a cohort")
-    assert not choices.add_button.isEnabled() and not choices.remove_button.isEnabled()
+    assert choices.note.isVisible() and not choices.list.isVisible()
+    assert not choices.add_button.isVisible() and not choices.remove_button.isEnabled()
 
 
 def test_groups_at_most_is_entered_on_the_business_problem(
