@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, update
 
@@ -31,6 +31,8 @@ from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
+
+T = TypeVar("T")
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
@@ -106,6 +108,24 @@ class _Writer:
 
     def _stamp(self) -> dict[str, Any]:
         return {"created_at": self.now, "updated_at": self.now, "version": 1, "deleted_at": None}
+
+    def insert_numbered(
+        self,
+        table: Table,
+        cohort_id: str | None,
+        lists: Sequence[tuple[str, Sequence[T]]],
+        columns: Callable[[int, T], dict[str, Any]],
+    ) -> None:
+        """A row per item of each student's list, numbered from 1 (answers, rankings)."""
+        self.insert(
+            table,
+            (
+                {"id": str(uuid.uuid4()), "student_id": student_id, "cohort_id": cohort_id,
+                 **columns(number, item), **self._stamp()}
+                for student_id, items in lists
+                for number, item in enumerate(items, start=1)
+            ),
+        )  # fmt: skip
 
     def insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
         """Insert rows given as dicts (all with the same keys), in batches."""
@@ -223,38 +243,15 @@ class _Writer:
         ]
         self.insert(m.Enrolment.__table__, enrolments)
         self.result.enrolled = len(enrolments)
-        self.insert(
-            m.ApplicationAnswer.__table__,
-            (
-                {
-                    "id": str(uuid.uuid4()),
-                    "student_id": student_id,
-                    "cohort_id": plan.cohort_id,
-                    "position": position,
-                    "question": question,
-                    "answer": answer,
-                    **self._stamp(),
-                }
-                for student_id, pairs in answers
-                for position, (question, answer) in enumerate(pairs, start=1)
-            ),
-        )
+        self.insert_numbered(
+            m.ApplicationAnswer.__table__, plan.cohort_id, answers,
+            lambda position, pair: {"position": position, "question": pair[0], "answer": pair[1]},
+        )  # fmt: skip
         self.result.answered = len(answers)
-        self.insert(
-            m.ProblemPreference.__table__,
-            (
-                {
-                    "id": str(uuid.uuid4()),
-                    "student_id": student_id,
-                    "cohort_id": plan.cohort_id,
-                    "business_problem_id": problem_id,
-                    "rank": rank,
-                    **self._stamp(),
-                }
-                for student_id, ranking in rankings
-                for rank, problem_id in enumerate(ranking, start=1)
-            ),
-        )
+        self.insert_numbered(
+            m.ProblemPreference.__table__, plan.cohort_id, rankings,
+            lambda rank, problem_id: {"business_problem_id": problem_id, "rank": rank},
+        )  # fmt: skip
         self.result.ranked = len(rankings)
         return self.result
 
