@@ -252,7 +252,9 @@ def test_a_microsoft_forms_export_with_a_ranking_question_goes_in_whole(
     table = read_table(MICROSOFT_FORMS)
     mapping = propose_mapping("students", table.headers)
     (ranking,) = [header for header in table.headers if header.startswith(RANKING_START)]
-    assert mapping.columns[ranking] is None  # one word of it is "preferred": not a name
+    # One word of it is "preferred", yet it is no name: it is the students' ranking of
+    # business problems (Microsoft Forms writes one column, choices in order).
+    assert mapping.columns[ranking] == "problem_choices"
     plan = plan_import(database, "students", table, mapping, region="ZA")
     assert plan.counts == {
         "new": 33, "updated": 0, "unchanged": 0, "repeated": 0, "skipped": 0, "invalid": 0

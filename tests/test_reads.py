@@ -26,6 +26,7 @@ from ixdesk.services import groups as g
 from ixdesk.services.certificates import completion
 from ixdesk.services.demo import generate_demo
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.matching import choices, loading
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
 
 
@@ -86,6 +87,11 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (tracks.track_rows, lambda: tracks.track_rows(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
         (completion.cohort_completions, lambda: completion.cohort_completions(db, cohort)),
+        (loading.cohort_choices, lambda: loading.cohort_choices(db, cohort)),
+        (loading.cohort_pairs, lambda: loading.cohort_pairs(db, cohort)),
+        (loading.load_setup, lambda: loading.load_setup(db, cohort, 4)),
+        (choices.student_choices, lambda: choices.student_choices(db, ids["students"])),
+        (choices.problem_titles, lambda: choices.problem_titles(db)),
     ]
     try:
         for loader, call in loaders:

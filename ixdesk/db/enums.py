@@ -76,3 +76,8 @@ class AttendanceStatus(enum.StrEnum):
     LATE = "late"
     ABSENT = "absent"
     EXCUSED = "excused"
+
+
+class PairKind(enum.StrEnum):
+    TOGETHER = "together"
+    APART = "apart"

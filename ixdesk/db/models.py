@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     func,
     text,
 )
@@ -38,6 +39,7 @@ from ixdesk.db.enums import (
     EnrolmentStatus,
     GroupStatus,
     InstructorStatus,
+    PairKind,
     ProblemStatus,
     SafeguardingStatus,
 )
@@ -54,6 +56,11 @@ def _live_unique(
 
 def _ref(table: str) -> Mapped[str]:
     return mapped_column(Uuid(as_uuid=False), ForeignKey(f"{table}.id"), index=True)
+
+
+def _flag() -> Mapped[bool]:
+    """A yes/no column that rows written before it existed read as no."""
+    return mapped_column(Boolean, default=False, server_default=false())
 
 
 def _optional_ref(table: str) -> Mapped[str | None]:
@@ -122,6 +129,8 @@ class BusinessProblem(Record):
     status: Mapped[ProblemStatus] = mapped_column(
         status_enum(ProblemStatus, "problem_status"), default=ProblemStatus.DRAFT
     )
+    # How many groups of one cohort may work on it (None: no limit).
+    max_groups: Mapped[int | None] = mapped_column(Integer)
 
     company: Mapped[PartnerCompany] = relationship(back_populates="problems")
     track: Mapped[Track | None] = relationship()
@@ -261,6 +270,8 @@ class StudentGroup(Record):
     status: Mapped[GroupStatus] = mapped_column(
         status_enum(GroupStatus, "group_status"), default=GroupStatus.FORMING
     )
+    # A locked group keeps its members and its business problem when groups are matched.
+    locked: Mapped[bool] = _flag()
 
     cohort: Mapped[Cohort] = relationship(back_populates="groups")
     business_problem: Mapped[BusinessProblem | None] = relationship()
@@ -285,6 +296,8 @@ class GroupMembership(Record):
     group_id: Mapped[str] = mapped_column(Uuid(as_uuid=False))
     cohort_id: Mapped[str] = _ref("cohorts")
     student_id: Mapped[str] = _ref("students")
+    # A locked student stays in this group when groups are matched.
+    locked: Mapped[bool] = _flag()
 
     group: Mapped[StudentGroup] = relationship(
         back_populates="memberships", foreign_keys=[group_id]
@@ -340,6 +353,36 @@ class ApplicationAnswer(Record):
     position: Mapped[int] = mapped_column(Integer)
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
+
+
+class ProblemPreference(Record):
+    """A student's choice of a business problem for a cohort: rank 1 is the first choice."""
+
+    __tablename__ = "problem_preferences"
+    __table_args__ = (
+        _live_unique(
+            "uq_problem_preferences_live", "student_id", "cohort_id", "business_problem_id"
+        ),
+    )
+
+    student_id: Mapped[str] = _ref("students")
+    cohort_id: Mapped[str] = _ref("cohorts")
+    business_problem_id: Mapped[str] = _ref("business_problems")
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class StudentPair(Record):
+    """Two students of a cohort to keep together in one group, or apart in two."""
+
+    __tablename__ = "student_pairs"
+    __table_args__ = (
+        _live_unique("uq_student_pairs_live", "cohort_id", "student_id", "other_student_id"),
+    )
+
+    cohort_id: Mapped[str] = _ref("cohorts")
+    student_id: Mapped[str] = _ref("students")
+    other_student_id: Mapped[str] = _ref("students")
+    kind: Mapped[PairKind] = mapped_column(status_enum(PairKind, "pair_kind"))
 
 
 class Setting(Base):

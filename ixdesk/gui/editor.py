@@ -39,6 +39,7 @@ from ixdesk.gui.editor_parts import (
 from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
+from ixdesk.gui.problem_choices import ProblemChoices
 from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules, stale_edits
@@ -128,6 +129,10 @@ class RecordEditor(QWidget):
         self.linked_records = LinkedRecords(self.database, self.kind)
         self.linked_records.open_record.connect(self._open_linked_record)
         self.linked, self.linked_title = self.linked_records.tree, self.linked_records.title
+        self.problem_choices: ProblemChoices | None = None
+        if self.kind == Kind.STUDENTS:  # the ranking of business problems, below the links
+            self.problem_choices = ProblemChoices(self.workbench)
+            self.linked_records.add_below(self.problem_choices)
         self.sections.addWidget(self.linked_records)
 
         buttons = QHBoxLayout()
@@ -160,7 +165,8 @@ class RecordEditor(QWidget):
     def reads(self) -> frozenset[str]:
         """The tables behind the lists of choices and the linked records it shows."""
         lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
-        return reads_of(links.linked_records).union(*lists)
+        choices = self.problem_choices.READS if self.problem_choices else frozenset()
+        return reads_of(links.linked_records).union(choices, *lists)
 
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.
@@ -247,6 +253,8 @@ class RecordEditor(QWidget):
 
     def _load_links(self) -> None:
         self.linked_records.show_for(self.loaded.id)
+        if self.problem_choices is not None:
+            self.problem_choices.show_for(self.loaded.id)
         self.fit_sections()  # application answers may need more of the height
 
     def _company_changed(self) -> None:

@@ -53,15 +53,19 @@ class AutoBuildDialog(QDialog):
         self.propose()
         self.resize(920, 640)
 
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
+    def intro_text(self) -> str:
         noun = "student" if len(self.students) == 1 else "students"
-        intro = QLabel(
+        return (
             f"{len(self.students):,} enrolled {noun} of {self.cohort.name} "
             f"{'is' if len(self.students) == 1 else 'are'} not in a group yet. Auto-build "
             "spreads schools, grades and track interests evenly; existing groups are kept and "
             "topped up first. Nothing is saved until you create the groups."
         )
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.layout_box = layout
+        intro = QLabel(self.intro_text())
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -102,6 +106,7 @@ class AutoBuildDialog(QDialog):
         actions.addWidget(self.buttons)
         layout.addLayout(actions)
         self.size_box.valueChanged.connect(self.propose)
+        self.size_row = row
         self.setTabOrder(self.size_box, self.tree)
         self.setTabOrder(self.tree, self.move_button)
         self.setTabOrder(self.move_button, self.buttons)

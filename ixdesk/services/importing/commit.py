@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, update
 
@@ -33,6 +33,8 @@ from ixdesk.services.operations import ChangeHub, OperationContext, run_operatio
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 from ixdesk.services.validation import quoted
+
+T = TypeVar("T")
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
@@ -55,6 +57,7 @@ class ImportResult:
     cohort_name: str = ""
     enrolment_status: str = ""
     answered: int = 0  # students whose application answers were kept
+    ranked: int = 0  # students whose ranking of business problems was kept
 
     def describe(self) -> str:
         counts = self.counts
@@ -71,6 +74,8 @@ class ImportResult:
             text += f"; new tracks: {', '.join(self.tracks_created)}"
         if self.answered:
             text += f"; application answers kept for {self.answered:,}"
+        if self.ranked:
+            text += f"; rankings of business problems kept for {self.ranked:,}"
         return text
 
     def as_dict(self) -> dict[str, Any]:
@@ -81,6 +86,7 @@ class ImportResult:
             "enrolled": self.enrolled,
             "tracks_created": self.tracks_created,
             "answered": self.answered,
+            "ranked": self.ranked,
         }
 
 
@@ -113,6 +119,24 @@ class _Writer:
 
     def _stamp(self) -> dict[str, Any]:
         return {"created_at": self.now, "updated_at": self.now, "version": 1, "deleted_at": None}
+
+    def insert_numbered(
+        self,
+        table: Table,
+        cohort_id: str | None,
+        lists: Sequence[tuple[str, Sequence[T]]],
+        columns: Callable[[int, T], dict[str, Any]],
+    ) -> None:
+        """A row per item of each student's list, numbered from 1 (answers, rankings)."""
+        self.insert(
+            table,
+            (
+                {"id": str(uuid.uuid4()), "student_id": student_id, "cohort_id": cohort_id,
+                 **columns(number, item), **self._stamp()}
+                for student_id, items in lists
+                for number, item in enumerate(items, start=1)
+            ),
+        )  # fmt: skip
 
     def insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
         """Insert rows given as dicts (all with the same keys), in batches."""
@@ -195,6 +219,7 @@ class _Writer:
         }
         expertise = self._expertise_rows()
         answers = plan.answers_to_add()
+        rankings = plan.choices_to_add()
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
@@ -202,6 +227,7 @@ class _Writer:
             + len(expertise)
             + len(plan.enrolments)
             + sum(len(pairs) for _student, pairs in answers)
+            + sum(len(ranking) for _student, ranking in rankings)
         )
         self.step(0)
         tracks = [
@@ -230,23 +256,16 @@ class _Writer:
         self.result.enrolled = len(enrolments)
         self.result.cohort_name = plan.cohort_name or ""
         self.result.enrolment_status = plan.enrolment_status
-        self.insert(
-            m.ApplicationAnswer.__table__,
-            (
-                {
-                    "id": str(uuid.uuid4()),
-                    "student_id": student_id,
-                    "cohort_id": plan.cohort_id,
-                    "position": position,
-                    "question": question,
-                    "answer": answer,
-                    **self._stamp(),
-                }
-                for student_id, pairs in answers
-                for position, (question, answer) in enumerate(pairs, start=1)
-            ),
-        )
+        self.insert_numbered(
+            m.ApplicationAnswer.__table__, plan.cohort_id, answers,
+            lambda position, pair: {"position": position, "question": pair[0], "answer": pair[1]},
+        )  # fmt: skip
         self.result.answered = len(answers)
+        self.insert_numbered(
+            m.ProblemPreference.__table__, plan.cohort_id, rankings,
+            lambda rank, problem_id: {"business_problem_id": problem_id, "rank": rank},
+        )  # fmt: skip
+        self.result.ranked = len(rankings)
         return self.result
 
     def _value(self, value: Any) -> Any:

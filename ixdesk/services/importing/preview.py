@@ -202,4 +202,10 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
         whose = counted(answered, "student's", "students'")
         where = f" for {quoted(plan.cohort_name)}" if plan.cohort_name else ""
         lines.append(f"{whose} application answers will be kept{where}.")
+    ranked = len(plan.choices_to_add())
+    if ranked:
+        whose = counted(ranked, "student's", "students'")
+        lines.append(
+            f"{whose} rankings of business problems will be kept for “{plan.cohort_name}”."
+        )
     return lines

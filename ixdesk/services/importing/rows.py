@@ -34,6 +34,7 @@ from ixdesk.services.importing.fields import (
     FieldSpec,
 )
 from ixdesk.services.importing.mapping import Mapping
+from ixdesk.services.importing.ranking import row_rankings
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.values import remap
 from ixdesk.services.record_kinds import Kind
@@ -73,6 +74,8 @@ class ValueStore:
         self.columns: dict[str, list[Any]] = {}
         # each row's application answers (None: none), when columns are kept as answers
         self.answers: list[Answers | None] | None = None
+        # each row's ranked business problems as typed, first choice first (None: none)
+        self.choices: list[tuple[str, ...] | None] | None = None
 
     def row(self, index: int) -> dict[str, Any]:
         return {
@@ -217,8 +220,10 @@ def convert_rows(
         (h, f) for h, f in mapping.columns.items() if f and h in index_of and not specs[f].many
     ]
     answers = [h for h in mapping.answer_headers() if h in index_of]
+    ranking = [h for h in mapping.choice_headers() if h in index_of]
     # The table's columns, read once (cheaper than picking one cell per row per column).
-    cells_by_column = list(zip(*table.rows, strict=True)) if size and (mapped or answers) else []
+    read = mapped or answers or ranking
+    cells_by_column = list(zip(*table.rows, strict=True)) if size and read else []
     for done, (header, field_name) in enumerate(mapped, start=1):
         spec = specs[field_name]
         converter = make_converter(
@@ -240,6 +245,8 @@ def convert_rows(
             progress(done * size // len(mapped), size)
     if answers and size:
         store.answers = _answers(answers, [cells_by_column[index_of[h]] for h in answers])
+    if ranking and size:
+        store.choices = row_rankings(ranking, [cells_by_column[index_of[h]] for h in ranking])
     _check_required(kind, mapping, store, rows)
     _formula_warnings(table, mapping, rows)
     return rows

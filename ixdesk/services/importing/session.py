@@ -150,6 +150,7 @@ class ImportSession:
     questions: list[ValueQuestion] = field(default_factory=list)
     asked_for: tuple[Any, ...] | None = None
     tracks: list[str] = field(default_factory=list)  # existing tracks' names, for the answers
+    problems: list[str] = field(default_factory=list)  # business problems' titles, likewise
 
     def take_read(self, outcome: ReadOutcome) -> None:
         """A new reading of the file: the mapping and date order follow it; the plan is stale."""
@@ -180,6 +181,7 @@ class ImportSession:
         if self.asked_for != inputs:
             with database.read() as session:
                 self.tracks = existing.track_names(session)
+                self.problems = existing.problem_titles(session)
                 audience = None
                 if self.cohort and self.source.kind == Kind.STUDENTS:
                     audience = existing.cohort_audience(session, self.cohort)
@@ -190,6 +192,7 @@ class ImportSession:
                 self.mapping.columns,
                 tracks=self.tracks,
                 audience=audience,
+                problems=self.problems,
             )
             self.asked_for = inputs
         return self.questions
