@@ -107,6 +107,3 @@ class MergeReview(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     decision: Mapped[str | None] = mapped_column(String(20))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-
-    __mapper_args__ = {"version_id_col": version}

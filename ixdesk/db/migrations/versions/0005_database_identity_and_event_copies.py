@@ -87,7 +87,6 @@ def upgrade() -> None:
         sa.Column("details", sa.JSON(), nullable=False),
         sa.Column("decision", sa.String(length=20), nullable=True),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_event_reviews")),
     )
     with op.batch_alter_table("event_reviews", schema=None) as batch_op:
