@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
+    "ixdesk.commands.events",
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",

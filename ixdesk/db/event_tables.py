@@ -105,5 +105,5 @@ class MergeReview(Base):
     other_id: Mapped[str | None] = mapped_column(Uuid(as_uuid=False))
     field: Mapped[str | None] = mapped_column(String(40))
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
-    decision: Mapped[str | None] = mapped_column(String(20))
+    decision: Mapped[str | None] = mapped_column(String(40))  # a copy's id, or a word
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

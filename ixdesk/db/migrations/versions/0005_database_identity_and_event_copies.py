@@ -85,7 +85,7 @@ def upgrade() -> None:
         sa.Column("other_id", sa.Uuid(as_uuid=False), nullable=True),
         sa.Column("field", sa.String(length=40), nullable=True),
         sa.Column("details", sa.JSON(), nullable=False),
-        sa.Column("decision", sa.String(length=20), nullable=True),
+        sa.Column("decision", sa.String(length=40), nullable=True),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_event_reviews")),
     )
