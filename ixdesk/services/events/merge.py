@@ -112,7 +112,8 @@ def merge_event_copies(
     def work(context: OperationContext) -> MergeReport:
         report = _Merger(context, copies, progress).run()
         report.dry_run = dry_run
-        if dry_run:
+        if dry_run:  # nothing stays: no merge to name or undo
+            report.merge_id = None
             raise _DryRun(report)
         return report
 
