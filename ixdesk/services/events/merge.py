@@ -26,15 +26,13 @@ kept with what undoing it takes (:mod:`.undo`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select
 
 from ixdesk.db import models as m
-from ixdesk.db.base import new_id, utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import IxdeskError
 from ixdesk.services.deletion import tombstone
@@ -43,39 +41,23 @@ from ixdesk.services.events.identity import load_identity
 from ixdesk.services.events.journal import (
     ANSWERS,
     BOOKKEEPING,
-    CHUNK,
     ENROLMENTS,
     STUDENTS,
     TABLES,
     TRACKS,
-    Journal,
 )
-from ixdesk.services.events.journal import versions as journal_versions
-from ixdesk.services.events.people import PeopleIndex
+from ixdesk.services.events.merge_base import NEW, PACKED, UNPACKED_BASE
+from ixdesk.services.events.merge_enrolments import EnrolmentMerge
 from ixdesk.services.events.report import CopyReport, MergeReport
-from ixdesk.services.events.state import DELETED_HERE, DELETED_THERE, FieldStates, ReviewBook
 from ixdesk.services.events.values import (
-    ANSWER_FIELDS,
     DELETED,
-    ENROLMENT_FIELDS,
-    PACKED_STUDENT_DATES,
-    PACKED_STUDENT_FIELDS,
-    STUDENT_FIELDS,
     plain,
     typed_row,
 )
 from ixdesk.services.folding import fold
 from ixdesk.services.importing.bulk import without_collector
-from ixdesk.services.importing.sqlite_rows import insert_batch
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
-
-FIELDS = {STUDENTS: STUDENT_FIELDS, ENROLMENTS: ENROLMENT_FIELDS, ANSWERS: ANSWER_FIELDS}
-PACKED = frozenset((*PACKED_STUDENT_FIELDS, *PACKED_STUDENT_DATES))
-# What a packed student's row in a copy holds of the fields that were not packed.
-UNPACKED_BASE: dict[str, Any] = {**dict.fromkeys(STUDENT_FIELDS), "messaging_opt_in": False}
-BATCH = 2_000
-NEW = "_new"  # in what was merged: the record came in new from that copy
 
 
 class _DryRun(Exception):
@@ -123,42 +105,7 @@ def merge_event_copies(
         return done.report
 
 
-@dataclass
-class _Pending:
-    """Rows to insert at the end, in one batch per table."""
-
-    rows: dict[str, dict[str, dict[str, Any]]] = field(
-        default_factory=lambda: {STUDENTS: {}, ENROLMENTS: {}, ANSWERS: {}}
-    )
-    origin: dict[str, str] = field(default_factory=dict)  # new student → its copy
-
-
-class _Merger:
-    def __init__(
-        self,
-        context: OperationContext,
-        copies: list[CopyContents],
-        progress: Callable[[int, int], None] | None,
-    ) -> None:
-        self.context = context
-        self.connection = context.session.connection()
-        self.copies = copies
-        self.progress = progress
-        self.now = utcnow()
-        self.stamps = 0
-        self.merge_id = new_id()
-        self.journal = Journal()
-        self.pending = _Pending()
-        self.reviews = ReviewBook(self.connection, self.merge_id, self.journal)
-        self.fields = FieldStates(self.connection, self.journal)
-        self.held = self.reviews.held
-        self._people: PeopleIndex | None = None
-        self.ledger = self._load_ledger([copy.copy_id for copy in copies])
-        self.noted: list[dict[str, Any]] = []
-        self.tracks: dict[str, str] = {}
-        self.events: dict[str, str] = {}
-        self.report = MergeReport(merge_id=None, dry_run=False)
-
+class _Merger(EnrolmentMerge):
     # --- the run ---
     def run(self) -> MergeReport:
         for done, copy in enumerate(self.copies):
@@ -192,32 +139,6 @@ class _Merger:
         )
         self.context.changed([*TABLES, *BOOKKEEPING])
 
-    # --- loading ---
-    @property
-    def people(self) -> PeopleIndex:
-        if self._people is None:
-            self._people = PeopleIndex.load(self.context.session)
-        return self._people
-
-    def _load_ledger(self, copy_ids: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
-        table = m.MergedRecord.__table__
-        rows = self.connection.execute(select(table).where(table.c.copy_id.in_(copy_ids)))
-        return {(str(r.copy_id), str(r.record_id)): dict(r._mapping) for r in rows}
-
-    def _main_rows(self, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            for row in self.connection.execute(select(table).where(table.c.id.in_(chunk))):
-                values = dict(row._mapping)
-                found[str(values["id"])] = values
-        return found
-
-    def _stamp(self) -> datetime:
-        """A deletion stamp of its own, so restoring one record brings back only its rows."""
-        self.stamps += 1
-        return self.now + timedelta(microseconds=self.stamps)
-
     # --- tracks ---
     def _tracks(self, copy: CopyContents) -> None:
         """Tracks made at the event: the track of the same name here, else added."""
@@ -242,21 +163,6 @@ class _Merger:
                 self.tracks[track_id] = by_name[name] = track_id
                 known.add(track_id)
                 self.report.copies[-1].counts["tracks"] += 1
-
-    def _new_stamp(self, deleted_at: datetime | None = None) -> dict[str, Any]:
-        return {
-            "created_at": self.now,
-            "updated_at": self.now,
-            "version": 1,
-            "deleted_at": deleted_at,
-        }
-
-    def _laptop_values(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        values = {name: row[name] for name in FIELDS[table]}
-        track = values.get("track_interest_id")
-        if track is not None:
-            values["track_interest_id"] = self.tracks.get(track, track)
-        return values
 
     # --- students ---
     def _students(self, copy: CopyContents, counts: CopyReport) -> None:
@@ -371,316 +277,6 @@ class _Merger:
         self.people.remove(record_id)
         self.held.add(record_id)
 
-    # --- records here changed at the event ---
-    def _three_way(
-        self,
-        copy: CopyContents,
-        table: str,
-        here: dict[str, Any],
-        values: dict[str, Any],
-        deleted: bool,
-        base: dict[str, Any],
-        known: frozenset[str],
-        counts: CopyReport,
-    ) -> None:
-        record_id = str(here["id"])
-        fields = FIELDS[table]
-        changed = {name: values[name] for name in fields if values[name] != base.get(name)}
-        deleted_there = deleted and not base.get(DELETED, False)
-        if not changed and not deleted_there:
-            counts.counts["unchanged"] += 1
-            return
-        if record_id in self.held:  # nobody here can have changed it: take the event's
-            self._update(table, record_id, changed)
-            counts.counts["updated"] += 1
-            return
-        if here["deleted_at"] is not None:
-            if not deleted_there:
-                self.reviews.deleted(
-                    DELETED_HERE, table, record_id, copy.copy_id, copy.name, changed
-                )
-                counts.counts["review"] += 1
-            return
-        if deleted_there:
-            changed_here = [n for n in fields if n in known and plain(here[n]) != base.get(n)]
-            if changed_here:
-                self.reviews.deleted(DELETED_THERE, table, record_id, copy.copy_id, copy.name, {})
-                counts.counts["review"] += 1
-            else:
-                self._delete(table, record_id)
-                counts.counts["deleted"] += 1
-            return
-        updates: dict[str, Any] = {}
-        conflicts = 0
-        for name, value in changed.items():
-            current = plain(here[name])
-            found = self.fields.merge(
-                table, record_id, name, base.get(name), current, copy.copy_id, copy.name, value
-            )
-            if name == "email" and found.value and self._email_taken(found.value, record_id):
-                found = self.fields.hold(record_id, name)  # another student has that email
-            if found.conflict:
-                self.reviews.conflict(table, record_id, name, found.state)
-                conflicts += 1
-            else:
-                self.reviews.settle(record_id, name, self.now)
-            if found.value != current:
-                updates[name] = found.value
-        if updates:
-            self._update(table, record_id, updates)
-            counts.counts["updated"] += 1
-        if conflicts:
-            counts.counts["review"] += 1
-
-    def _email_taken(self, email: str, record_id: str) -> bool:
-        owner = self.people.found.index.get(email.lower())
-        return owner is not None and owner != record_id
-
-    def _update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
-        if not values:
-            return
-        pending = self.pending.rows.get(table, {}).get(record_id)
-        target = TABLES[table]
-        typed = typed_row(target, values)
-        if pending is not None:
-            pending.update(typed)
-            return
-        self.journal.keep(self.connection, target, record_id)
-        self.connection.execute(
-            update(target)
-            .where(target.c.id == record_id)
-            .values(**typed, version=target.c.version + 1, updated_at=self.now)
-        )
-        if table == STUDENTS and any(
-            n in values for n in ("email", "first_name", "last_name", "date_of_birth")
-        ):
-            self._reindex(record_id)
-
-    def _reindex(self, record_id: str) -> None:
-        s = TABLES[STUDENTS]
-        row = self.connection.execute(select(s).where(s.c.id == record_id)).first()
-        self.people.remove(record_id)
-        if row is not None and row.deleted_at is None:
-            self.people.add(record_id, row.email, row.first_name, row.last_name, row.date_of_birth)
-
-    def _delete(self, table: str, record_id: str) -> None:
-        """A deletion made at the event, of a record nobody here changed since."""
-        stamp = self._stamp()
-        if table == STUDENTS:
-            tombstone(self.context.session, Kind.STUDENTS, [record_id], stamp)
-            self.context.session.flush()
-            self.journal.tombstoned.append((STUDENTS, record_id, plain(stamp)))
-            self.people.remove(record_id)
-            return
-        target = TABLES[table]
-        self.journal.keep(self.connection, target, record_id)
-        self.connection.execute(
-            update(target)
-            .where(target.c.id == record_id)
-            .values(deleted_at=stamp, version=target.c.version + 1, updated_at=self.now)
-        )
-
-    # --- enrolments and application answers ---
-    def _enrolments(self, copy: CopyContents, counts: CopyReport) -> None:
-        rows = copy.enrolments
-        table = TABLES[ENROLMENTS]
-        main = self._main_rows(table, [str(row["id"]) for row in rows])
-        students = self._students_here({str(row["student_id"]) for row in rows})
-        cohorts = self._deleted_cohorts()
-        enrolled = self._live_enrolments(set(students))
-        for row in rows:
-            record_id = str(row["id"])
-            ledger = self.ledger.get((copy.copy_id, record_id))
-            if ledger is not None and ledger["copy_version"] == row["version"]:
-                continue
-            values = self._laptop_values(ENROLMENTS, row)
-            here = main.get(record_id)
-            if here is None:
-                student_id, cohort_id = str(row["student_id"]), str(row["cohort_id"])
-                if row[DELETED]:
-                    pass
-                elif (student_id, cohort_id) in enrolled:
-                    counts.counts["already_enrolled"] += 1
-                elif self._enrol(copy, record_id, row, values, students, cohorts):
-                    enrolled.add((student_id, cohort_id))
-                    counts.counts["enrolments"] += 1
-            elif ledger is not None:
-                base, known = dict(ledger["merged"]), frozenset(ENROLMENT_FIELDS)
-                self._three_way(copy, ENROLMENTS, here, values, row[DELETED], base, known, counts)
-            self._note(
-                copy,
-                ENROLMENTS,
-                record_id,
-                row["version"],
-                {**values, DELETED: row[DELETED]},
-                ledger,
-            )
-
-    def _enrol(
-        self,
-        copy: CopyContents,
-        record_id: str,
-        row: dict[str, Any],
-        values: dict[str, Any],
-        students: dict[str, datetime | None],
-        cohorts: dict[str, datetime],
-    ) -> bool:
-        student_id, cohort_id = str(row["student_id"]), str(row["cohort_id"])
-        if student_id not in students:
-            return False  # its student never came in (removed at the event before a merge)
-        deleted_at = students[student_id] or cohorts.get(cohort_id)
-        if students[student_id] is not None and student_id not in self.held:
-            change = {"enrolment": cohort_id}
-            self.reviews.deleted(
-                DELETED_HERE, STUDENTS, student_id, copy.copy_id, copy.name, change
-            )
-        self.pending.rows[ENROLMENTS][record_id] = {
-            **typed_row(TABLES[ENROLMENTS], values),
-            "id": record_id,
-            "student_id": student_id,
-            "cohort_id": cohort_id,
-            "status_changed_at": self.now,
-            **self._new_stamp(deleted_at),
-        }
-        return True
-
-    def _students_here(self, ids: set[str]) -> dict[str, datetime | None]:
-        """Each of these students' deletion stamp here (None: live), pending ones too."""
-        found = {i: row["deleted_at"] for i, row in self.pending.rows[STUDENTS].items() if i in ids}
-        missing = sorted(ids - set(found))
-        s = TABLES[STUDENTS]
-        for start in range(0, len(missing), CHUNK):
-            chunk = missing[start : start + CHUNK]
-            for record_id, deleted_at in self.connection.execute(
-                select(s.c.id, s.c.deleted_at).where(s.c.id.in_(chunk))
-            ):
-                found[str(record_id)] = deleted_at
-        return found
-
-    def _deleted_cohorts(self) -> dict[str, datetime]:
-        c = m.Cohort.__table__
-        rows = self.connection.execute(
-            select(c.c.id, c.c.deleted_at).where(c.c.deleted_at.is_not(None))
-        )
-        return {str(cohort_id): deleted_at for cohort_id, deleted_at in rows}
-
-    def _live_enrolments(self, student_ids: set[str]) -> set[tuple[str, str]]:
-        e = TABLES[ENROLMENTS]
-        found = {
-            (str(r["student_id"]), str(r["cohort_id"]))
-            for r in self.pending.rows[ENROLMENTS].values()
-            if r["deleted_at"] is None
-        }
-        wanted = sorted(student_ids - set(self.pending.rows[STUDENTS]))
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
-            statement = select(e.c.student_id, e.c.cohort_id).where(
-                e.c.student_id.in_(chunk), e.c.deleted_at.is_(None)
-            )
-            found.update((str(a), str(b)) for a, b in self.connection.execute(statement))
-        return found
-
-    def _answers(self, copy: CopyContents, counts: CopyReport) -> None:
-        """Application answers made at the event come in with their student (never changed)."""
-        rows = [row for row in copy.answers if not row[DELETED]]
-        main = self._main_rows(TABLES[ANSWERS], [str(row["id"]) for row in rows])
-        students = self._students_here({str(row["student_id"]) for row in rows})
-        for row in rows:
-            record_id, student_id = str(row["id"]), str(row["student_id"])
-            if record_id in main or student_id not in students:
-                continue
-            self.pending.rows[ANSWERS][record_id] = {
-                **typed_row(TABLES[ANSWERS], {n: row[n] for n in ANSWER_FIELDS}),
-                "id": record_id,
-                "student_id": student_id,
-                "cohort_id": row["cohort_id"],
-                **self._new_stamp(students[student_id]),
-            }
-            counts.counts["answers"] += 1
-
-    # --- what was merged from each copy, and writing ---
-    def _note(
-        self,
-        copy: CopyContents,
-        table: str,
-        record_id: str,
-        version: int,
-        merged: dict[str, Any],
-        ledger: dict[str, Any] | None,
-    ) -> None:
-        if (ledger is None and record_id in self.pending.rows[table]) or (
-            ledger is not None and ledger["merged"].get(NEW)
-        ):
-            merged = {**merged, NEW: True}
-        row = {
-            "copy_id": copy.copy_id,
-            "record_id": record_id,
-            "table_name": table,
-            "copy_version": version,
-            "main_version": 0,  # set once written
-            "merged": merged,
-            "merge_id": self.merge_id,
-        }
-        self.journal.keep_ledger(f"{copy.copy_id}/{record_id}", _plain_ledger(ledger))
-        self.ledger[(copy.copy_id, record_id)] = row
-        self.noted.append(row if ledger is None else {**row, "_update": True})
-
-    def _write_pending(self) -> None:
-        connection = self.connection
-        bound: dict[tuple[str, str], dict[Any, Any]] = {}
-        for table in (STUDENTS, ENROLMENTS, ANSWERS):
-            rows = list(self.pending.rows[table].values())
-            if not rows:
-                continue
-            names = list(rows[0])
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                insert_batch(
-                    connection, TABLES[table], names, [[r[n] for r in batch] for n in names], bound
-                )
-            ids = [row["id"] for row in rows]
-            self.journal.insert(table, ids)
-            self.context.changed([table], ids)
-        self._write_ledger(bound)
-
-    def _write_ledger(self, bound: dict[tuple[str, str], dict[Any, Any]]) -> None:
-        if not self.noted:
-            return
-        self.context.session.flush()
-        versions: dict[str, int] = {}
-        for table in (STUDENTS, ENROLMENTS):
-            ids = [row["record_id"] for row in self.noted if row["table_name"] == table]
-            versions.update(journal_versions(self.connection, TABLES[table], ids))
-        ledger = m.MergedRecord.__table__
-        fresh = []
-        for row in self.noted:
-            row["main_version"] = versions.get(row["record_id"], 0)
-            if row.pop("_update", False):
-                self.connection.execute(
-                    update(ledger)
-                    .where(
-                        ledger.c.copy_id == row["copy_id"], ledger.c.record_id == row["record_id"]
-                    )
-                    .values({k: v for k, v in row.items() if k not in ("copy_id", "record_id")})
-                )
-            else:
-                fresh.append(row)
-        if fresh:
-            names = list(fresh[0])
-            for start in range(0, len(fresh), BATCH):
-                batch = fresh[start : start + BATCH]
-                insert_batch(
-                    self.connection, ledger, names, [[r[n] for r in batch] for n in names], bound
-                )
-
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
-
-
-def _plain_ledger(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    return (
-        None
-        if row is None
-        else {name: plain(value) if name != "merged" else value for name, value in row.items()}
-    )
