@@ -24,6 +24,7 @@ from ixdesk.services import (
 )
 from ixdesk.services import groups as g
 from ixdesk.services.demo import generate_demo
+from ixdesk.services.events import identity, review, signup
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
 
@@ -84,6 +85,12 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         ),
         (tracks.track_rows, lambda: tracks.track_rows(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
+        (identity.load_identity, lambda: identity.load_identity(db)),
+        (signup.load_setup, lambda: signup.load_setup(db)),
+        (signup.recent_signups, lambda: signup.recent_signups(db)),
+        (signup.signup_count, lambda: signup.signup_count(db)),
+        (signup.load_people, lambda: signup.load_people(db)),
+        (review.load_review, lambda: review.load_review(db)),
     ]
     try:
         for loader, call in loaders:

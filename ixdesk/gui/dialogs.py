@@ -83,6 +83,13 @@ class DialogService:
         )
         return answer if accepted else None
 
+    def ask_pin(self, title: str, label: str) -> str | None:
+        """A PIN typed by the person, hidden as it is typed, or None."""
+        answer, accepted = QInputDialog.getText(
+            self.parent, title, label, QLineEdit.EchoMode.Password
+        )
+        return answer if accepted else None
+
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None

@@ -30,6 +30,7 @@ class ScriptedDialogs(DialogService):
         self.text_answer: str | None = None  # what the person types, or None for Cancel
         self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
+        self.pin_answer: str | None = None  # the PIN typed, or None for Cancel
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
@@ -69,6 +70,10 @@ class ScriptedDialogs(DialogService):
         self.asked.append(("ask_text", title, label))
         self.text_offered.append(text)
         return self.text_answer
+
+    def ask_pin(self, title: str, label: str) -> str | None:
+        self.asked.append(("ask_pin", title, label))
+        return self.pin_answer
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(("save_file", title, suggested))

@@ -103,14 +103,8 @@ def needs_guardian(born: date | None, cohort: EventCohort, today: date | None = 
 
 def check_signup(signup: SignUp, cohort: EventCohort, today: date | None = None) -> dict[str, str]:
     """{field: sentence} for what must be put right before saving (empty when none)."""
-    values = signup.values
+    values = normalise_record(dict(signup.values))  # as saved: a blank field is empty
     problems = check_record(Kind.STUDENTS, values, today=today)
-    grade = values.get("grade")
-    if grade not in (None, "") and "grade" not in problems:
-        try:
-            validation.check_grade(grade)
-        except validation.InvalidValue as error:
-            problems["grade"] = error.problem.message
     if needs_guardian(values.get("date_of_birth"), cohort, today):
         if not _filled(values.get("guardian_name")):
             problems["guardian_name"] = "A guardian's name is needed for a student under 18."
