@@ -30,6 +30,7 @@ class ScriptedDialogs(DialogService):
         self.text_answer: str | None = None  # what the person types, or None for Cancel
         self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
+        self.open_files_answer: list[str] = []  # the files chosen, or none for Cancel
         self.pin_answer: str | None = None  # the PIN typed, or None for Cancel
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
@@ -65,6 +66,10 @@ class ScriptedDialogs(DialogService):
         self.asked.append(("open_file", title, filters))
         self.opened_in.append(folder)
         return self.open_file_answer
+
+    def open_files(self, title: str, filters: str) -> list[str]:
+        self.asked.append(("open_files", title, filters))
+        return list(self.open_files_answer)
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", title, label))

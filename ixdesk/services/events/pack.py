@@ -35,6 +35,8 @@ from ixdesk.services.events.values import (
 )
 from ixdesk.services.importing.existing import find_cohort
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.read.cohorts import cohort_names
+from ixdesk.services.reads import reads
 from ixdesk.targets import create_beside, target_problem
 
 BATCH = 5_000
@@ -64,6 +66,13 @@ class PackResult:
             f"Event copy “{self.event_name}” written to {self.path}: sign-ups for {cohorts}; "
             f"{self.students:,} students packed to warn about duplicates."
         )
+
+
+@reads("cohorts")
+def cohort_choices(database: Database) -> list[str]:
+    """The names of the cohorts an event copy may sign students up for (every live one)."""
+    with database.read() as session:
+        return sorted((name for _id, name, _same in cohort_names(session)), key=str.casefold)
 
 
 def check_event_name(name: str | None) -> str:
