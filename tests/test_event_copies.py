@@ -172,12 +172,19 @@ def test_the_command_line_packs_merges_dry_runs_and_reports_json(
             sign_up(copy, main.cohort, f"N{n}", "Q", born=date(2007, 1, 1 + n))
     finally:
         copy.close()
+    # An event copy is an ordinary ixdesk database: a paper list can be imported into it.
+    sheet = tmp_path / "paper.csv"
+    sheet.write_text("first_name,last_name,email\nAna,Bell,ana@mail.example\nBo,Chan,\n")
+    copy_args = ["--database", str(copy_path), "import", "students", str(sheet)]
+    assert cli([*copy_args, "--cohort", COHORT]) == 0
+    capsys.readouterr()
     assert cli(["--database", db, "merge", str(copy_path), "--dry-run", "--json"]) == 0
     dry = json.loads(capsys.readouterr().out)
-    assert dry["dry_run"] and dry["counts"]["new_students"] == 3 and dry["merge_id"] is None
+    assert dry["dry_run"] and dry["counts"]["new_students"] == 5 and dry["merge_id"] is None
+    assert dry["counts"]["enrolments"] == 5
     assert cli(["--database", db, "merge", str(copy_path)]) == 0
     text = capsys.readouterr().out
-    assert "3 new students" in text and "merge --undo" in text
+    assert "5 new students" in text and "merge --undo" in text
     assert cli(["--database", db, "merge", str(copy_path), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert again["merge_id"] is None and again["counts"]["new_students"] == 0

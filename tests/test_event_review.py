@@ -13,8 +13,8 @@ from ixdesk.db import models as m
 from ixdesk.errors import IxdeskError
 from ixdesk.services.events.decide import decide, undo_decisions
 from ixdesk.services.events.merge import merge_event_copies
-from ixdesk.services.events.review import APART, MERGE, RESTORE, load_review
-from ixdesk.services.events.state import CONFLICT, DELETED_HERE, DUPLICATE, HERE
+from ixdesk.services.events.review import APART, DELETE, MERGE, RESTORE, load_review
+from ixdesk.services.events.state import CONFLICT, DELETED_HERE, DELETED_THERE, DUPLICATE, HERE
 from ixdesk.services.events.undo import undo_merge
 from ixdesk.services.operations import delete_record
 from tests.event_world import build_main, open_copy, pack, sign_up
@@ -158,3 +158,30 @@ def test_undoing_a_merge_takes_out_what_it_brought_and_merging_again_brings_it_b
     assert again.merge_id is not None
     with pytest.raises(IxdeskError, match="undone already"):
         undo_merge(database, report.merge_id)
+
+
+def test_a_deletion_at_the_event_travels_unless_the_student_was_changed_here_meanwhile(
+    database: Database, tmp_path: Path
+) -> None:
+    main = build_main(database, packed=2)
+    path = tmp_path / "a.ixdesk"
+    pack(database, path, "Open day")
+    copy = open_copy(path)
+    try:
+        for student in main.students:
+            delete_record(copy, m.Student, student)
+    finally:
+        copy.close()
+    with database.write() as session:
+        changed = session.get(m.Student, main.students[1])
+        assert changed is not None
+        changed.school = "Changed here"
+    report = merge_event_copies(database, [path])
+    assert report.counts["deleted"] == 1 and report.reviews[DELETED_THERE] == 1
+    live = _live_students(database)
+    assert main.students[0] not in live and main.students[1] in live
+    [item] = load_review(database)
+    assert item.kind == DELETED_THERE and "Changed here" in item.sides[0].text
+    decide(database, {item.id: DELETE})
+    assert main.students[1] not in _live_students(database)
+    assert merge_event_copies(database, [path]).merge_id is None

@@ -132,7 +132,9 @@ def _rows(
     connection: Connection, table: Table, fields: tuple[str, ...], *links: str
 ) -> list[dict[str, Any]]:
     found = []
-    for row in connection.execute(select(table).order_by(table.c.id)):
+    wanted = ("id", "version", "deleted_at", *links, *fields)  # only what a merge compares
+    statement = select(*(table.c[name] for name in wanted)).order_by(table.c.id)
+    for row in connection.execute(statement):
         values = row._mapping
         found.append(
             {
@@ -154,7 +156,11 @@ def _students(
     s = m.Student.__table__
     p = m.PackedRecord.__table__
     statement = (
-        select(s, p.c.version.label("packed_version"), p.c.packed)
+        select(
+            *(s.c[name] for name in ("id", "version", "deleted_at", *STUDENT_FIELDS)),
+            p.c.version.label("packed_version"),
+            p.c.packed,
+        )
         .outerjoin(p, p.c.record_id == s.c.id)
         .where(or_(p.c.record_id.is_(None), p.c.version != s.c.version))
         .order_by(s.c.id)

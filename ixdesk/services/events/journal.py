@@ -111,10 +111,13 @@ class Journal:
     def record_versions(self, connection: Connection) -> None:
         """The version of every row touched, as the merge (or decision) leaves it."""
         for name, table in TABLES.items():
-            ids = [*self.inserted.get(name, ()), *self.before.get(name, {})]
+            # A row inserted here is at its first version: no need to ask.
+            found = dict.fromkeys(self.inserted.get(name, ()), 1)
+            ids = [*self.before.get(name, {})]
             ids += [record_id for kind, record_id, _stamp in self.tombstoned if kind == name]
-            if ids:
-                self.after[name] = versions(connection, table, ids)
+            found.update(versions(connection, table, ids))
+            if found:
+                self.after[name] = found
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -291,7 +291,10 @@ class MergeBase:
         self.context.session.flush()
         versions: dict[str, int] = {}
         for table in (STUDENTS, ENROLMENTS):
-            ids = [row["record_id"] for row in self.noted if row["table_name"] == table]
+            inserted = self.pending.rows[table]  # at their first version
+            noted = [row["record_id"] for row in self.noted if row["table_name"] == table]
+            versions.update((record_id, 1) for record_id in noted if record_id in inserted)
+            ids = [record_id for record_id in noted if record_id not in inserted]
             versions.update(journal_versions(self.connection, TABLES[table], ids))
         ledger = m.MergedRecord.__table__
         fresh = []

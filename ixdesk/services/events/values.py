@@ -40,10 +40,13 @@ GUARDED_FIELDS = frozenset(
     }
 )
 DELETED = "deleted"  # the pseudo-field a deletion is compared as
+_AS_IS = frozenset({str, int, float, bool})
 
 
 def plain(value: Any) -> Any:
     """``value`` as JSON data compared across databases."""
+    if value is None or type(value) in _AS_IS:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if value is None or isinstance(value, bool | int | float | str):
