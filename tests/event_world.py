@@ -7,6 +7,8 @@ invented.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,6 +70,15 @@ def pack(database: Database, target: Path, event: str) -> PackResult:
     return pack_event_copy(database, target, [COHORT], event_name=event, pin=PIN)
 
 
+def one_copy(
+    database: Database, target: Path, *, packed: int = PACKED, event: str = "Open day"
+) -> tuple[Main, Path]:
+    """A main database of ``packed`` students and one event copy of it at ``target``."""
+    main = build_main(database, packed)
+    pack(database, target, event)
+    return main, target
+
+
 def sign_up(
     copy: Database,
     cohort: str,
@@ -96,3 +107,22 @@ def sign_up(
 
 def open_copy(path: Path) -> Database:
     return open_database(path, create=False, rolling_backup=False)
+
+
+@contextmanager
+def at_the_event(path: Path) -> Iterator[Database]:
+    """The event copy at ``path``, open while the block runs (as a laptop at the event)."""
+    copy = open_copy(path)
+    try:
+        yield copy
+    finally:
+        copy.close()
+
+
+def change_here(database: Database, student_id: str, **values: Any) -> None:
+    """Edit a student in ``database`` (the main database, or a copy)."""
+    with database.write() as session:
+        row = session.get(m.Student, student_id)
+        assert row is not None
+        for name, value in values.items():
+            setattr(row, name, value)

@@ -21,7 +21,16 @@ from ixdesk.db import models as m
 from ixdesk.services.events.identity import load_identity
 from ixdesk.services.events.merge import merge_event_copies
 from ixdesk.services.events.pack import pack_event_copy
-from tests.event_world import COHORT, PACKED, PIN, build_main, open_copy, pack, sign_up
+from tests.event_world import (
+    COHORT,
+    PACKED,
+    PIN,
+    at_the_event,
+    build_main,
+    one_copy,
+    pack,
+    sign_up,
+)
 
 
 def _count(database: Database, model: type[m.Base]) -> int:
@@ -49,26 +58,20 @@ def test_an_event_copy_holds_no_guardian_contact_phone_or_note_of_anyone_it_pack
             assert secret.encode() not in data, secret
         assert b"SECRET" not in data
     assert not any(path.with_name(path.name + end).exists() for end in ("-wal", "-journal"))
-    copy = open_copy(path)
-    try:
+    with at_the_event(path) as copy:
         identity = load_identity(copy)
         assert identity.is_event_copy and identity.event_name == "Careers Fair, Table 3"
         assert identity.origin_id == load_identity(database).id
         assert identity.pin_matches(PIN) and not identity.pin_matches("0000")
         assert PIN.encode() not in path.read_bytes() or identity.pin_hash != PIN
-    finally:
-        copy.close()
 
 
 def test_a_copy_made_without_a_pin_gets_one_made_up(database: Database, tmp_path: Path) -> None:
     build_main(database, packed=1)
     result = pack_event_copy(database, tmp_path / "x.ixdesk", [COHORT])
     assert result.pin is not None and len(result.pin) == 4
-    copy = open_copy(result.path)
-    try:
+    with at_the_event(result.path) as copy:
         assert load_identity(copy).pin_matches(result.pin)
-    finally:
-        copy.close()
 
 
 def _truncated(path: Path) -> None:
@@ -101,12 +104,9 @@ def test_a_spoilt_copy_is_refused_in_one_sentence_and_nothing_is_merged(
     good, bad = tmp_path / "good.ixdesk", tmp_path / "bad.ixdesk"
     for path in (good, bad):
         pack(database, path, "Fair")
-        copy = open_copy(path)
-        try:
+        with at_the_event(path) as copy:
             for n in range(30):
                 sign_up(copy, main.cohort, f"P{n}", "Q", email=f"p{n}@mail.example")
-        finally:
-            copy.close()
     assert callable(spoil)
     spoil(bad)
     before = _count(database, m.Student)
@@ -166,12 +166,9 @@ def test_the_command_line_packs_merges_dry_runs_and_reports_json(
         == 0
     )
     assert "Table 3" in capsys.readouterr().out
-    copy = open_copy(copy_path)
-    try:
+    with at_the_event(copy_path) as copy:
         for n in range(3):
             sign_up(copy, main.cohort, f"N{n}", "Q", born=date(2007, 1, 1 + n))
-    finally:
-        copy.close()
     # An event copy is an ordinary ixdesk database: a paper list can be imported into it.
     sheet = tmp_path / "paper.csv"
     sheet.write_text("first_name,last_name,email\nAna,Bell,ana@mail.example\nBo,Chan,\n")
@@ -211,9 +208,7 @@ while True:
 def test_killed_during_a_save_every_sign_up_is_whole_or_absent_and_the_copy_checks_sound(
     sqlite_database: Database, tmp_path: Path
 ) -> None:
-    main = build_main(sqlite_database, packed=3)
-    path = tmp_path / "kiosk.ixdesk"
-    pack(sqlite_database, path, "Fair")
+    main, path = one_copy(sqlite_database, tmp_path / "kiosk.ixdesk", packed=3, event="Fair")
     saver = subprocess.Popen(
         [sys.executable, "-c", _SAVING, str(path), main.cohort],
         stdout=subprocess.PIPE,
@@ -227,8 +222,7 @@ def test_killed_during_a_save_every_sign_up_is_whole_or_absent_and_the_copy_chec
     os.kill(saver.pid, signal.SIGKILL)
     saver.wait()
     saver.stdout.close()
-    copy = open_copy(path)
-    try:
+    with at_the_event(path) as copy:
         with copy.read() as session:
             students = session.scalars(select(m.Student)).all()
             signed = {s.id: s for s in students if s.first_name.startswith("Kid")}
@@ -236,8 +230,6 @@ def test_killed_during_a_save_every_sign_up_is_whole_or_absent_and_the_copy_chec
         assert len(signed) >= 15
         assert set(signed) == enrolled  # no student without a sign-up, nor the reverse
         assert all(s.email and s.phone and s.guardian_name for s in signed.values())
-    finally:
-        copy.close()
     checked = subprocess.run(
         [sys.executable, "-m", "ixdesk", "--database", str(path), "check"],
         capture_output=True,

@@ -22,8 +22,8 @@ from ixdesk.db import Database, open_database
 from ixdesk.db import models as m
 from ixdesk.services.events.merge import merge_event_copies
 from ixdesk.services.events.state import CONFLICT, DELETED_HERE, DUPLICATE, GUARDIAN
-from ixdesk.services.operations import OperationContext, delete_record, run_operation
-from tests.event_world import Main, build_main, open_copy, pack, sign_up
+from ixdesk.services.operations import delete_record
+from tests.event_world import Main, at_the_event, build_main, change_here, pack, sign_up
 
 PER_COPY = 200
 SAME_EMAIL = range(0, 5)  # A0..A4 signed up again on B
@@ -45,16 +45,6 @@ def _new_people(copy: Database, cohort: str, letter: str, count: int) -> None:
         sign_up(copy, cohort, person, "Signup", email=email, born=_born(n))
 
 
-def _set_student(database: Database, student_id: str, **values: Any) -> None:
-    def work(context: OperationContext) -> None:
-        row = context.session.get(m.Student, student_id)
-        assert row is not None
-        for name, value in values.items():
-            setattr(row, name, value)
-
-    run_operation(database, work)
-
-
 def build_scenario(database: Database, folder: Path) -> tuple[Main, list[Path]]:
     main = build_main(database)
     paths = [folder / f"{letter}.ixdesk" for letter in "ABC"]
@@ -62,8 +52,7 @@ def build_scenario(database: Database, folder: Path) -> tuple[Main, list[Path]]:
         pack(database, path, f"Careers Fair, Table {letter}")
     packed = main.students
     # Laptop A: a correction of packed student 1, and 199 new people.
-    copy = open_copy(paths[0])
-    try:
+    with at_the_event(paths[0]) as copy:
         sign_up(copy, main.cohort, "Packed1", "Student", student_id=packed[1], school="Laptop")
         _new_people(copy, main.cohort, "A", PER_COPY - 1)
         # A laptop whose clock runs decades ahead wins nothing by it.
@@ -73,24 +62,16 @@ def build_scenario(database: Database, folder: Path) -> tuple[Main, list[Path]]:
                 .where(m.Student.id == packed[1])
                 .values(updated_at=datetime(2099, 1, 1, tzinfo=UTC))
             )
-    finally:
-        copy.close()
     # Laptop B: packed 3 gets a new school, packed 4 a guardian; 198 new people.
-    copy = open_copy(paths[1])
-    try:
+    with at_the_event(paths[1]) as copy:
         sign_up(copy, main.cohort, "Packed3", "Student", student_id=packed[3], school="Moved")
         sign_up(copy, main.cohort, "Packed4", "Student", student_id=packed[4], guardian_name="Kim")
         _new_people(copy, main.cohort, "B", PER_COPY - 2)
-    finally:
-        copy.close()
     # Laptop C: packed 2 corrected (deleted meanwhile in the main database); 199 new.
-    copy = open_copy(paths[2])
-    try:
+    with at_the_event(paths[2]) as copy:
         sign_up(copy, main.cohort, "Packed2", "Student", student_id=packed[2], school="Again")
         _new_people(copy, main.cohort, "C", PER_COPY - 1)
-    finally:
-        copy.close()
-    _set_student(database, packed[1], school="Main School")
+    change_here(database, packed[1], school="Main School")
     delete_record(database, m.Student, packed[2])
     return main, paths
 

@@ -17,7 +17,7 @@ from ixdesk.services.events.review import APART, DELETE, MERGE, RESTORE, load_re
 from ixdesk.services.events.state import CONFLICT, DELETED_HERE, DELETED_THERE, DUPLICATE, HERE
 from ixdesk.services.events.undo import undo_merge
 from ixdesk.services.operations import delete_record
-from tests.event_world import build_main, open_copy, pack, sign_up
+from tests.event_world import at_the_event, build_main, change_here, one_copy, pack, sign_up
 
 
 def _live_students(database: Database) -> dict[str, m.Student]:
@@ -41,16 +41,11 @@ def _live_enrolments(database: Database, student_id: str) -> int:
 def test_restoring_a_student_deleted_here_brings_back_every_change_and_sign_up_from_the_event(
     database: Database, tmp_path: Path
 ) -> None:
-    main = build_main(database, packed=3)
-    path = tmp_path / "a.ixdesk"
-    pack(database, path, "Open day")
-    copy = open_copy(path)
-    try:
+    main, path = one_copy(database, tmp_path / "a.ixdesk", packed=3, event="Open day")
+    with at_the_event(path) as copy:
         sign_up(
             copy, main.cohort, "Packed0", "Student", student_id=main.students[0], school="Newer"
         )
-    finally:
-        copy.close()
     delete_record(database, m.Student, main.students[0])
     merge_event_copies(database, [path])
     [item] = [item for item in load_review(database) if item.kind == DELETED_HERE]
@@ -67,11 +62,8 @@ def _pair(database: Database, tmp_path: Path) -> tuple[str, str, str]:
     paths = [tmp_path / "a.ixdesk", tmp_path / "b.ixdesk"]
     for path, name in zip(paths, ("Table A", "Table B"), strict=True):
         pack(database, path, name)
-        copy = open_copy(path)
-        try:
+        with at_the_event(path) as copy:
             sign_up(copy, main.cohort, "Mia", "Okafor", email="mia@mail.example", phone=None)
-        finally:
-            copy.close()
     report = merge_event_copies(database, paths)
     assert report.reviews[DUPLICATE] == 1
     [item] = load_review(database)
@@ -111,18 +103,10 @@ def test_a_pair_kept_apart_brings_the_second_back_without_the_email_another_has(
 def test_a_conflict_decided_for_the_event_takes_its_value_and_a_second_merge_leaves_it(
     database: Database, tmp_path: Path
 ) -> None:
-    main = build_main(database, packed=1)
-    path = tmp_path / "a.ixdesk"
-    pack(database, path, "Open day")
-    copy = open_copy(path)
-    try:
+    main, path = one_copy(database, tmp_path / "a.ixdesk", packed=1, event="Open day")
+    with at_the_event(path) as copy:
         sign_up(copy, main.cohort, "Packed0", "Student", student_id=main.students[0], school="L")
-    finally:
-        copy.close()
-    with database.write() as session:
-        student = session.get(m.Student, main.students[0])
-        assert student is not None
-        student.school = "M"
+    change_here(database, main.students[0], school="M")
     merge_event_copies(database, [path])
     [item] = load_review(database)
     assert item.kind == CONFLICT and [s.text for s in item.sides] == ["M", "L", "Leeds College"]
@@ -137,16 +121,11 @@ def test_a_conflict_decided_for_the_event_takes_its_value_and_a_second_merge_lea
 def test_undoing_a_merge_takes_out_what_it_brought_and_merging_again_brings_it_back(
     database: Database, tmp_path: Path
 ) -> None:
-    main = build_main(database, packed=2)
-    path = tmp_path / "a.ixdesk"
-    pack(database, path, "Open day")
-    copy = open_copy(path)
-    try:
+    main, path = one_copy(database, tmp_path / "a.ixdesk", packed=2, event="Open day")
+    with at_the_event(path) as copy:
         for n in range(5):
             sign_up(copy, main.cohort, f"New{n}", "Person", born=date(2006, 2, 1 + n))
         sign_up(copy, main.cohort, "Packed1", "Student", student_id=main.students[1], school="X")
-    finally:
-        copy.close()
     before = {i: s.school for i, s in _live_students(database).items()}
     report = merge_event_copies(database, [path])
     assert report.merge_id is not None and len(_live_students(database)) == 7
@@ -163,19 +142,11 @@ def test_undoing_a_merge_takes_out_what_it_brought_and_merging_again_brings_it_b
 def test_a_deletion_at_the_event_travels_unless_the_student_was_changed_here_meanwhile(
     database: Database, tmp_path: Path
 ) -> None:
-    main = build_main(database, packed=2)
-    path = tmp_path / "a.ixdesk"
-    pack(database, path, "Open day")
-    copy = open_copy(path)
-    try:
+    main, path = one_copy(database, tmp_path / "a.ixdesk", packed=2, event="Open day")
+    with at_the_event(path) as copy:
         for student in main.students:
             delete_record(copy, m.Student, student)
-    finally:
-        copy.close()
-    with database.write() as session:
-        changed = session.get(m.Student, main.students[1])
-        assert changed is not None
-        changed.school = "Changed here"
+    change_here(database, main.students[1], school="Changed here")
     report = merge_event_copies(database, [path])
     assert report.counts["deleted"] == 1 and report.reviews[DELETED_THERE] == 1
     live = _live_students(database)

@@ -194,14 +194,22 @@ def _schema_and_version(url: str) -> tuple[list[tuple[str, list[str]]], list[str
         engine.dispose()
 
 
+def _released_copy(
+    released: Path, folder: Path, tables: int
+) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+    """A copy of a released file to upgrade, and its rows (every one of its tables has some)."""
+    path = folder / "ixdesk.db"
+    shutil.copyfile(released, path)
+    rows = _all_rows(released, released)
+    assert len(rows) == tables and all(rows.values())
+    return path, rows
+
+
 @pytest.mark.sqlite_only
 def test_a_file_of_schema_0002_is_upgraded_with_every_row_intact_and_settings_to_make(
     tmp_path: Path, backend: str
 ) -> None:
-    path = tmp_path / "ixdesk.db"
-    shutil.copyfile(RELEASED_0002, path)
-    released = _all_rows(RELEASED_0002, RELEASED_0002)
-    assert len(released) == 14 and all(released.values())  # every table has rows
+    path, released = _released_copy(RELEASED_0002, tmp_path, tables=14)
     database = open_database(path)
     try:
         with database.engine.connect() as connection:
@@ -231,10 +239,7 @@ def test_a_file_of_schema_0004_is_upgraded_with_every_row_intact_and_an_identity
 ) -> None:
     from ixdesk.services.events.identity import load_identity
 
-    path = tmp_path / "ixdesk.db"
-    shutil.copyfile(RELEASED_0004, path)
-    released = _all_rows(RELEASED_0004, RELEASED_0004)
-    assert len(released) == 16 and all(released.values())  # every table has rows
+    path, released = _released_copy(RELEASED_0004, tmp_path, tables=16)
     database = open_database(path)
     try:
         with database.engine.connect() as connection:

@@ -16,7 +16,7 @@ from ixdesk.gui.merge_review import MergeReview
 from ixdesk.services.events.identity import load_identity
 from ixdesk.services.events.review import load_review
 from ixdesk.services.events.state import CONFLICT, DUPLICATE
-from tests.event_world import COHORT, build_main, open_copy, pack, sign_up
+from tests.event_world import COHORT, at_the_event, build_main, change_here, pack, sign_up
 from tests.gui.conftest import ScriptedDialogs, bench_on
 
 
@@ -31,18 +31,12 @@ def _copies_with_pairs(database: Database, folder: Path, pairs: int) -> list[Pat
     paths = [folder / "a.ixdesk", folder / "b.ixdesk"]
     for path, table in zip(paths, "AB", strict=True):
         pack(database, path, f"Table {table}")
-        copy = open_copy(path)
-        try:
+        with at_the_event(path) as copy:
             for n in range(pairs):
                 sign_up(copy, main.cohort, f"Twin{n}", "Person", email=f"twin{n}@mail.example")
             if table == "A":
                 sign_up(copy, main.cohort, "Packed0", "S", student_id=main.students[0], school="L")
-        finally:
-            copy.close()
-    with database.write() as session:
-        student = session.get(m.Student, main.students[0])
-        assert student is not None
-        student.school = "M"
+    change_here(database, main.students[0], school="M")
     return paths
 
 
@@ -66,11 +60,8 @@ def test_the_file_menu_packs_an_event_copy(
     qtbot.waitUntil(lambda: any(kind == "info" for kind in dialogs.kinds()), timeout=10_000)
     [(_kind, title, text)] = [each for each in dialogs.asked if each[0] == "info"]
     assert title == "Event copy made" and "PIN to leave event mode is" in text
-    copy = open_copy(target)
-    try:
+    with at_the_event(target) as copy:
         assert load_identity(copy).event_name == "Open day"
-    finally:
-        copy.close()
 
 
 def test_merging_from_the_menu_says_what_came_in_opens_the_review_and_undoes_in_one_step(

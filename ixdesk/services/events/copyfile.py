@@ -128,25 +128,27 @@ def _read(copy: Database, path: Path, main: Identity) -> CopyContents:
         return contents
 
 
+_STAMP = ("id", "version", "deleted_at")
+
+
+def _record(values: Any, fields: tuple[str, ...], links: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One row of the copy as a merge takes it: id, version, links, plain values, deletion."""
+    return {
+        "id": values["id"],
+        "version": values["version"],
+        **{link: values[link] for link in links},
+        **plain_row(values, fields),
+        DELETED: values["deleted_at"] is not None,
+        "deleted_at": values["deleted_at"],
+    }
+
+
 def _rows(
     connection: Connection, table: Table, fields: tuple[str, ...], *links: str
 ) -> list[dict[str, Any]]:
-    found = []
-    wanted = ("id", "version", "deleted_at", *links, *fields)  # only what a merge compares
+    wanted = (*_STAMP, *links, *fields)  # only what a merge compares
     statement = select(*(table.c[name] for name in wanted)).order_by(table.c.id)
-    for row in connection.execute(statement):
-        values = row._mapping
-        found.append(
-            {
-                "id": values["id"],
-                "version": values["version"],
-                **{link: values[link] for link in links},
-                **plain_row(values, fields),
-                DELETED: values["deleted_at"] is not None,
-                "deleted_at": values["deleted_at"],
-            }
-        )
-    return found
+    return [_record(row._mapping, fields, links) for row in connection.execute(statement)]
 
 
 def _students(
@@ -157,7 +159,7 @@ def _students(
     p = m.PackedRecord.__table__
     statement = (
         select(
-            *(s.c[name] for name in ("id", "version", "deleted_at", *STUDENT_FIELDS)),
+            *(s.c[name] for name in (*_STAMP, *STUDENT_FIELDS)),
             p.c.version.label("packed_version"),
             p.c.packed,
         )
@@ -169,15 +171,7 @@ def _students(
     packed: dict[str, tuple[int, dict[str, Any]]] = {}
     for row in connection.execute(statement):
         values = row._mapping
-        students.append(
-            {
-                "id": values["id"],
-                "version": values["version"],
-                **plain_row(values, STUDENT_FIELDS),
-                DELETED: values["deleted_at"] is not None,
-                "deleted_at": values["deleted_at"],
-            }
-        )
+        students.append(_record(values, STUDENT_FIELDS))
         if values["packed_version"] is not None:
             packed[values["id"]] = (values["packed_version"], dict(values["packed"]))
     return students, packed
