@@ -11,14 +11,18 @@ enrolments, application answers and tracks.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, or_, select
+from sqlalchemy import JSON, Boolean, Column, Connection, Select, Table, Uuid, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from ixdesk.db import models as m
+from ixdesk.db.base import UTCDateTime
 from ixdesk.db.engine import Database, open_database
 from ixdesk.db.problems import DatabaseMissingError
 from ixdesk.errors import (
@@ -34,8 +38,9 @@ from ixdesk.services.events.values import (
     DELETED,
     ENROLMENT_FIELDS,
     STUDENT_FIELDS,
-    plain_row,
+    plain,
 )
+from ixdesk.services.tables import canonical_id, raw_rows
 
 
 class EventCopyError(IxdeskError):
@@ -131,15 +136,52 @@ def _read(copy: Database, path: Path, main: Identity) -> CopyContents:
 _STAMP = ("id", "version", "deleted_at")
 
 
-def _record(values: Any, fields: tuple[str, ...], links: tuple[str, ...] = ()) -> dict[str, Any]:
+def _moment(text: str) -> str:
+    return str(plain(datetime.fromisoformat(text)))
+
+
+def _reader(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """How a value as SQLite's driver returns it (an event copy is always an SQLite file)
+    becomes the plain value a merge compares (None: it is that already)."""
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return canonical_id
+    if isinstance(kind, Boolean):
+        return bool
+    if isinstance(kind, UTCDateTime):
+        return _moment
+    if isinstance(kind, JSON):
+        return json.loads
+    return None  # text, numbers, statuses, and dates (ISO text already)
+
+
+def _plain_rows(connection: Connection, statement: Select[Any]) -> list[dict[str, Any]]:
+    """The statement's rows as plain values, straight from the driver (a merge reads many
+    thousands; SQLAlchemy's own result processing would cost as much as the query)."""
+    columns = list(statement.selected_columns)
+    readers = [_reader(column) for column in columns]  # type: ignore[arg-type]
+    names = [str(column.key) for column in columns]
+    found = []
+    for raw in raw_rows(connection, statement):
+        found.append(
+            {
+                name: value if read is None or value is None else read(value)
+                for name, read, value in zip(names, readers, raw, strict=True)
+            }
+        )
+    return found
+
+
+def _record(
+    values: dict[str, Any], fields: tuple[str, ...], links: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """One row of the copy as a merge takes it: id, version, links, plain values, deletion."""
     return {
         "id": values["id"],
         "version": values["version"],
         **{link: values[link] for link in links},
-        **plain_row(values, fields),
+        **{name: values[name] for name in fields},
         DELETED: values["deleted_at"] is not None,
-        "deleted_at": values["deleted_at"],
     }
 
 
@@ -148,7 +190,7 @@ def _rows(
 ) -> list[dict[str, Any]]:
     wanted = (*_STAMP, *links, *fields)  # only what a merge compares
     statement = select(*(table.c[name] for name in wanted)).order_by(table.c.id)
-    return [_record(row._mapping, fields, links) for row in connection.execute(statement)]
+    return [_record(row, fields, links) for row in _plain_rows(connection, statement)]
 
 
 def _students(
@@ -169,8 +211,7 @@ def _students(
     )
     students: list[dict[str, Any]] = []
     packed: dict[str, tuple[int, dict[str, Any]]] = {}
-    for row in connection.execute(statement):
-        values = row._mapping
+    for values in _plain_rows(connection, statement):
         students.append(_record(values, STUDENT_FIELDS))
         if values["packed_version"] is not None:
             packed[values["id"]] = (values["packed_version"], dict(values["packed"]))

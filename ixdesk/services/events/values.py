@@ -8,8 +8,9 @@ and from the bookkeeping compare equal exactly when they are the same.
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -65,19 +66,28 @@ def plain_row(row: Mapping[Any, Any], fields: Iterable[str]) -> dict[str, Any]:
     return {name: plain(row[name]) for name in fields}
 
 
-def typed(table: Table, name: str, value: Any) -> Any:
-    """A plain value back as the column ``name`` of ``table`` takes it."""
-    if value is None:
-        return None
+def _moment(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@functools.cache
+def _converter(table: Table, name: str) -> Callable[[Any], Any] | None:
+    """How a plain value of a column is turned back (None: it is taken as it is)."""
     column_type = table.c[name].type
     if isinstance(column_type, UTCDateTime):
-        moment = datetime.fromisoformat(value)
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+        return _moment
     if isinstance(column_type, Date):
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if isinstance(column_type, Uuid):
-        return canonical_id(value)
-    return value
+        return canonical_id
+    return None
+
+
+def typed(table: Table, name: str, value: Any) -> Any:
+    """A plain value back as the column ``name`` of ``table`` takes it."""
+    convert = _converter(table, name)
+    return value if value is None or convert is None else convert(value)
 
 
 def typed_row(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
