@@ -10,14 +10,25 @@ from sqlalchemy import func, select
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
+from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.events.decide import decide, undo_decisions
 from ixdesk.services.events.merge import merge_event_copies
+from ixdesk.services.events.pack import pack_event_copy
 from ixdesk.services.events.review import APART, DELETE, MERGE, RESTORE, load_review
 from ixdesk.services.events.state import CONFLICT, DELETED_HERE, DELETED_THERE, DUPLICATE, HERE
 from ixdesk.services.events.undo import undo_merge
 from ixdesk.services.operations import delete_record
-from tests.event_world import at_the_event, build_main, change_here, one_copy, pack, sign_up
+from tests.event_world import (
+    COHORT,
+    PIN,
+    at_the_event,
+    build_main,
+    change_here,
+    one_copy,
+    pack,
+    sign_up,
+)
 
 
 def _live_students(database: Database) -> dict[str, m.Student]:
@@ -156,3 +167,17 @@ def test_a_deletion_at_the_event_travels_unless_the_student_was_changed_here_mea
     decide(database, {item.id: DELETE})
     assert main.students[1] not in _live_students(database)
     assert merge_event_copies(database, [path]).merge_id is None
+
+
+def test_sign_ups_come_in_with_the_enrolment_status_the_copy_was_made_with(
+    database: Database, tmp_path: Path
+) -> None:
+    main = build_main(database, packed=1)
+    path = pack_event_copy(
+        database, tmp_path / "a.ixdesk", [COHORT], pin=PIN, enrolment_status="accepted"
+    ).path
+    with at_the_event(path) as copy:
+        sign_up(copy, main.cohort, "Rui", "Costa", email="rui@mail.example")
+    merge_event_copies(database, [path])
+    with database.read() as session:
+        assert session.scalars(select(m.Enrolment.status)).all() == [EnrolmentStatus.ACCEPTED]

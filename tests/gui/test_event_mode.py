@@ -163,3 +163,28 @@ def test_opening_an_event_copy_starts_event_mode_and_the_pin_opens_the_window(
     session.window.close()
     assert session.database is not None
     session.database.close()
+
+
+def test_a_recent_sign_up_is_corrected_in_the_form_or_taken_back(
+    qtbot: QtBot, kiosk: EventWindow, event_copy: tuple[Database, Main], dialogs: ScriptedDialogs
+) -> None:
+    copy, _main = event_copy
+    _type(qtbot, kiosk, first_name="Jon", last_name="Smiht", email="jon@mail.example")
+    qtbot.keyClick(kiosk.form.fields["email"], Qt.Key.Key_Return)
+    kiosk.recent.setCurrentRow(0)
+    kiosk.recent.setFocus()
+    qtbot.keyClick(kiosk.recent, Qt.Key.Key_Return)
+    assert kiosk.form.heading.text() == "Correcting a sign-up"
+    assert kiosk.form.fields["last_name"].text() == "Smiht"
+    kiosk.form.fields["last_name"].setText("Smith")
+    qtbot.keyClick(kiosk.form.fields["last_name"], Qt.Key.Key_Return)
+    assert kiosk.recent.item(0).text() == "Jon Smith — Data Spring 2027"
+    assert _students(copy) == 5 + 1  # corrected, not added again
+    dialogs.confirm_answer = True
+    kiosk.recent.setCurrentRow(0)
+    kiosk.recent.setFocus()
+    qtbot.keyClick(kiosk.recent, Qt.Key.Key_Delete)
+    assert kiosk.recent.count() == 0 and kiosk.count.text() == "0 sign-ups on this laptop"
+    with copy.read() as session:
+        jon = session.scalars(select(m.Student).where(m.Student.first_name == "Jon")).one()
+        assert jon.deleted_at is not None  # new here, so taken back with the sign-up
