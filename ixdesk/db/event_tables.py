@@ -71,12 +71,13 @@ class MergedRecord(Base):
     __tablename__ = "event_merged"
 
     copy_id: Mapped[str] = mapped_column(Uuid(as_uuid=False), primary_key=True)
-    record_id: Mapped[str] = mapped_column(Uuid(as_uuid=False), primary_key=True)
+    # Also looked up alone: which copy a student came in from.
+    record_id: Mapped[str] = mapped_column(Uuid(as_uuid=False), primary_key=True, index=True)
     table_name: Mapped[str] = mapped_column(String(40))
     copy_version: Mapped[int] = mapped_column(Integer)
     main_version: Mapped[int] = mapped_column(Integer)
     merged: Mapped[dict[str, Any]] = mapped_column(JSON)
-    merge_id: Mapped[str] = mapped_column(Uuid(as_uuid=False), index=True)
+    merge_id: Mapped[str] = mapped_column(Uuid(as_uuid=False))
 
 
 class MergeField(Base):

@@ -66,7 +66,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("copy_id", "record_id", name=op.f("pk_event_merged")),
     )
     with op.batch_alter_table("event_merged", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_event_merged_merge_id"), ["merge_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_event_merged_record_id"), ["record_id"], unique=False)
     op.create_table(
         "event_merge_fields",
         sa.Column("record_id", sa.Uuid(as_uuid=False), nullable=False),
@@ -101,7 +101,7 @@ def downgrade() -> None:
     op.drop_table("event_reviews")
     op.drop_table("event_merge_fields")
     with op.batch_alter_table("event_merged", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_event_merged_merge_id"))
+        batch_op.drop_index(batch_op.f("ix_event_merged_record_id"))
     op.drop_table("event_merged")
     op.drop_table("event_merges")
     op.drop_table("event_packed")
