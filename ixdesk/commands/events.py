@@ -7,7 +7,7 @@
 
 A copy that cannot be merged is refused with one sentence and exit status 1;
 the database is not changed. What waits for review is decided in the window
-(File ▸ Event copies ▸ Review merged sign-ups…).
+(File ▸ Review merged sign-ups…).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -33,10 +34,10 @@ from ixdesk.gui.operations import ServiceCommand
 from ixdesk.gui.tasks import Report
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.events.identity import PIN_DIGITS
-from ixdesk.services.events.merge import merge_event_copies
-from ixdesk.services.events.pack import PackResult, cohort_choices, pack_event_copy
-from ixdesk.services.events.report import MergeReport
-from ixdesk.services.events.undo import undo_merge
+
+if TYPE_CHECKING:  # the services load the import's libraries: only when first used
+    from ixdesk.services.events.pack import PackResult
+    from ixdesk.services.events.report import MergeReport
 
 COPY_FILTER = "Event copies (*.ixdesk *.db);;All files (*)"
 
@@ -119,6 +120,8 @@ class EventActions:
 
     # --- packing ---
     def pack(self) -> None:
+        from ixdesk.services.events.pack import cohort_choices, pack_event_copy
+
         bench = self.workbench
         cohorts = bench.operations.read(
             lambda: cohort_choices(bench.database), title="No event copy was made"
@@ -159,6 +162,8 @@ class EventActions:
 
     # --- merging ---
     def merge(self, paths: list[str] | None = None) -> None:
+        from ixdesk.services.events.merge import merge_event_copies
+
         bench = self.workbench
         chosen = paths or bench.dialogs.open_files("Merge event copies", COPY_FILTER)
         if not chosen:
@@ -212,10 +217,14 @@ class _MergeStep:
         self.text = f"Merge {count} event cop{'y' if count == 1 else 'ies'}"
 
     def undo(self) -> None:
+        from ixdesk.services.events.undo import undo_merge
+
         assert self.report.merge_id is not None
         undo_merge(self.workbench.database, self.report.merge_id, hub=self.workbench.hub)
 
     def redo(self) -> None:
+        from ixdesk.services.events.merge import merge_event_copies
+
         self.report = merge_event_copies(
             self.workbench.database, self.paths, hub=self.workbench.hub
         )

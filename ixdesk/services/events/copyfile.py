@@ -189,8 +189,14 @@ def _rows(
     connection: Connection, table: Table, fields: tuple[str, ...], *links: str
 ) -> list[dict[str, Any]]:
     wanted = (*_STAMP, *links, *fields)  # only what a merge compares
-    statement = select(*(table.c[name] for name in wanted)).order_by(table.c.id)
-    return [_record(row, fields, links) for row in _plain_rows(connection, statement)]
+    statement = select(*(table.c[name] for name in wanted))
+    return [_record(row, fields, links) for row in _by_id(_plain_rows(connection, statement))]
+
+
+def _by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows in the order of their ids, so a merge takes them in the same order every time
+    (sorted here: asking SQLite to sort makes it read every row through the index)."""
+    return sorted(rows, key=lambda row: str(row["id"]))
 
 
 def _students(
@@ -207,11 +213,10 @@ def _students(
         )
         .outerjoin(p, p.c.record_id == s.c.id)
         .where(or_(p.c.record_id.is_(None), p.c.version != s.c.version))
-        .order_by(s.c.id)
     )
     students: list[dict[str, Any]] = []
     packed: dict[str, tuple[int, dict[str, Any]]] = {}
-    for values in _plain_rows(connection, statement):
+    for values in _by_id(_plain_rows(connection, statement)):
         students.append(_record(values, STUDENT_FIELDS))
         if values["packed_version"] is not None:
             packed[values["id"]] = (values["packed_version"], dict(values["packed"]))
