@@ -25,6 +25,7 @@ from ixdesk.services import (
 from ixdesk.services import groups as g
 from ixdesk.services.certificates import completion
 from ixdesk.services.demo import generate_demo
+from ixdesk.services.events import identity, review, signup
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.matching import choices, loading
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
@@ -92,6 +93,12 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (loading.load_setup, lambda: loading.load_setup(db, cohort, 4)),
         (choices.student_choices, lambda: choices.student_choices(db, ids["students"])),
         (choices.problem_titles, lambda: choices.problem_titles(db)),
+        (identity.load_identity, lambda: identity.load_identity(db)),
+        (signup.load_setup, lambda: signup.load_setup(db)),
+        (signup.recent_signups, lambda: signup.recent_signups(db)),
+        (signup.signup_count, lambda: signup.signup_count(db)),
+        (signup.load_people, lambda: signup.load_people(db)),
+        (review.load_review, lambda: review.load_review(db)),
     ]
     try:
         for loader, call in loaders:

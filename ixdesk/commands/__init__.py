@@ -19,6 +19,7 @@ from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
     "ixdesk.commands.certificates",
+    "ixdesk.commands.events",
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",

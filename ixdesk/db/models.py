@@ -44,6 +44,14 @@ from ixdesk.db.enums import (
     SafeguardingStatus,
 )
 
+# Which database this is, and event copies' bookkeeping: the same metadata, found here too.
+from ixdesk.db.event_tables import DatabaseIdentity as DatabaseIdentity
+from ixdesk.db.event_tables import EventMerge as EventMerge
+from ixdesk.db.event_tables import MergedRecord as MergedRecord
+from ixdesk.db.event_tables import MergeField as MergeField
+from ixdesk.db.event_tables import MergeReview as MergeReview
+from ixdesk.db.event_tables import PackedRecord as PackedRecord
+
 LIVE = text("deleted_at IS NULL")
 LIVE_EMAIL = text("deleted_at IS NULL AND email IS NOT NULL")
 

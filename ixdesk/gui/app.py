@@ -118,6 +118,7 @@ class Session:
         self.bugs = BugReporter(DialogService())  # until a window is open
         self.exit_status: int | None = None  # set when the first database was not opened
         self.instructor_window: InstructorWindow | None = None  # an instructor's login
+        self.event_window: QMainWindow | None = None  # event mode, while it is on
 
     def start(self) -> None:
         """Show the window's frame now; open the coordinator's database once it is painted."""
@@ -138,8 +139,14 @@ class Session:
             self.app.exit(1)
             return
         self.database = database
-        if not self._open_as_instructor(database):
-            frame.fill(database)
+        if self._open_as_instructor(database):
+            return
+        if _is_event_copy(database):
+            self.start_event_mode(database)  # shown before the frame goes, so ixdesk stays
+            self.window = None
+            frame.close()
+            return
+        frame.fill(database)
 
     def _open_as_instructor(self, database: Database) -> bool:
         """An instructor's login on a shared server gets instructor mode's window in place of
@@ -166,6 +173,23 @@ class Session:
             old.close()
             old.deleteLater()
         return True
+
+    def start_event_mode(self, database: Database) -> None:
+        """An event copy opens in event mode, full screen; with its PIN, the ordinary
+        window opens on it."""
+        from ixdesk.gui.event_mode.window import EventWindow
+
+        kiosk = EventWindow(database)
+        kiosk.leave.connect(lambda: self._leave_event_mode(database))
+        self.event_window = kiosk
+        kiosk.showFullScreen()
+
+    def _leave_event_mode(self, database: Database) -> None:
+        self.event_window = None
+        window = MainWindow(database)
+        window.database_requested.connect(self.switch)
+        window.show()
+        self.window = window
 
     def _open(self, opener: Callable[[], Database | None]) -> Database | None:
         """The database ``opener`` opens, or None (declined; a refusal is said first)."""
@@ -211,6 +235,12 @@ class Session:
             database = self._open(lambda: open_home_database(self.home_target, self.window))
         if database is not None:
             self.show(database)
+
+
+def _is_event_copy(database: Database) -> bool:
+    from ixdesk.services.events.identity import load_identity
+
+    return load_identity(database).is_event_copy
 
 
 def open_instructor_window(

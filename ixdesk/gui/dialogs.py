@@ -93,10 +93,22 @@ class DialogService:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return path or None
 
+    def open_files(self, title: str, filters: str) -> list[str]:
+        """Files to open (one or more), or none."""
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        return list(paths)
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         """One line of text typed by the person (``text`` to start from), or None."""
         answer, accepted = QInputDialog.getText(
             self.parent, title, label, QLineEdit.EchoMode.Normal, text
+        )
+        return answer if accepted else None
+
+    def ask_pin(self, title: str, label: str) -> str | None:
+        """A PIN typed by the person, hidden as it is typed, or None."""
+        answer, accepted = QInputDialog.getText(
+            self.parent, title, label, QLineEdit.EchoMode.Password
         )
         return answer if accepted else None
 

@@ -179,6 +179,7 @@ class MainWindow(WindowFrame):
         """Place what the features offer: import and export, assignments, the pages."""
         from ixdesk.gui import export_actions
         from ixdesk.gui.assignment_actions import assignments
+        from ixdesk.gui.event_actions import EventActions
         from ixdesk.gui.import_wizard import ImportLauncher
         from ixdesk.gui.pages import page_actions
         from ixdesk.gui.settings_actions import SettingsActions
@@ -188,6 +189,8 @@ class MainWindow(WindowFrame):
         self.home.import_sheet.connect(lambda: launcher.open_wizard())
         menu = export_actions.export_menu(bench, ui.menuFile)
         place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
+        self.events = EventActions(bench, self)
+        place_above_quit(ui.menuFile, ui.actionQuit, self.events.actions)
         self.settings = SettingsActions(bench, self)
         place_above_quit(ui.menuFile, ui.actionQuit, [self.settings.settings_action])
         button = export_actions.toolbar_button(menu)

@@ -34,6 +34,8 @@ class ScriptedDialogs(DialogService):
         self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
         self.folder_answer: str | None = None  # the folder chosen, or None for Cancel
+        self.open_files_answer: list[str] = []  # the files chosen, or none for Cancel
+        self.pin_answer: str | None = None  # the PIN typed, or None for Cancel
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
@@ -69,10 +71,18 @@ class ScriptedDialogs(DialogService):
         self.opened_in.append(folder)
         return self.open_file_answer
 
+    def open_files(self, title: str, filters: str) -> list[str]:
+        self.asked.append(("open_files", title, filters))
+        return list(self.open_files_answer)
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", title, label))
         self.text_offered.append(text)
         return self.text_answer
+
+    def ask_pin(self, title: str, label: str) -> str | None:
+        self.asked.append(("ask_pin", title, label))
+        return self.pin_answer
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(("save_file", title, suggested))

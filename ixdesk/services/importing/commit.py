@@ -27,7 +27,7 @@ from ixdesk.services.importing.matching import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
-from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.importing.sqlite_rows import insert_batch
 from ixdesk.services.kinds import status_label
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
@@ -147,11 +147,7 @@ class _Writer:
     def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
         """Insert one batch given column by column; report progress and the new ids."""
         count = len(columns[0])
-        if self.connection.dialect.name == "sqlite":
-            insert_sqlite(self.connection, table, names, columns, self.bound)
-        else:
-            rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-            self.connection.execute(table.insert(), rows)
+        insert_batch(self.connection, table, names, columns, self.bound)
         name = table.name
         self.result.inserted[name] = self.result.inserted.get(name, 0) + count
         self.context.changed([name], columns[names.index("id")])

@@ -31,6 +31,25 @@ def fold_column(values: list[Any] | None, size: int) -> list[str | None]:
     return list(map(folded.__getitem__, values))
 
 
+PeopleKeys = dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]]
+
+
+def people_keys(found: ex.Existing, checks: tuple[tuple[str, str, bool], ...]) -> PeopleKeys:
+    """Per compared column: (folded first name, folded last name, value) → the people
+    in ixdesk with it (the value folded too where the check says so)."""
+    keys: PeopleKeys = {}
+    for (first_name, last_name), people in found.people.items():
+        for person in people:
+            for _label, column, folded in checks:
+                value = getattr(person, column, None)
+                if value:
+                    value = ex.fold_name(value) if folded else value
+                    keys.setdefault(column, {}).setdefault(
+                        (first_name, last_name, value), []
+                    ).append(person)
+    return keys
+
+
 class Likeness:
     """Finds, for a row about to become a new record, a person it probably duplicates.
 
@@ -50,15 +69,7 @@ class Likeness:
         first = fold_column(store.columns.get("first_name"), size)
         last = fold_column(store.columns.get("last_name"), size)
         self.emails = store.columns.get("email") or [None] * size
-        database: dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]] = {}
-        for (first_name, last_name), people in found.people.items():
-            for person in people:
-                for _label, column, folded in CHECKS[record]:
-                    value = getattr(person, column, None)
-                    if value:
-                        value = ex.fold_name(value) if folded else value
-                        key = (first_name, last_name, value)
-                        database.setdefault(column, {}).setdefault(key, []).append(person)
+        database = people_keys(found, CHECKS[record])
         # Per check: its label, every row's key, the key's group number (-1: a key
         # no other row or record shares), matching records, and the first row seen
         # with each group.

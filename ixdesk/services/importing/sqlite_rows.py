@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import JSON, Connection, Table
 
 
 def insert_sqlite(
@@ -38,7 +38,7 @@ def insert_sqlite(
         if process is not None:
             values = (
                 list(map(process, values))
-                if column.primary_key
+                if column.primary_key or isinstance(column.type, JSON)  # all distinct
                 else _apply(process, values, bound.setdefault((table.name, name), {}))
             )
         kinds = set(map(type, values))
@@ -74,3 +74,19 @@ def _stand_in(kinds: set[type]) -> Any:
     if kinds <= {int, float, type(None)}:
         return ""
     return None
+
+
+def insert_batch(
+    connection: Connection,
+    table: Table,
+    names: list[str],
+    columns: list[list[Any]],
+    bound: dict[tuple[str, str], dict[Any, Any]],
+) -> None:
+    """Insert one batch given column by column: :func:`insert_sqlite` on SQLite, one
+    ``executemany`` elsewhere."""
+    if connection.dialect.name == "sqlite":
+        insert_sqlite(connection, table, names, columns, bound)
+    else:
+        rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+        connection.execute(table.insert(), rows)
