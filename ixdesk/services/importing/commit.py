@@ -25,9 +25,9 @@ from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
 from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.importing.matching import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
-from ixdesk.services.importing.rows import CONSENT_NOW
+from ixdesk.services.importing.rows import CONSENT_NOW, Answers
 from ixdesk.services.importing.safety import ImportCancelled
-from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.importing.sqlite_rows import indexes_built_after, insert_sqlite
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
@@ -193,6 +193,25 @@ class _Writer:
             + sum(len(pairs) for _student, pairs in answers)
         )
         self.step(0)
+        new_rows = {
+            m.Track.__tablename__: len(plan.tracks_to_create),
+            **{p.model.__table__.name: len(new[p.record]) for p in plan.parts},
+            m.InstructorExpertise.__tablename__: len(expertise),
+            m.Enrolment.__tablename__: len(plan.enrolments),
+            m.ApplicationAnswer.__tablename__: sum(len(pairs) for _student, pairs in answers),
+        }
+        with indexes_built_after(self.connection, new_rows):
+            self._write(new, changed, expertise, answers)
+        return self.result
+
+    def _write(
+        self,
+        new: dict[str, list[Target]],
+        changed: dict[str, list[Target]],
+        expertise: list[dict[str, Any]],
+        answers: list[tuple[str, Answers]],
+    ) -> None:
+        plan = self.plan
         tracks = [
             {"id": track_id, "name": name, "description": None, **self._stamp()}
             for track_id, name in plan.tracks_to_create.items()
@@ -234,7 +253,6 @@ class _Writer:
             ),
         )
         self.result.answered = len(answers)
-        return self.result
 
     def _value(self, value: Any) -> Any:
         if value is CONSENT_NOW:
