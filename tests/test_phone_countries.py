@@ -161,3 +161,19 @@ def test_a_number_starting_with_the_countrys_international_call_prefix_is_read_a
             phone.normalise_phone(text, region)
     else:
         assert phone.normalise_phone(text, region) == expected
+
+
+@pytest.mark.parametrize("default", ["ZA", "GB"])
+def test_numbers_of_a_code_shared_by_several_regions_are_settled_in_the_column_too(
+    default: str,
+) -> None:
+    # Canada, Jamaica and Jersey share +1 and +44 with the code's main region (the US,
+    # Britain): the column's first pattern holds the main regions only, and the rest
+    # are read again by every region of their code, as the library decides.
+    regions = ["CA", "JM", "US", "JE", "GG", "GB", "CX", "AU"]
+    numbers = [phonenumbers.example_number_for_type(r, PhoneNumberType.MOBILE) for r in regions]
+    texts = [phonenumbers.format_number(n, PhoneNumberFormat.INTERNATIONAL) for n in numbers]
+    texts += ["+1 204 555 019", "12", ""]  # too short, not a number, empty
+    expected = [phone._library_e164(text, default) for text in texts]
+    assert columns.simple_e164s(texts, default) == [*expected[: len(regions)], None, None, None]
+    assert None not in expected[: len(regions)]

@@ -46,7 +46,8 @@ class Likeness:
         size = store.size
         self.record = record
         self.rows = rows
-        self.store = store
+        self.first_names = store.columns.get("first_name")
+        self.last_names = store.columns.get("last_name")
         first = fold_column(store.columns.get("first_name"), size)
         last = fold_column(store.columns.get("last_name"), size)
         self.emails = store.columns.get("email") or [None] * size
@@ -117,8 +118,8 @@ class Likeness:
         return found
 
     def _message(self, index: int, label: str, where: str) -> str:
-        first = self.store.get("first_name", index)
-        last = self.store.get("last_name", index)
+        first = self.first_names[index] if self.first_names else None
+        last = self.last_names[index] if self.last_names else None
         return (
             f"{first} {last} has the same name and {label} as {where}, but another email: "
             f"check this is not the same {self.record}."

@@ -4,10 +4,14 @@ The column's numbers, joined by line breaks with their punctuation taken
 out, are matched by one pattern made of the fast path's rules
 (:mod:`ixdesk.services.validation.phone`): the default region's national
 numbers and its own ``+`` numbers, and the ``+`` numbers of every other
-country code the column holds, each checked by that code's own regions as the
-library decides between them. A line the pattern calls plainly valid is its
-E.164 form; any other line is left to ``normalise_phone`` (which asks the
-library when unsure), so the library stays the authority (tests compare both).
+country code the column holds, each checked by the code's main region (the
+one the library tries first). The ``+`` numbers left, of a code several
+regions share (Canada's and the Caribbean's +1, Jersey's +44), are matched
+once more by a pattern holding every region of their code, as the library
+decides between them: the pattern of the first pass stays small, which
+makes it quick to build. A line a pattern calls plainly valid is its E.164
+form; any other line is left to ``normalise_phone`` (which asks the library
+when unsure), so the library stays the authority (tests compare both).
 """
 
 from __future__ import annotations
@@ -40,12 +44,37 @@ def simple_e164s(texts: Sequence[str], region: str) -> list[str | None]:
     joined = "\n".join(texts).translate(PHONE_PUNCTUATION)
     if joined.count("\n") != len(texts) - 1:  # a line break in a cell: one by one
         return [None] * len(texts)
-    lines = _phone_lines(region, _calling_codes(joined))
+    found = _e164_lines(joined, len(texts), region, every_region=False)
+    if found is None:
+        return [None] * len(texts)
+    if None in found:  # + numbers of another region sharing the code, read again
+        lines = joined.split("\n")
+        left = [i for i, value in enumerate(found) if value is None and lines[i][:1] == "+"]
+        again = _e164_lines(
+            "\n".join(map(lines.__getitem__, left)), len(left), region, every_region=True
+        )
+        if again is not None:
+            for index, value in zip(left, again, strict=True):
+                found[index] = value
+    return found
+
+
+def _e164_lines(
+    joined: str, count: int, region: str, *, every_region: bool
+) -> list[str | None] | None:
+    """E.164 for each of ``count`` lines the pattern calls plainly valid (None for the
+    others), or None when the lines cannot be matched this way."""
+    codes = _calling_codes(joined) if count else frozenset()
+    if every_region:
+        codes = frozenset(code for code in codes if len(_regions(code)) > 1)
+        if not codes:
+            return None
+    lines = _phone_lines(region, codes, every_region)
     if lines is None:
-        return [None] * len(texts)
+        return None
     found = lines.pattern.findall(joined)
-    if len(found) != len(texts):
-        return [None] * len(texts)
+    if len(found) != count:
+        return None
     own = f"+{lines.code}"
     if lines.prefix_rule is None:
         return [own + national if national else (other or None) for national, other in found]
@@ -56,6 +85,11 @@ def simple_e164s(texts: Sequence[str], region: str) -> list[str | None]:
         else (other or None)
         for prefix, national, other in found
     ]
+
+
+def _regions(code: str) -> tuple[str, ...]:
+    """The regions sharing a calling code, in the order the library tries them."""
+    return tuple(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(code), ()))
 
 
 def _calling_codes(joined: str) -> frozenset[str]:
@@ -77,12 +111,14 @@ class _PhoneLines:
 
 
 @lru_cache(maxsize=64)
-def _phone_lines(region: str, codes: frozenset[str]) -> _PhoneLines | None:
+def _phone_lines(region: str, codes: frozenset[str], every_region: bool) -> _PhoneLines | None:
+    """The pattern for a column's lines: ``+`` numbers of these codes checked by the
+    code's main region only, or by ``every_region`` sharing it."""
     home, code, prefix_rule = _home_numbers(region) or ("(?!)(?P<national>)", "", None)
     others = [
         f"{other}(?:{body})"
         for other in sorted(codes - {code})
-        if (body := _code_numbers(other)) is not None
+        if (body := _code_numbers(other, every_region)) is not None
     ]
     if not code and not others:
         return None
@@ -132,9 +168,10 @@ def _home_numbers(region: str) -> tuple[str, str, re.Pattern[str] | None] | None
 
 
 @lru_cache(maxsize=512)
-def _code_numbers(code: str) -> str | None:
-    """A pattern for the national part of a plainly valid ``+code`` number, or None to
-    leave that code's numbers to the one-number check."""
+def _code_numbers(code: str, every_region: bool) -> str | None:
+    """A pattern for the national part of a plainly valid ``+code`` number (valid for the
+    code's main region, or for ``every_region`` sharing the code), or None to leave that
+    code's numbers to the one-number check."""
     rules = international_rules(code)
     if rules is None:
         return None
@@ -144,7 +181,7 @@ def _code_numbers(code: str) -> str | None:
         if prefix_rule.match(""):
             return None
         left_alone += f"(?!(?:{_without_groups(prefix_rule.pattern)}))"
-    return f"{left_alone}(?:{_valid_for_code(rules)})"
+    return f"{left_alone}(?:{_valid_for_code(rules, every_region)})"
 
 
 def _without_groups(pattern: str) -> str:
@@ -180,14 +217,16 @@ def _valid_national(meta: Any) -> str | None:
     )
 
 
-def _valid_for_code(rules: RegionRules) -> str:
+def _valid_for_code(rules: RegionRules, every_region: bool = True) -> str:
     """A pattern for a national number valid for any region of the country code, as the
     library decides it: the regions in its order, a region whose leading digits match
-    claiming the number for itself (the main region has none, or there is no fast path)."""
-    code = int(rules.country_code)
+    claiming the number for itself (the main region has none, or there is no fast path).
+    Without ``every_region``, the main region's numbers only: the library, trying it
+    first, gives them to it."""
+    regions = _regions(rules.country_code)
     choices: list[str] = []
     claimed_earlier = ""
-    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+    for region in regions if every_region else regions[:1]:
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
         valid = None if meta is None else _valid_national(meta)
         if meta is None or valid is None:

@@ -222,7 +222,7 @@ def convert_rows(
     index_of = {header: i for i, header in enumerate(table.headers)}
     size = len(table.rows)
     store = ValueStore(size)
-    rows = [PlannedRow(i, number, store) for i, number in enumerate(table.row_numbers)]
+    rows = list(map(PlannedRow, range(size), table.row_numbers, repeat(store)))
     mapped = [
         (h, f) for h, f in mapping.columns.items() if f and h in index_of and not specs[f].many
     ]
