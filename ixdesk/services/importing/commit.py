@@ -142,7 +142,7 @@ class _Writer:
                 columns = []
                 for name in names:
                     values = _gather(store.columns.get(name), rows)
-                    if name in defaults:
+                    if name in defaults and None in values:
                         default = defaults[name]
                         values = [default if value is None else value for value in values]
                     if name == "guardian_consent_at":

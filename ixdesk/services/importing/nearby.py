@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Any
 
 from ixdesk.services.importing import existing as ex
@@ -76,7 +76,7 @@ class Likeness:
             if not shared:
                 continue
             group = {key: number for number, key in enumerate(dict.fromkeys(shared))}
-            codes = [group.get(key, -1) for key in keys]
+            codes = list(map(group.get, keys, repeat(-1)))
             self.candidates.update(compress(count(), map((-1).__lt__, codes)))
             # The keys themselves only to look records up (a few MB less without).
             self.checks.append((label, keys if known else None, codes, known))

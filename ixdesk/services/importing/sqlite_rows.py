@@ -45,11 +45,11 @@ def insert_sqlite(
                 if column.primary_key
                 else _apply(process, values, bound.setdefault((table.name, name), {}))
             )
-        kinds = set(map(type, values))
-        if kinds == {type(None)}:
-            continue
         mark = "?"
-        if type(None) in kinds:
+        if None in values:  # (most columns have no empty cell: their types need no look)
+            kinds = set(map(type, values))
+            if kinds == {type(None)}:
+                continue
             stand_in = _stand_in(kinds)
             if stand_in is not None:
                 values = [stand_in if value is None else value for value in values]
