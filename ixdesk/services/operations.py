@@ -181,7 +181,7 @@ class _ChangeRecorder:
     def note(self, tables: Iterable[str], ids: Iterable[str] = ()) -> None:
         """Record changes made with bulk statements, which no flush sees."""
         self.tables.update(tables)
-        self.ids.update(str(each) for each in ids)
+        self.ids.update(map(str, ids))
 
     def changes(self) -> Changes:
         return Changes(frozenset(self.tables), frozenset(self.ids))

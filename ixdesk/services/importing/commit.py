@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, update
@@ -25,69 +24,18 @@ from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
 from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.importing.matching import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
-from ixdesk.services.importing.rows import CONSENT_NOW
+from ixdesk.services.importing.result import ImportResult
+from ixdesk.services.importing.rows import CONSENT_NOW, Answers
 from ixdesk.services.importing.safety import ImportCancelled
-from ixdesk.services.importing.sqlite_rows import insert_batch
-from ixdesk.services.kinds import status_label
+from ixdesk.services.importing.sqlite_rows import indexes_built_after, insert_batch
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
-from ixdesk.services.validation import quoted
 
 T = TypeVar("T")
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
-
-
-def joining(cohort_name: str | None, enrolment_status: str) -> str:
-    """Where imported students go, in the words every page uses: “Spring 2027” as Applied."""
-    return f"{quoted(cohort_name or '')} as {status_label(enrolment_status)}"
-
-
-@dataclass
-class ImportResult:
-    """What the import wrote, once committed."""
-
-    counts: dict[str, int]
-    inserted: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    enrolled: int = 0  # enrolments made, with the status below
-    tracks_created: list[str] = field(default_factory=list)
-    cohort_name: str = ""
-    enrolment_status: str = ""
-    answered: int = 0  # students whose application answers were kept
-    ranked: int = 0  # students whose ranking of business problems was kept
-
-    def describe(self) -> str:
-        counts = self.counts
-        text = (
-            f"{counts['new']:,} new, {counts['updated']:,} updated, "
-            f"{counts['unchanged']:,} unchanged, "
-            + (f"{counts['repeated']:,} repeated, " if counts.get("repeated") else "")
-            + f"{counts['skipped']:,} skipped, {counts['invalid']:,} invalid"
-        )
-        if self.enrolled:
-            where = joining(self.cohort_name, self.enrolment_status)
-            text += f"; {self.enrolled:,} added to {where}"
-        if self.tracks_created:
-            text += f"; new tracks: {', '.join(self.tracks_created)}"
-        if self.answered:
-            text += f"; application answers kept for {self.answered:,}"
-        if self.ranked:
-            text += f"; rankings of business problems kept for {self.ranked:,}"
-        return text
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "counts": self.counts,
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "enrolled": self.enrolled,
-            "tracks_created": self.tracks_created,
-            "answered": self.answered,
-            "ranked": self.ranked,
-        }
 
 
 class _Writer:
@@ -173,7 +121,7 @@ class _Writer:
                 columns = []
                 for name in names:
                     values = _gather(store.columns.get(name), rows)
-                    if name in defaults:
+                    if name in defaults and None in values:
                         default = defaults[name]
                         values = [default if value is None else value for value in values]
                     if name == "guardian_consent_at":
@@ -226,6 +174,27 @@ class _Writer:
             + sum(len(ranking) for _student, ranking in rankings)
         )
         self.step(0)
+        new_rows = {
+            m.Track.__tablename__: len(plan.tracks_to_create),
+            **{p.model.__table__.name: len(new[p.record]) for p in plan.parts},
+            m.InstructorExpertise.__tablename__: len(expertise),
+            m.Enrolment.__tablename__: len(plan.enrolments),
+            m.ApplicationAnswer.__tablename__: sum(len(pairs) for _student, pairs in answers),
+            m.ProblemPreference.__tablename__: sum(len(ranking) for _student, ranking in rankings),
+        }
+        with indexes_built_after(self.connection, new_rows):
+            self._write(new, changed, expertise, answers, rankings)
+        return self.result
+
+    def _write(
+        self,
+        new: dict[str, list[Target]],
+        changed: dict[str, list[Target]],
+        expertise: list[dict[str, Any]],
+        answers: list[tuple[str, Answers]],
+        rankings: list[tuple[str, list[str]]],
+    ) -> None:
+        plan = self.plan
         tracks = [
             {"id": track_id, "name": name, "description": None, **self._stamp()}
             for track_id, name in plan.tracks_to_create.items()
@@ -262,7 +231,6 @@ class _Writer:
             lambda rank, problem_id: {"business_problem_id": problem_id, "rank": rank},
         )  # fmt: skip
         self.result.ranked = len(rankings)
-        return self.result
 
     def _value(self, value: Any) -> Any:
         if value is CONSENT_NOW:

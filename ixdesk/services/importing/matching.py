@@ -361,10 +361,10 @@ def _tracks_used(plan: ImportPlan) -> dict[str, str]:
     from_rows: list[int] = []  # new records still exactly their row: read the columns
     for targets in plan.targets.values():
         for target in targets:
-            values = target.values if target.is_new else target.changes
-            if values is None:  # a new record still exactly its row
+            if target.values is None:  # a new record still exactly its row
                 from_rows.append(target.row_index or 0)
                 continue
+            values = target.values if target.is_new else target.changes
             _add_tracks(used, (values.get(column) for column in ("track_interest_id", "expertise")))
     if from_rows and plan.rows:
         columns = plan.rows[0].store.columns

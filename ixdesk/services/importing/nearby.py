@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Any
 
 from ixdesk.services.importing import existing as ex
@@ -65,7 +65,8 @@ class Likeness:
         size = store.size
         self.record = record
         self.rows = rows
-        self.store = store
+        self.first_names = store.columns.get("first_name")
+        self.last_names = store.columns.get("last_name")
         first = fold_column(store.columns.get("first_name"), size)
         last = fold_column(store.columns.get("last_name"), size)
         self.emails = store.columns.get("email") or [None] * size
@@ -86,7 +87,7 @@ class Likeness:
             if not shared:
                 continue
             group = {key: number for number, key in enumerate(dict.fromkeys(shared))}
-            codes = [group.get(key, -1) for key in keys]
+            codes = list(map(group.get, keys, repeat(-1)))
             self.candidates.update(compress(count(), map((-1).__lt__, codes)))
             # The keys themselves only to look records up (a few MB less without).
             self.checks.append((label, keys if known else None, codes, known))
@@ -128,8 +129,8 @@ class Likeness:
         return found
 
     def _message(self, index: int, label: str, where: str) -> str:
-        first = self.store.get("first_name", index)
-        last = self.store.get("last_name", index)
+        first = self.first_names[index] if self.first_names else None
+        last = self.last_names[index] if self.last_names else None
         return (
             f"{first} {last} has the same name and {label} as {where}, but another email: "
             f"check this is not the same {self.record}."

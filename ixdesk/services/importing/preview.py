@@ -12,8 +12,8 @@ from typing import Any
 
 from ixdesk.services.folding import fold
 from ixdesk.services.importing import Duplicate, ImportPlan, PlannedRow
-from ixdesk.services.importing.commit import joining
 from ixdesk.services.importing.fields import FIELD_BY_NAME
+from ixdesk.services.importing.result import joining
 from ixdesk.services.importing.session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation import ERROR, quoted, shown
