@@ -18,6 +18,7 @@ COMMAND_MODULES: list[str] = [
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
+    "ixdesk.commands.sessions",
     "ixdesk.commands.settings",
 ]
 

@@ -26,6 +26,8 @@ RECORD_NAMES: dict[type[Record], str] = {
     models.GroupAssistant: "group assistant",
     models.CohortSession: "session",
     models.Attendance: "attendance record",
+    models.StudentFeedback: "rubric",
+    models.GroupFeedback: "company feedback",
 }
 
 TABLE_NAMES: dict[str, str] = {model.__tablename__: name for model, name in RECORD_NAMES.items()}
