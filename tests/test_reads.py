@@ -26,6 +26,7 @@ from ixdesk.services import groups as g
 from ixdesk.services.demo import generate_demo
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
+from ixdesk.services.running import attendance, sessions
 
 
 def _demo_ids(database: Database) -> dict[str, str]:
@@ -84,6 +85,10 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         ),
         (tracks.track_rows, lambda: tracks.track_rows(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
+        (sessions.list_sessions, lambda: sessions.list_sessions(db, cohort)),
+        (attendance.attendance_grid, lambda: attendance.attendance_grid(db, cohort)),
+        (attendance.attendance_counts, lambda: attendance.attendance_counts(db, cohort)),
+        (attendance.student_progress, lambda: attendance.student_progress(db, cohort)),
     ]
     try:
         for loader, call in loaders:

@@ -22,6 +22,7 @@ The rules:
 - **Safeguarding**: for the lead and the assistants of each group of a
   high-school cohort.
 - **Guardian consent**: for accepted and enrolled students who are minors.
+- **Absences**: a student absent from two sessions in a row (``running.absences``).
 
 What "approved", a valid safeguarding check and a minor mean is in
 ``assignments.rules``, shared with the assignment choices.
@@ -56,6 +57,7 @@ from ixdesk.services.counts import member_count
 from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.running.absences import absent_twice
 from ixdesk.services.validation import years_before
 
 ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
@@ -76,11 +78,12 @@ GROUP_WITHOUT_PROBLEM = "group_without_problem"
 GROUP_WITHOUT_LEAD = "group_without_lead"
 MINOR_WITHOUT_CONSENT = "minor_without_consent"
 PROBLEM_NOT_APPROVED = "problem_not_approved"
+ABSENT_TWICE = "absent_twice"
 
 CONCERN_CODES = (
     SAFEGUARDING_MISSING, SAFEGUARDING_EXPIRES, MINOR_WITHOUT_CONSENT, GROUP_WITHOUT_LEAD,
-    GROUP_WITHOUT_PROBLEM, PROBLEM_NOT_APPROVED, STUDENT_WITHOUT_GROUP, COHORT_WITHOUT_GROUPS,
-    GROUP_TOO_BIG, GROUP_TOO_SMALL,
+    GROUP_WITHOUT_PROBLEM, PROBLEM_NOT_APPROVED, ABSENT_TWICE, STUDENT_WITHOUT_GROUP,
+    COHORT_WITHOUT_GROUPS, GROUP_TOO_BIG, GROUP_TOO_SMALL,
 )  # fmt: skip
 CRITICAL_CODES = frozenset({SAFEGUARDING_MISSING, SAFEGUARDING_EXPIRES, MINOR_WITHOUT_CONSENT})
 
@@ -128,7 +131,7 @@ class _Cohort:
 # Every table the concerns are read from (the checks look at all of them).
 CONCERN_TABLES = (
     "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
-    "students", "instructors", "business_problems", "partner_companies",
+    "students", "instructors", "business_problems", "partner_companies", "sessions", "attendance",
 )  # fmt: skip
 
 
@@ -192,6 +195,7 @@ def _concerns(database: Database, wanted: ColumnElement[bool], today: date) -> l
         finder.assistants()
         finder.ungrouped_students(with_groups)
         finder.minors_without_consent()
+        finder.absences()
     finder.found.sort(key=_order)
     return finder.found
 
@@ -344,6 +348,12 @@ class _Finder:
             self.found.append(
                 _concern(MINOR_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)
             )
+
+    def absences(self) -> None:
+        for found in absent_twice(self.session, self.in_scope):
+            cohort = self.cohorts[found.cohort_id]
+            text = found.text(person_name(found.first_name, found.last_name), cohort.name)
+            self.found.append(_concern(ABSENT_TWICE, text, Kind.STUDENTS, found.student_id, cohort))
 
 
 def _one_group(cohort: _Cohort, today: date, row: Any) -> list[Concern]:
