@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ixdesk.db import models as m
 from ixdesk.db.enums import AttendanceStatus
 from ixdesk.gui.attendance_model import AttendanceModel
+from ixdesk.gui.attendance_workbook import export_for_instructor, import_workbook
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.operations import Reversible
@@ -61,9 +62,6 @@ class AttendanceTable(QTableView):
 class AttendanceView(QWidget):
     """Students × sessions of one cohort (or one of its groups)."""
 
-    export_requested = Signal()
-    import_requested = Signal()
-
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench, self.database = workbench, workbench.database
@@ -87,14 +85,14 @@ class AttendanceView(QWidget):
         self.plan_button = self._button(bar, "&Plan sessions…", "calendar", self.plan_sessions)
         self.edit_button = self._button(bar, "Edit &session…", "edit", self.edit_session)
         self.export_button = self._button(
-            bar, "Workbook for &instructor…", "export", self.export_requested.emit
-        )
+            bar, "Workbook for &instructor…", "export",
+            lambda: export_for_instructor(workbench, self.cohort_id),
+        )  # fmt: skip
         self.import_button = self._button(
-            bar, "&Import instructor's workbook…", "import", self.import_requested.emit
-        )
+            bar, "&Import instructor's workbook…", "import",
+            lambda: import_workbook(workbench, self.cohort_id, self),
+        )  # fmt: skip
         layout.addLayout(bar)
-        for button in (self.export_button, self.import_button):
-            button.hide()  # shown once the workbook's actions are wired in
         self.model = AttendanceModel()
         self.table = AttendanceTable()
         self.table.setAccessibleName("Attendance")

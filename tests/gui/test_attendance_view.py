@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
+import openpyxl
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +13,7 @@ from ixdesk.db import Database
 from ixdesk.db.enums import AttendanceStatus
 from ixdesk.gui.attendance_model import FIXED
 from ixdesk.gui.attendance_view import AttendanceView
+from ixdesk.gui.attendance_workbook import WorkbookDiffDialog
 from ixdesk.gui.session_dialogs import PlanSessionsDialog, SessionDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.running import attendance as at
@@ -75,7 +78,7 @@ def test_plan_and_edit_sessions_through_their_dialogs(
     def plan(dialog: PlanSessionsDialog) -> bool:
         dialog.weeks.setValue(2)
         dialog.skip.setText("2027-03-11")
-        dialog.resize(640, 480)
+        dialog.resize(1280, 800)
         dialog.grab().save("/tmp/shots/plan-sessions.png")
         assert dialog.preview.text().startswith("3 sessions: Tue 2 Mar 2027")
         return True
@@ -100,3 +103,65 @@ def test_plan_and_edit_sessions_through_their_dialogs(
     assert ss.list_sessions(sqlite_database, world.cohort)[0].title == "Session 1"
     workbench.undo_stack.undo()  # the plan
     assert ss.list_sessions(sqlite_database, world.cohort) == []
+
+
+def test_the_instructor_workbook_goes_out_and_comes_back_through_the_tab(
+    qtbot: QtBot,
+    sqlite_database: Database,
+    workbench: Workbench,
+    world: World,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    sessions = ss.plan_sessions(sqlite_database, world.cohort, PATTERN)
+    view = _view(qtbot, workbench, world)
+    target = tmp_path / "zoe.xlsx"
+    dialogs.choose_answer = world.instructor
+    dialogs.save_file_answer = str(target)
+    view.export_button.click()
+    qtbot.waitUntil(lambda: "offer_file" in dialogs.kinds(), timeout=15_000)
+    assert ("Zoë Ørsted · zoe@example.org", world.instructor) in dialogs.offered
+    silva, nowak = world.students
+    at.set_marks(sqlite_database, [at.MarkChange(sessions[0], nowak, None, AttendanceStatus.LATE)])
+    book = openpyxl.load_workbook(target)
+    book["Équipe Zoë"]["E8"] = "Absent"  # a conflict: Late was entered in ixdesk since
+    book["Équipe Zoë"]["E9"] = "Present"
+    book["Équipe Zoë"]["F9"] = "Excused"
+    book.save(target)
+    dialogs.open_file_answer = str(target)
+    shown: list[WorkbookDiffDialog] = []
+
+    def review(dialog: WorkbookDiffDialog) -> bool:
+        shown.append(dialog)
+        if len(shown) == 1:
+            dialog.resize(1280, 800)
+            dialog.grab().save("/tmp/shots/workbook-diff.png")
+        return True
+
+    dialogs.review_answer = review  # type: ignore[assignment]
+    view.import_button.click()
+    (dialog,) = shown
+    assert dialog.changes.rowCount() == 2 and dialog.conflicts.rowCount() == 1
+    assert [dialog.conflicts.item(0, n).text() for n in (4, 5, 6)] == ["(empty)", "Absent", "Late"]
+    marks = at.attendance_grid(sqlite_database, world.cohort).marks
+    assert marks == {
+        (nowak, sessions[0]): AttendanceStatus.LATE,
+        (silva, sessions[0]): AttendanceStatus.PRESENT,
+        (silva, sessions[1]): AttendanceStatus.EXCUSED,
+    }
+    assert view.model.index(1, FIXED).data() == "P"  # the grid caught up
+    workbench.undo_stack.undo()
+    assert at.attendance_grid(sqlite_database, world.cohort).marks == {
+        (nowak, sessions[0]): AttendanceStatus.LATE
+    }
+    workbench.undo_stack.redo()
+    before = at.attendance_grid(sqlite_database, world.cohort).marks
+    view.import_button.click()  # the same file again: only the conflict is left to see
+    again = shown[-1]
+    assert again.changes.rowCount() == 0 and again.conflicts.rowCount() == 1
+    assert not again.apply_button.isEnabled()
+    assert at.attendance_grid(sqlite_database, world.cohort).marks == before
+    target.write_text("not a workbook", encoding="utf-8")
+    view.import_button.click()
+    kind, _title, text = dialogs.asked[-1]
+    assert kind == "error" and text.endswith("Nothing was changed.")

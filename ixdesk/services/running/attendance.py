@@ -27,6 +27,7 @@ from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import AttendanceStatus, EnrolmentStatus
 from ixdesk.errors import ChangedElsewhereError
+from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.read import students as st
 from ixdesk.services.read.common import person
@@ -210,6 +211,30 @@ def student_progress(database: Database, cohort_id: str) -> dict[str, StudentPro
         )
         for student in grid.students
     }
+
+
+@reads("student_groups", "group_assistants", "instructors")
+def cohort_instructors(database: Database, cohort_id: str) -> list[tuple[str, str]]:
+    """(label, id) of each instructor who leads or assists a group of the cohort."""
+    g, a, i = m.StudentGroup, m.GroupAssistant, m.Instructor
+    assisted = (
+        select(a.instructor_id)
+        .join(g, g.id == a.group_id)
+        .where(g.cohort_id == cohort_id, g.deleted_at.is_(None), a.deleted_at.is_(None))
+    )
+    leading = select(g.lead_instructor_id).where(g.cohort_id == cohort_id, g.deleted_at.is_(None))
+    with database.read() as session:
+        rows = session.execute(
+            select(i.id, i.first_name, i.last_name, i.preferred_name, i.email).where(
+                i.id.in_(leading.union(assisted)), i.deleted_at.is_(None)
+            )
+        ).all()
+    found = [
+        (f"{person(first, last, preferred)} · {email}" if email else person(first, last, preferred),
+         str(id_))
+        for id_, first, last, preferred, email in rows
+    ]  # fmt: skip
+    return sorted(found, key=lambda item: fold(item[0]))
 
 
 # --- changing marks ---
