@@ -28,6 +28,7 @@ from ixdesk.db import models as m
 from ixdesk.db.enums import AttendanceStatus
 from ixdesk.gui.attendance_model import AttendanceModel
 from ixdesk.gui.attendance_workbook import export_for_instructor, import_workbook
+from ixdesk.gui.feedback_dialog import edit_feedback
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.operations import Reversible
@@ -84,6 +85,7 @@ class AttendanceView(QWidget):
         bar.addStretch(1)
         self.plan_button = self._button(bar, "&Plan sessions…", "calendar", self.plan_sessions)
         self.edit_button = self._button(bar, "Edit &session…", "edit", self.edit_session)
+        self.feedback_button = self._button(bar, "&Feedback…", "edit", self.edit_feedback)
         self.export_button = self._button(
             bar, "Workbook for &instructor…", "export",
             lambda: export_for_instructor(workbench, self.cohort_id),
@@ -213,6 +215,24 @@ class AttendanceView(QWidget):
             ),
             status=f"{label}.",
         )
+
+    # --- feedback ---
+    def edit_feedback(self) -> None:
+        """The feedback of the current student's group (or the group shown, or one asked)."""
+        student = self.model.student_at(self.table.currentIndex().row())
+        group_id = (student.group_id if student else None) or self.scope.currentData()
+        if group_id is None and self.grid is not None:
+            groups = [
+                (members[0].group or "", key)
+                for key, members in self.grid.groups().items()
+                if key is not None
+            ]
+            if not groups:
+                self.workbench.dialogs.info("Feedback", "This cohort has no groups yet.")
+                return
+            group_id = self.workbench.dialogs.choose("Feedback", "Which group's feedback?", groups)
+        if group_id is not None:
+            edit_feedback(self.workbench, str(group_id), self)
 
     # --- sessions ---
     def plan_sessions(self) -> None:

@@ -19,6 +19,7 @@ from ixdesk.gui.workbench import Workbench
 from ixdesk.services.running import attendance as at
 from ixdesk.services.running import sessions as ss
 from tests.gui.conftest import ScriptedDialogs
+from tests.gui.helpers import picture
 from tests.gui.world import World
 
 PATTERN = ss.Pattern(days=(1, 3), starts=time(16), ends=time(18), first_day=date(2027, 3, 1))
@@ -58,7 +59,7 @@ def test_keys_mark_cells_move_down_and_undo(
     totals = [view.model.index(1, FIXED + 2 + n).data() for n in range(6)]
     assert totals == [0, 1, 1, 0, "50%", "2"]
     assert "Équipe Zoë 67%" in view.rates.text()
-    view.grab().save("/tmp/shots/attendance-grid.png")
+    picture(view, "attendance-grid")
     workbench.undo_stack.undo()
     assert (silva.id, second) not in at.attendance_grid(sqlite_database, world.cohort).marks
     view.table.selectAll()
@@ -78,8 +79,7 @@ def test_plan_and_edit_sessions_through_their_dialogs(
     def plan(dialog: PlanSessionsDialog) -> bool:
         dialog.weeks.setValue(2)
         dialog.skip.setText("2027-03-11")
-        dialog.resize(1280, 800)
-        dialog.grab().save("/tmp/shots/plan-sessions.png")
+        picture(dialog, "plan-sessions")
         assert dialog.preview.text().startswith("3 sessions: Tue 2 Mar 2027")
         return True
 
@@ -91,7 +91,7 @@ def test_plan_and_edit_sessions_through_their_dialogs(
     def edit(dialog: SessionDialog) -> bool:
         dialog.topic.setText("Kick-off with Brücke")
         dialog.instructor.setCurrentIndex(dialog.instructor.findData(world.instructor))
-        dialog.grab().save("/tmp/shots/edit-session.png")
+        picture(dialog, "edit-session")
         return True
 
     dialogs.review_answer = edit  # type: ignore[assignment]
@@ -134,8 +134,7 @@ def test_the_instructor_workbook_goes_out_and_comes_back_through_the_tab(
     def review(dialog: WorkbookDiffDialog) -> bool:
         shown.append(dialog)
         if len(shown) == 1:
-            dialog.resize(1280, 800)
-            dialog.grab().save("/tmp/shots/workbook-diff.png")
+            picture(dialog, "workbook-diff")
         return True
 
     dialogs.review_answer = review  # type: ignore[assignment]

@@ -34,6 +34,7 @@ from ixdesk.services.read.companies import company_details
 from ixdesk.services.read.groups import group_rows
 from ixdesk.services.read.instructors import instructor_name
 from ixdesk.services.read.problems import company_problems
+from ixdesk.services.running.feedback import company_feedback
 from ixdesk.services.settings import OrganisationSettings, load_settings
 
 PathLike = str | os.PathLike[str]
@@ -120,9 +121,10 @@ PARTNER_GROUPS: Layout = (
     ("Lead instructor", "lead_instructor"),
     ("Members", "members"),
     ("Students (first name, last initial)", "students"),
+    ("Your feedback on the deliverable", "company_feedback"),
 )
 _CHOICES = {"status", "cohort_status", "format", "schedule", "audience"}
-_WRAPPED = {"skills", "deliverables", "problem_statement", "students"}
+_WRAPPED = {"skills", "deliverables", "problem_statement", "students", "company_feedback"}
 
 
 def _shown(key: str, value: Any) -> Any:
@@ -341,9 +343,12 @@ def export_partner_brief(
         problems = company_problems(session, company_id)
         groups = group_rows(session, company_id=company_id)
         by_group = st.members(session, [group["id"] for group in groups], st.PARTNER_FIELDS)
+        # Feedback on the group's work only: no student's rubric reaches a partner company.
+        said = company_feedback(session, [str(group["id"]) for group in groups])
     for group in groups:
         people = by_group[group["id"]]
         group.update(members=len(people), students=", ".join(_initial(*p) for p in people))
+        group["company_feedback"] = said.get(str(group["id"]), (None, None))[1]
     groups.sort(key=lambda g: [sort_key(g[key]) for key in ("business_problem", "cohort")])
     heading = [
         ("Partner company", company["name"]),
