@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +76,7 @@ class AttendanceView(QWidget):
         shown = QLabel("&Show:")
         self.scope = QComboBox()
         self.scope.setAccessibleName("Show the students of")
-        self.scope.setMinimumContentsLength(18)
+        self.scope.setMinimumContentsLength(14)
         self.scope.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -86,14 +88,26 @@ class AttendanceView(QWidget):
         self.plan_button = self._button(bar, "&Plan sessions…", "calendar", self.plan_sessions)
         self.edit_button = self._button(bar, "Edit &session…", "edit", self.edit_session)
         self.feedback_button = self._button(bar, "&Feedback…", "edit", self.edit_feedback)
-        self.export_button = self._button(
-            bar, "Workbook for &instructor…", "export",
+        menu = QMenu(self)
+        self.export_action = menu.addAction(
+            icon("export"), "&Write a workbook for an instructor…",
             lambda: export_for_instructor(workbench, self.cohort_id),
         )  # fmt: skip
-        self.import_button = self._button(
-            bar, "&Import instructor's workbook…", "import",
+        self.import_action = menu.addAction(
+            icon("import"), "&Import an instructor's filled-in workbook…",
             lambda: import_workbook(workbench, self.cohort_id, self),
         )  # fmt: skip
+        self.workbook_button = QToolButton()
+        self.workbook_button.setText("Instructor &workbook")
+        self.workbook_button.setIcon(icon("export"))
+        self.workbook_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.workbook_button.setAccessibleName("Instructor workbook")
+        self.workbook_button.setToolTip(
+            "An Excel workbook of marks and rubric for an instructor who does not run ixdesk"
+        )
+        self.workbook_button.setMenu(menu)
+        self.workbook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.workbook_button)
         layout.addLayout(bar)
         self.model = AttendanceModel()
         self.table = AttendanceTable()

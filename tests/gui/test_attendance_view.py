@@ -118,7 +118,7 @@ def test_the_instructor_workbook_goes_out_and_comes_back_through_the_tab(
     target = tmp_path / "zoe.xlsx"
     dialogs.choose_answer = world.instructor
     dialogs.save_file_answer = str(target)
-    view.export_button.click()
+    view.export_action.trigger()
     qtbot.waitUntil(lambda: "offer_file" in dialogs.kinds(), timeout=15_000)
     assert ("Zoë Ørsted · zoe@example.org", world.instructor) in dialogs.offered
     silva, nowak = world.students
@@ -138,7 +138,7 @@ def test_the_instructor_workbook_goes_out_and_comes_back_through_the_tab(
         return True
 
     dialogs.review_answer = review  # type: ignore[assignment]
-    view.import_button.click()
+    view.import_action.trigger()
     (dialog,) = shown
     assert dialog.changes.rowCount() == 2 and dialog.conflicts.rowCount() == 1
     assert [dialog.conflicts.item(0, n).text() for n in (4, 5, 6)] == ["(empty)", "Absent", "Late"]
@@ -155,12 +155,12 @@ def test_the_instructor_workbook_goes_out_and_comes_back_through_the_tab(
     }
     workbench.undo_stack.redo()
     before = at.attendance_grid(sqlite_database, world.cohort).marks
-    view.import_button.click()  # the same file again: only the conflict is left to see
+    view.import_action.trigger()  # the same file again: only the conflict is left to see
     again = shown[-1]
     assert again.changes.rowCount() == 0 and again.conflicts.rowCount() == 1
     assert not again.apply_button.isEnabled()
     assert at.attendance_grid(sqlite_database, world.cohort).marks == before
     target.write_text("not a workbook", encoding="utf-8")
-    view.import_button.click()
+    view.import_action.trigger()
     kind, _title, text = dialogs.asked[-1]
     assert kind == "error" and text.endswith("Nothing was changed.")
