@@ -12,6 +12,7 @@ created. ``ixdesk/cli.py`` wires them in.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
@@ -31,3 +32,18 @@ def file_to_write(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("the file name is empty; give a file name")
     return Path(text)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """The ``argparse`` type of a whole number from ``low`` to ``high``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return value
+
+    return read

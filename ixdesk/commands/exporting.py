@@ -17,20 +17,13 @@ import argparse
 import sys
 from typing import Any
 
-from ixdesk.commands import file_to_write
+from ixdesk.commands import file_to_write, whole_number
 from ixdesk.commands.attendance import add_export_parser
 
 EXIT_OK = 0
 
 
-def _blank_rows(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 0 <= value <= 1000:
-        raise argparse.ArgumentTypeError("must be between 0 and 1000")
-    return value
+_blank_rows = whole_number(0, 1000)
 
 
 def _output(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from ixdesk.commands import whole_number
+
 EXIT_OK = 0
 
 
@@ -27,16 +29,6 @@ def _day(text: str) -> date:
     except (IxdeskError, ValueError):
         message = f"'{text}' is not a date; give one like 2027-03-02"
         raise argparse.ArgumentTypeError(message) from None
-
-
-def _weeks(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 1 <= value <= 52:
-        raise argparse.ArgumentTypeError("must be between 1 and 52")
-    return value
 
 
 def add_parsers(commands: Any) -> None:
@@ -56,7 +48,9 @@ def add_parsers(commands: Any) -> None:
     plan.add_argument("--cohort", required=True, metavar="NAME")
     plan.add_argument("--days", required=True, metavar="DAYS", help="e.g. tue,thu")
     plan.add_argument("--time", required=True, metavar="HH:MM-HH:MM", help="e.g. 16:00-18:00")
-    plan.add_argument("--weeks", type=_weeks, default=1, metavar="N", help="1 to 52 (default 1)")
+    plan.add_argument(
+        "--weeks", type=whole_number(1, 52), default=1, metavar="N", help="1 to 52 (default 1)"
+    )
     plan.add_argument(
         "--from", dest="first_day", type=_day, metavar="DATE",
         help="the first day of the plan (default: the cohort's start, else today)",

@@ -35,6 +35,7 @@ from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.operations import Reversible
 from ixdesk.gui.session_dialogs import PlanSessionsDialog, SessionDialog
+from ixdesk.gui.undo import save_undoably
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.instructor_view import instructor_choices
 from ixdesk.services.kinds import status_label
@@ -218,17 +219,11 @@ class AttendanceView(QWidget):
         what = status_label(mark).lower() if mark is not None else "cleared"
         cells = "1 cell" if len(changes) == 1 else f"{len(changes)} cells"
         label = f"Mark {cells} {what}" if mark is not None else f"Clear {cells}"
-        self.workbench.operations.run(
-            lambda: at.set_marks(database, changes, hub=hub),
-            title="The attendance was not saved",
-            source=self,
-            undo=lambda done: Reversible(
-                label,
-                undo=lambda: at.set_marks(database, [c.reversed() for c in done], hub=hub),
-                redo=lambda: at.set_marks(database, done, hub=hub),
-            ),
-            status=f"{label}.",
-        )
+        save_undoably(
+            self.workbench, lambda cells: at.set_marks(database, cells, hub=hub), changes,
+            lambda done: [change.reversed() for change in done],
+            title="The attendance was not saved", label=label, source=self,
+        )  # fmt: skip
 
     # --- feedback ---
     def edit_feedback(self) -> None:

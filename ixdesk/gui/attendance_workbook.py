@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui import exports
-from ixdesk.gui.operations import Reversible
 from ixdesk.gui.settings import remember, remembered_folder
+from ixdesk.gui.undo import save_undoably
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.attention import cohort_name
 from ixdesk.services.running.attendance import cohort_instructors
@@ -111,17 +111,12 @@ def import_workbook(workbench: Workbench, cohort_id: str | None, parent: QWidget
         return False
     if not workbench.dialogs.review(WorkbookDiffDialog(found, parent)) or not found.changes:
         return False
-    return workbench.operations.run(
-        lambda: ai.apply_import(database, found, hub=hub),
-        title="The workbook was not imported",
-        source=parent,
-        undo=lambda done: Reversible(
-            f"Import {path.name}",
-            undo=lambda: ai.save_cells(database, done.reversed(), hub=hub),
-            redo=lambda: ai.save_cells(database, done, hub=hub),
-        ),
+    return save_undoably(
+        workbench, lambda cells: ai.save_cells(database, cells, hub=hub),
+        ai.CellChanges(tuple(found.marks), tuple(found.rubric)), lambda done: done.reversed(),
+        title="The workbook was not imported", label=f"Import {path.name}", source=parent,
         status=f"{path.name}: {found.summary()}",
-    )
+    )  # fmt: skip
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.gui.operations import Reversible
+from ixdesk.gui.undo import save_undoably
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.running import feedback as fb
 
@@ -127,14 +127,9 @@ def edit_feedback(workbench: Workbench, group_id: str, parent: QWidget | None = 
     changes = dialog.changes()
     if not changes:
         return False
-    return workbench.operations.run(
-        lambda: fb.save_feedback(database, changes, hub=hub),
-        title="The feedback was not saved",
-        source=parent,
-        undo=lambda done: Reversible(
-            f"Feedback for {found.group}",
-            undo=lambda: fb.save_feedback(database, done.reversed(), hub=hub),
-            redo=lambda: fb.save_feedback(database, done, hub=hub),
-        ),
+    return save_undoably(
+        workbench, lambda cells: fb.save_feedback(database, cells, hub=hub), changes,
+        lambda done: done.reversed(), title="The feedback was not saved",
+        label=f"Feedback for {found.group}", source=parent,
         status=f"Feedback for {found.group} saved.",
-    )
+    )  # fmt: skip

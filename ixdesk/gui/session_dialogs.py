@@ -84,6 +84,19 @@ class _Checked(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+    def time_row(self, starts: time, ends: time) -> tuple[QTimeEdit, QTimeEdit]:
+        """A "Time: 16:00 to 18:00" row; its two fields."""
+        row = QHBoxLayout()
+        fields = _time_edit(starts), _time_edit(ends)
+        for field, name in zip(fields, ("Starts at", "Ends at"), strict=True):
+            field.setAccessibleName(name)
+        row.addWidget(fields[0])
+        row.addWidget(QLabel("to"))
+        row.addWidget(fields[1])
+        row.addStretch(1)
+        self.form.addRow("Time:", row)
+        return fields
+
     def check(self) -> None:
         """Raise an IxdeskError saying what is wrong."""
 
@@ -117,15 +130,7 @@ class PlanSessionsDialog(_Checked):
         self.days[1].setChecked(True)
         self.days[3].setChecked(True)
         self.form.addRow("Days:", row)
-        times = QHBoxLayout()
-        self.starts, self.ends = _time_edit(time(16)), _time_edit(time(18))
-        self.starts.setAccessibleName("Starts at")
-        self.ends.setAccessibleName("Ends at")
-        times.addWidget(self.starts)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.ends)
-        times.addStretch(1)
-        self.form.addRow("Time:", times)
+        self.starts, self.ends = self.time_row(time(16), time(18))
         self.first_day = DateField()
         self.first_day.set_value(first_day)
         self.first_day.setAccessibleName("First day")
@@ -206,16 +211,9 @@ class SessionDialog(_Checked):
         self.day.set_value(start.date() if start else None)
         self.day.setAccessibleName("Day")
         self.form.addRow("Day:", self.day)
-        times = QHBoxLayout()
-        self.starts = _time_edit(start.time() if start else time(16))
-        self.ends = _time_edit(end.time() if end else time(18))
-        self.starts.setAccessibleName("Starts at")
-        self.ends.setAccessibleName("Ends at")
-        times.addWidget(self.starts)
-        times.addWidget(QLabel("to"))
-        times.addWidget(self.ends)
-        times.addStretch(1)
-        self.form.addRow("Time:", times)
+        self.starts, self.ends = self.time_row(
+            start.time() if start else time(16), end.time() if end else time(18)
+        )
         self.location = QLineEdit(session.location or "")
         self.location.setAccessibleName("Place or link")
         self.form.addRow("Place or link:", self.location)

@@ -23,7 +23,6 @@ from sqlalchemy import select
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
 from ixdesk.services.kinds import status_label
@@ -31,7 +30,7 @@ from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
 from ixdesk.services.read.common import person, readable_phone, sort_key
 from ixdesk.services.read.companies import company_details
-from ixdesk.services.read.groups import group_rows
+from ixdesk.services.read.groups import group_rows, instructor_group_rows
 from ixdesk.services.read.instructors import instructor_name
 from ixdesk.services.read.problems import company_problems
 from ixdesk.services.running.feedback import company_feedback
@@ -238,16 +237,10 @@ def export_instructor_roster(
     fields = st.INSTRUCTOR_FIELDS
     with database.read() as session:
         name, email = instructor_name(session, instructor_id)
-        groups = [
-            group
-            for group in group_rows(session, instructor_id=instructor_id)
-            if cohort_id in (None, group["cohort_id"])
-            and (include_archived or group["cohort_status"] != CohortStatus.ARCHIVED)
-        ]
+        groups = instructor_group_rows(
+            session, instructor_id, name, cohort_id=cohort_id, include_archived=include_archived
+        )
         by_group = st.members(session, [group["id"] for group in groups], fields)
-    if not groups:
-        where = " in this cohort" if cohort_id else " in a current cohort"
-        raise IxdeskError(f"{name} leads or assists no groups{where}; there is no roster to write.")
     options = _options(load_settings(database), paper, progress, cancelled)
     with Workbook(path, title=f"{name}: groups", subject="Instructor roster", **options) as book:
         book.expect(len(groups) + sum(map(len, by_group.values())))

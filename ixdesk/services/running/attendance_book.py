@@ -27,12 +27,11 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import AttendanceStatus, CohortStatus
-from ixdesk.errors import IxdeskError
+from ixdesk.db.enums import AttendanceStatus
 from ixdesk.services.export.workbook import Column, Progress, Sheet, Workbook
 from ixdesk.services.kinds import status_label
 from ixdesk.services.read import students as st
-from ixdesk.services.read.groups import group_rows
+from ixdesk.services.read.groups import instructor_group_rows
 from ixdesk.services.read.instructors import instructor_name
 from ixdesk.services.running import feedback as fb
 from ixdesk.services.running.attendance import read_marks
@@ -85,12 +84,7 @@ def export_attendance_workbook(
     """Write the instructor's attendance workbook (groups of current cohorts, or of one)."""
     with database.read() as session:
         name, email = instructor_name(session, instructor_id)
-        groups = [
-            group
-            for group in group_rows(session, instructor_id=instructor_id)
-            if cohort_id in (None, group["cohort_id"])
-            and group["cohort_status"] != CohortStatus.ARCHIVED
-        ]
+        groups = instructor_group_rows(session, instructor_id, name, cohort_id=cohort_id)
         ids = [str(group["id"]) for group in groups]
         members = st.members(session, ids, NAME_FIELDS)
         meetings = {
@@ -100,11 +94,6 @@ def export_attendance_workbook(
         marks = read_marks(session, all_sessions)
         skills = fb.group_skills(session, ids)
         rubrics = fb.rubrics(session, ids)
-    if not groups:
-        where = " in this cohort" if cohort_id else " in a current cohort"
-        raise IxdeskError(
-            f"{name} leads or assists no groups{where}; there is no workbook to write."
-        )
     meta = _Meta([])
     with Workbook(
         path, title=f"{name}: attendance", subject="Attendance workbook", progress=progress,
