@@ -232,3 +232,27 @@ def test_export_and_import_on_the_command_line(
     assert capsys.readouterr().err.startswith(
         "ixdesk: error: zoe.xlsx cannot be imported: it is a workbook for another cohort."
     )
+
+
+def test_a_workbook_of_several_cohorts_is_read_back_on_the_command_line_only(
+    database: Database, tmp_path: Path
+) -> None:
+    world, _sessions = _world(database)
+
+    def second(context: OperationContext) -> None:
+        context.session.add(
+            m.StudentGroup(
+                cohort_id=world.other_cohort,
+                name="Team Hopper",
+                lead_instructor_id=world.instructor,
+            )
+        )
+
+    run_operation(database, second)
+    path = _exported(database, world, tmp_path)
+    assert openpyxl.load_workbook(path).sheetnames[:4] == [
+        "Équipe Zoë", "Rubric Équipe Zoë", "Team Hopper", "Rubric Team Hopper",
+    ]  # fmt: skip
+    with pytest.raises(ai.AttendanceFileError, match="it covers several cohorts"):
+        ai.read_attendance_workbook(database, path, cohort_id=world.cohort)
+    assert ai.read_attendance_workbook(database, path).unchanged == 16  # Hopper: no members

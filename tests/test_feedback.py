@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -117,3 +118,19 @@ def test_the_partner_brief_carries_group_feedback_only(database: Database, tmp_p
     assert "Your feedback on the deliverable" in text
     assert "The forecast is in use already." in text
     assert not any("Clear charts" in value or "Excellent" in value for value in text)
+
+
+def test_the_full_export_carries_feedback_with_ratings_as_json_text(
+    database: Database, tmp_path: Path
+) -> None:
+    from ixdesk.services.export import export_everything
+
+    world = _world(database)
+    _saved(database, world)
+    book = openpyxl.load_workbook(export_everything(database, tmp_path / "all.xlsx"))
+    rows = list(book["student_feedback"].iter_rows(values_only=True))
+    header, (row,) = rows[0], rows[1:]
+    record = dict(zip(header, row, strict=True))
+    assert json.loads(record["ratings"]) == {"Forecasting": 4} and record["comment"] == COMMENT
+    (company,) = list(book["group_feedback"].iter_rows(values_only=True))[1:]
+    assert "The forecast is in use already." in company

@@ -90,6 +90,7 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (attendance.attendance_counts, lambda: attendance.attendance_counts(db, cohort)),
         (attendance.student_progress, lambda: attendance.student_progress(db, cohort)),
         (attendance.cohort_instructors, lambda: attendance.cohort_instructors(db, cohort)),
+        (attendance.marks_at, lambda: attendance.marks_at(db, cohort)),
     ]
     try:
         for loader, call in loaders:

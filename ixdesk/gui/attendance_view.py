@@ -290,6 +290,9 @@ class AttendanceView(QWidget):
         dialog = SessionDialog(session, instructor_choices(database), self)
         if not self.workbench.dialogs.review(dialog):
             return
+        if dialog.delete_requested:
+            self._delete(session)
+            return
         values = dialog.values()
         before = ss.session_values(
             session.title, session.starts_at, session.ends_at, session.location,
@@ -316,4 +319,26 @@ class AttendanceView(QWidget):
                 f"Edit session {values['title']}", undo=save(before), redo=save(values)
             ),
             status=f"Session {values['title']} saved.",
+        )
+
+    def _delete(self, session: ss.SessionRow) -> None:
+        """Delete a session (its marks go with it, and come back with Undo)."""
+        database, hub = self.database, self.workbench.hub
+        marked = at.marks_at(database, session.id)
+        if marked and not self.workbench.dialogs.confirm(
+            "Delete session",
+            f"{session.title} has {marked} attendance marks; they are deleted with it.",
+            "Delete",
+        ):
+            return
+        self.workbench.operations.run(
+            lambda: delete_record(database, m.CohortSession, session.id, hub=hub),
+            title="The session was not deleted",
+            source=self,
+            undo=lambda _done: Reversible(
+                f"Delete session {session.title}",
+                undo=lambda: restore_record(database, m.CohortSession, session.id, hub=hub),
+                redo=lambda: delete_record(database, m.CohortSession, session.id, hub=hub),
+            ),
+            status=f"Session {session.title} deleted.",
         )

@@ -76,6 +76,7 @@ class _Checked(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons = buttons
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -219,7 +220,16 @@ class SessionDialog(_Checked):
         self.form.addRow("Place or link:", self.location)
         self.instructor = _instructor_box(instructors, session.instructor_id)
         self.form.addRow("Instructor:", self.instructor)
+        self.delete_requested = False
+        self.delete_button = self.buttons.addButton(
+            "&Delete session", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.clicked.connect(self._delete)
         self.setMinimumWidth(460)
+
+    def _delete(self) -> None:
+        self.delete_requested = True
+        self.accept()
 
     def values(self) -> dict[str, object]:
         day = self.day.value()

@@ -101,6 +101,23 @@ def test_plan_and_edit_sessions_through_their_dialogs(
     assert (first.title, first.instructor) == ("Kick-off with Brücke", "Zoë Ørsted")
     workbench.undo_stack.undo()
     assert ss.list_sessions(sqlite_database, world.cohort)[0].title == "Session 1"
+    first = ss.list_sessions(sqlite_database, world.cohort)[0]
+    at.set_marks(sqlite_database, [at.MarkChange(first.id, world.students[0], None, at.KEYS["P"])])
+
+    def delete(dialog: SessionDialog) -> bool:
+        dialog.delete_button.click()
+        return dialog.result() == 1
+
+    dialogs.review_answer = delete  # type: ignore[assignment]
+    view.edit_button.click()
+    assert dialogs.asked[-1][:2] == ("confirm", "Delete session")  # it has a mark
+    assert [s.title for s in ss.list_sessions(sqlite_database, world.cohort)] == [
+        "Session 2", "Session 3",
+    ]  # fmt: skip
+    assert at.attendance_counts(sqlite_database, world.cohort) == {}
+    workbench.undo_stack.undo()
+    assert len(at.attendance_grid(sqlite_database, world.cohort).marks) == 1
+    assert ss.list_sessions(sqlite_database, world.cohort)[0].title == "Session 1"
     workbench.undo_stack.undo()  # the plan
     assert ss.list_sessions(sqlite_database, world.cohort) == []
 

@@ -176,6 +176,17 @@ def attendance_counts(database: Database, cohort_id: str) -> dict[str, Counter[A
     return found
 
 
+@reads("attendance")
+def marks_at(database: Database, session_id: str) -> int:
+    """How many marks a session holds (what deleting it takes out of the grid)."""
+    a = m.Attendance
+    with database.read() as session:
+        found = session.scalar(
+            select(func.count()).where(a.session_id == session_id, a.deleted_at.is_(None))
+        )
+    return int(found or 0)
+
+
 @dataclass(frozen=True)
 class StudentProgress:
     """What a student's certificate needs from the running of a cohort."""

@@ -207,8 +207,13 @@ def read_attendance_workbook(
     path = Path(path)
     sheets, _names = _rows(path)
     cohorts, entries = _meta(path, sheets[META_SHEET])
-    if cohort_id is not None and cohorts != [cohort_id]:
+    if cohort_id is not None and cohort_id not in cohorts:
         raise _refuse(path, "it is a workbook for another cohort.")
+    if cohort_id is not None and len(cohorts) > 1:
+        raise _refuse(
+            path, "it covers several cohorts; read it back with 'ixdesk import attendance', "
+            "or write the instructor a workbook of this cohort only."
+        )  # fmt: skip
     _check_rows(path, sheets, entries)
     with database.read() as session:
         known = _known(session, cohorts, entries)
