@@ -151,9 +151,9 @@ def attendance_grid(
 ) -> AttendanceGrid:
     """The cohort's grid (or one group's: its members and the sessions it attends)."""
     with database.read() as session:
-        meetings = [
-            row for row in session_rows(session, cohort_id) if row.group_id in (None, group_id)
-        ] if group_id else session_rows(session, cohort_id)  # fmt: skip
+        meetings = session_rows(session, cohort_id)
+        if group_id is not None:  # the cohort's sessions and the group's own
+            meetings = [row for row in meetings if row.group_id in (None, group_id)]
         students = grid_students(session, cohort_id, group_id)
         marks = read_marks(session, [row.id for row in meetings])
     return AttendanceGrid(cohort_id, meetings, students, marks)
