@@ -150,6 +150,7 @@ def test_a_change_in_ixdesk_alone_is_kept(database: Database, tmp_path: Path) ->
         ("damaged", "damaged"),
         ("text", "cannot be imported"),
         ("foreign", "it is not an attendance workbook written by ixdesk."),
+        ("garbled", "it names sessions, groups or students this database does not have"),
     ],
 )
 def test_a_spoilt_file_is_refused_in_one_sentence_and_nothing_is_written(
@@ -166,6 +167,11 @@ def test_a_spoilt_file_is_refused_in_one_sentence_and_nothing_is_written(
         _fill(path, {("Équipe Zoë", "F8"): "Maybe"})
     elif spoil == "damaged":
         path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    elif spoil == "garbled":  # the hidden sheet edited to match an edited id
+        book = openpyxl.load_workbook(path)
+        book["ixdesk"]["D7"] = book["Équipe Zoë"]["A8"] = "not-an-id"
+        book["ixdesk"]["E8"] = "not-an-id"
+        book.save(path)
     elif spoil == "text":
         path.write_text("last_name,first_name\nSilva,Ana\n", encoding="utf-8")
     else:

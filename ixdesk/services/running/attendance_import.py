@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from xlsxwriter.utility import xl_cell_to_rowcol
 
 from ixdesk.db import models as m
@@ -376,7 +377,7 @@ def _known(
                 )
             )
         }
-    except Exception:  # an id that is not even a UUID
+    except (ValueError, SQLAlchemyError):  # an id that is not even a UUID
         return None
     if titles.keys() != session_ids or groups != group_ids or names.keys() != student_ids:
         return None
