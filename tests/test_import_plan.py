@@ -44,7 +44,14 @@ def test_a_row_matching_a_record_is_skipped_by_default_and_shows_both_sides(
     _existing_ava(database)
     path = write_csv(tmp_path / "s.csv", [STUDENT_HEADER, AVA, BEN])
     plan = _plan(database, path)
-    assert plan.counts == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 1, "invalid": 0}
+    assert plan.counts == {
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 1,
+        "invalid": 0,
+    }
     (duplicate,) = plan.duplicates
     assert (duplicate.row, duplicate.matched, duplicate.other_row) == (2, "existing", None)
     assert duplicate.existing["grade"] == 9 and duplicate.incoming["grade"] == 10
@@ -239,7 +246,14 @@ def test_instructors_with_expertise(database: Database, tmp_path: Path) -> None:
     assert mapping.columns["DBS check"] == "safeguarding_status"
     assert mapping.columns["DBS expiry date"] == "safeguarding_expires_on"
     plan = plan_import(database, "instructors", table, mapping)
-    assert plan.counts == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 2}
+    assert plan.counts == {
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 2,
+    }
     assert [(p.row, p.column) for p in plan.problems] == [(3, "Email"), (4, "DBS check")]
     commit_import(database, plan, skip_invalid=True)
     assert rows_of(database, Instructor, "email", "safeguarding_status") == [
@@ -269,7 +283,14 @@ def test_partner_companies_with_contacts(database: Database, tmp_path: Path) -> 
     ]  # fmt: skip
     table = read_table(write_csv(tmp_path / "c.csv", [header, *rows]))
     plan = plan_import(database, "companies", table)
-    assert plan.counts == {"new": 3, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 1}
+    assert plan.counts == {
+        "new": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 1,
+    }
     assert [(p.row, p.severity) for p in plan.problems] == [(4, "warning"), (5, "error")]
     assert "looks like the partner company “Globex Ltd”" in plan.problems[0].message
     commit_import(database, plan, skip_invalid=True)

@@ -301,7 +301,8 @@ def _print_text(
     if len(problems) > TEXT_PROBLEM_LIMIT:
         out.write(f"… and {len(problems) - TEXT_PROBLEM_LIMIT:,} more (--json lists all).\n")
     counts = plan.counts
-    line = ", ".join(f"{counts[s]:,} {s}" for s in ("new", "updated", "unchanged", "skipped"))
+    statuses = ("new", "updated", "unchanged", "repeated", "skipped")
+    line = ", ".join(f"{counts[s]:,} {s}" for s in statuses)
     line += f", {counts['invalid']:,} invalid"
     if plan.cohort_name:
         line += f"; {len(plan.enrolments):,} to enrol in {plan.cohort_name}"

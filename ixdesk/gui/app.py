@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.bugs import BugReporter, install_excepthook
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.focus_ring import install_focus_ring
 from ixdesk.gui.icons import icon
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.paths import user_data_dir
@@ -40,6 +41,7 @@ def application() -> QApplication:
     app.setOrganizationName("ixdesk")
     app.setApplicationDisplayName("ixdesk")
     app.setWindowIcon(icon("ixdesk"))
+    install_focus_ring(app)
     return app
 
 

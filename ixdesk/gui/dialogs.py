@@ -19,10 +19,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ixdesk.gui.chooser import ChooserDialog
 
 Button = QMessageBox.StandardButton
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Grow (never shrink) a dialog to the height its layout needs at its width, so a
+    wrapped message that appears never squeezes or covers what is below it."""
+    if not isValid(window):  # a message said while the dialog is being taken down
+        return
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalMinimumSize().height()
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalMinimumHeightForWidth(window.width()))
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 class DialogService:

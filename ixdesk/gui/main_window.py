@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from ixdesk.gui.icons import icon
 from ixdesk.gui.places import HOME, TEACHING, WORKSPACE, Place
+from ixdesk.gui.remember import save_sizes
 from ixdesk.gui.window_frame import NAVIGATION, VIEW_ACTIONS, WindowFrame, report
-from ixdesk.gui.window_parts import dock, place_above_quit, show_about
+from ixdesk.gui.window_parts import dock, place_above_quit, short_label, show_about
 from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
@@ -134,6 +135,8 @@ class MainWindow(WindowFrame):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
+        short_label(undo, "Undo")
+        short_label(redo, "Redo")
         first = ui.menuEdit.actions()[0]
         ui.menuEdit.insertActions(first, [undo, redo])
         ui.menuEdit.insertSeparator(first)
@@ -365,7 +368,7 @@ class MainWindow(WindowFrame):
         settings = self.workbench.settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        save_sizes(settings, "window/splitter", self.ui.mainSplitter)
         view = self.current_view()
         settings.setValue("window/view", view.kind if view else HOME)
         for each in self.views.values():

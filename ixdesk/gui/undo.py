@@ -23,6 +23,7 @@ from ixdesk.services.editing import (
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
     from ixdesk.gui.workbench import Workbench
@@ -38,7 +39,7 @@ class SaveStep:
     ) -> None:
         spec = KINDS[after.kind]
         verb = "Add" if before.id is None else "Edit"
-        self.text = f"{verb} {spec.singular} {spec.title(after.values)}"
+        self.text = f"{verb} {spec.singular} {quoted(spec.title(after.values))}"
         self.database, self.hub = database, hub
         self.before, self.after = before, after
 

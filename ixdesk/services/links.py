@@ -174,9 +174,22 @@ def _answers(session: Any, record_id: str) -> list[Linked]:
 
 
 def _cohort(session: Any, record_id: str) -> list[Linked]:
-    return _groups_where(
+    """Its groups, then every student enrolled in it (the enrolment's status beside each)."""
+    e, s = m.Enrolment, m.Student
+    groups = _groups_where(
         session, m.StudentGroup.cohort_id == record_id, "Groups", with_cohort=False
     )
+    return groups + [
+        Linked("Enrolments", Kind.STUDENTS, canonical_id(i), _name(first, last), status_label(st))
+        for i, first, last, st in _rows(
+            session,
+            select(s.id, s.first_name, s.last_name, e.status)
+            .join(e, e.student_id == s.id)
+            .where(e.cohort_id == record_id, e.deleted_at.is_(None), s.deleted_at.is_(None)),
+            2,
+            1,
+        )
+    ]
 
 
 def _group(session: Any, record_id: str) -> list[Linked]:

@@ -13,6 +13,7 @@ from ixdesk.db import Database
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.workbench import Workbench
+from tests.gui.helpers import activate
 from tests.gui.world import World, build_world
 
 
@@ -127,6 +128,7 @@ def window(
     qtbot.addWidget(main)
     main.resize(1280, 800)
     main.show()
+    activate(qtbot, main)
     yield main
     main.close()
 

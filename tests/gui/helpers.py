@@ -31,6 +31,13 @@ from ixdesk.gui.record_view import RecordView
 DialogWork = Callable[[QDialog], None]
 
 
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one, as a person's window is: only then does
+    moving the focus tell the application (and a field know it was left)."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window(), timeout=3000)
+
+
 def caught_up(qtbot: QtBot, *widgets: Any) -> None:
     """Wait until shown widgets have caught up with changes made outside the window's
     runner (another copy of ixdesk): they refresh after a short wait, once per burst."""
@@ -158,12 +165,19 @@ def create_with_editor(
 
 
 def assert_refused_at(view: RecordView, name: str, words: str) -> None:
-    """The problem shows under the field, Save stays disabled, and saving changes nothing."""
-    assert words in shown_error(view, name)
-    assert not view.editor.save_button.isEnabled()
+    """Saving changes nothing, the problem shows under the field, and Save stays disabled
+    until it is mended."""
     version = view.editor.loaded.version
     assert view.editor.save() is False
+    assert words in shown_error(view, name)
+    assert not view.editor.save_button.isEnabled()
     assert view.editor.loaded.version == version
+
+
+def leave_field(qtbot: QtBot, view: RecordView, name: str) -> None:
+    """Tab out of a field, as a person moves on to the next one."""
+    qtbot.keyClick(view.editor.fields[name], Qt.Key.Key_Tab)
+    assert not view.editor.fields[name].hasFocus()
 
 
 def stored(database: Database, model: type[Any], record_id: str) -> Any:

@@ -24,6 +24,7 @@ from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.icons import icon
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
+from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
@@ -90,6 +91,14 @@ class BuilderActions(QWidget):
         self.assign_action = self.action(
             "Assign problem and instructor…", "problem", "Ctrl+Shift+A", self.request_assign
         )
+        # Short labels on the toolbar (the menus and tooltips say it in full), so every
+        # button fits beside the side bar at 1280 pixels.
+        for action, label in (
+            (self.move_action, "Move to…"),
+            (self.remove_action, "Remove"),
+            (self.merge_action, "Merge…"),
+        ):
+            action.setIconText(label)
         bar: QToolBar = self.toolbar
         bar.addActions([self.auto_action, self.new_action, self.move_action, self.remove_action])
         bar.addSeparator()
@@ -230,7 +239,7 @@ class BuilderActions(QWidget):
             title="No group was added",
             source=self,
             undo=lambda group_id: creating(database, hub, group_id, self._group_name(group_id)),
-            status=lambda group_id: f"Added {self._group_name(group_id)}.",
+            status=lambda group_id: f"Added {quoted(self._group_name(group_id))}.",
             then=added,
         )
         return made[0] if made else None
@@ -251,7 +260,9 @@ class BuilderActions(QWidget):
             undo=lambda before: renaming(
                 database, hub, group_id, before, self._group_name(group_id)
             ),
-            status=lambda before: f"Renamed {before} to {self._group_name(group_id)}.",
+            status=lambda before: (
+                f"Renamed {quoted(before)} to {quoted(self._group_name(group_id))}."
+            ),
         )
 
     def merge(self) -> None:

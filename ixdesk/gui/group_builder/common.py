@@ -24,6 +24,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "group" or "student"
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a group's name and member count
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 4  # its problem, lead instructor, meeting slot
 COLUMNS = ("Name", "School", "Grade", "Track interest")
+GRADE_COLUMN = 2  # headed "Year" for a university cohort (``grade_word``)
 AnyIndex = QModelIndex | QPersistentModelIndex
 Display = Qt.ItemDataRole.DisplayRole
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from ixdesk.gui.group_builder.common import (
     COLUMNS,
     DETAILS_ROLE,
+    GRADE_COLUMN,
     ID_ROLE,
     KIND_ROLE,
     MIME,
@@ -56,6 +57,7 @@ class GroupTreeModel(QAbstractItemModel):
 
     def __init__(self) -> None:
         super().__init__()
+        self.grade_word = "Grade"  # "Year" for a university cohort
         self._nodes: list[_GroupNode] = []
         self._by_key: dict[int, _GroupNode] = {}
         self._by_id: dict[str, _GroupNode] = {}
@@ -255,7 +257,7 @@ class GroupTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Display) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Display:
-            return COLUMNS[section]
+            return self.grade_word if section == GRADE_COLUMN else COLUMNS[section]
         return None
 
     # --- contents shown ---

@@ -29,6 +29,7 @@ from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import autobuild
 from ixdesk.services.groups import CohortInfo, GroupRow, StudentRow
+from ixdesk.services.kinds import grade_word
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 5
 
@@ -78,7 +79,8 @@ class AutoBuildDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Proposed groups")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(["Group / student", "Schools", "Grades", "Track interest"])
+        grades = f"{grade_word(self.cohort.audience)}s"
+        self.tree.setHeaderLabels(["Group / student", "Schools", grades, "Track interest"])
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)

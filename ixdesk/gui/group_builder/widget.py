@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.group_builder.actions import BuilderActions
-from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.common import GRADE_COLUMN, ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.delegate import GroupRowDelegate
 from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
+from ixdesk.services.kinds import grade_word
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import Kind
 
@@ -102,6 +104,7 @@ class GroupBuilder(BuilderActions):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        down_into_results(self.search, self.table)
         self.unassigned_label = QLabel()
         self.splitter.addWidget(self._panel(self.unassigned_label, self.search, self.table))
 
@@ -213,6 +216,11 @@ class GroupBuilder(BuilderActions):
         }
         scroll = self.tree.verticalScrollBar().value(), self.table.verticalScrollBar().value()
         self.cohort = data.cohort
+        word = grade_word(data.cohort.audience)
+        for model in (self.unassigned_model, self.tree_model):
+            if model.grade_word != word:
+                model.grade_word = word
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, GRADE_COLUMN, GRADE_COLUMN)
         self.where = {s.id: None for s in data.unassigned}
         self.where.update({s.id: group.id for group in data.groups for s in group.members})
         self.unassigned_model.set_students(data.unassigned)

@@ -77,6 +77,7 @@ class CohortInfo:
     track: str | None
     group_size: int | None
     status: str
+    audience: str = "high_school"
 
 
 @dataclass
@@ -249,7 +250,7 @@ def _group(row: Any, members: tuple[StudentRow, ...] = ()) -> GroupRow:
 def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
     c, track = m.Cohort, m.Track
     row = session.execute(
-        select(c.id, c.name, c.track_id, track.name, c.group_size, c.status)
+        select(c.id, c.name, c.track_id, track.name, c.group_size, c.status, c.audience)
         .outerjoin(track, track.id == c.track_id)
         .where(c.id == cohort_id, c.deleted_at.is_(None))
     ).first()
@@ -262,6 +263,7 @@ def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
         row[3],
         row[4],
         str(getattr(row[5], "value", row[5])),
+        str(getattr(row[6], "value", row[6])),
     )
 
 

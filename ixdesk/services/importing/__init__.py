@@ -45,7 +45,7 @@ from ixdesk.services.importing.mapping import (
 from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, plan_import
 from ixdesk.services.importing.reading import LeftOutRow, SheetInfo, SourceTable, read_table
 from ixdesk.services.importing.rejected import write_rejected
-from ixdesk.services.importing.rows import PlannedRow, Problem, detect_day_first
+from ixdesk.services.importing.rows import PlannedRow, Problem, date_columns, detect_day_first
 from ixdesk.services.importing.safety import ImportCancelled, ImportFileError
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "SheetInfo",
     "SourceTable",
     "commit_import",
+    "date_columns",
     "detect_day_first",
     "fit_mapping",
     "guess_field",

@@ -28,12 +28,19 @@ from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.rows import CONSENT_NOW
 from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.kinds import status_label
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
+from ixdesk.services.validation import quoted
 
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
+
+
+def joining(cohort_name: str | None, enrolment_status: str) -> str:
+    """Where imported students go, in the words every page uses: “Spring 2027” as Applied."""
+    return f"{quoted(cohort_name or '')} as {status_label(enrolment_status)}"
 
 
 @dataclass
@@ -43,19 +50,23 @@ class ImportResult:
     counts: dict[str, int]
     inserted: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
-    enrolled: int = 0
+    enrolled: int = 0  # enrolments made, with the status below
     tracks_created: list[str] = field(default_factory=list)
+    cohort_name: str = ""
+    enrolment_status: str = ""
     answered: int = 0  # students whose application answers were kept
 
     def describe(self) -> str:
         counts = self.counts
         text = (
             f"{counts['new']:,} new, {counts['updated']:,} updated, "
-            f"{counts['unchanged']:,} unchanged, {counts['skipped']:,} skipped, "
-            f"{counts['invalid']:,} invalid"
+            f"{counts['unchanged']:,} unchanged, "
+            + (f"{counts['repeated']:,} repeated, " if counts.get("repeated") else "")
+            + f"{counts['skipped']:,} skipped, {counts['invalid']:,} invalid"
         )
         if self.enrolled:
-            text += f"; {self.enrolled:,} enrolled"
+            where = joining(self.cohort_name, self.enrolment_status)
+            text += f"; {self.enrolled:,} added to {where}"
         if self.tracks_created:
             text += f"; new tracks: {', '.join(self.tracks_created)}"
         if self.answered:
@@ -217,6 +228,8 @@ class _Writer:
         ]
         self.insert(m.Enrolment.__table__, enrolments)
         self.result.enrolled = len(enrolments)
+        self.result.cohort_name = plan.cohort_name or ""
+        self.result.enrolment_status = plan.enrolment_status
         self.insert(
             m.ApplicationAnswer.__table__,
             (

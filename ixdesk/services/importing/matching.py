@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
 
 
-_RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3}
+_RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3, "repeated": 4}
 
 
 def _email_key(values: dict[str, Any]) -> str | None:
@@ -217,8 +217,8 @@ class _Matcher:
             target.values = self.plan.rows[target.row_index or 0].values
         before = {column: target.values.get(column) for column in values}
         differences = [c for c, value in values.items() if not _same(c, before[c], value)]
-        if not differences:
-            status = "unchanged"
+        if not differences:  # the same as an earlier row of the file, or as ixdesk has it
+            status = "repeated" if target.created_by is not None else "unchanged"
         elif choice == "skip":
             status = "skipped"
         else:

@@ -3,11 +3,13 @@
 ``plan_import`` checks every row, matches it against the database (same
 email, case-insensitive; for partner companies the name) and against earlier
 rows of the same file, and gives each row a status: new, updated, unchanged,
-skipped or invalid. A matching row is never applied silently: the choice per
+repeated, skipped or invalid. A matching row is never applied silently: the choice per
 row or for all (skip, the default; fill: empty fields only; update: every
 mapped field the row has a value for, empty cells never erase) decides, and
-a row equal to what it matches is "unchanged", so importing the same file
-twice changes nothing. Near-duplicates (same name and same date of birth or
+a row equal to the record it matches in ixdesk is "unchanged", so importing
+the same file twice changes nothing; a row equal to an earlier row of the same
+file is "repeated" (its record is the earlier row's, and there was nothing in
+ixdesk to stay unchanged). Near-duplicates (same name and same date of birth or
 school, another email) become warnings. Changing a choice re-runs only the
 matching, never the checks or the queries.
 """
@@ -36,7 +38,8 @@ from ixdesk.services.record_kinds import Kind
 from ixdesk.services.settings import load_settings
 
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
-STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)
+REPEATED = "repeated"
+STATUSES = (NEW, UPDATED, UNCHANGED, REPEATED, SKIPPED, INVALID)
 CHOICES = ("skip", "fill", "update")
 
 

@@ -324,19 +324,24 @@ def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRo
         _add(row, Problem(number, header, message, WARNING, mapping.field_for(header)))
 
 
+def date_columns(kind: Kind, table: SourceTable, mapping: Mapping) -> list[int]:
+    """The positions of the columns mapped to date fields."""
+    specs = FIELD_BY_NAME[kind]
+    index_of = {header: i for i, header in enumerate(table.headers)}
+    return [
+        index_of[header]
+        for header, name in mapping.columns.items()
+        if name and specs[name].type in (DATE, PAST_DATE, CONSENT) and header in index_of
+    ]
+
+
 def detect_day_first(kind: Kind, table: SourceTable, mapping: Mapping) -> bool | None:
     """The day/month order the file's text dates prove (31/12/2010 or 12/31/2010), or None.
 
     None when no value tells (every date fits both orders) or when values
     contradict each other; the caller then keeps its own choice.
     """
-    specs = FIELD_BY_NAME[kind]
-    index_of = {header: i for i, header in enumerate(table.headers)}
-    columns = [
-        index_of[header]
-        for header, name in mapping.columns.items()
-        if name and specs[name].type in (DATE, PAST_DATE, CONSENT) and header in index_of
-    ]
+    columns = date_columns(kind, table, mapping)
     votes = {True: 0, False: 0}
     for row in table.rows[:20_000]:
         for column in columns:
