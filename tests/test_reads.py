@@ -29,6 +29,7 @@ from ixdesk.services.events import identity, review, signup
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.matching import choices, loading
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
+from ixdesk.services.running import attendance, sessions
 
 
 def _demo_ids(database: Database) -> dict[str, str]:
@@ -99,6 +100,12 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (signup.signup_count, lambda: signup.signup_count(db)),
         (signup.load_people, lambda: signup.load_people(db)),
         (review.load_review, lambda: review.load_review(db)),
+        (sessions.list_sessions, lambda: sessions.list_sessions(db, cohort)),
+        (attendance.attendance_grid, lambda: attendance.attendance_grid(db, cohort)),
+        (attendance.attendance_counts, lambda: attendance.attendance_counts(db, cohort)),
+        (attendance.student_progress, lambda: attendance.student_progress(db, cohort)),
+        (attendance.cohort_instructors, lambda: attendance.cohort_instructors(db, cohort)),
+        (attendance.marks_at, lambda: attendance.marks_at(db, cohort)),
     ]
     try:
         for loader, call in loaders:

@@ -15,6 +15,7 @@ whose command names its database itself defines ``database_target(args)``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
@@ -24,6 +25,7 @@ COMMAND_MODULES: list[str] = [
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
     "ixdesk.commands.server",
+    "ixdesk.commands.sessions",
     "ixdesk.commands.settings",
 ]
 
@@ -36,3 +38,18 @@ def file_to_write(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("the file name is empty; give a file name")
     return Path(text)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """The ``argparse`` type of a whole number from ``low`` to ``high``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return value
+
+    return read

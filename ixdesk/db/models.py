@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     ForeignKey,
@@ -333,7 +334,12 @@ class CohortSession(Record):
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    location: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(200))  # a place or an online link
+    # Instructors are never removed (only tombstoned), so no ON DELETE rule: SQLite adds a
+    # reference in place only as the column's own, unnamed and without one.
+    instructor_id: Mapped[str | None] = mapped_column(
+        Uuid(as_uuid=False), ForeignKey("instructors.id"), index=True
+    )
 
 
 class Attendance(Record):
@@ -391,6 +397,30 @@ class StudentPair(Record):
     student_id: Mapped[str] = _ref("students")
     other_student_id: Mapped[str] = _ref("students")
     kind: Mapped[PairKind] = mapped_column(status_enum(PairKind, "pair_kind"))
+
+
+class StudentFeedback(Record):
+    """The instructor's rubric for one student of a group: a rating per skill the group's
+    business problem practises (skill -> 1..4) and a comment."""
+
+    __tablename__ = "student_feedback"
+    __table_args__ = (_live_unique("uq_student_feedback_live", "group_id", "student_id"),)
+
+    group_id: Mapped[str] = _ref("student_groups")
+    student_id: Mapped[str] = _ref("students")
+    ratings: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class GroupFeedback(Record):
+    """The partner company's feedback on a group's deliverable."""
+
+    __tablename__ = "group_feedback"
+    __table_args__ = (_live_unique("uq_group_feedback_live", "group_id"),)
+
+    group_id: Mapped[str] = _ref("student_groups")
+    given_by: Mapped[str | None] = mapped_column(String(200))
+    comment: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):

@@ -25,6 +25,7 @@ The rules:
   paused, …) or does not teach the cohort's track, in the same words the
   assignment dialog warns with.
 - **Guardian consent**: for accepted and enrolled students who are minors.
+- **Absences**: a student absent from two sessions in a row (``running.absences``).
 
 What "approved", a valid safeguarding check and a minor mean is in
 ``assignments.rules``, shared with the assignment choices.
@@ -49,6 +50,7 @@ from ixdesk.services.assignments.rules import (
 )
 from ixdesk.services.concern_finder import Finder
 from ixdesk.services.concerns import (
+    ABSENT_TWICE,
     COHORT_WITHOUT_GROUPS,
     CONCERN_CODES,
     CRITICAL_CODES,
@@ -69,6 +71,7 @@ ATTENTION_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStat
 
 # The concerns' codes and types are named from here too (they live in ``concerns``).
 __all__ = [
+    "ABSENT_TWICE",
     "ATTENTION_STATUSES",
     "COHORT_WITHOUT_GROUPS",
     "CONCERN_CODES",
@@ -100,7 +103,7 @@ __all__ = [
 CONCERN_TABLES = (
     "cohorts", "student_groups", "group_memberships", "group_assistants", "enrolments",
     "students", "instructors", "instructor_expertise", "tracks", "business_problems",
-    "partner_companies",
+    "partner_companies", "sessions", "attendance",
 )  # fmt: skip
 
 
@@ -170,6 +173,7 @@ def _concerns(database: Database, wanted: ColumnElement[bool], today: date) -> l
         finder.assistants()
         finder.ungrouped_students(with_groups)
         finder.minors_without_consent()
+        finder.absences()
     finder.found.sort(key=_order)
     return finder.found
 

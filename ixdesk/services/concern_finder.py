@@ -22,6 +22,7 @@ from ixdesk.services.assignments.rules import (
     safeguarding_gap,
 )
 from ixdesk.services.concerns import (
+    ABSENT_TWICE,
     COHORT_WITHOUT_GROUPS,
     GROUP_TOO_BIG,
     GROUP_TOO_SMALL,
@@ -37,6 +38,7 @@ from ixdesk.services.concerns import (
 from ixdesk.services.counts import member_count
 from ixdesk.services.kinds import status_label
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.running.absences import absent_twice
 from ixdesk.services.validation import years_before
 
 CONSENT_STATUSES = (EnrolmentStatus.ACCEPTED, EnrolmentStatus.ENROLLED)
@@ -217,6 +219,14 @@ class Finder:
                 text = f"{name} is under 18 when {cohort.name} starts and has no guardian consent."
             self.found.append(
                 make_concern(MINOR_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)
+            )
+
+    def absences(self) -> None:
+        for found in absent_twice(self.session, self.in_scope):
+            cohort = self.cohorts[found.cohort_id]
+            text = found.text(person_name(found.first_name, found.last_name), cohort.name)
+            self.found.append(
+                make_concern(ABSENT_TWICE, text, Kind.STUDENTS, found.student_id, cohort)
             )
 
 

@@ -88,6 +88,8 @@ _UNIQUE_MESSAGES = {
     "uq_instructor_expertise_live": "The instructor already has this track.",
     "uq_group_assistants_live": "This instructor already assists this group.",
     "uq_attendance_live": "Attendance for this student at this session is already recorded.",
+    "uq_student_feedback_live": "This student already has a rubric in this group.",
+    "uq_group_feedback_live": "This group already has feedback from its partner company.",
 }
 
 # SQLite names the columns of a plain unique index rather than the index.
@@ -101,6 +103,8 @@ _SQLITE_UNIQUE_COLUMNS = {
     ),
     "group_assistants.group_id, group_assistants.instructor_id": "uq_group_assistants_live",
     "attendance.session_id, attendance.student_id": "uq_attendance_live",
+    "student_feedback.group_id, student_feedback.student_id": "uq_student_feedback_live",
+    "group_feedback.group_id": "uq_group_feedback_live",
 }
 
 

@@ -28,6 +28,8 @@ RECORD_NAMES: dict[type[Record], str] = {
     models.Attendance: "attendance record",
     models.ProblemPreference: "choice of business problem",
     models.StudentPair: "pair of students",
+    models.StudentFeedback: "rubric",
+    models.GroupFeedback: "company feedback",
 }
 
 TABLE_NAMES: dict[str, str] = {model.__tablename__: name for model, name in RECORD_NAMES.items()}

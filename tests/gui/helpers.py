@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
@@ -231,3 +233,13 @@ class BoundedEventLoop:
     def exit(cls, status: int) -> None:
         if cls.loop is not None:
             cls.loop.exit(status)
+
+
+def picture(widget: QWidget, name: str) -> None:
+    """The widget at 1280x800 as ``name``.png in $IXDESK_PICTURES, when that is set (for
+    looking at a view or dialog, and for the README's pictures); a test run without it
+    writes nothing."""
+    folder = os.environ.get("IXDESK_PICTURES")
+    if folder:
+        widget.resize(1280, 800)
+        assert widget.grab().save(str(Path(folder) / f"{name}.png"))
