@@ -29,6 +29,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 TABLE_CELL_WIDTH = 32
+SESSIONS = "sessions"  # listed for one cohort: ``ixdesk list sessions --cohort NAME``
 INSTRUCTOR_MODE_HELP = (
     "open ixdesk in instructor mode: only this instructor's groups, read-only, with the "
     "fields of an instructor roster and no other view"
@@ -77,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
 
     listing = commands.add_parser("list", help="list records as a table or as JSON")
-    listing.add_argument("kind", choices=[kind.value for kind in LISTED])
+    listing.add_argument("kind", choices=[*(kind.value for kind in LISTED), SESSIONS])
     listing.add_argument("--json", action="store_true", help="JSON with canonical field names")
     listing.add_argument("--limit", type=_positive_int, metavar="N")
     listing.add_argument(
-        "--cohort", metavar="NAME", help="only this cohort's groups (with members in --json)"
+        "--cohort",
+        metavar="NAME",
+        help="only this cohort's groups (with members in --json); the cohort of sessions",
     )
 
     commands.add_parser("check", help="check the database's integrity (exit 0 when sound)")
@@ -159,9 +162,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind
 
+    module = _EXTERNAL_COMMANDS.get(args.command)
+    needs_database = getattr(module, "needs_database", None)
+    if module is not None and needs_database is not None and not needs_database(args):
+        return int(module.run(args, None))
     backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
+    target = getattr(module, "database_target", lambda args: args.database)(args)
     database = open_database(
-        args.database,
+        target,
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
         rolling_backup=args.command != "check",
@@ -171,6 +179,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         _use_organisation_settings(database)
         if args.command == "demo":
             return _demo(database, args.students, args.seed)
+        if args.command == "list" and args.kind == SESSIONS:
+            return _list_sessions(database, args.cohort, args.json, args.limit, sys.stdout)
         if args.command == "list":
             return _list(database, Kind(args.kind), args.json, args.limit, sys.stdout, args.cohort)
         if args.command == "check":
@@ -253,6 +263,24 @@ def _list(
         _write_json_array(records, out)
     else:
         write_table(records, record_kind(kind).read.list_columns, out)
+    return EXIT_OK
+
+
+def _list_sessions(
+    database: Any, cohort: str | None, as_json: bool, limit: int | None, out: TextIO
+) -> int:
+    from ixdesk.services.read.finding import find_cohort
+    from ixdesk.services.running.sessions import list_sessions
+
+    if cohort is None:
+        raise IxdeskError("Sessions are listed per cohort; add --cohort NAME.")
+    rows = list_sessions(database, find_cohort(database, cohort))[:limit]
+    records = [row.as_json() for row in rows]
+    if as_json:
+        _write_json_array(records, out)
+    else:
+        shown = ("date", "title", "starts_at", "ends_at", "location", "instructor", "group")
+        write_table(records, shown, out)
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ with the permissions any other program's new file gets.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ _KINDS = (
     (stat.S_ISSOCK, "a socket"),
 )
 _ATTEMPTS = 100
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 class TargetError(IxdeskError):
@@ -103,3 +105,9 @@ def create_beside(target: Path) -> Path:
         os.close(handle)
         return path
     raise FileExistsError(f"No free temporary name beside {target}.")
+
+
+def file_name(text: str) -> str:
+    """``text`` as a file name every system accepts: no slashes, colons or the like."""
+    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub(" ", text).split()).strip(". ")
+    return cleaned[:120].rstrip(". ") or "export"

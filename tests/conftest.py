@@ -17,6 +17,9 @@ from ixdesk.services.validation import regional
 from tests.pg_server import PostgresServer, PostgresUnavailable, running_server
 
 BACKENDS = ["sqlite", "postgresql"]
+# ``shared_server``: a database set up with ``ixdesk server init``, and logins for it;
+# ``memory_keyring``: passwords kept in memory instead of the real keyring.
+pytest_plugins = ["tests.shared_server", "tests.memory_keyring"]
 
 
 @pytest.fixture(autouse=True)

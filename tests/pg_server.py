@@ -1,10 +1,10 @@
 """A throwaway PostgreSQL server for the test run.
 
 Started in a temporary folder on a loopback port with the machine's
-``initdb``/``pg_ctl``; as root (CI) both run as the ``postgres`` user, which
-PostgreSQL requires. ``IXDESK_TEST_POSTGRES_URL`` points the tests at an
-existing server instead. If the server cannot start, the run fails: nothing
-is skipped silently.
+``initdb``/``pg_ctl``, checking passwords (SCRAM) as a real server does; as
+root (CI) both run as the ``postgres`` user, which PostgreSQL requires.
+``IXDESK_TEST_POSTGRES_URL`` points the tests at an existing server instead.
+If the server cannot start, the run fails: nothing is skipped silently.
 """
 
 from __future__ import annotations
@@ -85,6 +85,19 @@ class PostgresServer:
                     sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
                 )
 
+    def drop_roles(self, names: list[str]) -> None:
+        """Remove roles a test made (roles belong to the whole server, not one database)."""
+        with self._admin() as admin:
+            for name in names:
+                admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+
+    def login_url(self, database_url: str, login: str, password: str) -> str:
+        """The same database, reached with another login."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(database_url).set(username=login, password=password)
+        return url.render_as_string(hide_password=False)
+
 
 @contextlib.contextmanager
 def running_server() -> Iterator[PostgresServer]:
@@ -103,6 +116,13 @@ def running_server() -> Iterator[PostgresServer]:
     data = root / "data"
     log = root / "server.log"
     port = _free_port()
+    # Passwords are checked as on a real server, so the tests of logins and of a wrong
+    # password mean something.
+    password = uuid.uuid4().hex
+    password_file = root / "password"
+    password_file.write_text(password + "\n")
+    if prefix:
+        shutil.chown(password_file, user="postgres", group="postgres")
     try:
         _run(
             [
@@ -111,7 +131,8 @@ def running_server() -> Iterator[PostgresServer]:
                 "-D",
                 str(data),
                 "-A",
-                "trust",
+                "scram-sha-256",
+                f"--pwfile={password_file}",
                 "-U",
                 "postgres",
                 "-E",
@@ -146,7 +167,7 @@ def running_server() -> Iterator[PostgresServer]:
         shutil.rmtree(root, ignore_errors=True)
         raise
     try:
-        yield PostgresServer(host="127.0.0.1", port=port, user="postgres")
+        yield PostgresServer(host="127.0.0.1", port=port, user="postgres", password=password)
     finally:
         subprocess.run(
             [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],

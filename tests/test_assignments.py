@@ -71,13 +71,14 @@ def test_instructors_active_and_teaching_the_track_first_with_load_and_warnings(
     assert uni_ben.warning is None and uni_ben.teaches_track
 
 
-def test_load_counts_groups_in_running_cohorts_only(database: Database) -> None:
+def test_load_counts_groups_in_cohorts_not_over_yet(database: Database) -> None:
     world = build_assignment_world(database)
     loads = {load.id: load for load in svc.instructor_load(database)}
     assert set(loads) == {world[key] for key in ("ana", "ben", "cai", "dee")}  # not deleted eli
     assert (loads[world["ana"]].leads, loads[world["ana"]].assists) == (1, 0)
-    # Ben also leads Team A (recruiting) and Old group (completed): neither counts.
-    assert (loads[world["ben"]].leads, loads[world["ben"]].assists) == (1, 0)
+    # Ben also leads Team A (recruiting), which counts, and Old group (completed), which
+    # does not.
+    assert (loads[world["ben"]].leads, loads[world["ben"]].assists) == (2, 0)
     assert (loads[world["cai"]].leads, loads[world["cai"]].assists) == (0, 1)
     assert loads[world["dee"]].load_text == "leads 0, assists 1"
     assert loads[world["dee"]].total == 1

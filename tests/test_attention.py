@@ -23,9 +23,11 @@ def _keys(concerns: list[Concern], world: AssignmentWorld) -> set[Key]:
 
 RUNNING_HS: set[Key] = {
     (a.SAFEGUARDING_EXPIRES, "instructors", "cai", "g1"),
+    (a.INSTRUCTOR_NOT_ACTIVE, "instructors", "cai", "g1"),  # invited, assisting
     (a.GROUP_TOO_BIG, "groups", "g2", "g2"),
     (a.PROBLEM_NOT_APPROVED, "problems", "p_draft", "g2"),
     (a.SAFEGUARDING_MISSING, "instructors", "ben", "g2"),
+    (a.INSTRUCTOR_OUTSIDE_TRACK, "instructors", "ben", "g2"),  # leads outside his track
     (a.GROUP_TOO_SMALL, "groups", "g3", "g3"),
     (a.GROUP_WITHOUT_PROBLEM, "groups", "g3", "g3"),
     (a.GROUP_WITHOUT_LEAD, "groups", "g3", "g3"),
@@ -43,7 +45,7 @@ def test_a_cohort_has_exactly_its_concerns(database: Database) -> None:
     world = build_assignment_world(database)
     concerns = a.cohort_concerns(database, world["hs"], today=TODAY)
     assert _keys(concerns, world) == RUNNING_HS
-    assert len(concerns) == 14  # nothing reported twice
+    assert len(concerns) == 16  # nothing reported twice
     assert {c.cohort_id for c in concerns} == {world["hs"]}
     assert {c.cohort_name for c in concerns} == {"Marketing Spring 2027"}
 
@@ -58,7 +60,7 @@ def test_all_concerns_cover_planned_recruiting_and_running_cohorts_only(
         (a.COHORT_WITHOUT_GROUPS, "cohorts", "plan", None),
     }
     assert _keys(concerns, world) == RUNNING_HS | others
-    assert len(concerns) == 16
+    assert len(concerns) == 18
     assert world["done"] not in {c.cohort_id for c in concerns}
     # ...but a completed cohort asked for by itself is looked at too.
     done = a.cohort_concerns(database, world["done"], today=TODAY)
@@ -66,6 +68,7 @@ def test_all_concerns_cover_planned_recruiting_and_running_cohorts_only(
         (a.GROUP_TOO_SMALL, "groups", "d1", "d1"),
         (a.GROUP_WITHOUT_PROBLEM, "groups", "d1", "d1"),
         (a.SAFEGUARDING_MISSING, "instructors", "ben", "d1"),
+        (a.INSTRUCTOR_OUTSIDE_TRACK, "instructors", "ben", "d1"),
     }
 
 
@@ -79,6 +82,14 @@ def test_sentences_name_the_record_and_critical_ones_come_first(database: Databa
     assert texts[f"{a.SAFEGUARDING_EXPIRES}:{world['cai']}"] == (
         "Cai Jones, assistant instructor of Group 1 in Marketing Spring 2027, has a "
         "safeguarding check that expires on 20 Mar 2027, before the cohort ends on 30 Apr 2027."
+    )
+    # In the words the assignment dialog warns with.
+    assert texts[f"{a.INSTRUCTOR_NOT_ACTIVE}:{world['cai']}"] == (
+        "Cai Jones, assistant instructor of Group 1 in Marketing Spring 2027: invited, not active."
+    )
+    assert texts[f"{a.INSTRUCTOR_OUTSIDE_TRACK}:{world['ben']}"] == (
+        "Ben Okafor, lead instructor of Group 2 in Marketing Spring 2027: does not teach the "
+        "Marketing track."
     )
     assert texts[f"{a.PROBLEM_NOT_APPROVED}:{world['p_draft']}"] == (
         "Group 2 in Marketing Spring 2027 works on “Loyalty ideas” (Acme Retail), "

@@ -48,7 +48,7 @@ def test_invalid_rows_mean_nothing_is_written_and_exit_1(
     out, err = capsys.readouterr()
     assert "Dates: month first (detected from the file's dates)." in out
     assert "Row 11, Grade (9-12): error: Grade 13 is outside 1–12" in out
-    assert "Rows: 8 new, 0 updated, 1 unchanged, 0 skipped, 1 invalid." in out
+    assert "Rows: 8 new, 0 updated, 0 unchanged, 1 repeated, 0 skipped, 1 invalid." in out
     assert "nothing was imported: 1 row(s) are invalid" in err
     assert _count(db_path, Student) == 0
 
@@ -77,7 +77,14 @@ def test_json_prints_the_summary_and_every_problem(
     document = json.loads(capsys.readouterr().out)
     assert set(document) == {"summary", "problems", "duplicates"}
     summary = document["summary"]
-    assert summary["counts"] == {"new": 3, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 1}
+    assert summary["counts"] == {
+        "new": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 1,
+    }
     assert summary["sheet"] == "Sign-ups" and summary["header_row"] == 2
     assert summary["committed"] is False and summary["refused"] is True
     assert summary["mapping"]["Surname"] == "last_name"

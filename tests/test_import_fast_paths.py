@@ -20,16 +20,37 @@ from typing import Any
 
 import phonenumbers
 import pytest
-from sqlalchemy import Boolean, Column, Date, Integer, MetaData, String, Table, Uuid, create_engine
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    create_engine,
+)
+from sqlalchemy import text as sql_text
 
-from ixdesk.db import Database
+from ixdesk.db import Database, open_database
+from ixdesk.db.models import Cohort, Student
+from ixdesk.errors import ValidationError
 from ixdesk.services import validation as v
-from ixdesk.services.importing import columns, commit_import, plan_import, read_table, rows
+from ixdesk.services.importing import (
+    columns,
+    commit_import,
+    plan_import,
+    read_table,
+    rows,
+    sqlite_rows,
+)
 from ixdesk.services.importing.bulk import collector_paused
 from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.safety import _has_formula, stream_member
 from ixdesk.services.importing.sqlite_rows import insert_sqlite
 from ixdesk.services.importing.table import build_table
+from ixdesk.services.operations import create_record
 from ixdesk.services.validation import InvalidValue
 from ixdesk.services.validation.phone import _fast_e164
 from tests.test_import_support import write_xlsx
@@ -116,6 +137,14 @@ def test_tidy_text_cells_are_kept_as_they_are_and_the_rest_left_to_the_converter
     assert columns.tidy_texts(None, tidy)[1] is tidy[1]  # the cell's own string, not a copy
 
 
+def test_a_column_check_over_distinct_cells_gives_each_cell_its_own_result() -> None:
+    cells = ["+27 82 123 4567", 1, True, 1.0, "", "12", "+27 82 123 4567", "07412 345678"] * 4
+    check = rows.column_check(rows.FIELD_BY_NAME["students"]["phone"], "GB")
+    assert check is not None
+    assert rows._each_distinct_once(check, cells) == check(cells)
+    assert rows._each_distinct_once(check, cells)[:2] == ["+27821234567", None]
+
+
 def test_plans_are_the_same_with_and_without_the_column_checks(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -197,6 +226,61 @@ def test_the_sqlite_batch_writer_stores_exactly_the_values_given() -> None:
         (ids[4], None, 1, None, None, None, None),
         (ids[5], None, None, None, None, "", None),
     ]
+
+
+def _index_definitions(database: Database) -> list[tuple[str, str]]:
+    with database.read() as session:
+        found = session.execute(
+            sql_text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        )
+        return sorted((name, sql) for name, sql in found)
+
+
+def _written(database: Database) -> tuple[Any, ...]:
+    with database.read() as session:
+        students = session.execute(
+            sql_text(
+                "SELECT s.first_name, s.last_name, s.email, s.phone, s.school, s.grade,"
+                " s.date_of_birth, t.name, e.status FROM students s"
+                " LEFT JOIN tracks t ON t.id = s.track_interest_id"
+                " LEFT JOIN enrolments e ON e.student_id = s.id ORDER BY s.email"
+            )
+        ).all()
+        (check,) = session.execute(sql_text("PRAGMA integrity_check")).scalars()
+    return [tuple(row) for row in students], check
+
+
+def test_indexes_built_after_a_large_import_end_as_they_began(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = ["First name", "Last name", "Email", "Phone", "School", "Grade", "Track"]
+    data = [
+        [f"Ava{n % 7}", f"Jansen{n % 5}", f"ava.{n}@example.org", "+27 82 123 4567",
+         f"School {n % 3}", 10 + n % 3, ["UX", "Data"][n % 2]]
+        for n in range(60)
+    ]  # fmt: skip
+    table = read_table(write_xlsx(tmp_path / "many.xlsx", [header, *data]))
+    written = []
+    for bulk_rows in (10_000, 1):  # row by row, then indexes built after
+        monkeypatch.setattr(sqlite_rows, "BULK_ROWS", bulk_rows)
+        database = open_database(tmp_path / f"{bulk_rows}.db")
+        try:
+            create_record(database, Cohort, {"name": "Spring"})
+            before = _index_definitions(database)
+            plan = plan_import(database, "students", table, cohort="Spring", region="GB")
+            commit_import(database, plan)
+            assert _index_definitions(database) == before
+            written.append(_written(database))
+            with pytest.raises(ValidationError, match="Another student already uses"):
+                create_record(
+                    database,
+                    Student,
+                    {"first_name": "A", "last_name": "J", "email": "AVA.1@example.org"},
+                )
+        finally:
+            database.close()
+    assert written[0] == written[1]
+    assert len(written[0][0]) == 60 and written[0][1] == "ok"
 
 
 def test_new_ids_are_sorted_unique_random_uuids() -> None:

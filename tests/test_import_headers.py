@@ -172,7 +172,11 @@ def test_a_saved_mapping_fills_one_field_from_one_of_two_same_headers() -> None:
 
 def test_a_proposed_mapping_applies_no_suggestion() -> None:
     mapping = propose_mapping("students", ["Name", "Hebrew First Name", RANKING])
-    assert mapping.columns == {"Name": "full_name", "Hebrew First Name": None, RANKING: None}
+    assert mapping.columns == {
+        "Name": "full_name",
+        "Hebrew First Name": None,
+        RANKING: "problem_choices",  # a ranking of business problems, not a preferred name
+    }
     assert mapping.suggestions == {"Hebrew First Name": "first_name"}
 
 

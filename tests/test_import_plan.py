@@ -18,6 +18,7 @@ from ixdesk.services.importing import (
     propose_mapping,
     read_table,
     save_mapping,
+    sqlite_rows,
 )
 from ixdesk.services.operations import ChangeHub, create_record, update_record
 from tests.test_import_support import STUDENT_HEADER, live, rows_of, write_csv, write_xlsx
@@ -44,7 +45,14 @@ def test_a_row_matching_a_record_is_skipped_by_default_and_shows_both_sides(
     _existing_ava(database)
     path = write_csv(tmp_path / "s.csv", [STUDENT_HEADER, AVA, BEN])
     plan = _plan(database, path)
-    assert plan.counts == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 1, "invalid": 0}
+    assert plan.counts == {
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 1,
+        "invalid": 0,
+    }
     (duplicate,) = plan.duplicates
     assert (duplicate.row, duplicate.matched, duplicate.other_row) == (2, "existing", None)
     assert duplicate.existing["grade"] == 9 and duplicate.incoming["grade"] == 10
@@ -135,7 +143,12 @@ def test_near_duplicates_are_warnings(database: Database, tmp_path: Path) -> Non
     ]  # fmt: skip
 
 
-def test_a_failing_row_at_commit_rolls_back_everything(database: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize("built_after", [False, True])
+def test_a_failing_row_at_commit_rolls_back_everything(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_after: bool
+) -> None:
+    if built_after:  # the indexes are built after the inserts, as for a large file
+        monkeypatch.setattr(sqlite_rows, "BULK_ROWS", 1)
     path = write_csv(tmp_path / "s.csv", [STUDENT_HEADER, AVA, BEN])
     plan = _plan(database, path)
     # Someone adds Ben between the preview and the commit: the unique email index refuses.
@@ -145,6 +158,10 @@ def test_a_failing_row_at_commit_rolls_back_everything(database: Database, tmp_p
     with pytest.raises(ValidationError, match="Nothing was imported: Another student already"):
         commit_import(database, plan)
     assert rows_of(database, Student, "email") == [("BEN@example.org",)]
+    with pytest.raises(ValidationError, match="Another student already uses this email"):
+        create_record(
+            database, Student, {"first_name": "C", "last_name": "M", "email": "ben@EXAMPLE.org"}
+        )
 
 
 def test_a_record_changed_since_the_preview_is_not_overwritten(
@@ -239,7 +256,14 @@ def test_instructors_with_expertise(database: Database, tmp_path: Path) -> None:
     assert mapping.columns["DBS check"] == "safeguarding_status"
     assert mapping.columns["DBS expiry date"] == "safeguarding_expires_on"
     plan = plan_import(database, "instructors", table, mapping)
-    assert plan.counts == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 2}
+    assert plan.counts == {
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 2,
+    }
     assert [(p.row, p.column) for p in plan.problems] == [(3, "Email"), (4, "DBS check")]
     commit_import(database, plan, skip_invalid=True)
     assert rows_of(database, Instructor, "email", "safeguarding_status") == [
@@ -269,7 +293,14 @@ def test_partner_companies_with_contacts(database: Database, tmp_path: Path) -> 
     ]  # fmt: skip
     table = read_table(write_csv(tmp_path / "c.csv", [header, *rows]))
     plan = plan_import(database, "companies", table)
-    assert plan.counts == {"new": 3, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 1}
+    assert plan.counts == {
+        "new": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 1,
+    }
     assert [(p.row, p.severity) for p in plan.problems] == [(4, "warning"), (5, "error")]
     assert "looks like the partner company “Globex Ltd”" in plan.problems[0].message
     commit_import(database, plan, skip_invalid=True)

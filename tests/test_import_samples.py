@@ -46,7 +46,9 @@ def test_google_forms_export(database: Database) -> None:
     }
     assert detect_day_first("students", table, mapping) is False  # US dates: 3/14/2010
     plan = plan_import(database, "students", table, mapping, day_first=False, region="ZA")
-    assert plan.counts == {"new": 8, "updated": 0, "unchanged": 1, "skipped": 0, "invalid": 1}
+    assert plan.counts == {
+        "new": 8, "updated": 0, "unchanged": 0, "repeated": 1, "skipped": 0, "invalid": 1
+    }  # fmt: skip
     assert _problems(plan) == [
         (3, "Birthday", "warning", "“7/2/2009” could be 2 July 2009 or 7 February 2009; it was "
          "read as 2 July 2009 (month first)."),
@@ -63,7 +65,7 @@ def test_google_forms_export(database: Database) -> None:
     (twice,) = plan.duplicates
     assert (twice.row, twice.matched, twice.other_row, twice.differences) == (10, "file", 2, [])
     assert twice.existing["email"] == twice.incoming["email"] == "ava.jansen@student.example.edu"
-    assert plan.row(10).status == "unchanged"
+    assert plan.row(10).status == "repeated"  # row 2's student; nothing in ixdesk stayed as it was
 
     result = commit_import(database, plan, skip_invalid=True)
     assert result.inserted["students"] == 8
@@ -122,7 +124,14 @@ def test_careers_fair_workbook(database: Database) -> None:
     mapping = propose_mapping("students", table.headers)
     assert mapping.columns["Name"] == "first_name" and mapping.columns["Surname"] == "last_name"
     plan = plan_import(database, "students", table, mapping, region="ZA")
-    assert plan.counts == {"new": 3, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 1}
+    assert plan.counts == {
+        "new": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 1,
+    }
     assert _problems(plan) == [
         (3, "Phone", "warning", "Phone number 821112233 was stored as a number, so its leading 0 "
          "was lost; it was read as +27821112233. Check it."),
@@ -204,7 +213,14 @@ def test_rejected_rows_round_trip(database: Database, tmp_path: Path) -> None:
     again = plan_import(database, "students", fixed, day_first=False, region="ZA")
     assert again.mapping.field_for("ixdesk problems") is None
     assert again.mapping.field_for("Original row") is None
-    assert again.counts == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0}
+    assert again.counts == {
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "repeated": 0,
+        "skipped": 0,
+        "invalid": 0,
+    }
     commit_import(database, again)
     assert ("Zanele", "Khumalo", 12, date(2010, 2, 28)) in rows_of(
         database, Student, "first_name", "last_name", "grade", "date_of_birth"
@@ -236,9 +252,13 @@ def test_a_microsoft_forms_export_with_a_ranking_question_goes_in_whole(
     table = read_table(MICROSOFT_FORMS)
     mapping = propose_mapping("students", table.headers)
     (ranking,) = [header for header in table.headers if header.startswith(RANKING_START)]
-    assert mapping.columns[ranking] is None  # one word of it is "preferred": not a name
+    # One word of it is "preferred", yet it is no name: it is the students' ranking of
+    # business problems (Microsoft Forms writes one column, choices in order).
+    assert mapping.columns[ranking] == "problem_choices"
     plan = plan_import(database, "students", table, mapping, region="ZA")
-    assert plan.counts == {"new": 33, "updated": 0, "unchanged": 0, "skipped": 0, "invalid": 0}
+    assert plan.counts == {
+        "new": 33, "updated": 0, "unchanged": 0, "repeated": 0, "skipped": 0, "invalid": 0
+    }  # fmt: skip
     assert {row.values["grade"] for row in plan.rows} == {1, 2, 3, 4}
 
 

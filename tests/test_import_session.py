@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,13 @@ from ixdesk.services.importing.preview import PreviewText, blocked_reason, what_
 from ixdesk.services.importing.session import (
     ImportSession,
     ImportSource,
+    date_order_note,
     field_choices,
     missing_labels,
     read_source,
     sample_values,
 )
-from tests.test_import_support import CAREERS_FAIR, GOOGLE_FORMS, write_csv
+from tests.test_import_support import CAREERS_FAIR, GOOGLE_FORMS, write_csv, write_xlsx
 
 
 def _google_forms_session(database: Database) -> ImportSession:
@@ -107,7 +109,7 @@ def test_why_import_waits_and_what_it_will_do(database: Database) -> None:
     )
     assert lines[1:3] == [
         "8 new students will be added.",
-        "1 row matches a record that stays as it is (1 unchanged, 0 skipped).",
+        "1 row repeats an earlier row of the file (repeated), so no student is added twice.",
     ]
     commit_import(database, plan, skip_invalid=True)
     session.take_plan(session.make_plan(database), session.plan_inputs())
@@ -132,3 +134,21 @@ def test_partner_company_rows_are_named_by_company_and_contact(
     row = session.plan.rows[0]
     assert (text.name(row), text.email(row)) == ("Acme · Jo Smith", "jo@acme.example")
     assert what_will_happen(session.plan, False)[1] == "1 new partner company row will be added."
+
+
+def test_the_date_order_note_says_what_the_file_holds(tmp_path: Path) -> None:
+    header = ["First name", "Last name", "Date of birth"]
+
+    def note_for(path: Path) -> str:
+        session = ImportSession(ImportSource("students", path))
+        session.take_read(read_source(session.source))
+        return date_order_note(session)
+
+    stored = write_xlsx(
+        tmp_path / "stored.xlsx", [header, ["Ana", "Silva", datetime(2009, 3, 4)]]
+    )  # a spreadsheet's own date cell: no order to choose
+    assert note_for(stored).startswith("The file's dates are stored as dates")
+    typed = write_csv(tmp_path / "typed.csv", [header, ["Ana", "Silva", "04/03/2009"]])
+    assert note_for(typed).startswith("The file's dates fit both orders")
+    proven = write_csv(tmp_path / "proven.csv", [header, ["Ana", "Silva", "14/03/2009"]])
+    assert note_for(proven) == "The file's dates show the day first."

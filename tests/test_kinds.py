@@ -31,8 +31,9 @@ def test_ixdesk_list_offers_the_kinds_by_their_words_in_its_order(
     with pytest.raises(SystemExit):
         main(["list", "--help"])
     usage = capsys.readouterr().out
-    assert "{companies,problems,cohorts,groups,students,instructors}" in usage
+    # The kinds, then a cohort's sessions (listed with --cohort).
+    assert "{companies,problems,cohorts,groups,students,instructors,sessions}" in usage
     with pytest.raises(SystemExit):
         main(["list", "pets"])
-    words = "'companies', 'problems', 'cohorts', 'groups', 'students', 'instructors'"
+    words = "'companies', 'problems', 'cohorts', 'groups', 'students', 'instructors', 'sessions'"
     assert f"(choose from {words})" in capsys.readouterr().err

@@ -138,7 +138,8 @@ def _all_rows(path: Path, released: Path = RELEASED_0001) -> dict[str, list[tupl
     with sqlite3.connect(path) as connection:
         rows = {
             name: connection.execute(
-                f"SELECT {', '.join(columns)} FROM {name} ORDER BY id"
+                f"SELECT {', '.join(columns)} FROM {name} "
+                f"ORDER BY {'id' if 'id' in columns else columns[0]}"
             ).fetchall()
             for name, columns in tables.items()
         }
@@ -193,14 +194,22 @@ def _schema_and_version(url: str) -> tuple[list[tuple[str, list[str]]], list[str
         engine.dispose()
 
 
+def _released_copy(
+    released: Path, folder: Path, tables: int
+) -> tuple[Path, dict[str, list[tuple[object, ...]]]]:
+    """A copy of a released file to upgrade, and its rows (every one of its tables has some)."""
+    path = folder / "ixdesk.db"
+    shutil.copyfile(released, path)
+    rows = _all_rows(released, released)
+    assert len(rows) == tables and all(rows.values())
+    return path, rows
+
+
 @pytest.mark.sqlite_only
 def test_a_file_of_schema_0002_is_upgraded_with_every_row_intact_and_settings_to_make(
     tmp_path: Path, backend: str
 ) -> None:
-    path = tmp_path / "ixdesk.db"
-    shutil.copyfile(RELEASED_0002, path)
-    released = _all_rows(RELEASED_0002, RELEASED_0002)
-    assert len(released) == 14 and all(released.values())  # every table has rows
+    path, released = _released_copy(RELEASED_0002, tmp_path, tables=14)
     database = open_database(path)
     try:
         with database.engine.connect() as connection:
@@ -219,3 +228,51 @@ def test_a_file_of_schema_0002_is_upgraded_with_every_row_intact_and_settings_to
         assert [row.name for row in tracks.track_rows(database)] == list(names)
     finally:
         database.close()
+
+
+RELEASED_0004 = Path(__file__).parent / "data" / "ixdesk-0004.db"
+
+
+@pytest.mark.sqlite_only
+def test_a_file_of_schema_0004_is_upgraded_with_every_row_intact_and_an_identity_made_once(
+    tmp_path: Path, backend: str
+) -> None:
+    from ixdesk.services.events.identity import load_identity
+
+    path, released = _released_copy(RELEASED_0004, tmp_path, tables=16)
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            empty = {
+                table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in ("event_packed", "event_merged", "event_merges", "event_reviews")
+            }
+        assert empty == dict.fromkeys(empty, 0)
+        assert _all_rows(path, RELEASED_0004) == released
+        identity = load_identity(database)
+        assert not identity.is_event_copy and identity.origin_id is None
+        assert settings.load_settings(database).organisation_name == "Leeds Micro-Internships"
+    finally:
+        database.close()
+    again = open_database(path)
+    try:
+        assert load_identity(again).id == identity.id  # made once, never again
+    finally:
+        again.close()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM database_identity").fetchone() == (1,)
+    connection.close()
+
+
+def test_every_new_database_has_an_identity_of_its_own(database_url: str, tmp_path: Path) -> None:
+    from ixdesk.services.events.identity import load_identity
+
+    first = open_database(database_url)
+    other = open_database(tmp_path / "other.db")
+    try:
+        mine, theirs = load_identity(first), load_identity(other)
+    finally:
+        first.close()
+        other.close()
+    assert mine.id != theirs.id and len(mine.id) == 36

@@ -77,7 +77,7 @@ def test_a_damaged_file_names_itself_and_the_newest_backup(tmp_path: Path) -> No
 
 
 def test_an_unreachable_postgresql_server_is_explained() -> None:
-    with pytest.raises(DatabaseOpenError, match="Could not connect to the PostgreSQL database"):
+    with pytest.raises(DatabaseOpenError, match=r"The server 127\.0\.0\.1:9 cannot be reached"):
         open_database("postgresql://nobody@127.0.0.1:9/ixdesk?connect_timeout=2")
 
 

@@ -143,3 +143,37 @@ def test_an_import_with_numbers_from_many_countries_is_the_same_as_with_the_libr
         assert len(_student_rows(other)) == fast.counts["new"]
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("region", "text"),
+    [("IL", "015123456789"), ("IL", "012123456"), ("IL", "0151 23456789"), ("IL", "0512345678")],
+)
+def test_a_number_starting_with_the_countrys_international_call_prefix_is_read_as_the_library_does(
+    region: str, text: str
+) -> None:
+    # In Israel 012–019 dial abroad (as 00 does): "015 1…" is a call to +1, not a national number.
+    expected = phone._library_e164(text, region)
+    assert phone._fast_e164(text, region) in (None, expected)
+    assert columns.simple_e164s([text], region) in ([None], [expected])
+    if expected is None:
+        with pytest.raises(phone.InvalidValue):
+            phone.normalise_phone(text, region)
+    else:
+        assert phone.normalise_phone(text, region) == expected
+
+
+@pytest.mark.parametrize("default", ["ZA", "GB"])
+def test_numbers_of_a_code_shared_by_several_regions_are_settled_in_the_column_too(
+    default: str,
+) -> None:
+    # Canada, Jamaica and Jersey share +1 and +44 with the code's main region (the US,
+    # Britain): the column's first pattern holds the main regions only, and the rest
+    # are read again by every region of their code, as the library decides.
+    regions = ["CA", "JM", "US", "JE", "GG", "GB", "CX", "AU"]
+    numbers = [phonenumbers.example_number_for_type(r, PhoneNumberType.MOBILE) for r in regions]
+    texts = [phonenumbers.format_number(n, PhoneNumberFormat.INTERNATIONAL) for n in numbers]
+    texts += ["+1 204 555 019", "12", ""]  # too short, not a number, empty
+    expected = [phone._library_e164(text, default) for text in texts]
+    assert columns.simple_e164s(texts, default) == [*expected[: len(regions)], None, None, None]
+    assert None not in expected[: len(regions)]

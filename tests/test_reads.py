@@ -23,10 +23,14 @@ from ixdesk.services import (
     tracks,
 )
 from ixdesk.services import groups as g
+from ixdesk.services.certificates import completion
 from ixdesk.services.demo import generate_demo
+from ixdesk.services.events import identity, review, signup
 from ixdesk.services.kinds import KINDS
+from ixdesk.services.matching import choices, loading
 from ixdesk.services.privacy import audit, consent
 from ixdesk.services.reads import Reader, reads, reads_of, tables_read
+from ixdesk.services.running import attendance, sessions
 
 
 def _demo_ids(database: Database) -> dict[str, str]:
@@ -87,6 +91,24 @@ def test_every_declared_read_covers_the_tables_its_statements_touch(
         (consent.student_consents, lambda: consent.student_consents(db, ids["students"])),
         (audit.audit_entries, lambda: audit.audit_entries(db)),
         (settings.load_settings, lambda: settings.load_settings(db)),
+        (completion.cohort_completions, lambda: completion.cohort_completions(db, cohort)),
+        (loading.cohort_choices, lambda: loading.cohort_choices(db, cohort)),
+        (loading.cohort_pairs, lambda: loading.cohort_pairs(db, cohort)),
+        (loading.load_setup, lambda: loading.load_setup(db, cohort, 4)),
+        (choices.student_choices, lambda: choices.student_choices(db, ids["students"])),
+        (choices.problem_titles, lambda: choices.problem_titles(db)),
+        (identity.load_identity, lambda: identity.load_identity(db)),
+        (signup.load_setup, lambda: signup.load_setup(db)),
+        (signup.recent_signups, lambda: signup.recent_signups(db)),
+        (signup.signup_count, lambda: signup.signup_count(db)),
+        (signup.load_people, lambda: signup.load_people(db)),
+        (review.load_review, lambda: review.load_review(db)),
+        (sessions.list_sessions, lambda: sessions.list_sessions(db, cohort)),
+        (attendance.attendance_grid, lambda: attendance.attendance_grid(db, cohort)),
+        (attendance.attendance_counts, lambda: attendance.attendance_counts(db, cohort)),
+        (attendance.student_progress, lambda: attendance.student_progress(db, cohort)),
+        (attendance.cohort_instructors, lambda: attendance.cohort_instructors(db, cohort)),
+        (attendance.marks_at, lambda: attendance.marks_at(db, cohort)),
     ]
     try:
         for loader, call in loaders:

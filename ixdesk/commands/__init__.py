@@ -6,19 +6,27 @@ returning the exit status for the commands it added (``args.command`` says
 which). A module whose commands write records also defines
 ``creates_database(args)``, true when that command may start a new database
 where there is none; without it, a missing database is refused and nothing is
-created. ``ixdesk/cli.py`` wires them in.
+created. A module with commands that use no database defines
+``needs_database(args)``, false for those: ``run`` then gets ``None``. A module
+whose command names its database itself defines ``database_target(args)``.
+``ixdesk/cli.py`` wires them in.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 COMMAND_MODULES: list[str] = [
+    "ixdesk.commands.certificates",
+    "ixdesk.commands.events",
     "ixdesk.commands.exporting",
     "ixdesk.commands.groups",
     "ixdesk.commands.importing",
     "ixdesk.commands.privacy",
+    "ixdesk.commands.server",
+    "ixdesk.commands.sessions",
     "ixdesk.commands.settings",
 ]
 
@@ -31,3 +39,18 @@ def file_to_write(text: str) -> Path:
     if not text.strip():
         raise argparse.ArgumentTypeError("the file name is empty; give a file name")
     return Path(text)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """The ``argparse`` type of a whole number from ``low`` to ``high``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return value
+
+    return read

@@ -4,6 +4,7 @@
     ixdesk export instructor --instructor EMAIL [--cohort NAME] -o FILE
     ixdesk export signin --cohort NAME [--session TITLE] [--blank-rows N] -o FILE
     ixdesk export partner --company NAME -o FILE
+    ixdesk export attendance --instructor EMAIL [--cohort NAME] -o FILE
     ixdesk export all -o FILE
 
 Names and emails match in any case; an unknown one is one error line with
@@ -16,19 +17,13 @@ import argparse
 import sys
 from typing import Any
 
-from ixdesk.commands import file_to_write
+from ixdesk.commands import file_to_write, whole_number
+from ixdesk.commands.attendance import add_export_parser
 
 EXIT_OK = 0
 
 
-def _blank_rows(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 0 <= value <= 1000:
-        raise argparse.ArgumentTypeError("must be between 0 and 1000")
-    return value
+_blank_rows = whole_number(0, 1000)
 
 
 def _output(parser: argparse.ArgumentParser) -> None:
@@ -85,11 +80,13 @@ def add_parsers(commands: Any) -> None:
     partner.add_argument("--company", required=True, metavar="NAME")
     _output(partner)
 
+    add_export_parser(kinds, _output)
+
     everything = kinds.add_parser("all", help="every record type, every field (hand-over)")
     _output(everything)
 
 
-class _Meter:
+class Meter:
     """A percentage on stderr while a long export runs, when a person is watching."""
 
     def __init__(self) -> None:
@@ -114,7 +111,7 @@ def _tell(sentence: str) -> None:
 def run(args: argparse.Namespace, database: Any) -> int:
     from ixdesk.services import export as ex
 
-    meter = _Meter()
+    meter = Meter()
     common: dict[str, Any] = {"paper": args.paper, "progress": meter}
     kind = args.export_kind
     try:
@@ -148,6 +145,15 @@ def run(args: argparse.Namespace, database: Any) -> int:
                 **common,
             )
             what = f"Sign-in sheet for {args.cohort}"
+        elif kind == "attendance":
+            from ixdesk.services.running.attendance_book import export_attendance_workbook
+
+            instructor_id = ex.find_instructor(database, args.instructor)
+            only_cohort = ex.find_cohort(database, args.cohort) if args.cohort else None
+            written = export_attendance_workbook(
+                database, instructor_id, args.output, cohort_id=only_cohort, progress=meter
+            )
+            what = f"Attendance workbook for {args.instructor}"
         elif kind == "partner":
             company_id = ex.find_company(database, args.company)
             written = ex.export_partner_brief(

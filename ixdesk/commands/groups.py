@@ -1,6 +1,7 @@
-"""``ixdesk groups build``: propose groups for a cohort, and create them with --apply.
+"""``ixdesk groups build`` and ``ixdesk groups match``: propose groups for a cohort.
 
     ixdesk groups build --cohort NAME [--size N] [--apply] [--json]
+    ixdesk groups match --cohort NAME [--size N] [--time-limit S] [--apply] [--json]
 
 Without --apply nothing changes: the proposal is printed for a person to
 read (each group with its members, their school and grade, and the group's
@@ -14,6 +15,8 @@ import json
 import sys
 from collections import Counter
 from typing import Any, TextIO
+
+from ixdesk.commands import matching
 
 EXIT_OK = 0
 
@@ -37,6 +40,7 @@ def add_parsers(commands: Any) -> None:
     )
     build.add_argument("--apply", action="store_true", help="create the proposed groups")
     build.add_argument("--json", action="store_true", help="print the proposal as JSON")
+    matching.add_parser(actions)
 
 
 def creates_database(args: argparse.Namespace) -> bool:
@@ -61,6 +65,8 @@ def run(args: argparse.Namespace, database: Any) -> int:
             f"The cohort {data.cohort.name} has no group size yet; give one with --size N "
             "(or set a default: ixdesk settings default_group_size N)."
         )
+    if args.groups_action == "match":
+        return matching.run(args, database, size, cohort_id)
     proposal = autobuild.propose_groups(
         data.unassigned, size, data.groups, track=data.cohort.track_id
     )

@@ -1,5 +1,7 @@
 """``ixdesk import students|instructors|companies FILE``: the import, from a terminal or a script.
 
+(``ixdesk import attendance FILE`` reads an instructor's workbook back: ``attendance.py``.)
+
 Reads, checks and previews like the wizard; writes only when every row is
 valid, or with ``--skip-invalid``, in one transaction. Exit status: 0 when
 imported (or a clean ``--dry-run``), 1 when rows are invalid and nothing was
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ixdesk.commands import file_to_write
+from ixdesk.commands.attendance import add_import_parser, run_import
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.record_kinds import Kind
@@ -56,6 +59,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
                 "answers (for the cohort)",
             )
         _add_common(sub)
+    add_import_parser(kinds)
 
 
 def _add_common(sub: argparse.ArgumentParser) -> None:
@@ -106,13 +110,15 @@ def _row_number(text: str) -> int:
 
 
 def creates_database(args: argparse.Namespace) -> bool:
-    """An import may start a new database; a dry run writes nothing, so it may not."""
-    return not args.dry_run
+    """An import may start a new database; a dry run writes nothing, so it may not, and an
+    attendance workbook needs the database it was written from."""
+    return not args.dry_run and args.import_kind != "attendance"
 
 
 def run(args: argparse.Namespace, database: Database) -> int:
+    work = run_import if args.import_kind == "attendance" else _run
     try:
-        return _run(args, database, sys.stdout)
+        return work(args, database, sys.stdout)
     except IxdeskError as error:
         if not args.json:
             raise
@@ -295,7 +301,8 @@ def _print_text(
     if len(problems) > TEXT_PROBLEM_LIMIT:
         out.write(f"… and {len(problems) - TEXT_PROBLEM_LIMIT:,} more (--json lists all).\n")
     counts = plan.counts
-    line = ", ".join(f"{counts[s]:,} {s}" for s in ("new", "updated", "unchanged", "skipped"))
+    statuses = ("new", "updated", "unchanged", "repeated", "skipped")
+    line = ", ".join(f"{counts[s]:,} {s}" for s in statuses)
     line += f", {counts['invalid']:,} invalid"
     if plan.cohort_name:
         line += f"; {len(plan.enrolments):,} to enrol in {plan.cohort_name}"

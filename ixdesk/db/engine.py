@@ -14,7 +14,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ixdesk.db import backup, cipher, migrate, sqlite_file
+from ixdesk.db import backup, cipher, migrate, server_problems, sqlite_file
 from ixdesk.db.location import describe, resolve_database
 from ixdesk.db.problems import (
     DatabaseBusyError,
@@ -161,9 +161,12 @@ def open_database(
         uri = sqlite_file.read_only_uri(path) if read_only else None
         sqlite_file.install_settings(engine, read_only_uri=uri)
     else:
+        url = server_problems.with_timeout(url)
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = Database(url=url, engine=engine, path=path, read_only=read_only)
     try:
+        if path is None:
+            server_problems.checked_server(engine)
         _accept(database, existed=existed, create=create, upgrade=upgrade)
         if path is not None and read_only is None:
             sqlite_file.use_wal(engine)
@@ -176,7 +179,7 @@ def open_database(
         engine.dispose()
         if path is not None:
             raise open_failure(error.orig, path, sqlite_file.newest_backup_hint(path)) from error
-        raise DatabaseOpenError(_explain_postgresql(url, error)) from error
+        raise DatabaseOpenError(server_problems.explain_postgresql(url, error)) from error
     return database
 
 
@@ -201,10 +204,3 @@ def _accept(database: Database, *, existed: bool, create: bool, upgrade: bool) -
         database.backup_taken = migrate.upgrade(database, create=create)
     else:
         migrate.ensure_known(database, create=create)
-
-
-def _explain_postgresql(url: URL, error: DBAPIError) -> str:
-    reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    if isinstance(error, OperationalError):
-        return f"Could not connect to the PostgreSQL database {describe(url)}: {reason}."
-    return f"Could not open the database {describe(url)}: {reason}."

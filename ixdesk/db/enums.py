@@ -91,3 +91,8 @@ class ConsentMethod(enum.StrEnum):
     PAPER_FORM = "paper_form"
     EMAIL = "email"
     ONLINE_FORM = "online_form"
+
+
+class PairKind(enum.StrEnum):
+    TOGETHER = "together"
+    APART = "apart"

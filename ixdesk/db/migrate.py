@@ -17,15 +17,22 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from ixdesk import __version__
 from ixdesk.db import backup
 from ixdesk.db.problems import DatabaseMissingError
-from ixdesk.errors import DatabaseTooNewError, NotAnIxdeskDatabaseError
+from ixdesk.errors import DatabaseOpenError, DatabaseTooNewError, NotAnIxdeskDatabaseError
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
 
+INSUFFICIENT_PRIVILEGE = "42501"
+NEEDS_ADMINISTRATOR = (
+    "The database {location} needs an upgrade to this version of ixdesk, which only the "
+    "server's administrator can make: ask them to run ixdesk server init with this version. "
+    "Nothing was changed."
+)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The PostgreSQL advisory lock that queues copies of ixdesk creating or
 #: upgrading one database's schema ("ixdesk" in ASCII).
@@ -120,5 +127,11 @@ def upgrade(database: Database, target: str = "head", *, create: bool = True) ->
         except CommandError as error:
             raise NotAnIxdeskDatabaseError(
                 f"Could not upgrade {database.location}: {error}."
+            ) from error
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+                raise
+            raise DatabaseOpenError(
+                NEEDS_ADMINISTRATOR.format(location=database.location)
             ) from error
     return taken

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     ForeignKey,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     func,
     text,
 )
@@ -40,9 +42,18 @@ from ixdesk.db.enums import (
     EnrolmentStatus,
     GroupStatus,
     InstructorStatus,
+    PairKind,
     ProblemStatus,
     SafeguardingStatus,
 )
+
+# Which database this is, and event copies' bookkeeping: the same metadata, found here too.
+from ixdesk.db.event_tables import DatabaseIdentity as DatabaseIdentity
+from ixdesk.db.event_tables import EventMerge as EventMerge
+from ixdesk.db.event_tables import MergedRecord as MergedRecord
+from ixdesk.db.event_tables import MergeField as MergeField
+from ixdesk.db.event_tables import MergeReview as MergeReview
+from ixdesk.db.event_tables import PackedRecord as PackedRecord
 
 LIVE = text("deleted_at IS NULL")
 LIVE_EMAIL = text("deleted_at IS NULL AND email IS NOT NULL")
@@ -56,6 +67,11 @@ def _live_unique(
 
 def _ref(table: str) -> Mapped[str]:
     return mapped_column(Uuid(as_uuid=False), ForeignKey(f"{table}.id"), index=True)
+
+
+def _flag() -> Mapped[bool]:
+    """A yes/no column that rows written before it existed read as no."""
+    return mapped_column(Boolean, default=False, server_default=false())
 
 
 def _optional_ref(table: str) -> Mapped[str | None]:
@@ -124,6 +140,8 @@ class BusinessProblem(Record):
     status: Mapped[ProblemStatus] = mapped_column(
         status_enum(ProblemStatus, "problem_status"), default=ProblemStatus.DRAFT
     )
+    # How many groups of one cohort may work on it (None: no limit).
+    max_groups: Mapped[int | None] = mapped_column(Integer)
 
     company: Mapped[PartnerCompany] = relationship(back_populates="problems")
     track: Mapped[Track | None] = relationship()
@@ -265,6 +283,8 @@ class StudentGroup(Record):
     status: Mapped[GroupStatus] = mapped_column(
         status_enum(GroupStatus, "group_status"), default=GroupStatus.FORMING
     )
+    # A locked group keeps its members and its business problem when groups are matched.
+    locked: Mapped[bool] = _flag()
 
     cohort: Mapped[Cohort] = relationship(back_populates="groups")
     business_problem: Mapped[BusinessProblem | None] = relationship()
@@ -289,6 +309,8 @@ class GroupMembership(Record):
     group_id: Mapped[str] = mapped_column(Uuid(as_uuid=False))
     cohort_id: Mapped[str] = _ref("cohorts")
     student_id: Mapped[str] = _ref("students")
+    # A locked student stays in this group when groups are matched.
+    locked: Mapped[bool] = _flag()
 
     group: Mapped[StudentGroup] = relationship(
         back_populates="memberships", foreign_keys=[group_id]
@@ -316,7 +338,12 @@ class CohortSession(Record):
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    location: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(200))  # a place or an online link
+    # Instructors are never removed (only tombstoned), so no ON DELETE rule: SQLite adds a
+    # reference in place only as the column's own, unnamed and without one.
+    instructor_id: Mapped[str | None] = mapped_column(
+        Uuid(as_uuid=False), ForeignKey("instructors.id"), index=True
+    )
 
 
 class Attendance(Record):
@@ -370,6 +397,9 @@ class AuditEntry(Base):
     which file. Written once and never changed from the window."""
 
     __tablename__ = "audit_log"
+    # Added without reading the new row back: an instructor's login on a shared server may
+    # add its exports but not read the log (server_roles).
+    __table_args__ = ({"implicit_returning": False},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
@@ -379,6 +409,60 @@ class AuditEntry(Base):
     profile: Mapped[str | None] = mapped_column(String(40))
     records: Mapped[int] = mapped_column(Integer, default=0)
     file_name: Mapped[str | None] = mapped_column(String(300))
+
+
+class ProblemPreference(Record):
+    """A student's choice of a business problem for a cohort: rank 1 is the first choice."""
+
+    __tablename__ = "problem_preferences"
+    __table_args__ = (
+        _live_unique(
+            "uq_problem_preferences_live", "student_id", "cohort_id", "business_problem_id"
+        ),
+    )
+
+    student_id: Mapped[str] = _ref("students")
+    cohort_id: Mapped[str] = _ref("cohorts")
+    business_problem_id: Mapped[str] = _ref("business_problems")
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class StudentPair(Record):
+    """Two students of a cohort to keep together in one group, or apart in two."""
+
+    __tablename__ = "student_pairs"
+    __table_args__ = (
+        _live_unique("uq_student_pairs_live", "cohort_id", "student_id", "other_student_id"),
+    )
+
+    cohort_id: Mapped[str] = _ref("cohorts")
+    student_id: Mapped[str] = _ref("students")
+    other_student_id: Mapped[str] = _ref("students")
+    kind: Mapped[PairKind] = mapped_column(status_enum(PairKind, "pair_kind"))
+
+
+class StudentFeedback(Record):
+    """The instructor's rubric for one student of a group: a rating per skill the group's
+    business problem practises (skill -> 1..4) and a comment."""
+
+    __tablename__ = "student_feedback"
+    __table_args__ = (_live_unique("uq_student_feedback_live", "group_id", "student_id"),)
+
+    group_id: Mapped[str] = _ref("student_groups")
+    student_id: Mapped[str] = _ref("students")
+    ratings: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class GroupFeedback(Record):
+    """The partner company's feedback on a group's deliverable."""
+
+    __tablename__ = "group_feedback"
+    __table_args__ = (_live_unique("uq_group_feedback_live", "group_id"),)
+
+    group_id: Mapped[str] = _ref("student_groups")
+    given_by: Mapped[str | None] = mapped_column(String(200))
+    comment: Mapped[str] = mapped_column(Text)
 
 
 class Setting(Base):
@@ -392,3 +476,16 @@ class Setting(Base):
     value: Mapped[str | None] = mapped_column(Text)
     data: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ServerLogin(Base):
+    """A PostgreSQL login made by ``ixdesk server add-user``: its role and, for an
+    instructor's login, which instructor it is. The server's row-level security reads
+    this table to decide what an instructor's login may see (docs/server.md)."""
+
+    __tablename__ = "server_logins"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    instructor_id: Mapped[str | None] = _optional_ref("instructors")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -22,14 +22,20 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 from ixdesk.errors import IxdeskError
 from ixdesk.gui.bugs import BugReporter, install_excepthook
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.focus_ring import install_focus_ring
 from ixdesk.gui.icons import icon
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.paths import user_data_dir
 
 if TYPE_CHECKING:
     from ixdesk.db import Database
+    from ixdesk.gui.instructor_window import InstructorWindow
 
 DEMO_STUDENTS = 600
+LOGIN_BANNER = (
+    "<b>Instructor's login:</b> {name}'s groups, read-only. The server shows this login "
+    "nothing else; to work as a coordinator, connect with a coordinator's login."
+)
 
 
 def application() -> QApplication:
@@ -41,6 +47,7 @@ def application() -> QApplication:
     app.setOrganizationName("ixdesk")
     app.setApplicationDisplayName("ixdesk")
     app.setWindowIcon(icon("ixdesk"))
+    install_focus_ring(app)
     return app
 
 
@@ -141,6 +148,8 @@ class Session:
         self.database: Database | None = None
         self.bugs = BugReporter(DialogService())  # until a window is open
         self.exit_status: int | None = None  # set when the first database was not opened
+        self.instructor_window: InstructorWindow | None = None  # an instructor's login
+        self.event_window: QMainWindow | None = None  # event mode, while it is on
 
     def start(self) -> None:
         """Show the window's frame now; open the coordinator's database once it is painted."""
@@ -161,7 +170,57 @@ class Session:
             self.app.exit(1)
             return
         self.database = database
+        if self._open_as_instructor(database):
+            return
+        if _is_event_copy(database):
+            self.start_event_mode(database)  # shown before the frame goes, so ixdesk stays
+            self.window = None
+            frame.close()
+            return
         frame.fill(database)
+
+    def _open_as_instructor(self, database: Database) -> bool:
+        """An instructor's login on a shared server gets instructor mode's window in place of
+        the coordinator's (the server allows it no more anyway); True when it did."""
+        from ixdesk.services.server import identity
+
+        try:
+            found = identity(database)
+        except IxdeskError as error:
+            QMessageBox.critical(self.window, "ixdesk cannot open the database", str(error))
+            self.exit_status = 1
+            self.app.exit(1)
+            return True
+        if found.instructor_id is None:
+            return False
+        window = open_instructor_window(database, found.instructor_id, banner=LOGIN_BANNER)
+        if window is None:
+            self.exit_status = 1
+            self.app.exit(1)
+            return True
+        old = self.window
+        self.window, self.instructor_window = None, window
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return True
+
+    def start_event_mode(self, database: Database) -> None:
+        """An event copy opens in event mode, full screen; with its PIN, the ordinary
+        window opens on it."""
+        from ixdesk.gui.event_mode.window import EventWindow
+
+        kiosk = EventWindow(database)
+        kiosk.leave.connect(lambda: self._leave_event_mode(database))
+        self.event_window = kiosk
+        kiosk.showFullScreen()
+
+    def _leave_event_mode(self, database: Database) -> None:
+        self.event_window = None
+        window = MainWindow(database)
+        window.database_requested.connect(self.switch)
+        window.show()
+        self.window = window
 
     def _open(self, opener: Callable[[], Database | None]) -> Database | None:
         """The database ``opener`` opens, or None (declined; a refusal is said first)."""
@@ -174,15 +233,20 @@ class Session:
             return None
 
     def show(self, database: Database) -> None:
-        old_window, old_database = self.window, self.database
-        window = MainWindow(database)
-        window.database_requested.connect(self.switch)
-        window.show()
-        self.window, self.database = window, database
-        if old_window is not None:
-            old_window.close()
-            old_window.deleteLater()
-        if old_database is not None:
+        """``database`` in a new window (instructor mode's, for an instructor's login),
+        closing the window and database shown before."""
+        old_database = self.database
+        self.database = database
+        if not self._open_as_instructor(database):
+            old_window = self.window
+            window = MainWindow(database)
+            window.database_requested.connect(self.switch)
+            window.show()
+            self.window = window
+            if old_window is not None:
+                old_window.close()
+                old_window.deleteLater()
+        if old_database is not None and old_database is not database:
             old_database.close()
 
     def report_bug(self, error: BaseException) -> None:
@@ -194,25 +258,41 @@ class Session:
     def switch(self, which: str) -> None:
         if which == "demo":
             database = self._open(open_demo_database)
+        elif which == "server":
+            from ixdesk.gui.connect_dialog import connect_to_server
+
+            database = connect_to_server(self.window)
         else:
             database = self._open(lambda: open_home_database(self.home_target, self.window))
         if database is not None:
             self.show(database)
 
 
-def open_instructor_window(database: Database, email: str) -> QMainWindow | None:
-    """Instructor mode's window on the instructor with this email, shown; for an
-    unknown email, one line on stderr and a message box, and no window (None)."""
-    from ixdesk.gui.instructor_window import InstructorWindow
-    from ixdesk.services.instructor_view import instructor_by_email
+def _is_event_copy(database: Database) -> bool:
+    from ixdesk.services.events.identity import load_identity
+
+    return load_identity(database).is_event_copy
+
+
+def open_instructor_window(
+    database: Database, instructor: str, *, banner: str | None = None
+) -> InstructorWindow | None:
+    """Instructor mode's window on the instructor with this email (or, from a login, this
+    id), shown; for an unknown email, one line on stderr and a message box, and no window
+    (None)."""
+    from ixdesk.gui.instructor_window import BANNER, InstructorWindow
+    from ixdesk.services.instructor_view import instructor_by_email, instructor_by_id
 
     try:
-        instructor = instructor_by_email(database, email)
+        if banner is None:
+            choice = instructor_by_email(database, instructor)
+        else:
+            choice = instructor_by_id(database, instructor)
     except IxdeskError as error:
         print(f"ixdesk: {error}", file=sys.stderr)
         QMessageBox.critical(None, "ixdesk cannot open instructor mode", str(error))
         return None
-    window = InstructorWindow(database, instructor)
+    window = InstructorWindow(database, choice, banner=banner or BANNER)
     install_excepthook(window.workbench.bugs.report)
     window.show()
     return window

@@ -2,7 +2,8 @@
 
 Recommended choices come first (approved problems of the cohort's track;
 active instructors who teach it), then a separator and the others; whatever
-is picked shows its warning beside the list. Saving is one undoable step.
+is picked shows its warning beside the list, and the dialog grows to show
+it. The lead is not offered as an assistant. Saving is one undoable step.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError
+from ixdesk.gui.dialogs import grow_to_fit
 from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import assignments as svc
 from ixdesk.services.folding import fold
 from ixdesk.services.operations import ChangeHub
+from ixdesk.services.validation import quoted
 from ixdesk.services.validation.dates import day_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -84,6 +87,7 @@ class _Note(QWidget):
         layout.addWidget(badge)
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setAccessibleName(accessible)
         layout.addWidget(self.text, 1)
         self.hide()
@@ -266,9 +270,19 @@ class AssignDialog(QDialog):
     # --- reacting ---
     def _problem_changed(self) -> None:
         self.problem_note.say(self.problem_combo.currentData(WARNING_ROLE))
+        grow_to_fit(self)
 
     def _lead_changed(self) -> None:
+        """The lead leaves the assistants' list (unticked) until another lead is chosen."""
         self.lead_note.say(self.lead_combo.currentData(WARNING_ROLE))
+        lead = self.chosen_lead()
+        listing = self.assistant_list
+        listing.blockSignals(True)
+        for item in map(listing.item, range(listing.count())):
+            if lead is not None and item.data(ID_ROLE) == lead:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        listing.blockSignals(False)
+        self._filter_assistants(self.assistant_search.text())
         self._assistants_changed()
 
     def _assistants_changed(self) -> None:
@@ -285,13 +299,15 @@ class AssignDialog(QDialog):
             f"{clash} is the lead instructor; untick them as an assistant." if clash else None
         )
         self.save_button.setEnabled(clash is None)
+        grow_to_fit(self)
 
     def _filter_assistants(self, text: str) -> None:
-        terms = fold(text).split()
+        terms, lead = fold(text).split(), self.chosen_lead()
         for row in range(self.assistant_list.count()):
             item = self.assistant_list.item(row)
             label = fold(item.text())
-            item.setHidden(not all(term in label for term in terms))
+            is_lead = lead is not None and item.data(ID_ROLE) == lead
+            item.setHidden(is_lead or not all(term in label for term in terms))
 
     # --- saving ---
     def accept(self) -> None:
@@ -328,7 +344,7 @@ class AssignDialog(QDialog):
             source=self,
             undo=lambda change: AssignStep(database, hub, group_id, name, change),
             handle=(ChangedElsewhereError, changed_elsewhere),
-            status=f"Assigned {name}.",
+            status=f"Assigned {quoted(name)}.",
         ):  # fmt: skip
             super().accept()
 

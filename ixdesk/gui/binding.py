@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -154,28 +151,3 @@ def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
         widget.toggled.connect(callback)
     elif isinstance(widget, QListWidget):
         widget.itemChanged.connect(callback)
-
-
-def error_label_for(widget: QWidget, name: str) -> QLabel:
-    """A hidden label for the field's problem, on the form row just below the field."""
-    label = QLabel()
-    label.setObjectName(f"{name}_error")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    label.setStyleSheet(f"color: {'#ff8a80' if dark else '#c0392b'};")  # readable on either
-    label.hide()
-    parent = widget.parentWidget()
-    if parent is None:
-        return label
-    for form in parent.findChildren(QFormLayout):
-        # PySide6's stubs type the (row, role) pair it returns as object.
-        row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
-        if row >= 0:
-            form.insertRow(row + 1, "", label)
-            return label
-    layout = parent.layout()
-    if layout is not None:
-        layout.addWidget(label)
-    return label

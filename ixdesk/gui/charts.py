@@ -50,26 +50,42 @@ class BarChart(RowChart):
         longest = max((item.value for item in self.items), default=0) or 1
         room = max(self.width() - label_width - value_width - 8, 10)
         for item, rect in self.shown(rects):
-            self.draw_text(
-                painter,
-                QRectF(rect.left() + 6, rect.top(), label_width - 10, rect.height()),
-                item.label,
-                Qt.AlignmentFlag.AlignLeft,
-            )
+            self.draw_label_and_value(painter, rect, item, label_width, room, value_width)
             bar_height = rect.height() * 0.56
             top = rect.top() + (rect.height() - bar_height) / 2
-            length = room * item.value / longest
-            track = QRectF(label_width, top, room, bar_height)
-            self.draw_bar(painter, track, track_color(self.palette()))
-            if length > 0:
-                bar = QRectF(label_width, top, max(length, 3), bar_height)
-                self.draw_bar(painter, bar, tone_color(self.palette(), item.tone))
-            self.draw_text(
-                painter,
-                QRectF(label_width + room + 8, rect.top(), value_width, rect.height()),
-                item.text,
-                Qt.AlignmentFlag.AlignLeft,
+            self.draw_measure(
+                painter, QRectF(label_width, top, room, bar_height), item.value / longest, item.tone
             )
+
+    def draw_label_and_value(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        item: ChartItem,
+        label_width: float,
+        room: float,
+        value_width: float,
+    ) -> None:
+        """The row's label at its left, its value after the bars' room."""
+        self.draw_text(
+            painter,
+            QRectF(rect.left() + 6, rect.top(), label_width - 10, rect.height()),
+            item.label,
+            Qt.AlignmentFlag.AlignLeft,
+        )
+        self.draw_text(
+            painter,
+            QRectF(label_width + room + 8, rect.top(), value_width, rect.height()),
+            item.text,
+            Qt.AlignmentFlag.AlignLeft,
+        )
+
+    def draw_measure(self, painter: QPainter, track: QRectF, share: float, tone: str) -> None:
+        """A track the width of ``track`` and, over it, a bar ``share`` (0 to 1) of it."""
+        self.draw_bar(painter, track, track_color(self.palette()))
+        if share > 0:
+            bar = QRectF(track.left(), track.top(), max(track.width() * share, 3), track.height())
+            self.draw_bar(painter, bar, tone_color(self.palette(), tone))
 
 
 class CapacityBars(RowChart):

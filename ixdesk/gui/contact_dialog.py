@@ -6,12 +6,15 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ixdesk.gui import binding
+from ixdesk.gui.dialogs import grow_to_fit
+from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.generated.ui_contact_dialog import Ui_ContactDialog
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import contacts, editing, rules
+from ixdesk.services.validation import quoted
 
 
 class ContactDialog(QDialog):
@@ -33,9 +36,10 @@ class ContactDialog(QDialog):
         self.fields: dict[str, QWidget] = {
             name: getattr(self.ui, name) for name in contacts.CONTACT_FIELDS
         }
-        self.error_labels: dict[str, QLabel] = {
-            name: binding.error_label_for(widget, name) for name, widget in self.fields.items()
-        }
+        self.field_problems = FieldProblems(self.fields, self)
+        self.field_problems.revealed.connect(self._enable_save)
+        self.field_problems.revealed.connect(lambda: grow_to_fit(self))
+        self.error_labels = self.field_problems.labels
         self.problems: dict[str, str] = {}
         self.version: int | None = None
         if contact_id is not None:
@@ -73,25 +77,32 @@ class ContactDialog(QDialog):
             if owner is not None:
                 problems["email"] = f"Already used by {html.escape(owner)}."
         self.problems = problems
-        for name, label in self.error_labels.items():
-            label.setText(problems.get(name, ""))
-            label.setVisible(name in problems)
+        self.field_problems.show(problems)
+        self._enable_save()
+        grow_to_fit(self)  # every line of a wrapped problem shows
+
+    def _enable_save(self) -> None:
+        """Save shows the problems not shown yet; those shown must be mended first."""
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         if save is not None:
-            save.setEnabled(not problems)
+            save.setEnabled(not self.field_problems.shown())
 
     def accept(self) -> None:
+        self.field_problems.reveal_all()
         if self.problems:
+            first = next(name for name in self.fields if name in self.problems)
+            self.fields[first].setFocus()
             return
         database, hub, company_id = self.database, self.hub, self.company_id
         contact_id, version, values = self.contact_id, self.version, self.values()
+        name = values.get("name")
         if self.workbench.operations.run(
             lambda: contacts.save_contact(
                 database, company_id, contact_id, version, values, hub=hub
             ),
             title="The contact was not saved",
             source=self,
-            status=f"Saved the contact {values.get('name') or ''}".rstrip() + ".",
+            status=f"Saved the contact {quoted(name)}." if name else "Saved the contact.",
         ):
             super().accept()
 

@@ -19,10 +19,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ixdesk.gui.chooser import ChooserDialog
 
 Button = QMessageBox.StandardButton
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Grow (never shrink) a dialog to the height its layout needs at its width, so a
+    wrapped message that appears never squeezes or covers what is below it."""
+    if not isValid(window):  # a message said while the dialog is being taken down
+        return
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalMinimumSize().height()
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalMinimumHeightForWidth(window.width()))
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 class DialogService:
@@ -76,6 +93,11 @@ class DialogService:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return path or None
 
+    def open_files(self, title: str, filters: str) -> list[str]:
+        """Files to open (one or more), or none."""
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        return list(paths)
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         """One line of text typed by the person (``text`` to start from), or None."""
         answer, accepted = QInputDialog.getText(
@@ -83,9 +105,20 @@ class DialogService:
         )
         return answer if accepted else None
 
+    def ask_pin(self, title: str, label: str) -> str | None:
+        """A PIN typed by the person, hidden as it is typed, or None."""
+        answer, accepted = QInputDialog.getText(
+            self.parent, title, label, QLineEdit.EchoMode.Password
+        )
+        return answer if accepted else None
+
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
+
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        """A folder to write files into, asked starting in ``folder``; None for Cancel."""
+        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
 
     def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
         """One of ``choices`` ((label, id) pairs) from a searchable list: its id, or None."""

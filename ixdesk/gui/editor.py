@@ -1,15 +1,16 @@
 """The detail editor beside each table: one Designer form, bound by field names.
 
-It validates as the person types (errors at the field, in words; Save stays
-disabled until the record is valid), saves through an undoable command, and
-never loses edits silently: leaving a changed record asks first, and a record
-changed elsewhere is never overwritten.
+It validates as the person types and says what is wrong at the field, in words,
+once they have left that field or tried to save (never on a form not touched
+yet); it saves through an undoable command, and never loses edits silently:
+leaving a changed record asks first, and a record changed elsewhere is never
+overwritten. With no record chosen it says what to do instead of showing an
+empty form.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,55 +21,34 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ixdesk.db import enums
 from ixdesk.errors import ChangedElsewhereError, RecordNotFoundError
 from ixdesk.gui import binding
 from ixdesk.gui.consent_panel import ConsentPanel
 from ixdesk.gui.dialogs import Button
+from ixdesk.gui.editor_parts import (
+    ENUM_FIELDS,
+    LINK_SOURCES,
+    SOURCE_TABLES,
+    load_form,
+    placeholder_page,
+)
+from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.kind_views import KIND_VIEWS
 from ixdesk.gui.linked_records import LinkedRecords
+from ixdesk.gui.problem_choices import ProblemChoices
 from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services import editing, links, rules
+from ixdesk.services import editing, links, rules, stale_edits
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.privacy.consent import student_consents
-from ixdesk.services.reads import reads_of, tables_read
+from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import CONTACTS, Kind
-
-LINK_SOURCES: dict[str, editing.ChoiceSource] = {
-    "track_interest_id": "tracks",
-    "track_id": "tracks",
-    "company_id": Kind.COMPANIES,
-    "sponsor_contact_id": "contacts",
-    "cohort_id": Kind.COHORTS,
-    "business_problem_id": Kind.PROBLEMS,
-    "lead_instructor_id": Kind.INSTRUCTORS,
-    "expertise": "tracks",
-}
-ENUM_FIELDS = {
-    "audience": enums.Audience,
-    "format": enums.CohortFormat,
-    "schedule": enums.CohortSchedule,
-    "safeguarding_status": enums.SafeguardingStatus,
-}
-# The tables each list of choices is read from (asked of its query): refilled only
-# when they change.
-SOURCE_TABLES = {
-    source: tables_read(editing.choice_query(source)) for source in LINK_SOURCES.values()
-}
-
-
-def load_form(form_name: str, host: QWidget) -> Any:
-    """Build a compiled Designer form on ``host``; returns its ``Ui_`` object."""
-    module = importlib.import_module(f"ixdesk.gui.generated.ui_{form_name}")
-    ui_class = next(getattr(module, n) for n in dir(module) if n.startswith("Ui_"))
-    ui = ui_class()
-    ui.setupUi(host)
-    return ui
+from ixdesk.services.validation import quoted
 
 
 class RecordEditor(QWidget):
@@ -77,6 +57,7 @@ class RecordEditor(QWidget):
     add_contact = Signal()
     edit_contact = Signal(str)
     dirty_changed = Signal(bool)
+    new_requested = Signal()  # "New …" on the placeholder shown when nothing is chosen
 
     def __init__(self, kind: Kind, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +70,21 @@ class RecordEditor(QWidget):
         self._baseline: dict[str, Any] = {}
         self._build()
         self._baseline = self._widget_values()
-        self._refresh_state()
+        self.show_nothing()
 
     # --- construction ---
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        self.placeholder, self.placeholder_new = placeholder_page(self.spec.singular)
+        self.placeholder_new.clicked.connect(self.new_requested)
+        self.pages.addWidget(self.placeholder)
+        self.body = QWidget()
+        self.pages.addWidget(self.body)
+        layout = self.body_layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -121,7 +111,6 @@ class RecordEditor(QWidget):
         layout.addWidget(self.sections, 1)
 
         self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
         for name in (*editing.EDITABLE[self.kind], editing.EXPERTISE):
             widget = self.form.findChild(QWidget, name)
             if widget is None:
@@ -130,8 +119,11 @@ class RecordEditor(QWidget):
                 raise LookupError(f"{form_name}.ui has no field named {name}")
             self.fields[name] = widget
             binding.on_change(widget, self._changed)
-            self.error_labels[name] = binding.error_label_for(widget, name)
-            self.error_labels[name].linkActivated.connect(self._open_link_url)
+        self.field_problems = FieldProblems(self.fields, self)
+        self.error_labels = self.field_problems.labels
+        self.field_problems.revealed.connect(self._refresh_state)
+        for label in self.error_labels.values():
+            label.linkActivated.connect(self._open_link_url)
         if "company_id" in self.fields and "sponsor_contact_id" in self.fields:
             binding.on_change(self.fields["company_id"], self._company_changed)
         self.fill_choices()
@@ -139,6 +131,10 @@ class RecordEditor(QWidget):
         self.linked_records = LinkedRecords(self.database, self.kind)
         self.linked_records.open_record.connect(self._open_linked_record)
         self.linked, self.linked_title = self.linked_records.tree, self.linked_records.title
+        self.problem_choices: ProblemChoices | None = None
+        if self.kind == Kind.STUDENTS:  # the ranking of business problems, below the links
+            self.problem_choices = ProblemChoices(self.workbench)
+            self.linked_records.add_below(self.problem_choices)
         self.sections.addWidget(self.linked_records)
         self.consents: ConsentPanel | None = None
         if self.kind == Kind.STUDENTS:
@@ -164,11 +160,20 @@ class RecordEditor(QWidget):
         layout.addLayout(buttons)
         self._refresh_state()
 
+    def showing_nothing(self) -> bool:
+        return self.pages.currentWidget() is self.placeholder
+
+    def show_nothing(self) -> None:
+        """No record chosen: the placeholder instead of an empty form."""
+        self.show_record(editing.empty_values(self.kind))
+        self.pages.setCurrentWidget(self.placeholder)
+
     def reads(self) -> frozenset[str]:
         """The tables behind the lists of choices and the linked records it shows."""
         lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
         consents = reads_of(student_consents) if self.consents is not None else frozenset()
-        return reads_of(links.linked_records).union(consents, *lists)
+        choices = self.problem_choices.READS if self.problem_choices else frozenset()
+        return reads_of(links.linked_records).union(consents, choices, *lists)
 
     def fill_choices(self, tables: frozenset[str] | None = None) -> None:
         """(Re)load the lists of linked records offered by combo boxes.
@@ -212,6 +217,11 @@ class RecordEditor(QWidget):
         return editing.held_choices(self.database, LINK_SOURCES[name], held, offered)
 
     def show_record(self, record: editing.RecordValues) -> None:
+        if self.showing_nothing():  # the form comes back: lay it out before filling it
+            self.pages.setCurrentWidget(self.body)
+            self.body_layout.activate()
+            self.form.updateGeometry()  # the scroll area sizes it afresh
+            self.fit_sections()
         self._loading = True
         self.loaded = record
         if any(  # a retired track of this record: shown and kept, though not offered
@@ -235,6 +245,7 @@ class RecordEditor(QWidget):
             self.spec.title(record.values) if record.id else f"New {self.spec.singular}"
         )
         self._load_links()
+        self.field_problems.start_again()
         self._changed()
 
     def _lock_cohort(self, group_id: str | None) -> None:
@@ -249,6 +260,8 @@ class RecordEditor(QWidget):
 
     def _load_links(self) -> None:
         self.linked_records.show_for(self.loaded.id)
+        if self.problem_choices is not None:
+            self.problem_choices.show_for(self.loaded.id)
         if self.consents is not None:
             self.consents.show_for(self.loaded.id)
         self.fit_sections()  # application answers may need more of the height
@@ -313,11 +326,7 @@ class RecordEditor(QWidget):
         duplicate = editing.find_duplicate(self.database, self.kind, values, self.loaded.id)
         if duplicate is not None and duplicate.field not in self.problems:
             self.problems[duplicate.field] = self._duplicate_message(duplicate)
-        for name, label in self.error_labels.items():
-            message = self.problems.get(name)
-            label.setText(message or "")
-            label.setVisible(bool(message))
-            self.fields[name].setProperty("invalid", bool(message))
+        self.field_problems.show(self.problems, rules.record_warnings(self.kind, values))
         self._refresh_state()
 
     def _duplicate_message(self, duplicate: editing.Duplicate) -> str:
@@ -329,16 +338,18 @@ class RecordEditor(QWidget):
 
     def _refresh_state(self) -> None:
         dirty = self.is_dirty()
-        self.save_button.setEnabled(dirty and not self.problems)
+        # Saving shows the problems not shown yet; the ones shown must be mended first.
+        self.save_button.setEnabled(dirty and not self.field_problems.shown())
         self.revert_button.setEnabled(dirty)
         self.dirty_changed.emit(dirty)
 
     # --- actions ---
     def save(self) -> bool:
         """Save if valid; returns whether the record is now saved."""
+        self.field_problems.reveal_all()
         self._changed()
         if self.problems:
-            first = next(iter(self.problems))
+            first = next(name for name in self.fields if name in self.problems)
             self.fields[first].setFocus()
             return False
         if not self.is_dirty():
@@ -348,8 +359,15 @@ class RecordEditor(QWidget):
         database, hub = self.database, self.workbench.hub
 
         def changed_elsewhere(error: ChangedElsewhereError) -> None:
-            if self.dialogs.reload_or_keep("Changed elsewhere", str(error)) and before.id:
+            mine = self.changed_fields()
+            theirs, both = stale_edits.saved_since(database, before, mine)
+            if self.dialogs.reload_or_keep("Changed elsewhere", f"{error}{both}") and before.id:
                 self.load(before.id)
+            elif theirs is not None:  # keep mine, over their version: saving is now a choice
+                self.show_record(theirs)
+                for name, value in mine.items():
+                    binding.set_value(self.fields[name], value)
+                self._changed()
 
         def saved(after: editing.RecordValues) -> None:
             assert after.id is not None
@@ -362,7 +380,7 @@ class RecordEditor(QWidget):
             source=self,
             undo=lambda after: SaveStep(database, hub, before, after),
             handle=(ChangedElsewhereError, changed_elsewhere),
-            status=lambda after: f"Saved {self.spec.title(after.values)}.",
+            status=lambda after: f"Saved {quoted(self.spec.title(after.values))}.",
             then=saved,
         )
 
@@ -376,7 +394,7 @@ class RecordEditor(QWidget):
         try:
             self.load(self.loaded.id)
         except RecordNotFoundError:
-            self.load(None)
+            self.show_nothing()
 
     def maybe_leave(self) -> bool:
         """Ask before unsaved edits would be lost; returns whether it is fine to move on."""

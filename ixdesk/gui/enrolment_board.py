@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ixdesk.db.enums import Audience, EnrolmentStatus
+from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.enrolment_columns import ROW_ROLE, EnrolmentColumn, EnrolmentListModel
 from ixdesk.gui.enrolment_moves import EnrolmentMoves
 from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.enrolment import (
     BOARD_STATUSES,
@@ -40,7 +41,7 @@ from ixdesk.services.enrolment import (
     cohort_details,
     enrolment_board,
 )
-from ixdesk.services.kinds import status_label
+from ixdesk.services.kinds import grade_word, status_label
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.search import search_terms
@@ -116,11 +117,16 @@ class EnrolmentBoard(QWidget):
             self.columns[status] = column
             lanes.addWidget(column, 1)
         layout.addLayout(lanes, 1)
+        down_into_results(self.search, self._first_with_students)
         chain: list[QWidget] = [self.search, *buttons]
         chain += [column.view for column in self.columns.values()]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
         self._update_actions()
+
+    def _first_with_students(self) -> QListView | None:
+        """The first column that shows someone (where Down from the search goes)."""
+        return next((c.view for c in self.columns.values() if c.model.rowCount()), None)
 
     def _action(self, text: str, keys: str, slot: Callable[[], None], name: str = "") -> QAction:
         action = QAction(text, self)
@@ -168,9 +174,8 @@ class EnrolmentBoard(QWidget):
         self.capacity = details.capacity if details is not None else None
         if details is not None:
             rows = enrolment_board(self.database, details.id)
-            university = details.audience == Audience.UNIVERSITY
             for column in self.columns.values():
-                column.model.grade_word = "Year" if university else "Grade"
+                column.model.grade_word = grade_word(details.audience)
         self.setEnabled(self.cohort_id is not None)
         kept = {status: self.selected_ids(status) for status in self.columns}
         self._syncing = True

@@ -7,7 +7,6 @@ board back, which does the move through the services.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -19,12 +18,14 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -37,13 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.gui.enrolment_text import search_key, tooltip
 from ixdesk.gui.record_model import display_text
 from ixdesk.services.enrolment import BoardRow
-from ixdesk.services.folding import fold
 from ixdesk.services.kinds import DATE, status_label
 from ixdesk.services.search import matches
 
 MIME_TYPE = "application/x-ixdesk-enrolments"
+# The narrowest a column gets: six of them fit beside the side bar at 1280 pixels.
+COLUMN_WIDTH = 130
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ENROLMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -90,7 +93,7 @@ class EnrolmentListModel(QAbstractListModel):
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._keys = [_search_key(row) for row in rows]
+        self._keys = [search_key(row) for row in rows]
         self._visible = self._filtered()
         self._row_of = None
         self.endResetModel()
@@ -209,33 +212,42 @@ class EnrolmentListModel(QAbstractListModel):
         return bool(ids) and self._on_drop(self.status, source, ids, before)
 
 
-def _search_key(row: BoardRow) -> str:
-    """What the board's search looks in: the names, school, email and application answers."""
-    parts = (row.first_name, row.last_name, row.preferred_name, row.school, row.email)
-    answers = (answer for _question, answer in row.answers)
-    return fold(" ".join(part for part in (*parts, *answers) if part))
-
-
-TOOLTIP_ANSWER = 400  # characters of each application answer a card's tooltip shows
-
-
-def tooltip(summary: str, row: BoardRow) -> str:
-    """A card's tooltip: who, then the application answers for this cohort, if any."""
-    if not row.answers:
-        return summary
-    lines = [f"<p>{html.escape(summary)}</p><p><b>Application answers</b></p>"]
-    for question, answer in row.answers:
-        shown = answer if len(answer) <= TOOLTIP_ANSWER else answer[:TOOLTIP_ANSWER] + "…"
-        lines.append(f"<p><i>{html.escape(question)}</i><br>{html.escape(shown)}</p>")
-    return "<qt>" + "".join(lines) + "</qt>"
-
-
 class EnrolmentDelegate(QStyledItemDelegate):
-    """Two lines per student: the name, then school, grade and what needs doing."""
+    """A card per student: the name (wrapped onto a second line rather than cut when
+    the column is narrow), then grade, school and what needs doing."""
+
+    PADDING = 5
+    NAME_LINES = 2
+
+    def _name_layout(
+        self, option: QStyleOptionViewItem, model: EnrolmentListModel, row: BoardRow
+    ) -> tuple[QRect, str, QFont]:
+        """Where the name goes in a card of ``option.rect``'s width, and its bold font."""
+        font = QFont(option.font)
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        rect = option.rect.adjusted(8, self.PADDING, -8, -self.PADDING)
+        tag = model.tag(row)
+        room = rect.width()
+        if tag:
+            room -= option.fontMetrics.horizontalAdvance(tag) + 8
+        room = max(room, 1)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        wanted = bold.boundingRect(QRect(0, 0, room, 10_000), flags, model.title(row))
+        lines = min(max(round(wanted.height() / bold.lineSpacing()), 1), self.NAME_LINES)
+        return QRect(rect.left(), rect.top(), room, lines * bold.lineSpacing()), tag, font
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        height = option.fontMetrics.height()
-        return QSize(180, height * 2 + 12)
+        model, row = index.model(), index.data(ROW_ROLE)
+        line = option.fontMetrics.height()
+        if not isinstance(model, EnrolmentListModel) or not isinstance(row, BoardRow):
+            return QSize(0, line * 2 + 2 * self.PADDING + 2)
+        item = QStyleOptionViewItem(option)
+        widget = item.widget
+        if isinstance(widget, QAbstractScrollArea):  # the card is as wide as the column
+            item.rect = QRect(0, 0, widget.viewport().width(), 0)
+        name, _tag, _font = self._name_layout(item, model, row)
+        return QSize(0, name.height() + line + 2 * self.PADDING + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         model = index.model()
@@ -255,30 +267,30 @@ class EnrolmentDelegate(QStyledItemDelegate):
         text_colour = palette.color(role)
         quiet = QColor(text_colour)
         quiet.setAlphaF(0.7)
-        rect = item.rect.adjusted(8, 5, -8, -5)
         metrics = item.fontMetrics
-        line = metrics.height()
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        top, bottom = rect.adjusted(0, 0, 0, -line), rect.adjusted(0, line, 0, 0)
+        name_rect, tag, bold = self._name_layout(item, model, row)
+        rect = item.rect.adjusted(8, self.PADDING, -8, -self.PADDING)
         painter.save()
-        tag = model.tag(row)
-        room = rect.width()
         if tag:
             painter.setPen(quiet)
-            painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag)
-            room -= metrics.horizontalAdvance(tag) + 8
-        font = item.font
-        font.setBold(True)
-        painter.setFont(font)
+            tag_rect = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
+            painter.drawText(
+                tag_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tag
+            )
+        painter.setFont(bold)
         painter.setPen(text_colour)
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, model.title(row)
+        )
+        painter.setFont(item.font)
+        painter.setPen(quiet)
+        detail = QRect(rect.left(), name_rect.bottom() + 1, rect.width(), metrics.height())
         elide = Qt.TextElideMode.ElideRight
         painter.drawText(
-            top, flags, painter.fontMetrics().elidedText(model.title(row), elide, room)
+            detail,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(model.detail(row), elide, rect.width()),
         )
-        font.setBold(False)
-        painter.setFont(font)
-        painter.setPen(quiet)
-        painter.drawText(bottom, flags, metrics.elidedText(model.detail(row), elide, rect.width()))
         painter.restore()
 
 
@@ -329,7 +341,11 @@ class EnrolmentColumn(QWidget):
         layout.addLayout(header)
         self.view = BoardListView(model)
         self.view.setItemDelegate(EnrolmentDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        # Cards as wide as the column, never a sideways scroll bar: a long name wraps
+        # (and the cards are laid out again when the column's width changes).
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
@@ -341,7 +357,7 @@ class EnrolmentColumn(QWidget):
         self.view.setAccessibleName(f"{self.label} students")
         self.title.setBuddy(self.view)
         layout.addWidget(self.view, 1)
-        self.setMinimumWidth(170)
+        self.setMinimumWidth(COLUMN_WIDTH)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from ixdesk.errors import RecordNotFoundError
+from ixdesk.gui.certificate_actions import certificates_action, public_key_action
 from ixdesk.gui.exports import (
     COHORT_ROSTER,
     INSTRUCTOR_ROSTER,
@@ -58,7 +59,7 @@ def export_menu(workbench: Workbench, parent: QWidget) -> QMenu:
     menu.setObjectName("menuExport")
     menu.setIcon(icon("export"))
     menu.setToolTipsVisible(True)
-    entries: list[tuple[QAction, str, RecordExport]] = []
+    entries: list[tuple[QAction, str, Kind]] = []
     for name, text, export in MENU_ITEMS:
         action = QAction(text + "…", menu)
         action.setObjectName(name)
@@ -69,7 +70,12 @@ def export_menu(workbench: Workbench, parent: QWidget) -> QMenu:
             )
         )
         menu.addAction(action)
-        entries.append((action, text, export))
+        entries.append((action, text, export.kind))
+    menu.addSeparator()
+    certificates = certificates_action(workbench, menu, "Certificates of &completion…")
+    menu.addAction(certificates)
+    entries.append((certificates, "Certificates of &completion", Kind.COHORTS))
+    menu.addAction(public_key_action(workbench, menu))
     menu.addSeparator()
     everything = QAction("&Everything…", menu)
     everything.setObjectName("actionExportEverything")
@@ -89,6 +95,10 @@ def view_export_actions(workbench: Workbench, view: RecordView) -> list[QAction]
             lambda _=False, e=export: export_record(workbench, e, record_for(view, e.kind))
         )
         actions.append(action)
+    if view.kind == Kind.COHORTS:
+        actions.append(
+            certificates_action(workbench, view, "Write certificates…", "actionCohortCertificates")
+        )
     return actions
 
 
@@ -109,11 +119,11 @@ def _singular(export: RecordExport) -> str:
     return KINDS[export.kind].singular
 
 
-def _name_selected(workbench: Workbench, entries: list[tuple[QAction, str, RecordExport]]) -> None:
+def _name_selected(workbench: Workbench, entries: list[tuple[QAction, str, Kind]]) -> None:
     """Say in the menu which record each export will use: "Cohort roster: Spring 2026…"."""
-    for action, text, export in entries:
-        record_id = selected_record(workbench, export.kind)
-        name = _short_name(workbench, export.kind, record_id) if record_id else None
+    for action, text, kind in entries:
+        record_id = selected_record(workbench, kind)
+        name = _short_name(workbench, kind, record_id) if record_id else None
         action.setText(f"{text}: {name}…" if name else f"{text}…")
 
 

@@ -14,7 +14,6 @@ Each returns the running :class:`~ixdesk.gui.tasks.BackgroundTask`, or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +36,7 @@ from ixdesk.services.privacy.profiles import (
     describe,
 )
 from ixdesk.services.record_kinds import Kind
+from ixdesk.targets import file_name
 
 if TYPE_CHECKING:
     from ixdesk.gui.record_view import RecordView
@@ -51,7 +51,6 @@ VIA: dict[Kind, dict[Kind, str]] = {
     Kind.COMPANIES: {Kind.PROBLEMS: "company_id"},
     Kind.INSTRUCTORS: {},
 }
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 # As the export services take them (ixdesk.services.export is imported only when
 # an export runs: the Excel libraries stay out of the window's start-up).
@@ -62,12 +61,6 @@ Write = Callable[[Path, Progress, Cancelled], Path]
 
 
 # --- where to save ---------------------------------------------------------------------
-
-
-def file_name(text: str) -> str:
-    """``text`` as a file name every system accepts: no slashes, colons or the like."""
-    cleaned = " ".join(_NOT_IN_FILE_NAMES.sub(" ", text).split()).strip(". ")
-    return cleaned[:120].rstrip(". ") or "export"
 
 
 def export_folder() -> Path:
@@ -161,7 +154,7 @@ def selected_record(workbench: Workbench, kind: Kind) -> str | None:
     return None if view is None else record_for(view, kind)
 
 
-def _choose(workbench: Workbench, kind: Kind, title: str, text: str) -> str | None:
+def choose_record(workbench: Workbench, kind: Kind, title: str, text: str) -> str | None:
     spec = KINDS[kind]
     options = editing.choices(workbench.database, kind)
     if not options:
@@ -172,7 +165,7 @@ def _choose(workbench: Workbench, kind: Kind, title: str, text: str) -> str | No
     return workbench.dialogs.choose(title, text, options)
 
 
-def _name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
+def record_name(workbench: Workbench, kind: Kind, record_id: str) -> str | None:
     """The record's name for file names and sentences; None (after saying so) if it is gone."""
     database = workbench.database
     record = workbench.operations.read(
@@ -239,10 +232,10 @@ def export_record(
     workbench: Workbench, export: RecordExport, record_id: str | None = None
 ) -> BackgroundTask | None:
     """Run ``export`` for ``record_id``; ``None`` asks which record first."""
-    record_id = record_id or _choose(workbench, export.kind, export.title, export.question)
+    record_id = record_id or choose_record(workbench, export.kind, export.title, export.question)
     if record_id is None:
         return None
-    name = _name(workbench, export.kind, record_id)
+    name = record_name(workbench, export.kind, record_id)
     if name is None:
         return None
     database, chosen = workbench.database, record_id

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from ixdesk.gui.dashboard import Dashboard, heading
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.pages import scrolling_page
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.overview import record_counts
 from ixdesk.services.reads import reads_of
@@ -89,10 +89,7 @@ class HomePage(QWidget):
         self.dashboard = Dashboard(self.workbench)
         self.dashboard.open_list.connect(self._open_list)
         self.dashboard.open_record.connect(self._open_record)
-        page = QScrollArea()
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWidget(self.dashboard)
+        page = scrolling_page(self.dashboard)
         self._dashboard_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

@@ -1,4 +1,4 @@
-"""Each instructor's load: the groups they lead and assist in running cohorts."""
+"""Each instructor's load: the groups they lead and assist in cohorts not over yet."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.live_table import LiveTable
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.assignments import InstructorLoad, instructor_load
+from ixdesk.services.assignments import LOAD_SCOPE, InstructorLoad, instructor_load
 from ixdesk.services.kinds import DATE, NUMBER, STATUS
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import Kind
@@ -56,7 +56,7 @@ class InstructorLoadView(LiveTable):
         groups = sum(load.leads for load in self.loads)
         self.title.setText("Instructor load")
         self.scope_label.setText(
-            f"in running cohorts: {busy:,} of {len(self.loads):,} instructors teach, "
+            f"{LOAD_SCOPE}: {busy:,} of {len(self.loads):,} instructors teach, "
             f"{groups:,} groups have a lead"
         )
 

@@ -18,12 +18,14 @@ from ixdesk.db import Database
 from ixdesk.gui import exports
 from ixdesk.gui.dashboard import heading
 from ixdesk.gui.dialogs import DialogService
+from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.instructor_view import InstructorGroups
 from ixdesk.gui.pages import export_button
 from ixdesk.gui.window_parts import show_about
 from ixdesk.gui.workbench import Workbench
-from ixdesk.services.instructor_view import InstructorChoice
+from ixdesk.services.instructor_view import InstructorChoice, instructor_groups
+from ixdesk.services.reads import reads_of
 
 BANNER = (
     "<b>Instructor mode:</b> {name}'s groups, read-only. To leave, close ixdesk and "
@@ -41,6 +43,8 @@ class InstructorWindow(QMainWindow):
         instructor: InstructorChoice,
         dialogs: DialogService | None = None,
         parent: QWidget | None = None,
+        *,
+        banner: str = BANNER,
     ) -> None:
         super().__init__(parent)
         self.database = database
@@ -55,7 +59,7 @@ class InstructorWindow(QMainWindow):
         )
         self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — instructor mode: {instructor.name}")
-        self.banner = _banner(BANNER.format(name=instructor.name))
+        self.banner = _banner(banner.format(name=instructor.name))
         self.groups = InstructorGroups(database)
         self.export_button = export_button(f"Export {instructor.name}'s roster")
         self.export_button.clicked.connect(self.export_roster)
@@ -74,6 +78,14 @@ class InstructorWindow(QMainWindow):
         self._build_menus()
         self.statusBar()
         self.groups.show_instructor(instructor)
+        # Changes heard from a shared server (live refresh) show here as they happen.
+        self.freshness = Freshness(
+            self.groups,
+            self.workbench,
+            lambda _burst: self.groups.reload_groups(),
+            reads=reads_of(instructor_groups),
+        )
+        self.workbench.listen_to_server()
         self.resize(1100, 800)
         geometry = self.workbench.settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
@@ -132,6 +144,7 @@ class InstructorWindow(QMainWindow):
         settings = self.workbench.settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.sync()
+        self.workbench.detach()
         event.accept()
 
 

@@ -29,6 +29,9 @@ class KindView:
     icon: str  # in resources/icons, without ".svg"
     editor_form: str  # the Designer form of its editor, in ui/
     widths: Mapping[str, int]  # column key → width; DEFAULT_WIDTH for the others
+    # The columns shown until the person chooses (header right-click), in this order;
+    # the others are hidden. What a coordinator scans for first comes first.
+    shown: tuple[str, ...] = ()
 
 
 KIND_VIEWS: dict[Kind, KindView] = {
@@ -44,6 +47,7 @@ KIND_VIEWS: dict[Kind, KindView] = {
             "enrolled": 80,
             "capacity": 80,
         },
+        ("name", "status", "enrolled", "capacity", "starts_on", "ends_on", "track"),
     ),
     Kind.GROUPS: KindView(
         "group",
@@ -56,6 +60,7 @@ KIND_VIEWS: dict[Kind, KindView] = {
             "lead_instructor": 160,
             "member_count": 80,
         },
+        ("name", "cohort", "status", "member_count", "business_problem", "lead_instructor"),
     ),
     Kind.STUDENTS: KindView(
         "student",
@@ -68,6 +73,7 @@ KIND_VIEWS: dict[Kind, KindView] = {
             "grade": 60,
             "date_of_birth": 110,
         },
+        ("last_name", "first_name", "school", "grade", "email", "track_interest"),
     ),
     Kind.INSTRUCTORS: KindView(
         "instructor",
@@ -80,11 +86,21 @@ KIND_VIEWS: dict[Kind, KindView] = {
             "safeguarding_expires_on": 110,
             "status": 90,
         },
+        (
+            "last_name",
+            "first_name",
+            "status",
+            "safeguarding_status",
+            "safeguarding_expires_on",
+            "email",
+            "employer",
+        ),
     ),
     Kind.COMPANIES: KindView(
         "company",
         "company_editor",
         {"name": 220, "sector": 160, "status": 100, "problem_count": 130},
+        ("name", "status", "problem_count", "sector", "city"),
     ),
     Kind.PROBLEMS: KindView(
         "problem",
@@ -96,8 +112,15 @@ KIND_VIEWS: dict[Kind, KindView] = {
             "effort_hours": 80,
             "confidential": 60,
         },
+        ("title", "status", "partner_company", "track", "effort_hours", "confidential"),
     ),
 }
+
+
+def shown_columns(kind: Kind) -> list[int]:
+    """The columns a kind's table shows by default, as indexes of its columns."""
+    keys = [column.key for column in KINDS[kind].columns]
+    return [keys.index(key) for key in KIND_VIEWS[kind].shown]
 
 
 @cache

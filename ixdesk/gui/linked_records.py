@@ -25,7 +25,9 @@ from ixdesk.services.record_kinds import Kind
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 SHOWN_ROWS = 6  # the list never shrinks below this many rows
+SHARED_ROWS = 4  # the same, with another section below
 ANSWER_LINES = 12  # lines of application answers shown before they scroll
+SHARED_ANSWER_LINES = 6  # the same, with another section below them
 
 
 class LinkedRecords(QWidget):
@@ -34,7 +36,8 @@ class LinkedRecords(QWidget):
     def __init__(self, database: Database, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.kind = database, kind
-        layout = QVBoxLayout(self)
+        self.answer_lines = ANSWER_LINES
+        layout = self.sections = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.title = QLabel("Linked records")
         layout.addWidget(self.title)
@@ -47,8 +50,7 @@ class LinkedRecords(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.itemActivated.connect(self._activated)
-        rows = self.tree.fontMetrics().height() + 4
-        self.tree.setMinimumHeight(rows * (SHOWN_ROWS + 1) + 2 * self.tree.frameWidth())
+        self._fit_tree(SHOWN_ROWS)
         layout.addWidget(self.tree, 1)
         self.title.setBuddy(self.tree)
         self.answers_title = QLabel("Application answers")
@@ -59,6 +61,16 @@ class LinkedRecords(QWidget):
         layout.addWidget(self.answers, 2)
         self.answers_title.setBuddy(self.answers)
         self._show_answers([])
+
+    def add_below(self, widget: QWidget) -> None:
+        """Another section read with the links (a student's ranking of business problems)."""
+        self.sections.addWidget(widget, 2)
+        self.answer_lines = SHARED_ANSWER_LINES
+        self._fit_tree(SHARED_ROWS)
+
+    def _fit_tree(self, shown: int) -> None:
+        rows = self.tree.fontMetrics().height() + 4
+        self.tree.setMinimumHeight(rows * (shown + 1) + 2 * self.tree.frameWidth())
 
     def show_for(self, record_id: str | None) -> None:
         tree = self.tree
@@ -102,7 +114,7 @@ class LinkedRecords(QWidget):
             parts.append(f"<p><b>{question}</b><br>{answer.replace(chr(10), '<br>')}</p>")
         self.answers.setHtml("".join(parts))
         lines = self.answers.fontMetrics().lineSpacing()
-        self.answers.setMinimumHeight(lines * ANSWER_LINES if answers else 0)
+        self.answers.setMinimumHeight(lines * self.answer_lines if answers else 0)
         self.answers.setVisible(bool(answers))
         self.answers_title.setVisible(bool(answers))
         self.answers_title.setText(f"Application answers ({len(answers)})")

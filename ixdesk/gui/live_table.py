@@ -30,6 +30,7 @@ from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
 from ixdesk.gui.kind_views import ViewColumn
 from ixdesk.gui.record_model import RecordTableModel
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.tables import TableRows
@@ -107,6 +108,7 @@ class LiveTable(QWidget):
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.table)
+        down_into_results(self.search, self.table)
 
     # --- for subclasses ---
     def make_model(

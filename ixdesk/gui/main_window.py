@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from ixdesk.gui.icons import icon
 from ixdesk.gui.places import HOME, TEACHING, WORKSPACE, Place
+from ixdesk.gui.remember import save_sizes
 from ixdesk.gui.window_frame import NAVIGATION, VIEW_ACTIONS, WindowFrame, report
-from ixdesk.gui.window_parts import dock, place_above_quit, show_about
+from ixdesk.gui.window_parts import dock, place_above_quit, short_label, show_about
 from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(WindowFrame):
-    database_requested = Signal(str)  # "demo" or "default"
+    database_requested = Signal(str)  # "demo", "default" or "server"
 
     # The window's parts, made by fill() once the database is open.
     database: Database
@@ -80,6 +81,7 @@ class MainWindow(WindowFrame):
         self._place_features()
         self.navigator.attach(self)
         self._restore_state()
+        self.workbench.listen_to_server()
         self.ui.actionRefresh.setEnabled(True)
         self.ui.pages.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -134,6 +136,8 @@ class MainWindow(WindowFrame):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icon("redo"))
         self.undo_action, self.redo_action = undo, redo
+        short_label(undo, "Undo")
+        short_label(redo, "Redo")
         first = ui.menuEdit.actions()[0]
         ui.menuEdit.insertActions(first, [undo, redo])
         ui.menuEdit.insertSeparator(first)
@@ -157,6 +161,10 @@ class MainWindow(WindowFrame):
         ui.actionRefresh.triggered.connect(self.refresh)
         ui.actionOpenDemo.triggered.connect(lambda: self.database_requested.emit("demo"))
         ui.actionOpenOwn.triggered.connect(lambda: self.database_requested.emit("default"))
+        from ixdesk.gui.connect_dialog import connect_action
+
+        self.connect_action = connect_action(ui.menuFile, ui.actionOpenOwn)
+        self.connect_action.triggered.connect(lambda: self.database_requested.emit("server"))
         ui.actionAbout.triggered.connect(self.show_about)
         self.view_actions: list[QAction] = []
         for index, (key, label, icon_name) in enumerate(NAVIGATION, start=1):
@@ -172,6 +180,7 @@ class MainWindow(WindowFrame):
         from ixdesk.gui import export_actions
         from ixdesk.gui.assignment_actions import assignments
         from ixdesk.gui.audit_view import AuditLogView
+        from ixdesk.gui.event_actions import EventActions
         from ixdesk.gui.import_wizard import ImportLauncher
         from ixdesk.gui.pages import page_actions
         from ixdesk.gui.privacy_actions import purge_action
@@ -182,6 +191,8 @@ class MainWindow(WindowFrame):
         self.home.import_sheet.connect(lambda: launcher.open_wizard())
         menu = export_actions.export_menu(bench, ui.menuFile)
         place_above_quit(ui.menuFile, ui.actionQuit, [launcher.action, menu.menuAction()])
+        self.events = EventActions(bench, self)
+        place_above_quit(ui.menuFile, ui.actionQuit, self.events.actions)
         self.settings = SettingsActions(bench, self)
         self.purge_action = purge_action(bench, self)
         place_above_quit(
@@ -374,7 +385,7 @@ class MainWindow(WindowFrame):
         settings = self.workbench.settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        save_sizes(settings, "window/splitter", self.ui.mainSplitter)
         view = self.current_view()
         settings.setValue("window/view", view.kind if view else HOME)
         for each in self.views.values():

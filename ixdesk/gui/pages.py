@@ -1,11 +1,11 @@
 """Pages of the main window beyond the record views: the cohort workspace and the
 instructor view as the window shows them, and the actions that open them.
 
-The workspace holds the enrolment board, the group builder and the cohort's
-"needs attention" list as tabs. It opens from the cohorts view (right-click,
-Ctrl+O or the toolbar), from View ▸ Open cohort workspace and from the
-dashboard. The read-only instructor view opens from the instructors view
-(right-click, Ctrl+Shift+I) and from View ▸ Instructor view; ``ixdesk
+The workspace holds the enrolment board, the group builder, the attendance grid
+(with the cohort's sessions) and the cohort's "needs attention" list as tabs. It
+opens from the cohorts view (right-click, Ctrl+O or the toolbar), from View ▸ Open
+cohort workspace and from the dashboard. The read-only instructor view opens from the
+instructors view (right-click, Ctrl+Shift+I) and from View ▸ Instructor view; ``ixdesk
 --instructor EMAIL`` opens instructor mode instead (``instructor_window``).
 Both pages reach the rest of the window through the workbench's navigator.
 """
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolButton, QWidget
 
 from ixdesk.gui import exports
 from ixdesk.gui.assignment_actions import open_assign_dialog
+from ixdesk.gui.attendance_view import AttendanceView
 from ixdesk.gui.attention_view import AttentionView
 from ixdesk.gui.cohort_workspace import CohortWorkspace
 from ixdesk.gui.group_builder import GroupBuilder
@@ -40,7 +41,9 @@ class WorkspacePage(CohortWorkspace):
         navigator = workbench.navigator
         self.group_builder = GroupBuilder(workbench)
         self.attention = AttentionView(workbench)
+        self.attendance = AttendanceView(workbench)
         self.add_tab(self.group_builder, "Groups", "group")
+        self.add_tab(self.attendance, "Attendance", "calendar")
         self.add_tab(self.attention, "Needs attention", "warning")
         for source in (self, self.group_builder, self.attention):
             source.open_record.connect(navigator.follow)
@@ -77,6 +80,7 @@ def scrolling_page(page: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's first control
     area.setWidget(page)
     return area
 

@@ -16,12 +16,14 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
+from ixdesk.gui.column_chooser import shown_columns
 from ixdesk.gui.icons import icon
 from ixdesk.gui.record_table import rows_as_tsv
 from ixdesk.gui.undo import deletion, status_change
 from ixdesk.services import editing
 from ixdesk.services.kinds import KindSpec, status_label
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
@@ -66,7 +68,7 @@ class RecordActions(QWidget):
         what = (
             f"{len(ids):,} {self.spec.plural}"
             if many
-            else f"the {self.spec.singular} {self._title_of(ids[0])}"
+            else f"the {self.spec.singular} {quoted(self._title_of(ids[0]))}"
         )
         effects = editing.deletion_effects(self.database, self.kind, ids)
         text = effects.question(what, many) + "\n\nYou can undo this with Ctrl+Z."
@@ -77,7 +79,7 @@ class RecordActions(QWidget):
         def deleted(done: list[str]) -> None:
             if self._current_id in done:
                 self._current_id = None
-                self.editor.load(None)
+                self.editor.show_nothing()
 
         self.workbench.operations.run(
             lambda: editing.delete_records(database, kind, ids, hub=hub),
@@ -108,7 +110,8 @@ class RecordActions(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             return
-        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows))
+        columns = shown_columns(self.table.horizontalHeader())
+        QGuiApplication.clipboard().setText(rows_as_tsv(self.model, rows, columns))
         self.workbench.status(f"Copied {len(rows):,} rows.")
 
     def context_menu(self) -> QMenu:

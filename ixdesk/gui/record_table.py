@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -40,8 +40,14 @@ def record_table(
     return table
 
 
-def fit_columns(table: QTableView, model: RecordTableModel, sample: int = 60) -> None:
-    """Widen columns to what the first rows hold (within reason); the last stretches.
+def fit_columns(
+    table: QTableView, model: RecordTableModel, room: int | None = None, sample: int = 60
+) -> None:
+    """Widen columns to what the first rows hold (within reason); the last shown stretches.
+
+    With ``room`` (the pixels the table has), columns widened beyond their usual
+    width give some of it back when the columns shown would not fit otherwise,
+    so the important ones stay in sight without scrolling sideways.
 
     Measures the text of a sample of rows directly: asking the view
     (``sizeHintForColumn``) goes through the delegate for up to 1,000 rows per
@@ -51,18 +57,36 @@ def fit_columns(table: QTableView, model: RecordTableModel, sample: int = 60) ->
     text_width = table.fontMetrics().horizontalAdvance
     label_width = header.fontMetrics().horizontalAdvance
     rows = [model.display_row(row) for row in range(min(model.rowCount(), sample))]
-    for index, column in enumerate(model.columns[:-1]):
+    widths: dict[int, int] = {}
+    for index, column in enumerate(model.columns):
         cells = max((text_width(row[index]) for row in rows), default=0)
         wanted = max(cells + 2 * ROW_HEIGHT_PADDING, label_width(column.label) + 32)
         widest = max(column.width, WIDEST_FITTED_COLUMN)
-        header.resizeSection(index, min(max(column.width, wanted), widest))
+        widths[index] = min(max(column.width, wanted), widest)
+    shown = [header.logicalIndex(v) for v in range(header.count())]
+    shown = [index for index in shown if not header.isSectionHidden(index)]
+    over = sum(widths[index] for index in shown) - room if room else 0
+    extra = {
+        i: widths[i] - model.columns[i].width for i in shown if widths[i] > model.columns[i].width
+    }
+    if over > 0 and extra:
+        share = min(1.0, over / sum(extra.values()))
+        for index, more in extra.items():
+            widths[index] -= round(more * share)
+    for index, width in widths.items():
+        header.resizeSection(index, width)
 
 
-def rows_as_tsv(model: RecordTableModel, rows: Iterable[int]) -> str:
-    """A header line and the rows as shown, tab-separated: pastes cleanly into Excel."""
-    lines = ["\t".join(column.label for column in model.columns)]
+def rows_as_tsv(
+    model: RecordTableModel, rows: Iterable[int], columns: Sequence[int] | None = None
+) -> str:
+    """A header line and the rows as shown (``columns``, in that order; all by default),
+    tab-separated: pastes cleanly into Excel."""
+    wanted = list(range(len(model.columns))) if columns is None else list(columns)
+    lines = ["\t".join(model.columns[column].label for column in wanted)]
     for row in rows:
-        lines.append("\t".join(tsv_cell(cell) for cell in model.display_row(row)))
+        cells = model.display_row(row)
+        lines.append("\t".join(tsv_cell(cells[column]) for column in wanted))
     return "\r\n".join(lines) + "\r\n"
 
 

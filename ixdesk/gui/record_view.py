@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ixdesk.gui.column_chooser import offer_column_choice, show_columns
 from ixdesk.gui.editor import RecordEditor
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.icons import icon
-from ixdesk.gui.kind_views import view_columns
+from ixdesk.gui.kind_views import shown_columns, view_columns
 from ixdesk.gui.record_actions import RecordActions
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import fit_columns, record_table
+from ixdesk.gui.remember import restore_sizes, save_sizes
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing
 from ixdesk.services.kinds import KINDS, status_label
@@ -97,15 +100,20 @@ class RecordView(RecordActions):
         )
         self.model = RecordTableModel(view_columns(self.kind), status_column)
         self.table = record_table(self.model, f"{spec.plural.capitalize()} table")
+        usual = shown_columns(self.kind)
+        show_columns(self.table.horizontalHeader(), usual)
+        offer_column_choice(self.table, usual)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        down_into_results(self.search, self.table)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.splitter.addWidget(self.table)
 
         self.editor = RecordEditor(self.kind, self.workbench)
         self.editor.saved.connect(self._saved)
         self.editor.open_linked.connect(self.open_record)
+        self.editor.new_requested.connect(self.new_record)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)  # a wider window widens the table
         self.splitter.setStretchFactor(1, 0)
@@ -150,6 +158,10 @@ class RecordView(RecordActions):
             total = sum(self.splitter.sizes())
             editor = min(max(self.editor.sizeHint().width() + 80, 420), 520, total * 45 // 100)
             self.splitter.setSizes([total - editor, editor])
+            if self._loaded and not self._header_restored:  # fit the columns to the room
+                scroll = self.table.verticalScrollBar().sizeHint().width()
+                room = total - editor - scroll - 2 * self.table.frameWidth()
+                fit_columns(self.table, self.model, room)
 
     def _catch_up(self, burst: Burst | None) -> None:
         """Bring the table and editor up to date: everything (``None``), or what changed.
@@ -311,18 +323,15 @@ class RecordView(RecordActions):
     def save_state(self) -> None:
         settings = self.workbench.settings()
         settings.setValue(f"views/{self.kind}/header", self.table.horizontalHeader().saveState())
-        settings.setValue(f"views/{self.kind}/splitter", self.splitter.saveState())
+        save_sizes(settings, f"views/{self.kind}/splitter", self.splitter)
         if self.editor.sections_moved:
-            settings.setValue(f"views/{self.kind}/sections", self.editor.sections.saveState())
+            save_sizes(settings, f"views/{self.kind}/sections", self.editor.sections)
 
     def restore_state(self) -> None:
         settings = self.workbench.settings()
         header = settings.value(f"views/{self.kind}/header")
         if isinstance(header, QByteArray):
             self._header_restored = self.table.horizontalHeader().restoreState(header)
-        splitter = settings.value(f"views/{self.kind}/splitter")
-        if isinstance(splitter, QByteArray):
-            self._sized = self.splitter.restoreState(splitter)
-        sections = settings.value(f"views/{self.kind}/sections")
-        if isinstance(sections, QByteArray) and self.editor.sections.restoreState(sections):
+        self._sized = restore_sizes(settings, f"views/{self.kind}/splitter", self.splitter)
+        if restore_sizes(settings, f"views/{self.kind}/sections", self.editor.sections):
             self.editor.sections_moved = True

@@ -19,6 +19,7 @@ from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.gui.kind_views import view_columns
 from ixdesk.gui.record_model import RecordTableModel
 from ixdesk.gui.record_table import record_table
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.services.enrolment import cohort_details, students_in_cohort
 from ixdesk.services.kinds import KINDS, status_label
 from ixdesk.services.record_kinds import Kind
@@ -65,6 +66,7 @@ class StudentPickerDialog(QDialog):
             header.resizeSection(index, min(column.width, 200))
             self.table.setColumnHidden(index, column.key in HIDDEN_COLUMNS)
         layout.addWidget(self.table, 1)
+        down_into_results(self.search, self.table)
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setAccessibleName("Add them as")

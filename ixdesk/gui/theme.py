@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ixdesk.gui.focus_ring import install_focus_ring
 from ixdesk.gui.settings import app_settings
 
 THEME_KEY = "appearance/theme"
@@ -106,7 +107,7 @@ def apply_theme(theme: str | None = None) -> bool:
         dark = hints.colorScheme() == Qt.ColorScheme.Dark
     app.setPalette(QPalette())  # the platform's own, for the scheme asked
     if dark and not is_dark(app.palette()):  # the platform has no dark palette: ours
-        app.setStyle("Fusion")
+        install_focus_ring(app, "Fusion")  # Fusion, with the focus ring still drawn
         app.setPalette(dark_palette())
     elif not dark and is_dark(app.palette()):  # a dark desktop, and light asked for
         app.setPalette(app.style().standardPalette())

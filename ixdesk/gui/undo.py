@@ -8,6 +8,9 @@ refused undo or redo.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 from ixdesk.db.engine import Database
 from ixdesk.gui.operations import Reversible
 from ixdesk.services.editing import (
@@ -20,6 +23,12 @@ from ixdesk.services.editing import (
 from ixdesk.services.kinds import KINDS
 from ixdesk.services.operations import ChangeHub
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.validation import quoted
+
+if TYPE_CHECKING:
+    from ixdesk.gui.workbench import Workbench
+
+C = TypeVar("C")
 
 
 class SaveStep:
@@ -30,7 +39,7 @@ class SaveStep:
     ) -> None:
         spec = KINDS[after.kind]
         verb = "Add" if before.id is None else "Edit"
-        self.text = f"{verb} {spec.singular} {spec.title(after.values)}"
+        self.text = f"{verb} {spec.singular} {quoted(spec.title(after.values))}"
         self.database, self.hub = database, hub
         self.before, self.after = before, after
 
@@ -79,4 +88,28 @@ def status_change(
         label,
         undo=lambda: set_statuses(database, kind, previous, hub=hub),
         redo=lambda: set_statuses(database, kind, new, hub=hub),
+    )
+
+
+def save_undoably(
+    workbench: Workbench,
+    save: Callable[[C], C],
+    changes: C,
+    reverse: Callable[[C], C],
+    *,
+    title: str,
+    label: str,
+    source: object | None = None,
+    status: str | None = None,
+) -> bool:
+    """Save cell-by-cell ``changes`` (each knowing what it replaces) as one undo step:
+    ``save`` returns what it changed, ``reverse`` turns that into its undo."""
+    return workbench.operations.run(
+        lambda: save(changes),
+        title=title,
+        source=source,
+        undo=lambda done: Reversible(
+            label, undo=lambda: save(reverse(done)), redo=lambda: save(done)
+        ),
+        status=status or f"{label}.",
     )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow
 from ixdesk.gui.generated.ui_main_window import Ui_MainWindow
 from ixdesk.gui.icons import icon
 from ixdesk.gui.places import HOME
+from ixdesk.gui.remember import restore_sizes
 from ixdesk.gui.settings import app_settings
 from ixdesk.services.record_kinds import Kind
 
@@ -137,10 +138,8 @@ class WindowFrame(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.ui.mainSplitter.restoreState(splitter)
-        else:  # a narrow side bar leaves the tables their room
+        if not restore_sizes(settings, "window/splitter", self.ui.mainSplitter):
+            # a narrow side bar leaves the tables their room
             self.ui.mainSplitter.setSizes(
                 [NAVIGATION_WIDTH, max(self.width() - NAVIGATION_WIDTH, 1)]
             )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -18,12 +18,32 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ixdesk import __version__
 from ixdesk.gui.icons import icon
 
 if TYPE_CHECKING:
     from ixdesk.db import Database
+
+
+def short_label(action: QAction, label: str) -> None:
+    """Keep ``action``'s toolbar label to ``label`` however long its text grows ("Undo
+    Add business problem …"), so it never pushes other buttons out of the toolbar;
+    its tooltip follows the full text."""
+    action.setIconText(label)
+
+    def renew() -> None:
+        if not isValid(action):  # said while the window is being taken down
+            return
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = action.text().replace("&", "")
+        tip = f"{text} ({keys})" if keys else text
+        if action.toolTip() != tip:  # setting it says "changed" once more
+            action.setToolTip(tip)
+
+    action.changed.connect(renew)
+    renew()
 
 
 def show_about(parent: QWidget, database: Database) -> None:

@@ -28,6 +28,7 @@ hands it down, and tests build one for a widget on its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -42,6 +43,9 @@ from ixdesk.gui.settings import app_settings
 from ixdesk.services.operations import ChangeHub, Changes
 from ixdesk.services.settings import OrganisationSettings, load_settings
 from ixdesk.services.validation.regional import use_regional
+
+if TYPE_CHECKING:
+    from ixdesk.gui.live_refresh import LiveRefresh
 
 StatusSink = Callable[[str, int], None]
 STATUS_MILLISECONDS = 5000
@@ -70,6 +74,7 @@ class Workbench(QObject):
         self._status = status
         self.hub = ChangeHub()
         self.hub.subscribe(self._publish)
+        self.live: LiveRefresh | None = None
         self.bugs = BugReporter(self._dialogs)
         self.operations = OperationRunner(self)
         self.navigator = Navigator(self)
@@ -96,9 +101,18 @@ class Workbench(QObject):
         than after their short wait (the runner calls this once a change is done)."""
         self.settling.emit()
 
+    def listen_to_server(self) -> None:
+        """On a shared server, other people's changes refresh this window's views too."""
+        from ixdesk.gui.live_refresh import listen_to_server
+
+        self.live = listen_to_server(self)
+
     def detach(self) -> None:
         """Stop announcing changes (the window is closing)."""
         self.hub.unsubscribe(self._publish)
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
     def window(self) -> QWidget | None:
         """The window this workbench serves: the parent of the dialogs it opens."""

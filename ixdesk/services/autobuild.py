@@ -33,17 +33,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from sqlalchemy import insert, select, update
-
-from ixdesk.db import models as m
-from ixdesk.db.base import new_id, utcnow
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import GroupStatus
 from ixdesk.errors import ValidationError
 from ixdesk.services.groups import GroupRow, StudentRow, apply_placements, next_group_names
-from ixdesk.services.groups.changes import live_group_names
+from ixdesk.services.groups.changes import (
+    insert_proposed_groups,
+    remove_proposed_groups,
+    restore_proposed_groups,
+)
 from ixdesk.services.groups.dealing import deal
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.read.common import sort_key
@@ -229,39 +227,16 @@ def apply_proposal(
     """
 
     def work(context: OperationContext) -> AppliedProposal:
-        taken = live_group_names(context, cohort_id)
-        now = utcnow()
-        rows: list[dict[str, Any]] = []
-        ids: list[str] = []
-        for group in proposal.groups:
-            if group.group_id is not None:
-                ids.append(group.group_id)
-                continue
-            name = group.name
-            if name.casefold() in {each.casefold() for each in taken}:
-                name = next_group_names(taken, 1)[0]
-            taken.append(name)
-            row: dict[str, Any] = {
-                "id": new_id(),
-                "cohort_id": cohort_id,
-                "name": name,
-                "status": GroupStatus.FORMING,
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-            }
-            rows.append(row)
-            ids.append(row["id"])
-        if rows:
-            context.session.execute(insert(m.StudentGroup.__table__), rows)
-            context.changed(["student_groups"], [row["id"] for row in rows])
+        ids, created = insert_proposed_groups(
+            context, cohort_id, [(group.group_id, group.name, None) for group in proposal.groups]
+        )
         placements = {
             student.id: ids[index]
             for index, group in enumerate(proposal.groups)
             for student in group.added
         }
         apply_placements(context, cohort_id, placements, expected=dict.fromkeys(placements))
-        return AppliedProposal(cohort_id, tuple(row["id"] for row in rows), placements)
+        return AppliedProposal(cohort_id, tuple(created), placements)
 
     return run_operation(database, work, hub=hub)
 
@@ -279,25 +254,7 @@ def undo_proposal(
             expected=applied.placements,
             require_enrolled=False,
         )
-        created = list(applied.created)
-        if not created:
-            return
-        ms, g = m.GroupMembership, m.StudentGroup
-        others = context.session.scalar(
-            select(ms.id).where(ms.group_id.in_(created), ms.deleted_at.is_(None)).limit(1)
-        )
-        if others is not None:
-            raise ValidationError(
-                "Students were added to the new groups since they were made; move them out "
-                "first, then undo."
-            )
-        now = utcnow()
-        context.session.execute(
-            update(g)
-            .where(g.id.in_(created))
-            .values(deleted_at=now, updated_at=now, version=g.version + 1)
-        )
-        context.changed(["student_groups"], created)
+        remove_proposed_groups(context, applied.created)
 
     run_operation(database, work, hub=hub)
 
@@ -308,15 +265,7 @@ def redo_proposal(
     """Bring back the groups the proposal made and place its students again."""
 
     def work(context: OperationContext) -> None:
-        if applied.created:
-            g = m.StudentGroup
-            now = utcnow()
-            context.session.execute(
-                update(g)
-                .where(g.id.in_(list(applied.created)))
-                .values(deleted_at=None, updated_at=now, version=g.version + 1)
-            )
-            context.changed(["student_groups"], applied.created)
+        restore_proposed_groups(context, applied.created)
         apply_placements(
             context,
             applied.cohort_id,

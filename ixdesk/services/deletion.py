@@ -139,42 +139,55 @@ def delete_records(
     database: Database, kind: Kind, ids: Iterable[str], *, hub: ChangeHub | None = None
 ) -> list[str]:
     """Tombstone each record and what it owns; returns the ids really deleted (for undo)."""
-    spec = KINDS[kind]
     wanted = list(ids)
 
     def work(context: OperationContext) -> list[str]:
-        stamp = utcnow()
-        done = []
-        for record_id in wanted:
-            row = context.session.get(spec.model, record_id)
-            if row is not None and row.deleted_at is None:
-                row.deleted_at = stamp
-                done.append(record_id)
-        _cascade(context.session, kind, done, stamp, restore=False)
+        done = tombstone(context.session, kind, wanted, utcnow())
         if len(done) > 1:  # a bulk action
-            audit.note(context.session, audit.DELETE, f"Delete {spec.plural}", records=len(done))
+            plural = KINDS[kind].plural
+            audit.note(context.session, audit.DELETE, f"Delete {plural}", records=len(done))
         return done
 
     return run_operation(database, work, hub=hub)
+
+
+def tombstone(session: Session, kind: Kind, ids: Iterable[str], stamp: datetime) -> list[str]:
+    """Inside a caller's transaction: mark each live record and what it owns deleted at
+    ``stamp``; returns the ids really deleted."""
+    model = KINDS[kind].model
+    done = []
+    for record_id in ids:
+        row = session.get(model, record_id)
+        if row is not None and row.deleted_at is None:
+            row.deleted_at = stamp
+            done.append(record_id)
+    _cascade(session, kind, done, stamp, restore=False)
+    return done
 
 
 def restore_records(
     database: Database, kind: Kind, ids: Iterable[str], *, hub: ChangeHub | None = None
 ) -> None:
     """Undo a deletion: the records, and what was deleted together with them."""
-    spec = KINDS[kind]
     wanted = list(ids)
 
     def work(context: OperationContext) -> None:
-        by_stamp: dict[datetime, list[str]] = {}
-        for record_id in wanted:
-            row = context.session.get(spec.model, record_id)
-            if row is None:
-                raise RecordNotFoundError(f"No {spec.singular} with id {record_id} exists.")
-            if row.deleted_at is not None:
-                by_stamp.setdefault(row.deleted_at, []).append(record_id)
-            row.deleted_at = None
-        for stamp, restored in by_stamp.items():
-            _cascade(context.session, kind, restored, stamp, restore=True)
+        untombstone(context.session, kind, wanted)
 
     run_operation(database, work, hub=hub)
+
+
+def untombstone(session: Session, kind: Kind, ids: Iterable[str]) -> None:
+    """Inside a caller's transaction: bring records back, with what was deleted with them
+    (the rows that carry the same deletion stamp)."""
+    spec = KINDS[kind]
+    by_stamp: dict[datetime, list[str]] = {}
+    for record_id in ids:
+        row = session.get(spec.model, record_id)
+        if row is None:
+            raise RecordNotFoundError(f"No {spec.singular} with id {record_id} exists.")
+        if row.deleted_at is not None:
+            by_stamp.setdefault(row.deleted_at, []).append(record_id)
+        row.deleted_at = None
+    for stamp, restored in by_stamp.items():
+        _cascade(session, kind, restored, stamp, restore=True)

@@ -53,8 +53,8 @@ EDITABLE: dict[Kind, tuple[str, ...]] = {
     ),
     Kind.COMPANIES: ("name", "sector", "website", "city", "country", "status", "notes"),
     Kind.PROBLEMS: (
-        "title", "company_id", "track_id", "status", "effort_hours", "sponsor_contact_id",
-        "confidential", "problem_statement", "deliverables", "skills",
+        "title", "company_id", "track_id", "status", "effort_hours", "max_groups",
+        "sponsor_contact_id", "confidential", "problem_statement", "deliverables", "skills",
     ),
     Kind.COHORTS: (
         "name", "track_id", "status", "audience", "starts_on", "ends_on", "format", "schedule",

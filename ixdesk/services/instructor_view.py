@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
 from ixdesk.db.enums import CohortStatus
+from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
 from ixdesk.services.read import students
 from ixdesk.services.read.common import person
@@ -95,6 +96,16 @@ def instructor_by_email(database: Database, email: str) -> InstructorChoice:
     instructor_id = find_instructor_by_email(database, email)
     (choice,) = _choices(database, m.Instructor.id == instructor_id)
     return choice
+
+
+def instructor_by_id(database: Database, instructor_id: str) -> InstructorChoice:
+    """The live instructor with this id; a helpful error when there is none."""
+    found = _choices(database, m.Instructor.id == instructor_id)
+    if not found:
+        raise IxdeskError(
+            "The instructor this login belongs to no longer exists; ask a coordinator."
+        )
+    return found[0]
 
 
 @reads("instructors")

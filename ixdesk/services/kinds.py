@@ -16,6 +16,7 @@ from typing import Any
 
 from ixdesk.db.base import Record
 from ixdesk.db.enums import (
+    Audience,
     CohortFormat,
     CohortStatus,
     CompanyStatus,
@@ -186,6 +187,12 @@ KINDS: dict[Kind, KindSpec] = {
         ),
     )
 }
+
+
+def grade_word(audience: Any) -> str:
+    """What a student's grade is called for a cohort's audience: a university counts
+    years (1–4), a school grades."""
+    return "Year" if audience is not None and Audience(audience) == Audience.UNIVERSITY else "Grade"
 
 
 def status_label(value: Any) -> str:

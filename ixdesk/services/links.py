@@ -16,6 +16,7 @@ from ixdesk.services.folding import fold
 from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import CONTACTS, Contacts, Kind
+from ixdesk.services.running.feedback_links import group_feedback_links, student_feedback_links
 from ixdesk.services.tables import canonical_id
 
 
@@ -45,6 +46,8 @@ def _name(first: Any, last: Any) -> str:
     "students",
     "instructors",
     "application_answers",
+    "student_feedback",
+    "group_feedback",
 )
 def linked_records(database: Database, kind: Kind, record_id: str) -> list[Linked]:
     builders = {
@@ -153,6 +156,7 @@ def _student(session: Any, record_id: str) -> list[Linked]:
     ]
     member_of = select(ms.group_id).where(ms.student_id == record_id, ms.deleted_at.is_(None))
     items += _groups_where(session, m.StudentGroup.id.in_(member_of), "Groups")
+    items += [Linked(*item) for item in student_feedback_links(session, record_id)]
     return items + _answers(session, record_id)
 
 
@@ -170,9 +174,22 @@ def _answers(session: Any, record_id: str) -> list[Linked]:
 
 
 def _cohort(session: Any, record_id: str) -> list[Linked]:
-    return _groups_where(
+    """Its groups, then every student enrolled in it (the enrolment's status beside each)."""
+    e, s = m.Enrolment, m.Student
+    groups = _groups_where(
         session, m.StudentGroup.cohort_id == record_id, "Groups", with_cohort=False
     )
+    return groups + [
+        Linked("Enrolments", Kind.STUDENTS, canonical_id(i), _name(first, last), status_label(st))
+        for i, first, last, st in _rows(
+            session,
+            select(s.id, s.first_name, s.last_name, e.status)
+            .join(e, e.student_id == s.id)
+            .where(e.cohort_id == record_id, e.deleted_at.is_(None), s.deleted_at.is_(None)),
+            2,
+            1,
+        )
+    ]
 
 
 def _group(session: Any, record_id: str) -> list[Linked]:
@@ -206,4 +223,4 @@ def _group(session: Any, record_id: str) -> list[Linked]:
             1,
         )
     ]
-    return items
+    return items + [Linked(*item) for item in group_feedback_links(session, record_id)]

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ixdesk.db.base import Record, utcnow
 from ixdesk.db.engine import Database
+from ixdesk.db.live import announce
 from ixdesk.errors import (
     ChangedElsewhereError,
     IxdeskError,
@@ -87,6 +88,8 @@ _UNIQUE_MESSAGES = {
     "uq_instructor_expertise_live": "The instructor already has this track.",
     "uq_group_assistants_live": "This instructor already assists this group.",
     "uq_attendance_live": "Attendance for this student at this session is already recorded.",
+    "uq_student_feedback_live": "This student already has a rubric in this group.",
+    "uq_group_feedback_live": "This group already has feedback from its partner company.",
 }
 
 # SQLite names the columns of a plain unique index rather than the index.
@@ -100,6 +103,8 @@ _SQLITE_UNIQUE_COLUMNS = {
     ),
     "group_assistants.group_id, group_assistants.instructor_id": "uq_group_assistants_live",
     "attendance.session_id, attendance.student_id": "uq_attendance_live",
+    "student_feedback.group_id, student_feedback.student_id": "uq_student_feedback_live",
+    "group_feedback.group_id": "uq_group_feedback_live",
 }
 
 
@@ -180,7 +185,7 @@ class _ChangeRecorder:
     def note(self, tables: Iterable[str], ids: Iterable[str] = ()) -> None:
         """Record changes made with bulk statements, which no flush sees."""
         self.tables.update(tables)
-        self.ids.update(str(each) for each in ids)
+        self.ids.update(map(str, ids))
 
     def changes(self) -> Changes:
         return Changes(frozenset(self.tables), frozenset(self.ids))
@@ -209,6 +214,8 @@ def run_operation(
             recorder = _ChangeRecorder(session)
             result = work(OperationContext(session, recorder))
             session.flush()
+            if not database.is_sqlite:  # the other copies on a shared server hear of it
+                announce(session, recorder.tables, recorder.ids)
     except IntegrityError as error:
         raise ValidationError(explain_integrity_error(error)) from error
     except DBAPIError as error:

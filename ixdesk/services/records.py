@@ -27,6 +27,10 @@ RECORD_NAMES: dict[type[Record], str] = {
     models.CohortSession: "session",
     models.Attendance: "attendance record",
     models.Consent: "consent",
+    models.ProblemPreference: "choice of business problem",
+    models.StudentPair: "pair of students",
+    models.StudentFeedback: "rubric",
+    models.GroupFeedback: "company feedback",
 }
 
 TABLE_NAMES: dict[str, str] = {model.__tablename__: name for model, name in RECORD_NAMES.items()}

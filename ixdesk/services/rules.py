@@ -1,6 +1,7 @@
 """What makes a record valid before it is saved, in words for the field at fault.
 
-``check_record`` returns ``{field: message}`` (empty when all is well) and
+``check_record`` returns ``{field: message}`` (empty when all is well),
+``record_warnings`` what may be saved but is probably a slip, and
 ``normalise_record`` tidies what a person typed (trimmed text, lower-case
 email domain, phone numbers in international form).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ixdesk.db.enums import SafeguardingStatus
 from ixdesk.services import validation
 from ixdesk.services.record_kinds import CONTACTS, Contacts, Kind
 
@@ -83,6 +85,16 @@ def check_record(
     if isinstance(starts, date) and isinstance(ends, date) and ends < starts:
         problems.setdefault("ends_on", "The cohort cannot end before it starts.")
     return problems
+
+
+def record_warnings(kind: Kind | Contacts, values: dict[str, Any]) -> dict[str, str]:
+    """What can be saved but is probably a slip, in words for the field to fill in."""
+    warnings: dict[str, str] = {}
+    cleared = values.get("safeguarding_status") == SafeguardingStatus.CLEARED
+    if kind == Kind.INSTRUCTORS and cleared and values.get("safeguarding_expires_on") is None:
+        # Without one the check does not count for high-school groups (assignments.rules).
+        warnings["safeguarding_expires_on"] = "A cleared check needs its expiry date."
+    return warnings
 
 
 def normalise_record(values: dict[str, Any]) -> dict[str, Any]:

@@ -36,7 +36,7 @@ def canonical_id(raw: Any) -> str:
     return text
 
 
-def _raw_rows(connection: Connection, statement: AnySelect) -> list[Any]:
+def raw_rows(connection: Connection, statement: AnySelect) -> list[Any]:
     """Rows straight from the driver's cursor.
 
     SQLAlchemy's result processing costs about as much as the query itself on
@@ -63,7 +63,7 @@ def load_table(database: Database, spec: KindSpec, ids: Iterable[str] | None = N
             # Our own UUIDs, checked as such: safe to render inline like the rest.
             wanted = [str(uuid.UUID(str(each))) for each in ids]
             statement = statement.where(spec.model.__table__.c.id.in_(wanted))
-        result = _raw_rows(session.connection(), statement)
+        result = raw_rows(session.connection(), statement)
     ids = [canonical_id(row[0]) for row in result]
     rows = [tuple(row)[1:] for row in result]
     return TableRows(ids, rows)

@@ -7,12 +7,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
+from ixdesk.gui import app
 from ixdesk.gui.dialogs import Button, DialogService
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.workbench import Workbench
+from tests.gui.helpers import BoundedEventLoop, activate
 from tests.gui.world import World, build_world
 
 
@@ -30,6 +33,9 @@ class ScriptedDialogs(DialogService):
         self.text_answer: str | None = None  # what the person types, or None for Cancel
         self.text_offered: list[str] = []  # the text each question started from
         self.save_file_answer: str | None = None
+        self.folder_answer: str | None = None  # the folder chosen, or None for Cancel
+        self.open_files_answer: list[str] = []  # the files chosen, or none for Cancel
+        self.pin_answer: str | None = None  # the PIN typed, or None for Cancel
         self.choose_answer: str | None = None  # an id, or None for Cancel
         # Called with a dialog to review (e.g. the auto-build preview): True accepts it.
         self.review_answer: Callable[[Any], bool] = lambda _dialog: False
@@ -65,14 +71,26 @@ class ScriptedDialogs(DialogService):
         self.opened_in.append(folder)
         return self.open_file_answer
 
+    def open_files(self, title: str, filters: str) -> list[str]:
+        self.asked.append(("open_files", title, filters))
+        return list(self.open_files_answer)
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", title, label))
         self.text_offered.append(text)
         return self.text_answer
 
+    def ask_pin(self, title: str, label: str) -> str | None:
+        self.asked.append(("ask_pin", title, label))
+        return self.pin_answer
+
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(("save_file", title, suggested))
         return self.save_file_answer
+
+    def choose_folder(self, title: str, folder: str) -> str | None:
+        self.asked.append(("choose_folder", title, folder))
+        return self.folder_answer
 
     def choose(self, title: str, text: str, choices: Sequence[tuple[str, str]]) -> str | None:
         self.asked.append(("choose", title, text))
@@ -127,6 +145,7 @@ def window(
     qtbot.addWidget(main)
     main.resize(1280, 800)
     main.show()
+    activate(qtbot, main)
     yield main
     main.close()
 
@@ -135,3 +154,31 @@ def window(
 def world(sqlite_database: Database) -> World:
     """A small set of linked records, built before the window opens its views."""
     return build_world(sqlite_database)
+
+
+class ScriptedBoxes:
+    """Stands in for QMessageBox: answers questions as the test says, remembers them."""
+
+    StandardButton = QMessageBox.StandardButton
+
+    def __init__(self, answer: QMessageBox.StandardButton) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+
+    def question(self, _parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        self.asked.append(("question", text))
+        return self.answer
+
+    def critical(self, _parent: Any, _title: str, text: str) -> None:
+        self.asked.append(("critical", text))
+
+    def information(self, _parent: Any, _title: str, text: str) -> None:
+        self.asked.append(("information", text))
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> ScriptedBoxes:
+    scripted = ScriptedBoxes(QMessageBox.StandardButton.No)
+    monkeypatch.setattr(app, "QMessageBox", scripted)
+    monkeypatch.setattr(app, "application", lambda: BoundedEventLoop)
+    return scripted

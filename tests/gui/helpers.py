@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
@@ -27,6 +29,13 @@ from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
 
 DialogWork = Callable[[QDialog], None]
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one, as a person's window is: only then does
+    moving the focus tell the application (and a field know it was left)."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window(), timeout=3000)
 
 
 def caught_up(qtbot: QtBot, *widgets: Any) -> None:
@@ -156,12 +165,19 @@ def create_with_editor(
 
 
 def assert_refused_at(view: RecordView, name: str, words: str) -> None:
-    """The problem shows under the field, Save stays disabled, and saving changes nothing."""
-    assert words in shown_error(view, name)
-    assert not view.editor.save_button.isEnabled()
+    """Saving changes nothing, the problem shows under the field, and Save stays disabled
+    until it is mended."""
     version = view.editor.loaded.version
     assert view.editor.save() is False
+    assert words in shown_error(view, name)
+    assert not view.editor.save_button.isEnabled()
     assert view.editor.loaded.version == version
+
+
+def leave_field(qtbot: QtBot, view: RecordView, name: str) -> None:
+    """Tab out of a field, as a person moves on to the next one."""
+    qtbot.keyClick(view.editor.fields[name], Qt.Key.Key_Tab)
+    assert not view.editor.fields[name].hasFocus()
 
 
 def stored(database: Database, model: type[Any], record_id: str) -> Any:
@@ -217,3 +233,13 @@ class BoundedEventLoop:
     def exit(cls, status: int) -> None:
         if cls.loop is not None:
             cls.loop.exit(status)
+
+
+def picture(widget: QWidget, name: str) -> None:
+    """The widget at 1280x800 as ``name``.png in $IXDESK_PICTURES, when that is set (for
+    looking at a view or dialog, and for the README's pictures); a test run without it
+    writes nothing."""
+    folder = os.environ.get("IXDESK_PICTURES")
+    if folder:
+        widget.resize(1280, 800)
+        assert widget.grab().save(str(Path(folder) / f"{name}.png"))

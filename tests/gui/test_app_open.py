@@ -6,42 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ixdesk.db import open_database
 from ixdesk.gui import app
-from tests.gui.helpers import BoundedEventLoop
-
-
-class ScriptedBoxes:
-    """Stands in for QMessageBox: answers questions as the test says, remembers them."""
-
-    StandardButton = QMessageBox.StandardButton
-
-    def __init__(self, answer: QMessageBox.StandardButton) -> None:
-        self.answer = answer
-        self.asked: list[tuple[str, str]] = []
-
-    def question(self, _parent: Any, _title: str, text: str, *_args: Any) -> Any:
-        self.asked.append(("question", text))
-        return self.answer
-
-    def critical(self, _parent: Any, _title: str, text: str) -> None:
-        self.asked.append(("critical", text))
-
-    def information(self, _parent: Any, _title: str, text: str) -> None:
-        self.asked.append(("information", text))
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> ScriptedBoxes:
-    scripted = ScriptedBoxes(QMessageBox.StandardButton.No)
-    monkeypatch.setattr(app, "QMessageBox", scripted)
-    monkeypatch.setattr(app, "application", lambda: BoundedEventLoop)
-    return scripted
+from tests.gui.conftest import ScriptedBoxes
 
 
 def test_declining_to_create_a_named_database_creates_nothing(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from ixdesk.db import Database
@@ -150,3 +150,62 @@ def test_a_group_changed_elsewhere_offers_to_reload(
     # Reloaded: the other person's problem shows, the unsaved lead is gone.
     assert (dialog.chosen_problem(), dialog.chosen_lead()) == (world["p_ok"], None)
     assert svc.load_assignment(sqlite_database, world["g3"]).lead_instructor_id is None
+
+
+def _assistant_item(dialog: AssignDialog, instructor_id: str) -> QListWidgetItem:
+    listing = dialog.assistant_list
+    return next(
+        item
+        for item in map(listing.item, range(listing.count()))
+        if item.data(Qt.ItemDataRole.UserRole) == instructor_id
+    )
+
+
+def test_the_lead_is_not_offered_as_an_assistant(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+) -> None:
+    world = build_assignment_world(sqlite_database)
+    dialog, _stack = _dialog(qtbot, sqlite_database, dialogs, world["g3"])
+    dialog.set_assistants([world["ana"], world["dee"]])
+    dialog.choose_lead(world["ana"])
+    assert _assistant_item(dialog, world["ana"]).isHidden()
+    assert dialog.chosen_assistants() == [world["dee"]]  # moved from assistant to lead
+    assert dialog.save_button.isEnabled() and not dialog.refusal.isVisibleTo(dialog)
+    dialog.assistant_search.setText("a")  # searching does not bring the lead back
+    assert _assistant_item(dialog, world["ana"]).isHidden()
+    dialog.assistant_search.clear()
+    dialog.choose_lead(world["dee"])
+    assert not _assistant_item(dialog, world["ana"]).isHidden()
+    assert _assistant_item(dialog, world["dee"]).isHidden()
+
+
+def _bottom(widget: QWidget, dialog: QWidget) -> int:
+    return widget.mapTo(dialog, QPoint(0, widget.height())).y()
+
+
+def _top(widget: QWidget, dialog: QWidget) -> int:
+    return widget.mapTo(dialog, QPoint(0, 0)).y()
+
+
+def test_the_dialog_grows_when_warnings_appear(
+    qtbot: QtBot, sqlite_database: Database, dialogs: ScriptedDialogs
+) -> None:
+    world = build_assignment_world(sqlite_database)
+    dialog, _stack = _dialog(qtbot, sqlite_database, dialogs, world["g3"])
+    dialog.choose_problem(world["p_ok"])
+    dialog.choose_lead(None)
+    dialog.set_assistants([])
+    qtbot.wait(10)
+    height = dialog.height()
+    dialog.choose_problem(world["p_data"])
+    dialog.choose_lead(world["cai"])  # invited, not active
+    dialog.set_assistants([world["dee"], world["ben"]])  # each with a warning
+    qtbot.wait(10)
+    assert dialog.problem_note.isVisible() and dialog.lead_note.isVisible()
+    assert dialog.assistant_note.isVisible()
+    assert dialog.height() > height
+    buttons = dialog.buttons
+    assert _bottom(dialog.assistant_note, dialog) <= _top(buttons, dialog)
+    assert _bottom(dialog.assistant_list, dialog) <= _top(dialog.assistant_note, dialog)
+    assert dialog.assistant_list.height() >= dialog.assistant_list.minimumHeight()
+    assert _bottom(buttons, dialog) <= dialog.height()

@@ -30,7 +30,7 @@ def test_panels_open_records_and_the_assign_action_saves_an_undoable_change(
 
     window.attention_dock.toggleViewAction().trigger()
     assert window.attention_dock.isVisible()
-    assert panels.attention.model.rowCount() == 16
+    assert panels.attention.model.rowCount() == 18
     panels.attention.open_record.emit("groups", world["g3"])
     assert window.current_view() is window.views["groups"]
     assert window.views["groups"].editor.loaded.id == world["g3"]
@@ -45,10 +45,10 @@ def test_panels_open_records_and_the_assign_action_saves_an_undoable_change(
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id == world["ana"]
     assert window.workbench.undo_stack is not None
     assert window.workbench.undo_stack.count() == 1
-    qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 15)  # the open panel
+    qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 17)  # the open panel
     window.workbench.undo_stack.undo()
     assert load_assignment(sqlite_database, world["g3"]).lead_instructor_id is None
-    qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 16)
+    qtbot.waitUntil(lambda: panels.attention.model.rowCount() == 18)
 
     assert not open_assign_dialog(window.workbench, None, window)
     assert dialogs.kinds() == ["info"]

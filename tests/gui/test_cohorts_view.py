@@ -15,6 +15,7 @@ from tests.gui.helpers import (
     create_with_editor,
     linked_labels,
     open_view,
+    press_enter_on_link,
     shortcut,
     shown_column,
     stored,
@@ -69,11 +70,22 @@ def test_a_cohort_cannot_end_before_it_starts_and_its_name_is_its_own(
     assert_refused_at(view, "name", "Another cohort is already called")
 
 
-def test_a_cohort_shows_its_groups(qtbot: QtBot, world: World, window: MainWindow) -> None:
+def test_a_cohort_shows_its_groups_and_enrolments(
+    qtbot: QtBot, world: World, window: MainWindow
+) -> None:
     view = open_view(window, "cohorts")
     assert view.select_record(world.cohort)
-    assert linked_labels(view) == ["Équipe Zoë", "Team Lovelace"]
-    assert view.editor.linked.topLevelItem(0).child(0).text(1) == "Forming"
+    assert linked_labels(view) == ["Équipe Zoë", "Team Lovelace", "Łukasz Nowak", "Ana Silva"]
+    tree = view.editor.linked
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == [
+        "Groups",
+        "Enrolments",
+    ]
+    assert tree.topLevelItem(0).child(0).text(1) == "Forming"
+    assert tree.topLevelItem(1).child(0).text(1) == "Applied"  # the enrolment's status
+    press_enter_on_link(qtbot, view, "Ana Silva")
+    assert window.current_view() is window.views["students"]
+    assert window.views["students"].editor.loaded.id == world.students[0]
 
 
 def test_deleting_a_cohort_takes_its_groups_and_enrolments_and_undo_restores_them(

@@ -332,6 +332,8 @@ def test_file_export_menu_sits_above_quit_and_names_the_selection(
         "&Sign-in sheet: Spring Data 2025…",
         "&Instructor roster…",
         "&Partner brief…",
+        "Certificates of &completion: Spring Data 2025…",
+        "Public &key for credentials…",
         "&Everything…",
     ]
 

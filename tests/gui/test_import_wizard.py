@@ -98,7 +98,8 @@ def test_walk_every_page_and_import(
     click(qtbot, wizard, NEXT)
     lines = wizard.import_page.lines.text()
     assert "8 new students will be added." in lines
-    assert "8 students will be enrolled into “Spring 2026”" in lines
+    # The same words on the confirm and the done page: added to the cohort as Applied.
+    assert "8 students will be added to “Spring 2026” as Applied." in lines
     assert "1 invalid row will be left out." in lines
     assert live(sqlite_database, Student) == 0  # nothing written before the last click
     assert wizard.button(FINISH).text() == "&Import"
@@ -107,7 +108,10 @@ def test_walk_every_page_and_import(
         click(qtbot, wizard, FINISH)
     assert imported.args[0].inserted["students"] == 8
     assert live(sqlite_database, Student) == 8 and live(sqlite_database, Enrolment) == 8
-    assert "Imported from google-forms-signups.csv: 8 new" in wizard.import_page.outcome.text()
+    outcome = wizard.import_page.outcome.text()
+    assert "Imported from google-forms-signups.csv: 8 new" in outcome
+    assert "0 unchanged, 1 repeated, 0 skipped" in outcome
+    assert "8 added to “Spring 2026” as Applied" in outcome and "enrolled" not in outcome
     assert wizard.button(FINISH).text() == "&Close"
     assert not wizard.button(BACK).isEnabled()
     qtbot.waitUntil(lambda: not wizard.busy)
@@ -207,7 +211,7 @@ def test_a_mapping_change_changes_the_preview(
     wizard = open_wizard(qtbot, sqlite_database, dialogs, GOOGLE_FORMS)
     to_preview(qtbot, wizard, region="ZA")
     before = counts(wizard)
-    assert (before["new"], before["unchanged"]) == (8, 1)  # row 10 repeats row 2's email
+    assert (before["new"], before["repeated"]) == (8, 1)  # row 10 repeats row 2's email
 
     while wizard.currentPage() is not wizard.mapping_page:
         wizard.back()
@@ -216,7 +220,7 @@ def test_a_mapping_change_changes_the_preview(
     next_page(qtbot, wizard)
     after = counts(wizard)
     # Without emails nothing matches: row 10 (row 2 sent again) is one more new student.
-    assert (after["new"], after["unchanged"], after["duplicates"]) == (9, 0, 0)
+    assert (after["new"], after["repeated"], after["duplicates"]) == (9, 0, 0)
     assert wizard.preview_page.plan.row(10).status == "new"
 
 

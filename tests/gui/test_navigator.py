@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
+from ixdesk.gui.attention_view import TEXT_COLUMN
 from ixdesk.gui.dialogs import Button
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.navigator import HOME, TEACHING, WORKSPACE, Place
@@ -105,3 +106,26 @@ def test_links_and_the_dashboard_open_places_through_the_navigator(
     assert window.current_place() == Place("groups", world.group)
     assert window.navigator.back() and window.navigator.back() and window.navigator.back()
     assert window.current_place() == Place(HOME)
+
+
+def test_a_record_opened_from_needs_attention_has_a_way_back(
+    qtbot: QtBot, window: MainWindow, world: World
+) -> None:
+    for attention, place in (
+        (window.assignments.attention, Place(HOME)),  # the dock, over the dashboard
+        (window.cohort_workspace.attention, Place(WORKSPACE, world.cohort)),  # the tab
+    ):
+        if place.view == WORKSPACE:
+            assert window.open_cohort(world.cohort)
+            window.cohort_workspace.tabs.setCurrentWidget(attention)
+        else:
+            window.attention_dock.show()
+        qtbot.waitUntil(lambda view=attention: view.model.rowCount() > 0)
+        assert window.current_place() == place
+        table = attention.table
+        rect = table.visualRect(attention.model.index(0, TEXT_COLUMN))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.current_place() != place  # the record it names
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Left, ALT)
+        assert window.current_place() == place

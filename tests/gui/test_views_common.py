@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from ixdesk.db import Database
+from ixdesk.gui.column_chooser import show_columns, shown_columns
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.record_view import RecordView
 from ixdesk.services.kinds import DATE, KINDS, NUMBER, STATUS
@@ -86,6 +87,7 @@ def test_clicking_any_column_header_sorts_by_it(
 ) -> None:
     view = open_view(window, case.kind)
     header = view.table.horizontalHeader()
+    show_columns(header, range(view.model.columnCount()))  # the hidden ones too
     for column in range(view.model.columnCount()):
         for _direction in range(2):
             x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
@@ -117,9 +119,11 @@ def test_ctrl_c_copies_the_selected_rows_as_tab_separated_text(
     QGuiApplication.clipboard().clear()
     qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().split("\r\n")
-    assert lines[0].split("\t") == [column.label for column in view.spec.columns]
+    shown = shown_columns(view.table.horizontalHeader())  # as the table shows them
+    assert lines[0].split("\t") == [view.spec.columns[column].label for column in shown]
     assert lines[1:] == [
-        "\t".join(view.model.display_row(row)) for row in sorted({first, last})
+        "\t".join(view.model.display_row(row)[column] for column in shown)
+        for row in sorted({first, last})
     ] + [""]
 
 
@@ -207,7 +211,15 @@ def test_saving_over_a_change_made_elsewhere_is_refused_and_offers_reload(
     assert view.editor.save() is False
     kind, _title, text = dialogs.asked[-1]
     assert kind == "stale" and "changed by someone else" in text
+    assert "saved by them: Theirs; yours: Mine." in text  # both values, to choose from
     assert view.editor.fields[case.text_field].text() == "Mine"  # type: ignore[attr-defined]
+    # Keeping mine was a choice: saving again writes it over their version.
+    assert view.editor.save() is True
+    assert _value(window.database, case, world, case.text_field) == "Mine"
+    # Reloading takes theirs.
+    version = view.editor.loaded.version
+    update_record(window.database, model, case.id(world), version, {case.text_field: "Theirs"})
+    type_into(qtbot, view, case.text_field, "Mine again")
     dialogs.reload_answer = True
     assert view.editor.save() is False
     assert _value(window.database, case, world, case.text_field) == "Theirs"

@@ -111,24 +111,41 @@ class Ui_ProblemEditor(object):
 
         self.problemForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.effort_hours)
 
+        self.max_groups_label = QLabel(self.problemBox)
+        self.max_groups_label.setObjectName(u"max_groups_label")
+        self.max_groups_label.setMinimumSize(QSize(130, 0))
+        self.max_groups_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
+
+        self.problemForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.max_groups_label)
+
+        self.max_groups = QSpinBox(self.problemBox)
+        self.max_groups.setObjectName(u"max_groups")
+        sizePolicy.setHeightForWidth(self.max_groups.sizePolicy().hasHeightForWidth())
+        self.max_groups.setSizePolicy(sizePolicy)
+        self.max_groups.setMinimumSize(QSize(120, 0))
+        self.max_groups.setMinimum(0)
+        self.max_groups.setMaximum(500)
+
+        self.problemForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.max_groups)
+
         self.sponsor_contact_id_label = QLabel(self.problemBox)
         self.sponsor_contact_id_label.setObjectName(u"sponsor_contact_id_label")
         self.sponsor_contact_id_label.setMinimumSize(QSize(130, 0))
         self.sponsor_contact_id_label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
 
-        self.problemForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.sponsor_contact_id_label)
+        self.problemForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.sponsor_contact_id_label)
 
         self.sponsor_contact_id = QComboBox(self.problemBox)
         self.sponsor_contact_id.setObjectName(u"sponsor_contact_id")
         self.sponsor_contact_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sponsor_contact_id.setMinimumContentsLength(16)
 
-        self.problemForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.sponsor_contact_id)
+        self.problemForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.sponsor_contact_id)
 
         self.confidential = QCheckBox(self.problemBox)
         self.confidential.setObjectName(u"confidential")
 
-        self.problemForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.confidential)
+        self.problemForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.confidential)
 
 
         self.editorLayout.addWidget(self.problemBox)
@@ -197,6 +214,7 @@ class Ui_ProblemEditor(object):
         self.track_id_label.setBuddy(self.track_id)
         self.status_label.setBuddy(self.status)
         self.effort_hours_label.setBuddy(self.effort_hours)
+        self.max_groups_label.setBuddy(self.max_groups)
         self.sponsor_contact_id_label.setBuddy(self.sponsor_contact_id)
         self.problem_statement_label.setBuddy(self.problem_statement)
         self.deliverables_label.setBuddy(self.deliverables)
@@ -206,7 +224,8 @@ class Ui_ProblemEditor(object):
         QWidget.setTabOrder(self.company_id, self.track_id)
         QWidget.setTabOrder(self.track_id, self.status)
         QWidget.setTabOrder(self.status, self.effort_hours)
-        QWidget.setTabOrder(self.effort_hours, self.sponsor_contact_id)
+        QWidget.setTabOrder(self.effort_hours, self.max_groups)
+        QWidget.setTabOrder(self.max_groups, self.sponsor_contact_id)
         QWidget.setTabOrder(self.sponsor_contact_id, self.confidential)
         QWidget.setTabOrder(self.confidential, self.problem_statement)
         QWidget.setTabOrder(self.problem_statement, self.deliverables)
@@ -246,6 +265,15 @@ class Ui_ProblemEditor(object):
         self.effort_hours.setAccessibleName(QCoreApplication.translate("ProblemEditor", u"Effort", None))
 #endif // QT_CONFIG(accessibility)
         self.effort_hours.setSuffix(QCoreApplication.translate("ProblemEditor", u" h", None))
+        self.max_groups_label.setText(QCoreApplication.translate("ProblemEditor", u"&Groups at most", None))
+#if QT_CONFIG(tooltip)
+        self.max_groups.setToolTip(QCoreApplication.translate("ProblemEditor", u"How many groups of one cohort may work on this problem when students are matched; leave blank for no limit", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.max_groups.setAccessibleName(QCoreApplication.translate("ProblemEditor", u"Groups at most", None))
+#endif // QT_CONFIG(accessibility)
+        self.max_groups.setSpecialValueText(QCoreApplication.translate("ProblemEditor", u"no limit", None))
+        self.max_groups.setSuffix(QCoreApplication.translate("ProblemEditor", u" per cohort", None))
         self.sponsor_contact_id_label.setText(QCoreApplication.translate("ProblemEditor", u"Sponsor &contact", None))
 #if QT_CONFIG(tooltip)
         self.sponsor_contact_id.setToolTip(QCoreApplication.translate("ProblemEditor", u"The company contact who sponsors this problem", None))

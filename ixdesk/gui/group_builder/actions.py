@@ -5,7 +5,7 @@ says what happened in the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,14 +16,19 @@ from ixdesk.gui.group_builder.commands import (
     MergeStep,
     auto_building,
     creating,
+    matching_step,
     placing,
     renaming,
 )
 from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.keeping import Keeping
+from ixdesk.gui.group_builder.match_preview import MatchDialog
 from ixdesk.gui.group_builder.preview import AutoBuildDialog
 from ixdesk.gui.icons import icon
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
+from ixdesk.services.matching.applying import apply_match
+from ixdesk.services.validation import quoted
 
 if TYPE_CHECKING:
     from ixdesk.db.engine import Database
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
     from ixdesk.services.operations import ChangeHub
 
 NOT_IN_A_GROUP = "Not in a group"
+T = TypeVar("T")
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -87,15 +93,32 @@ class BuilderActions(QWidget):
             "Dissolve…", "dissolve", "Ctrl+Shift+D", self.dissolve_selected
         )
         self.auto_action = self.action("Auto-build…", "auto-build", "Ctrl+Shift+B", self.auto_build)
+        self.match_action = self.action("Match…", "problem", "Ctrl+Shift+K", self.match)
+        self.match_action.setToolTip(
+            "Match students to the business problems they ranked, in groups (Ctrl+Shift+K)"
+        )
         self.assign_action = self.action(
             "Assign problem and instructor…", "problem", "Ctrl+Shift+A", self.request_assign
         )
+        # Short labels on the toolbar (the menus and tooltips say it in full), so every
+        # button fits beside the side bar at 1280 pixels.
+        for action, label in (
+            (self.move_action, "Move to…"),
+            (self.remove_action, "Remove"),
+            (self.merge_action, "Merge…"),
+        ):
+            action.setIconText(label)
         bar: QToolBar = self.toolbar
-        bar.addActions([self.auto_action, self.new_action, self.move_action, self.remove_action])
+        bar.addActions([self.auto_action, self.match_action, self.new_action])
+        bar.addActions([self.move_action, self.remove_action])
         bar.addSeparator()
         bar.addActions([self.rename_action, self.merge_action, self.dissolve_action])
         bar.addSeparator()
+        # The toolbar says it short (its tooltip and the menus in full), so the row fits
+        # the window at 1280 px.
+        self.assign_action.setIconText("Assign…")
         bar.addAction(self.assign_action)
+        self.keeping = Keeping(self)  # locks and pairs: in the menus, not the toolbar
 
     def update_actions(self) -> None:
         has_cohort = self.cohort is not None
@@ -105,10 +128,12 @@ class BuilderActions(QWidget):
         self.remove_action.setEnabled(students and self._side == "groups")
         self.new_action.setEnabled(has_cohort)
         self.auto_action.setEnabled(has_cohort and self.unassigned_model.total > 0)
+        self.match_action.setEnabled(has_cohort)
         self.rename_action.setEnabled(len(groups) == 1)
         self.merge_action.setEnabled(len(groups) >= 2)
         self.dissolve_action.setEnabled(bool(groups))
         self.assign_action.setEnabled(len(groups) == 1)
+        self.keeping.update()
 
     def _group_name(self, group_id: str | None) -> str:
         group = self.tree_model.group(group_id) if group_id else None
@@ -230,7 +255,7 @@ class BuilderActions(QWidget):
             title="No group was added",
             source=self,
             undo=lambda group_id: creating(database, hub, group_id, self._group_name(group_id)),
-            status=lambda group_id: f"Added {self._group_name(group_id)}.",
+            status=lambda group_id: f"Added {quoted(self._group_name(group_id))}.",
             then=added,
         )
         return made[0] if made else None
@@ -251,7 +276,9 @@ class BuilderActions(QWidget):
             undo=lambda before: renaming(
                 database, hub, group_id, before, self._group_name(group_id)
             ),
-            status=lambda before: f"Renamed {before} to {self._group_name(group_id)}.",
+            status=lambda before: (
+                f"Renamed {quoted(before)} to {quoted(self._group_name(group_id))}."
+            ),
         )
 
     def merge(self) -> None:
@@ -308,7 +335,14 @@ class BuilderActions(QWidget):
         if len(groups) == 1:
             self.assign_requested.emit(groups[0])
 
-    # --- auto-build ---
+    # --- auto-build and matching ---
+    def _reviewed(self, dialog: AutoBuildDialog, answer: Callable[[], T | None]) -> T | None:
+        """The preview's answer when the coordinator accepts it, else None; the preview goes."""
+        try:
+            return answer() if self.dialogs.review(dialog) else None
+        finally:
+            dialog.deleteLater()
+
     def auto_build(self) -> bool:
         """Propose groups, show the preview, and apply the proposal only when confirmed."""
         if self.cohort_id is None:
@@ -318,12 +352,9 @@ class BuilderActions(QWidget):
             self.dialogs.info("Auto-build", "Every enrolled student is in a group already.")
             return False
         dialog = AutoBuildDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
-        try:
-            if not self.dialogs.review(dialog):
-                return False
-            proposal = dialog.proposal
-        finally:
-            dialog.deleteLater()
+        proposal = self._reviewed(dialog, lambda: dialog.proposal)
+        if proposal is None:
+            return False
         database, hub, cohort_id = self.database, self.hub, self.cohort_id
         text = f"Auto-build: {proposal.summary()}".rstrip(".")
         return self.workbench.operations.run(
@@ -331,5 +362,24 @@ class BuilderActions(QWidget):
             title="No groups were made",
             source=self,
             undo=lambda applied: auto_building(database, hub, applied, text),
+            status=text + ". Undo with Ctrl+Z.",
+        )
+
+    def match(self) -> bool:
+        """Match students to the problems they ranked; save the match only when accepted."""
+        if self.cohort_id is None:
+            return False
+        data = g.builder_data(self.database, self.cohort_id)
+        dialog = MatchDialog(data.cohort, data.unassigned, data.groups, self.workbench, self)
+        plan = self._reviewed(dialog, lambda: dialog.plan)
+        if plan is None:
+            return False
+        database, hub, cohort_id = self.database, self.hub, self.cohort_id
+        text = f"Match: {plan.summary()}".rstrip(".")
+        return self.workbench.operations.run(
+            lambda: apply_match(database, cohort_id, plan, hub=hub),
+            title="The match was not saved",
+            source=self,
+            undo=lambda applied: matching_step(database, hub, applied, text),
             status=text + ". Undo with Ctrl+Z.",
         )

@@ -9,6 +9,7 @@ from ixdesk.db.engine import Database
 from ixdesk.gui.operations import Reversible
 from ixdesk.services import autobuild
 from ixdesk.services import groups as g
+from ixdesk.services.matching.applying import AppliedMatch, redo_match, undo_match
 from ixdesk.services.operations import ChangeHub
 
 
@@ -56,6 +57,16 @@ def auto_building(
         text,
         undo=lambda: autobuild.undo_proposal(database, applied, hub=hub),
         redo=lambda: autobuild.redo_proposal(database, applied, hub=hub),
+    )
+
+
+def matching_step(
+    database: Database, hub: ChangeHub, applied: AppliedMatch, text: str
+) -> Reversible:
+    return Reversible(
+        text,
+        undo=lambda: undo_match(database, applied, hub=hub),
+        redo=lambda: redo_match(database, applied, hub=hub),
     )
 
 

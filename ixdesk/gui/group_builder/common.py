@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from ixdesk.services.folding import fold
-from ixdesk.services.groups import StudentRow
+from ixdesk.services.groups import GroupRow, StudentRow
 
 MIME = "application/x-ixdesk-student-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +24,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "group" or "student"
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # a group's name and member count
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 4  # its problem, lead instructor, meeting slot
 COLUMNS = ("Name", "School", "Grade", "Track interest")
+GRADE_COLUMN = 2  # headed "Year" for a university cohort (``grade_word``)
 AnyIndex = QModelIndex | QPersistentModelIndex
 Display = Qt.ItemDataRole.DisplayRole
 
@@ -71,3 +72,29 @@ def runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             found.append((row, row))
     return found
+
+
+def header_text(group: GroupRow, count: int) -> str:
+    """ "Group 1 — 6 members · Churn dashboard (Acme) · Lead: Ravi Patel · Tue 16:00"."""
+    return " · ".join([header_title(group, count), *header_details(group)])
+
+
+def header_title(group: GroupRow, count: int) -> str:
+    return f"{group.name} — {count} {'member' if count == 1 else 'members'}"
+
+
+def header_details(group: GroupRow) -> list[str]:
+    parts = []
+    if group.business_problem:
+        company = f" ({group.partner_company})" if group.partner_company else ""
+        parts.append(group.business_problem + company)
+    else:
+        parts.append("no business problem")
+    parts.append(
+        f"Lead: {group.lead_instructor}" if group.lead_instructor else "no lead instructor"
+    )
+    if group.locked:
+        parts.append("locked")
+    if group.meeting_slot:
+        parts.append(group.meeting_slot)
+    return parts

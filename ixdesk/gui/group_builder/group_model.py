@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from ixdesk.gui.group_builder.common import (
     COLUMNS,
     DETAILS_ROLE,
+    GRADE_COLUMN,
     ID_ROLE,
     KIND_ROLE,
     MIME,
@@ -21,6 +22,9 @@ from ixdesk.gui.group_builder.common import (
     Display,
     decode_ids,
     encode_ids,
+    header_details,
+    header_text,
+    header_title,
     student_cell,
 )
 from ixdesk.gui.icons import icon
@@ -56,6 +60,7 @@ class GroupTreeModel(QAbstractItemModel):
 
     def __init__(self) -> None:
         super().__init__()
+        self.grade_word = "Grade"  # "Year" for a university cohort
         self._nodes: list[_GroupNode] = []
         self._by_key: dict[int, _GroupNode] = {}
         self._by_id: dict[str, _GroupNode] = {}
@@ -255,7 +260,7 @@ class GroupTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Display) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Display:
-            return COLUMNS[section]
+            return self.grade_word if section == GRADE_COLUMN else COLUMNS[section]
         return None
 
     # --- contents shown ---
@@ -277,7 +282,10 @@ class GroupTreeModel(QAbstractItemModel):
         left = student.status not in (None, "enrolled")
         if role == Qt.ItemDataRole.ToolTipRole:
             note = f" — enrolment: {student.status}" if left else ""
-            return student_cell(student, column) + note
+            locked = " — locked in this group" if student.locked else ""
+            return student_cell(student, column) + note + locked
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and student.locked:
+            return icon("lock")
         if role == Qt.ItemDataRole.FontRole and left:
             font = QFont()
             font.setItalic(True)
@@ -371,27 +379,3 @@ class GroupTreeModel(QAbstractItemModel):
         if moving:
             self.students_dropped.emit(moving, target)
         return bool(moving)
-
-
-def header_text(group: GroupRow, count: int) -> str:
-    """ "Group 1 — 6 members · Churn dashboard (Acme) · Lead: Ravi Patel · Tue 16:00"."""
-    return " · ".join([header_title(group, count), *header_details(group)])
-
-
-def header_title(group: GroupRow, count: int) -> str:
-    return f"{group.name} — {count} {'member' if count == 1 else 'members'}"
-
-
-def header_details(group: GroupRow) -> list[str]:
-    parts = []
-    if group.business_problem:
-        company = f" ({group.partner_company})" if group.partner_company else ""
-        parts.append(group.business_problem + company)
-    else:
-        parts.append("no business problem")
-    parts.append(
-        f"Lead: {group.lead_instructor}" if group.lead_instructor else "no lead instructor"
-    )
-    if group.meeting_slot:
-        parts.append(group.meeting_slot)
-    return parts

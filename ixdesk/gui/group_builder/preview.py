@@ -29,6 +29,7 @@ from ixdesk.gui.icons import icon
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import autobuild
 from ixdesk.services.groups import CohortInfo, GroupRow, StudentRow
+from ixdesk.services.kinds import grade_word
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 5
 
@@ -52,15 +53,19 @@ class AutoBuildDialog(QDialog):
         self.propose()
         self.resize(920, 640)
 
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
+    def intro_text(self) -> str:
         noun = "student" if len(self.students) == 1 else "students"
-        intro = QLabel(
+        return (
             f"{len(self.students):,} enrolled {noun} of {self.cohort.name} "
             f"{'is' if len(self.students) == 1 else 'are'} not in a group yet. Auto-build "
             "spreads schools, grades and track interests evenly; existing groups are kept and "
             "topped up first. Nothing is saved until you create the groups."
         )
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.layout_box = layout
+        intro = QLabel(self.intro_text())
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -78,7 +83,8 @@ class AutoBuildDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Proposed groups")
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(["Group / student", "Schools", "Grades", "Track interest"])
+        grades = f"{grade_word(self.cohort.audience)}s"
+        self.tree.setHeaderLabels(["Group / student", "Schools", grades, "Track interest"])
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
@@ -100,6 +106,7 @@ class AutoBuildDialog(QDialog):
         actions.addWidget(self.buttons)
         layout.addLayout(actions)
         self.size_box.valueChanged.connect(self.propose)
+        self.size_row = row
         self.setTabOrder(self.size_box, self.tree)
         self.setTabOrder(self.tree, self.move_button)
         self.setTabOrder(self.move_button, self.buttons)

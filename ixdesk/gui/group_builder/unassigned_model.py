@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Sign
 
 from ixdesk.gui.group_builder.common import (
     COLUMNS,
+    GRADE_COLUMN,
     ID_ROLE,
     KIND_ROLE,
     MIME,
@@ -32,6 +33,7 @@ class UnassignedModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
+        self.grade_word = "Grade"  # "Year" for a university cohort
         self._all: list[StudentRow] = []
         self._rows: list[StudentRow] = []
         self._folded: dict[str, str] = {}
@@ -116,7 +118,7 @@ class UnassignedModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Display) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Display:
-            return COLUMNS[section]
+            return self.grade_word if section == GRADE_COLUMN else COLUMNS[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Display) -> Any:

@@ -30,21 +30,26 @@ from PySide6.QtWidgets import (
 
 from ixdesk.gui.freshness import Burst, Freshness
 from ixdesk.gui.group_builder.actions import BuilderActions
-from ixdesk.gui.group_builder.common import ID_ROLE, KIND_ROLE
+from ixdesk.gui.group_builder.common import GRADE_COLUMN, ID_ROLE, KIND_ROLE
 from ixdesk.gui.group_builder.delegate import GroupRowDelegate
 from ixdesk.gui.group_builder.group_model import GroupTreeModel
 from ixdesk.gui.group_builder.unassigned_model import UnassignedModel
 from ixdesk.gui.icons import icon
+from ixdesk.gui.search_keys import down_into_results
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import groups as g
 from ixdesk.services.attention import group_marks
+from ixdesk.services.kinds import grade_word
+from ixdesk.services.matching.loading import cohort_choices, cohort_pairs
+from ixdesk.services.matching.plan import choice_counts
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import Kind
 
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
-    {"enrolments", "cohorts", "tracks", "business_problems", "instructors", "partner_companies"}
-)
+    {"enrolments", "cohorts", "tracks", "business_problems", "instructors", "partner_companies",
+     "problem_preferences", "student_pairs"}
+)  # fmt: skip
 BULK = 500
 WIDTHS = {"unassigned": (165, 160, 48), "groups": (230, 220, 56)}
 _MISSING = object()
@@ -60,6 +65,7 @@ class GroupBuilder(BuilderActions):
         self.cohort_id: str | None = None
         self.cohort: g.CohortInfo | None = None
         self.where: dict[str, str | None] = {}  # student id -> group id (None: not in one)
+        self.choices: dict[str, dict[str, int]] = {}  # student -> {problem: rank}
         self._side = "unassigned"
         self._build()
         self.build_actions()
@@ -67,7 +73,9 @@ class GroupBuilder(BuilderActions):
             self,
             workbench,
             self._catch_up,
-            reads=reads_of(g.builder_data, g.builder_update, group_marks),
+            reads=reads_of(
+                g.builder_data, g.builder_update, group_marks, cohort_choices, cohort_pairs
+            ),
         )
         self._update_labels()
 
@@ -102,6 +110,7 @@ class GroupBuilder(BuilderActions):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        down_into_results(self.search, self.table)
         self.unassigned_label = QLabel()
         self.splitter.addWidget(self._panel(self.unassigned_label, self.search, self.table))
 
@@ -201,11 +210,14 @@ class GroupBuilder(BuilderActions):
         self.freshness.clear()
         if self.cohort_id is None:
             self.cohort, self.where = None, {}
+            self.keeping.pairs = []
             self.unassigned_model.set_students([])
             self.tree_model.set_groups([], None)
             self._update_labels()
             return
         data = g.builder_data(self.database, self.cohort_id)
+        self.choices = cohort_choices(self.database, self.cohort_id)
+        self.keeping.pairs = cohort_pairs(self.database, self.cohort_id)
         collapsed = {
             group_id
             for group_id in self.tree_model.group_ids()
@@ -213,6 +225,11 @@ class GroupBuilder(BuilderActions):
         }
         scroll = self.tree.verticalScrollBar().value(), self.table.verticalScrollBar().value()
         self.cohort = data.cohort
+        word = grade_word(data.cohort.audience)
+        for model in (self.unassigned_model, self.tree_model):
+            if model.grade_word != word:
+                model.grade_word = word
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, GRADE_COLUMN, GRADE_COLUMN)
         self.where = {s.id: None for s in data.unassigned}
         self.where.update({s.id: group.id for group in data.groups for s in group.members})
         self.unassigned_model.set_students(data.unassigned)
@@ -324,8 +341,22 @@ class GroupBuilder(BuilderActions):
             if attention:
                 parts.append(f"{attention:,} {'group needs' if attention == 1 else 'groups need'}"
                              " attention")  # fmt: skip
+            if self.choices:
+                parts.append(self._choice_figures())
+            if self.keeping.pairs:
+                parts.append(self.keeping.summary())
             self.summary.setText(" · ".join(parts))
         self.update_actions()
+
+    def _choice_figures(self) -> str:
+        """ "Choices: 1st 120 · 2nd 30 …" for everyone here, kept live as students move."""
+        problem_of: dict[str, str | None] = {}
+        for student_id, group_id in self.where.items():
+            group = self.tree_model.group(group_id) if group_id else None
+            problem_of[student_id] = group.business_problem_id if group else None
+        rows = choice_counts(self.choices, problem_of)
+        shown = [f"{label.removesuffix(' choice')} {count:,}" for label, count in rows if count]
+        return "choices: " + ", ".join(shown)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -352,6 +383,8 @@ class GroupBuilder(BuilderActions):
             menu.addSeparator()
             menu.addActions([self.new_action, self.rename_action, self.merge_action])
             menu.addActions([self.dissolve_action, self.assign_action])
+        menu.addSeparator()
+        menu.addActions(self.keeping.actions())
         menu.addSeparator()
         menu.addAction(icon("link"), "Open", self._open_current)
         assert isinstance(view, QAbstractItemView)

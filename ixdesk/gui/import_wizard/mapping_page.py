@@ -234,18 +234,7 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def _refresh_order_note(self) -> None:
-        session = self.owner.session
-        detected = session.detected_day_first
-        if detected is None:
-            text = (
-                "The file's dates fit both orders (04/03/2009 could be 4 March or 3 April): "
-                "choose the one your file uses. Ambiguous dates are flagged in the preview."
-            )
-        else:
-            text = "The file's dates show the " + ("day" if detected else "month") + " first."
-            if detected != session.day_first:
-                text += " The other order was chosen: dates that fit only one order are refused."
-        self.order_note.setText(text)
+        self.order_note.setText(words.date_order_note(self.owner.session))
 
     def _save(self) -> None:
         session = self.owner.session

@@ -107,7 +107,8 @@ class ValuesPage(QWizardPage):
         else:
             combo.addItem("As typed", KEEP)
         combo.addItem("Leave empty", None)
-        for meaning in answer_choices(spec, question, tracks):
+        problems = self.owner.session.problems
+        for meaning in answer_choices(spec, question, tracks, problems):
             combo.addItem(meaning_label(field_type, meaning), meaning)
         return combo
 

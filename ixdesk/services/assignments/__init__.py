@@ -5,8 +5,9 @@ them, each with the warning that applies to it; nothing is refused for a
 warning, only for a contradiction (the lead cannot also assist).
 
 An instructor's **load** counts the live groups they lead or assist in
-cohorts whose status is "running" (``LOAD_STATUSES``): work being done now.
-Planned, recruiting, completed and archived cohorts do not count.
+cohorts that are not over yet: planned, recruiting or running
+(``LOAD_STATUSES``), the work they have taken on. Completed and archived
+cohorts do not count.
 
 What a coordinator chooses from is read by :mod:`.choices`, the change is
 made by :mod:`.changes`, and the rules a group must meet to run with minors
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from ixdesk.services.assignments.changes import assign_group
 from ixdesk.services.assignments.choices import (
+    LOAD_SCOPE,
     LOAD_STATUSES,
     Assignment,
     AssignmentChange,
@@ -33,6 +35,7 @@ from ixdesk.services.assignments.choices import (
 )
 
 __all__ = [
+    "LOAD_SCOPE",
     "LOAD_STATUSES",
     "Assignment",
     "AssignmentChange",

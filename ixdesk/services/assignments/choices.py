@@ -19,6 +19,7 @@ from ixdesk.db.enums import Audience, CohortStatus, InstructorStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.assignments.rules import (
     cohort_end,
+    instructor_fit,
     is_approved,
     person_name,
     safeguarding_gap,
@@ -26,7 +27,9 @@ from ixdesk.services.assignments.rules import (
 from ixdesk.services.kinds import status_label
 from ixdesk.services.reads import reads
 
-LOAD_STATUSES = (CohortStatus.RUNNING,)
+# Cohorts not over yet: a group led in a recruiting cohort is work taken on.
+LOAD_STATUSES = (CohortStatus.PLANNING, CohortStatus.RECRUITING, CohortStatus.RUNNING)
+LOAD_SCOPE = "in planned, recruiting and running cohorts"
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def load_text(leads: int, assists: int) -> str:
 
 @dataclass(frozen=True)
 class InstructorLoad:
-    """Groups an instructor leads and assists in running cohorts."""
+    """Groups an instructor leads and assists in cohorts not over yet (``LOAD_STATUSES``)."""
 
     id: str
     name: str
@@ -211,20 +214,20 @@ def _problem_choice(
 
 
 def _loads(session: Session) -> dict[str, tuple[int, int]]:
-    """Instructor id → (groups led, groups assisted) in running cohorts."""
+    """Instructor id → (groups led, groups assisted) in cohorts not over yet."""
     g, c, a = m.StudentGroup, m.Cohort, m.GroupAssistant
-    running = and_(g.deleted_at.is_(None), c.deleted_at.is_(None), c.status.in_(LOAD_STATUSES))
+    counted = and_(g.deleted_at.is_(None), c.deleted_at.is_(None), c.status.in_(LOAD_STATUSES))
     led = session.execute(
         select(g.lead_instructor_id, func.count())
         .join(c, c.id == g.cohort_id)
-        .where(running, g.lead_instructor_id.is_not(None))
+        .where(counted, g.lead_instructor_id.is_not(None))
         .group_by(g.lead_instructor_id)
     )
     assisted = session.execute(
         select(a.instructor_id, func.count())
         .join(g, g.id == a.group_id)
         .join(c, c.id == g.cohort_id)
-        .where(running, a.deleted_at.is_(None))
+        .where(counted, a.deleted_at.is_(None))
         .group_by(a.instructor_id)
     )
     loads: dict[str, tuple[int, int]] = {}
@@ -238,7 +241,7 @@ def _loads(session: Session) -> dict[str, tuple[int, int]]:
 
 @reads("cohorts", "student_groups", "group_assistants", "instructors")
 def instructor_load(database: Database) -> list[InstructorLoad]:
-    """Every live instructor with the groups they lead and assist in running cohorts."""
+    """Every live instructor with the groups they lead and assist in cohorts not over yet."""
     i = m.Instructor
     with database.read() as session:
         loads = _loads(session)
@@ -293,10 +296,8 @@ def instructor_choices(
             if gap is not None:
                 phrase = gap[1]
                 warnings.append(f"{phrase[0].upper()}{phrase[1:]}, needed for high-school students")
-        if InstructorStatus(status) != InstructorStatus.ACTIVE:
-            warnings.append(f"{status_label(status)}, not active")
-        if context.track_id is not None and not teaches_track:
-            warnings.append(f"Does not teach the {context.track_name} track")
+        track = context.track_name if context.track_id is not None else None
+        warnings += [phrase for _code, phrase in instructor_fit(status, teaches_track, track)]
         leads, assists = loads.get(instructor_id, (0, 0))
         choices.append(
             InstructorChoice(

@@ -10,6 +10,9 @@ agree:
   with an expiry date on or after the day the cohort ends (its start date when
   it has no end date, today when it has neither). A cleared check with no
   expiry date recorded is not enough.
+- **Fit**: an instructor who is not active (invited, paused, …) or does not
+  teach the cohort's track is offered with a warning and listed as needing
+  attention once assigned.
 - **Minor**: under 18 on the cohort's start date (today when it has none). A
   student without a date of birth counts as a minor on a high-school cohort
   and as an adult on a university cohort.
@@ -20,7 +23,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ixdesk.db.enums import Audience, ProblemStatus, SafeguardingStatus
+from ixdesk.db.enums import Audience, InstructorStatus, ProblemStatus, SafeguardingStatus
+from ixdesk.services.kinds import status_label
 from ixdesk.services.validation import day_text, years_before
 
 ADULT_AGE = 18
@@ -29,6 +33,8 @@ APPROVED_STATUSES = frozenset(
 )
 SAFEGUARDING_MISSING = "safeguarding_missing"
 SAFEGUARDING_EXPIRES = "safeguarding_expires"
+INSTRUCTOR_NOT_ACTIVE = "instructor_not_active"
+INSTRUCTOR_OUTSIDE_TRACK = "instructor_outside_track"
 
 
 def is_approved(status: Any) -> bool:
@@ -59,6 +65,19 @@ def safeguarding_gap(
             f"before the cohort ends on {day_text(needed_until)}"
         )
     return None
+
+
+def instructor_fit(
+    status: Any, teaches_track: bool, track_name: str | None
+) -> list[tuple[str, str]]:
+    """(code, phrase) for each reason an instructor is a doubtful choice for a group of a
+    cohort whose track is ``track_name`` (None: the cohort has no track)."""
+    found = []
+    if InstructorStatus(status) != InstructorStatus.ACTIVE:
+        found.append((INSTRUCTOR_NOT_ACTIVE, f"{status_label(status)}, not active"))
+    if track_name is not None and not teaches_track:
+        found.append((INSTRUCTOR_OUTSIDE_TRACK, f"Does not teach the {track_name} track"))
+    return found
 
 
 def is_minor(born: date | None, on_day: date, audience: Any) -> bool:

@@ -23,7 +23,6 @@ from sqlalchemy import select
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import IxdeskError
 from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workbook
 from ixdesk.services.kinds import status_label
@@ -34,9 +33,10 @@ from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
 from ixdesk.services.read.common import person, readable_phone, sort_key
 from ixdesk.services.read.companies import company_details
-from ixdesk.services.read.groups import group_rows
+from ixdesk.services.read.groups import group_rows, instructor_group_rows
 from ixdesk.services.read.instructors import instructor_name
 from ixdesk.services.read.problems import company_problems
+from ixdesk.services.running.feedback import company_feedback
 from ixdesk.services.settings import OrganisationSettings, load_settings
 
 PathLike = str | os.PathLike[str]
@@ -124,9 +124,10 @@ PARTNER_GROUPS: Layout = (
     ("Lead instructor", "lead_instructor"),
     ("Members", "members"),
     ("Students (first name, last initial)", "students"),
+    ("Your feedback on the deliverable", "company_feedback"),
 )
 _CHOICES = {"status", "cohort_status", "format", "schedule", "audience"}
-_WRAPPED = {"skills", "deliverables", "problem_statement", "students"}
+_WRAPPED = {"skills", "deliverables", "problem_statement", "students", "company_feedback"}
 
 
 def _shown(key: str, value: Any) -> Any:
@@ -243,16 +244,10 @@ def export_instructor_roster(
     fields = st.INSTRUCTOR_FIELDS
     with database.read() as session:
         name, email = instructor_name(session, instructor_id)
-        groups = [
-            group
-            for group in group_rows(session, instructor_id=instructor_id)
-            if cohort_id in (None, group["cohort_id"])
-            and (include_archived or group["cohort_status"] != CohortStatus.ARCHIVED)
-        ]
+        groups = instructor_group_rows(
+            session, instructor_id, name, cohort_id=cohort_id, include_archived=include_archived
+        )
         by_group = st.members(session, [group["id"] for group in groups], fields)
-    if not groups:
-        where = " in this cohort" if cohort_id else " in a current cohort"
-        raise IxdeskError(f"{name} leads or assists no groups{where}; there is no roster to write.")
     options = _options(load_settings(database), paper, progress, cancelled)
     students = sum(map(len, by_group.values()))
     title = f"{name}: groups"
@@ -360,9 +355,12 @@ def export_partner_brief(
         groups = group_rows(session, company_id=company_id)
         listed = st.members(session, [group["id"] for group in groups], profile.student_fields)
         by_group, left_out = without_lacking(session, listed, profile.needs)
+        # Feedback on the group's work only: no student's rubric reaches a partner company.
+        said = company_feedback(session, [str(group["id"]) for group in groups])
     for group in groups:
         people = by_group[group["id"]]
         group.update(members=len(people), students=", ".join(_initial(*p) for p in people))
+        group["company_feedback"] = said.get(str(group["id"]), (None, None))[1]
     groups.sort(key=lambda g: [sort_key(g[key]) for key in ("business_problem", "cohort")])
     heading = [
         ("Partner company", company["name"]),

@@ -52,6 +52,7 @@ from ixdesk.services.export.cells import (
     prepare,
     sheet_name,
 )
+from ixdesk.services.export.fillable import finish as finish_fillable
 from ixdesk.services.export.printing import (
     WRAP_FLOOR,
     bold_width,
@@ -110,6 +111,11 @@ class Column:
     label: str
     width: int | None = None
     wrap: bool = False
+    # A workbook that comes back (see :mod:`.fillable`): a column kept out of sight, a
+    # column a person fills in on a protected sheet, and the values its drop-down offers.
+    hidden: bool = False
+    editable: bool = False
+    choices: tuple[str, ...] = ()
 
 
 # --- workbook -------------------------------------------------------------------------
@@ -284,16 +290,22 @@ class Sheet(RowWriter):
         line = {"border": 1} if borders else rule
         fmt = book.format
         wraps = [book.for_print or column.wrap for column in self.columns]
+        opened = [{"locked": False} if column.editable else {} for column in self.columns]
         self._styles: dict[int, list[Any]] = {
-            TEXT: [fmt(text_wrap=wrap, **line) for wrap in wraps],
-            QTEXT: [fmt(text_wrap=wrap, quote_prefix=True, **line) for wrap in wraps],
+            TEXT: [fmt(text_wrap=w, **line, **o) for w, o in zip(wraps, opened, strict=True)],
+            QTEXT: [
+                fmt(text_wrap=w, quote_prefix=True, **line, **o)
+                for w, o in zip(wraps, opened, strict=True)
+            ],
         }
-        for kind, extra in ((NUMBER, {}), (BOOL, {}), (DATE, {"num_format": DATE_FORMAT})):
-            self._styles[kind] = [fmt(align="left", **extra, **line)] * len(self.columns)
-        self._styles[DATETIME] = [fmt(num_format=DATETIME_FORMAT, align="left", **line)] * len(
-            self.columns
-        )
-        self._styles[BLANK] = [fmt(**line) if line else None] * len(self.columns)
+        for kind, extra in (
+            (NUMBER, {}),
+            (BOOL, {}),
+            (DATE, {"num_format": DATE_FORMAT}),
+            (DATETIME, {"num_format": DATETIME_FORMAT}),
+        ):
+            self._styles[kind] = [fmt(align="left", **extra, **line, **o) for o in opened]
+        self._styles[BLANK] = [fmt(**line, **o) if line or o else None for o in opened]
         for label, value in heading:
             kind, payload, _ = prepare(value)
             value_format = fmt(
@@ -335,6 +347,10 @@ class Sheet(RowWriter):
                     self._continue(rows)
                     return
         self._flush(batch)
+
+    def hide_from_view(self) -> None:
+        """Keep the sheet in the file but out of Excel's list of sheets (very hidden)."""
+        self.worksheet.very_hidden()
 
     def write_numbered_blank_rows(self, count: int, first_number: int) -> None:
         """Empty rows numbered in the first column (walk-ins on a sign-in sheet)."""
@@ -402,3 +418,5 @@ class Sheet(RowWriter):
             header=(book.print_title, book.organisation, self.name),
             logo=logo,
         )
+        if any(column.hidden or column.editable for column in self.columns):
+            finish_fillable(self.worksheet, self.columns, self.header_row, self._next - 1)

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 
 from ixdesk.db import models as m
-from ixdesk.db.base import utcnow
+from ixdesk.db.base import new_id, utcnow
 from ixdesk.db.engine import Database
+from ixdesk.db.enums import GroupStatus
 from ixdesk.errors import RecordNotFoundError, ValidationError
 from ixdesk.services.groups.placing import Placements, apply_placements
 from ixdesk.services.operations import (
@@ -252,3 +253,73 @@ def restore_dissolved(
         )
 
     run_operation(database, work, hub=hub)
+
+
+# --- groups a proposal makes (auto-build, matching) ---------------------------------------
+def insert_proposed_groups(
+    context: OperationContext,
+    cohort_id: str,
+    groups: Sequence[tuple[str | None, str, str | None]],
+) -> tuple[list[str], list[str]]:
+    """Make the new groups of a proposal: (existing id or None, name, business problem).
+
+    Returns every group's id in order, and the ids made. A new group's name
+    taken meanwhile moves on to the next free "Group N".
+    """
+    taken = live_group_names(context, cohort_id)
+    now = utcnow()
+    rows: list[dict[str, object]] = []
+    ids: list[str] = []
+    for group_id, name, problem_id in groups:
+        if group_id is not None:
+            ids.append(group_id)
+            continue
+        if name.casefold() in {each.casefold() for each in taken}:
+            name = next_group_names(taken, 1)[0]
+        taken.append(name)
+        row: dict[str, object] = {
+            "id": new_id(), "cohort_id": cohort_id, "name": name,
+            "business_problem_id": problem_id, "status": GroupStatus.FORMING,
+            "created_at": now, "updated_at": now, "version": 1,
+        }  # fmt: skip
+        rows.append(row)
+        ids.append(str(row["id"]))
+    if rows:
+        context.session.execute(insert(m.StudentGroup.__table__), rows)
+        context.changed(["student_groups"], [str(row["id"]) for row in rows])
+    return ids, [str(row["id"]) for row in rows]
+
+
+def remove_proposed_groups(context: OperationContext, created: Sequence[str]) -> None:
+    """Undo: remove the groups a proposal made, once its students are out of them."""
+    if not created:
+        return
+    ms, g = m.GroupMembership, m.StudentGroup
+    others = context.session.scalar(
+        select(ms.id).where(ms.group_id.in_(list(created)), ms.deleted_at.is_(None)).limit(1)
+    )
+    if others is not None:
+        raise ValidationError(
+            "Students were added to the new groups since they were made; move them out "
+            "first, then undo."
+        )
+    now = utcnow()
+    context.session.execute(
+        update(g)
+        .where(g.id.in_(list(created)))
+        .values(deleted_at=now, updated_at=now, version=g.version + 1)
+    )
+    context.changed(["student_groups"], created)
+
+
+def restore_proposed_groups(context: OperationContext, created: Sequence[str]) -> None:
+    """Redo: bring back the groups a proposal made."""
+    if not created:
+        return
+    g, now = m.StudentGroup, utcnow()
+    context.session.execute(
+        update(g)
+        .where(g.id.in_(list(created)))
+        .values(deleted_at=None, updated_at=now, version=g.version + 1)
+    )
+    context.changed(["student_groups"], created)

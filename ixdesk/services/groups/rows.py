@@ -43,6 +43,7 @@ class StudentRow:
     track_interest_id: str | None
     track_interest: str | None
     status: str | None = ENROLLED
+    locked: bool = False  # locked in their group: a match leaves them there
 
     @property
     def name(self) -> str:
@@ -67,6 +68,7 @@ class GroupRow:
     lead_instructor_id: str | None
     lead_instructor: str | None
     members: tuple[StudentRow, ...] = ()
+    locked: bool = False  # a match keeps its members and business problem
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class CohortInfo:
     track: str | None
     group_size: int | None
     status: str
+    audience: str = "high_school"
 
 
 @dataclass
@@ -146,7 +149,7 @@ def _student_columns() -> tuple[Any, ...]:
     )
 
 
-def _student(row: Any, status: Any) -> StudentRow:
+def _student(row: Any, status: Any, locked: bool = False) -> StudentRow:
     return StudentRow(
         canonical_id(row[0]),
         row[1] or "",
@@ -158,6 +161,7 @@ def _student(row: Any, status: Any) -> StudentRow:
         canonical_id(row[7]) if row[7] is not None else None,
         row[8],
         None if status is None else str(getattr(status, "value", status)),
+        bool(locked),
     )
 
 
@@ -174,10 +178,11 @@ def _in_live_group(cohort_id: str) -> Any:
 
 
 def _members_query(cohort_id: str) -> AnySelect:
-    """(group id, student columns..., enrolment status) of every member of a live group."""
+    """(group id, student columns..., enrolment status, locked) of every member of a live
+    group."""
     ms, g, s, e = m.GroupMembership, m.StudentGroup, m.Student, m.Enrolment
     return (
-        select(ms.group_id, *_student_columns(), e.status)
+        select(ms.group_id, *_student_columns(), e.status, ms.locked)
         .join(g, and_(g.id == ms.group_id, g.deleted_at.is_(None)))
         .join(s, and_(s.id == ms.student_id, s.deleted_at.is_(None)))
         .outerjoin(m.Track, m.Track.id == s.track_interest_id)
@@ -222,6 +227,7 @@ def _groups_query(cohort_id: str) -> AnySelect:
             lead.first_name,
             lead.last_name,
             lead.preferred_name,
+            g.locked,
         )
         .outerjoin(problem, problem.id == g.business_problem_id)
         .outerjoin(company, company.id == problem.company_id)
@@ -243,13 +249,14 @@ def _group(row: Any, members: tuple[StudentRow, ...] = ()) -> GroupRow:
         canonical_id(row[7]) if row[7] is not None else None,
         lead or None,
         members,
+        bool(row[11]),
     )
 
 
 def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
     c, track = m.Cohort, m.Track
     row = session.execute(
-        select(c.id, c.name, c.track_id, track.name, c.group_size, c.status)
+        select(c.id, c.name, c.track_id, track.name, c.group_size, c.status, c.audience)
         .outerjoin(track, track.id == c.track_id)
         .where(c.id == cohort_id, c.deleted_at.is_(None))
     ).first()
@@ -262,6 +269,7 @@ def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
         row[3],
         row[4],
         str(getattr(row[5], "value", row[5])),
+        str(getattr(row[6], "value", row[6])),
     )
 
 
@@ -279,7 +287,7 @@ def builder_data(database: Database, cohort_id: str) -> BuilderData:
         cohort = cohort_info(session, cohort_id)
         members: dict[str, list[StudentRow]] = {}
         for row in session.execute(_members_query(cohort_id)):
-            members.setdefault(canonical_id(row[0]), []).append(_student(row[1:], row[-1]))
+            members.setdefault(canonical_id(row[0]), []).append(_student(row[1:], row[-2], row[-1]))
         unassigned = [
             _student(row, ENROLLED) for row in session.execute(_unassigned_query(cohort_id))
         ]
@@ -301,7 +309,7 @@ def builder_update(database: Database, cohort_id: str, ids: Collection[str]) -> 
         for row in session.execute(
             _members_query(cohort_id).where(m.GroupMembership.student_id.in_(wanted))
         ):
-            student = _student(row[1:], row[-1])
+            student = _student(row[1:], row[-2], row[-1])
             placed[student.id] = Placement(student, canonical_id(row[0]))
         for row in session.execute(_unassigned_query(cohort_id).where(m.Student.id.in_(wanted))):
             student = _student(row, ENROLLED)

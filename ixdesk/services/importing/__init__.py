@@ -31,7 +31,7 @@ docs/import.md for what a coordinator sees.
 
 from __future__ import annotations
 
-from ixdesk.services.importing.commit import ImportResult, commit_import
+from ixdesk.services.importing.commit import commit_import
 from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELDS, KINDS, FieldSpec
 from ixdesk.services.importing.headers import guess_field, match_header
@@ -45,7 +45,8 @@ from ixdesk.services.importing.mapping import (
 from ixdesk.services.importing.plan import CHOICES, STATUSES, ImportPlan, plan_import
 from ixdesk.services.importing.reading import LeftOutRow, SheetInfo, SourceTable, read_table
 from ixdesk.services.importing.rejected import write_rejected
-from ixdesk.services.importing.rows import PlannedRow, Problem, detect_day_first
+from ixdesk.services.importing.result import ImportResult
+from ixdesk.services.importing.rows import PlannedRow, Problem, date_columns, detect_day_first
 from ixdesk.services.importing.safety import ImportCancelled, ImportFileError
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "SheetInfo",
     "SourceTable",
     "commit_import",
+    "date_columns",
     "detect_day_first",
     "fit_mapping",
     "guess_field",

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, bindparam, update
 
@@ -25,54 +24,20 @@ from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
 from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.importing.matching import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
-from ixdesk.services.importing.rows import CONSENT_NOW
+from ixdesk.services.importing.result import ImportResult
+from ixdesk.services.importing.rows import CONSENT_NOW, Answers
 from ixdesk.services.importing.safety import ImportCancelled
-from ixdesk.services.importing.sqlite_rows import insert_sqlite
+from ixdesk.services.importing.sqlite_rows import indexes_built_after, insert_batch
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.privacy import audit
 from ixdesk.services.privacy.consent import consents_to_add
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 
+T = TypeVar("T")
+
 BATCH = 2_000
 SQLITE_CACHE_KIB = -16_384  # negative: KiB, so 16 MiB
-
-
-@dataclass
-class ImportResult:
-    """What the import wrote, once committed."""
-
-    counts: dict[str, int]
-    inserted: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    enrolled: int = 0
-    tracks_created: list[str] = field(default_factory=list)
-    answered: int = 0  # students whose application answers were kept
-
-    def describe(self) -> str:
-        counts = self.counts
-        text = (
-            f"{counts['new']:,} new, {counts['updated']:,} updated, "
-            f"{counts['unchanged']:,} unchanged, {counts['skipped']:,} skipped, "
-            f"{counts['invalid']:,} invalid"
-        )
-        if self.enrolled:
-            text += f"; {self.enrolled:,} enrolled"
-        if self.tracks_created:
-            text += f"; new tracks: {', '.join(self.tracks_created)}"
-        if self.answered:
-            text += f"; application answers kept for {self.answered:,}"
-        return text
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "counts": self.counts,
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "enrolled": self.enrolled,
-            "tracks_created": self.tracks_created,
-            "answered": self.answered,
-        }
 
 
 class _Writer:
@@ -105,6 +70,24 @@ class _Writer:
     def _stamp(self) -> dict[str, Any]:
         return {"created_at": self.now, "updated_at": self.now, "version": 1, "deleted_at": None}
 
+    def insert_numbered(
+        self,
+        table: Table,
+        cohort_id: str | None,
+        lists: Sequence[tuple[str, Sequence[T]]],
+        columns: Callable[[int, T], dict[str, Any]],
+    ) -> None:
+        """A row per item of each student's list, numbered from 1 (answers, rankings)."""
+        self.insert(
+            table,
+            (
+                {"id": str(uuid.uuid4()), "student_id": student_id, "cohort_id": cohort_id,
+                 **columns(number, item), **self._stamp()}
+                for student_id, items in lists
+                for number, item in enumerate(items, start=1)
+            ),
+        )  # fmt: skip
+
     def insert(self, table: Table, rows: Iterable[dict[str, Any]]) -> None:
         """Insert rows given as dicts (all with the same keys), in batches."""
         for batch in _batches(rows):
@@ -114,11 +97,7 @@ class _Writer:
     def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
         """Insert one batch given column by column; report progress and the new ids."""
         count = len(columns[0])
-        if self.connection.dialect.name == "sqlite":
-            insert_sqlite(self.connection, table, names, columns, self.bound)
-        else:
-            rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-            self.connection.execute(table.insert(), rows)
+        insert_batch(self.connection, table, names, columns, self.bound)
         name = table.name
         self.result.inserted[name] = self.result.inserted.get(name, 0) + count
         self.context.changed([name], columns[names.index("id")])
@@ -144,7 +123,7 @@ class _Writer:
                 columns = []
                 for name in names:
                     values = _gather(store.columns.get(name), rows)
-                    if name in defaults:
+                    if name in defaults and None in values:
                         default = defaults[name]
                         values = [default if value is None else value for value in values]
                     if name == "guardian_consent_at":
@@ -186,6 +165,7 @@ class _Writer:
         }
         expertise = self._expertise_rows()
         answers = plan.answers_to_add()
+        rankings = plan.choices_to_add()
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
@@ -193,8 +173,38 @@ class _Writer:
             + len(expertise)
             + len(plan.enrolments)
             + sum(len(pairs) for _student, pairs in answers)
+            + sum(len(ranking) for _student, ranking in rankings)
         )
         self.step(0)
+        new_rows = {
+            m.Track.__tablename__: len(plan.tracks_to_create),
+            **{p.model.__table__.name: len(new[p.record]) for p in plan.parts},
+            m.InstructorExpertise.__tablename__: len(expertise),
+            m.Enrolment.__tablename__: len(plan.enrolments),
+            m.ApplicationAnswer.__tablename__: sum(len(pairs) for _student, pairs in answers),
+            m.ProblemPreference.__tablename__: sum(len(ranking) for _student, ranking in rankings),
+        }
+        with indexes_built_after(self.connection, new_rows):
+            self._write(new, changed, expertise, answers, rankings)
+        if plan.kind == Kind.STUDENTS:
+            students = [t.id for p in plan.parts for t in plan.targets.get(p.record, ())]
+            consents = list(consents_to_add(self.connection, students, self._stamp()))
+            self.total += len(consents)
+            self.insert(m.Consent.__table__, consents)
+        written = plan.counts["new"] + plan.counts["updated"]
+        audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind}",
+                   records=written, file_name=plan.table.path)  # fmt: skip
+        return self.result
+
+    def _write(
+        self,
+        new: dict[str, list[Target]],
+        changed: dict[str, list[Target]],
+        expertise: list[dict[str, Any]],
+        answers: list[tuple[str, Answers]],
+        rankings: list[tuple[str, list[str]]],
+    ) -> None:
+        plan = self.plan
         tracks = [
             {"id": track_id, "name": name, "description": None, **self._stamp()}
             for track_id, name in plan.tracks_to_create.items()
@@ -219,32 +229,18 @@ class _Writer:
         ]
         self.insert(m.Enrolment.__table__, enrolments)
         self.result.enrolled = len(enrolments)
-        self.insert(
-            m.ApplicationAnswer.__table__,
-            (
-                {
-                    "id": str(uuid.uuid4()),
-                    "student_id": student_id,
-                    "cohort_id": plan.cohort_id,
-                    "position": position,
-                    "question": question,
-                    "answer": answer,
-                    **self._stamp(),
-                }
-                for student_id, pairs in answers
-                for position, (question, answer) in enumerate(pairs, start=1)
-            ),
-        )
+        self.result.cohort_name = plan.cohort_name or ""
+        self.result.enrolment_status = plan.enrolment_status
+        self.insert_numbered(
+            m.ApplicationAnswer.__table__, plan.cohort_id, answers,
+            lambda position, pair: {"position": position, "question": pair[0], "answer": pair[1]},
+        )  # fmt: skip
         self.result.answered = len(answers)
-        if plan.kind == Kind.STUDENTS:
-            students = [t.id for p in plan.parts for t in plan.targets.get(p.record, ())]
-            consents = list(consents_to_add(self.connection, students, self._stamp()))
-            self.total += len(consents)
-            self.insert(m.Consent.__table__, consents)
-        written = plan.counts["new"] + plan.counts["updated"]
-        audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind}",
-                   records=written, file_name=plan.table.path)  # fmt: skip
-        return self.result
+        self.insert_numbered(
+            m.ProblemPreference.__table__, plan.cohort_id, rankings,
+            lambda rank, problem_id: {"business_problem_id": problem_id, "rank": rank},
+        )  # fmt: skip
+        self.result.ranked = len(rankings)
 
     def _value(self, value: Any) -> Any:
         if value is CONSENT_NOW:

@@ -19,6 +19,7 @@ from ixdesk.db import models as m
 from ixdesk.db.base import Record
 from ixdesk.errors import IxdeskError
 from ixdesk.services.folding import fold
+from ixdesk.services.tables import canonical_id
 
 CHUNK = 500
 LEGAL_SUFFIXES = frozenset(
@@ -206,6 +207,32 @@ def answered_students(session: Session, cohort_id: str | None) -> set[str]:
     a = m.ApplicationAnswer
     where = a.cohort_id == cohort_id if cohort_id else a.cohort_id.is_(None)
     return set(session.scalars(select(a.student_id).where(where, a.deleted_at.is_(None))))
+
+
+def ranked_students(session: Session, cohort_id: str) -> set[str]:
+    """Ids of the students who already ranked business problems for this cohort."""
+    pp = m.ProblemPreference
+    rows = select(pp.student_id).where(pp.cohort_id == cohort_id, pp.deleted_at.is_(None))
+    return {canonical_id(each) for each in session.scalars(rows)}
+
+
+def problem_titles(session: Session) -> list[str]:
+    """Every live business problem's title, for matching the names in rankings."""
+    p = m.BusinessProblem
+    return list(session.scalars(select(p.title).where(p.deleted_at.is_(None)).order_by(p.title)))
+
+
+def problem_ids(session: Session) -> dict[str, str]:
+    """Folded title -> id of every live business problem (the first, when titles repeat)."""
+    from ixdesk.services.importing.values import value_key
+
+    p = m.BusinessProblem
+    found: dict[str, str] = {}
+    for problem_id, title in session.execute(
+        select(p.id, p.title).where(p.deleted_at.is_(None)).order_by(p.created_at, p.id)
+    ):
+        found.setdefault(value_key(title), canonical_id(problem_id))
+    return found
 
 
 def track_names(session: Session) -> list[str]:

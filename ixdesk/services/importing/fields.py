@@ -25,6 +25,8 @@ YES_NO, CONSENT, TRACK, TRACKS, CHOICE, FULL_NAME = (
 )
 ANSWER = "answer"  # kept whole as the student's application answer, from any number of columns
 APPLICATION_ANSWER = "application_answer"
+CHOICES = "choices"  # a ranking of business problems, from any number of columns (ranking.py)
+PROBLEM_CHOICES = "problem_choices"
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,8 @@ class FieldSpec:
 
     @property
     def many(self) -> bool:
-        """Whether several columns may go into this field (application answers)."""
-        return self.type == ANSWER
+        """Whether several columns may go into this field (application answers, rankings)."""
+        return self.type in (ANSWER, CHOICES)
 
 
 def _length(model: type[Record], column: str) -> int | None:
@@ -101,6 +103,7 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         FieldSpec("messaging_opt_in", "Messaging opt-in", YES_NO),
         FieldSpec("notes", "Notes"),
         FieldSpec(APPLICATION_ANSWER, "Application answer (kept for the cohort)", ANSWER),
+        FieldSpec(PROBLEM_CHOICES, "Ranked business problems (for the cohort)", CHOICES),
     ),
     Kind.INSTRUCTORS: (
         *_person_names(m.Instructor, email_required=True),

@@ -18,9 +18,18 @@ from typing import Any
 
 from ixdesk.errors import IxdeskError
 from ixdesk.services.atomic import write_atomically
-from ixdesk.services.importing.fields import APPLICATION_ANSWER, FIELD_BY_NAME, FIELDS, KINDS
+from ixdesk.services.importing.fields import (
+    ANSWER,
+    APPLICATION_ANSWER,
+    CHOICES,
+    FIELD_BY_NAME,
+    FIELDS,
+    KINDS,
+    PROBLEM_CHOICES,
+)
 from ixdesk.services.importing.header_words import header_key
 from ixdesk.services.importing.headers import is_bookkeeping, match_header
+from ixdesk.services.importing.ranking import column_shape
 from ixdesk.services.importing.values import ValueMappings, read_values, values_json
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.validation.base import quoted
@@ -67,9 +76,20 @@ class Mapping:
         }
 
     def answer_headers(self) -> list[str]:
-        """The columns kept as application answers, in the file's order."""
+        """The columns kept as application answers, in the file's order.
+
+        When any column is kept as an answer, the ranking columns are kept too, as typed,
+        besides becoming the students' rankings: they are answers to the form as well.
+        """
         specs = FIELD_BY_NAME[self.kind]
-        return [h for h, mapped in self.columns.items() if mapped and specs[mapped].many]
+        kinds = {h: specs[mapped].type for h, mapped in self.columns.items() if mapped}
+        if ANSWER not in kinds.values():
+            return []
+        return [h for h, kind in kinds.items() if kind in (ANSWER, CHOICES)]
+
+    def choice_headers(self) -> list[str]:
+        """The columns holding the students' rankings of business problems, in file order."""
+        return [h for h, mapped in self.columns.items() if mapped == PROBLEM_CHOICES]
 
     def set(self, header: str, field_name: str | None) -> None:
         """Import ``header`` into ``field_name`` (None: do not import it).
@@ -129,8 +149,11 @@ def propose_mapping(kind: Kind, headers: Iterable[str]) -> Mapping:
     suggestions: dict[str, str] = {}
     taken: set[str] = set()
     for header in headers:
-        found = match_header(kind, header)
         columns[header] = None
+        if kind == Kind.STUDENTS and column_shape(header) is not None:
+            columns[header] = PROBLEM_CHOICES
+            continue
+        found = match_header(kind, header)
         if found.field is None or found.field in taken:
             continue
         if found.sure:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
 
 
-_RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3}
+_RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3, "repeated": 4}
 
 
 def _email_key(values: dict[str, Any]) -> str | None:
@@ -217,8 +217,8 @@ class _Matcher:
             target.values = self.plan.rows[target.row_index or 0].values
         before = {column: target.values.get(column) for column in values}
         differences = [c for c, value in values.items() if not _same(c, before[c], value)]
-        if not differences:
-            status = "unchanged"
+        if not differences:  # the same as an earlier row of the file, or as ixdesk has it
+            status = "repeated" if target.created_by is not None else "unchanged"
         elif choice == "skip":
             status = "skipped"
         else:
@@ -361,10 +361,10 @@ def _tracks_used(plan: ImportPlan) -> dict[str, str]:
     from_rows: list[int] = []  # new records still exactly their row: read the columns
     for targets in plan.targets.values():
         for target in targets:
-            values = target.values if target.is_new else target.changes
-            if values is None:  # a new record still exactly its row
+            if target.values is None:  # a new record still exactly its row
                 from_rows.append(target.row_index or 0)
                 continue
+            values = target.values if target.is_new else target.changes
             _add_tracks(used, (values.get(column) for column in ("track_interest_id", "expertise")))
     if from_rows and plan.rows:
         columns = plan.rows[0].store.columns

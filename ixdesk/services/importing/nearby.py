@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Any
 
 from ixdesk.services.importing import existing as ex
@@ -31,6 +31,25 @@ def fold_column(values: list[Any] | None, size: int) -> list[str | None]:
     return list(map(folded.__getitem__, values))
 
 
+PeopleKeys = dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]]
+
+
+def people_keys(found: ex.Existing, checks: tuple[tuple[str, str, bool], ...]) -> PeopleKeys:
+    """Per compared column: (folded first name, folded last name, value) → the people
+    in ixdesk with it (the value folded too where the check says so)."""
+    keys: PeopleKeys = {}
+    for (first_name, last_name), people in found.people.items():
+        for person in people:
+            for _label, column, folded in checks:
+                value = getattr(person, column, None)
+                if value:
+                    value = ex.fold_name(value) if folded else value
+                    keys.setdefault(column, {}).setdefault(
+                        (first_name, last_name, value), []
+                    ).append(person)
+    return keys
+
+
 class Likeness:
     """Finds, for a row about to become a new record, a person it probably duplicates.
 
@@ -46,19 +65,12 @@ class Likeness:
         size = store.size
         self.record = record
         self.rows = rows
-        self.store = store
+        self.first_names = store.columns.get("first_name")
+        self.last_names = store.columns.get("last_name")
         first = fold_column(store.columns.get("first_name"), size)
         last = fold_column(store.columns.get("last_name"), size)
         self.emails = store.columns.get("email") or [None] * size
-        database: dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]] = {}
-        for (first_name, last_name), people in found.people.items():
-            for person in people:
-                for _label, column, folded in CHECKS[record]:
-                    value = getattr(person, column, None)
-                    if value:
-                        value = ex.fold_name(value) if folded else value
-                        key = (first_name, last_name, value)
-                        database.setdefault(column, {}).setdefault(key, []).append(person)
+        database = people_keys(found, CHECKS[record])
         # Per check: its label, every row's key, the key's group number (-1: a key
         # no other row or record shares), matching records, and the first row seen
         # with each group.
@@ -75,7 +87,7 @@ class Likeness:
             if not shared:
                 continue
             group = {key: number for number, key in enumerate(dict.fromkeys(shared))}
-            codes = [group.get(key, -1) for key in keys]
+            codes = list(map(group.get, keys, repeat(-1)))
             self.candidates.update(compress(count(), map((-1).__lt__, codes)))
             # The keys themselves only to look records up (a few MB less without).
             self.checks.append((label, keys if known else None, codes, known))
@@ -117,8 +129,8 @@ class Likeness:
         return found
 
     def _message(self, index: int, label: str, where: str) -> str:
-        first = self.store.get("first_name", index)
-        last = self.store.get("last_name", index)
+        first = self.first_names[index] if self.first_names else None
+        last = self.last_names[index] if self.last_names else None
         return (
             f"{first} {last} has the same name and {label} as {where}, but another email: "
             f"check this is not the same {self.record}."

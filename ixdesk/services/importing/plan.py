@@ -3,11 +3,13 @@
 ``plan_import`` checks every row, matches it against the database (same
 email, case-insensitive; for partner companies the name) and against earlier
 rows of the same file, and gives each row a status: new, updated, unchanged,
-skipped or invalid. A matching row is never applied silently: the choice per
+repeated, skipped or invalid. A matching row is never applied silently: the choice per
 row or for all (skip, the default; fill: empty fields only; update: every
 mapped field the row has a value for, empty cells never erase) decides, and
-a row equal to what it matches is "unchanged", so importing the same file
-twice changes nothing. Near-duplicates (same name and same date of birth or
+a row equal to the record it matches in ixdesk is "unchanged", so importing
+the same file twice changes nothing; a row equal to an earlier row of the same
+file is "repeated" (its record is the earlier row's, and there was nothing in
+ixdesk to stay unchanged). Near-duplicates (same name and same date of birth or
 school, another email) become warnings. Changing a choice re-runs only the
 matching, never the checks or the queries.
 """
@@ -27,16 +29,22 @@ from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.bulk import collector_paused, without_collector
 from ixdesk.services.importing.duplicates import Duplicate
-from ixdesk.services.importing.fields import FIELD_BY_NAME, RECORD_WORDS
+from ixdesk.services.importing.fields import FIELD_BY_NAME, PROBLEM_CHOICES, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
 from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import Answers, PlannedRow, Problem, TrackBook, convert_rows
+from ixdesk.services.importing.values import value_key
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.settings import load_settings
 
+RANKING_NEEDS_COHORT = (
+    "The rankings of business problems are kept only when the students are imported into a "
+    "cohort; choose one to keep them."
+)
 NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skipped", "invalid"
-STATUSES = (NEW, UPDATED, UNCHANGED, SKIPPED, INVALID)
+REPEATED = "repeated"
+STATUSES = (NEW, UPDATED, UNCHANGED, REPEATED, SKIPPED, INVALID)
 CHOICES = ("skip", "fill", "update")
 
 
@@ -63,6 +71,8 @@ class ImportPlan:
     new_ids: dict[Any, str] = field(default_factory=dict)
     row_ids: dict[str, list[str]] = field(default_factory=dict)
     answered: set[str] = field(default_factory=set)  # students with answers for the cohort
+    titles: dict[str, str] = field(default_factory=dict)  # folded problem title -> its id
+    ranked: set[str] = field(default_factory=set)  # students with a ranking for the cohort
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -114,28 +124,62 @@ class ImportPlan:
 
     @property
     def notes(self) -> list[str]:
-        return self.table.notes + self.mapping.notes
+        found = self.table.notes + self.mapping.notes
+        if self.cohort_id is None and self.mapping.choice_headers():
+            found = [*found, RANKING_NEEDS_COHORT]
+        return found
 
     @property
     def has_changes(self) -> bool:
         counts = self.counts
-        return bool(counts[NEW] or counts[UPDATED] or self.enrolments or self.answers_to_add())
+        return bool(
+            counts[NEW]
+            or counts[UPDATED]
+            or self.enrolments
+            or self.answers_to_add()
+            or self.choices_to_add()
+        )
 
     def answers_to_add(self) -> list[tuple[str, Answers]]:
         """(student id, answers) the import keeps: a student's first valid row with
         answers, unless they already have application answers for this cohort."""
         store = self.rows[0].store if self.rows else None
-        if store is None or store.answers is None:
+        return self._first_per_student(store.answers if store else None, self.answered)
+
+    def choices_to_add(self) -> list[tuple[str, list[str]]]:
+        """(student id, business problem ids, first choice first) the import keeps for the
+        cohort: a student's first valid row with a ranking, unless they have one already."""
+        store = self.rows[0].store if self.rows else None
+        if self.cohort_id is None or store is None or store.choices is None:
             return []
-        found: list[tuple[str, Answers]] = []
-        seen = set(self.answered)
-        for row, answers in zip(self.rows, store.answers, strict=True):
-            if answers is None or row.status == INVALID or not row.record_ids:
+        resolved = [self.problem_ids(names) if names else None for names in store.choices]
+        return self._first_per_student([r or None for r in resolved], self.ranked)
+
+    def problem_ids(self, names: tuple[str, ...]) -> list[str]:
+        """The business problems typed names mean (the mapping's meanings first)."""
+        meanings = {
+            value_key(k): t for k, t in self.mapping.values.get(PROBLEM_CHOICES, {}).items()
+        }
+        found: list[str] = []
+        for name in names:
+            title = meanings.get(value_key(name), name)
+            problem_id = self.titles.get(value_key(title)) if title else None
+            if problem_id is not None and problem_id not in found:
+                found.append(problem_id)
+        return found
+
+    def _first_per_student(self, values: list[Any] | None, already: set[str]) -> list[Any]:
+        if values is None:
+            return []
+        found: list[Any] = []
+        seen = set(already)
+        for row, value in zip(self.rows, values, strict=True):
+            if value is None or row.status == INVALID or not row.record_ids:
                 continue
             student_id = row.record_ids[0]
             if student_id not in seen:
                 seen.add(student_id)
-                found.append((student_id, answers))
+                found.append((student_id, value))
         return found
 
     def unreadable_columns(self) -> list[str]:
@@ -173,6 +217,7 @@ class ImportPlan:
             "counts": self.counts,
             "enrolments": len(self.enrolments),
             "application_answers": len(self.answers_to_add()),
+            "rankings": len(self.choices_to_add()),
             "new_tracks": sorted(self.tracks_to_create.values()),
             "notes": self.notes,
         }
@@ -246,6 +291,9 @@ def plan_import(
             _check_contacts(converted, mapping)
         existing = _load_existing(session, kind, converted)
         answered = ex.answered_students(session, cohort_id) if mapping.answer_headers() else set()
+        ranking = bool(mapping.choice_headers())
+        titles = ex.problem_ids(session) if ranking else {}
+        ranked = ex.ranked_students(session, cohort_id) if ranking and cohort_id else set()
     plan = ImportPlan(
         kind=kind,
         table=table,
@@ -262,9 +310,37 @@ def plan_import(
         enrolled=enrolled,
         new_ids=new_ids,
         answered=answered,
+        titles=titles,
+        ranked=ranked,
     )
+    _check_rankings(plan)
     plan.resolve()
     return plan
+
+
+def _check_rankings(plan: ImportPlan) -> None:
+    """A warning on each row whose ranking names something that is no business problem."""
+    store = plan.rows[0].store if plan.rows else None
+    if store is None or store.choices is None:
+        return
+    if plan.cohort_id is None:
+        return
+    header = plan.mapping.choice_headers()[0]
+    for row, names in zip(plan.rows, store.choices, strict=True):
+        for name in names or ():
+            if not plan.problem_ids((name,)):
+                row.problems = [*row.problems]
+                row.problems.append(
+                    Problem(
+                        row.row_number,
+                        header,
+                        f"{validation.quoted(name)} is not a business problem in ixdesk; it is "
+                        "left out of this student's ranking (say which problem it means on the "
+                        "typed answers step, or with --mapping).",
+                        validation.WARNING,
+                        PROBLEM_CHOICES,
+                    )
+                )
 
 
 def _check_contacts(converted: list[PlannedRow], mapping: Mapping) -> None:

@@ -13,9 +13,10 @@ from typing import Any
 from ixdesk.services.folding import fold
 from ixdesk.services.importing import Duplicate, ImportPlan, PlannedRow
 from ixdesk.services.importing.fields import FIELD_BY_NAME
+from ixdesk.services.importing.result import joining
 from ixdesk.services.importing.session import CHOICE_LABELS, NOUNS, counted
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.validation import ERROR, shown
+from ixdesk.services.validation import ERROR, quoted, shown
 
 
 @dataclass(frozen=True)
@@ -181,12 +182,17 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
             f"{counted(kept, 'row matches', 'rows match')} a record that stays as it is "
             f"({counts['unchanged']:,} unchanged, {counts['skipped']:,} skipped)."
         )
+    if counts["repeated"]:
+        lines.append(
+            f"{counted(counts['repeated'], 'row repeats', 'rows repeat')} an earlier row of "
+            f"the file (repeated), so no {one} is added twice."
+        )
     if counts["invalid"] and skip_invalid:
         lines.append(f"{counted(counts['invalid'], 'invalid row')} will be left out.")
     if plan.enrolments:
         lines.append(
-            f"{counted(len(plan.enrolments), 'student')} will be enrolled into "
-            f"“{plan.cohort_name}” (status: {plan.enrolment_status})."
+            f"{counted(len(plan.enrolments), 'student')} will be added to "
+            f"{joining(plan.cohort_name, plan.enrolment_status)}."
         )
     if plan.tracks_to_create:
         names = ", ".join(sorted(plan.tracks_to_create.values()))
@@ -194,6 +200,12 @@ def what_will_happen(plan: ImportPlan, skip_invalid: bool) -> list[str]:
     answered = len(plan.answers_to_add())
     if answered:
         whose = counted(answered, "student's", "students'")
-        where = f" for “{plan.cohort_name}”" if plan.cohort_name else ""
+        where = f" for {quoted(plan.cohort_name)}" if plan.cohort_name else ""
         lines.append(f"{whose} application answers will be kept{where}.")
+    ranked = len(plan.choices_to_add())
+    if ranked:
+        whose = counted(ranked, "student's", "students'")
+        lines.append(
+            f"{whose} rankings of business problems will be kept for “{plan.cohort_name}”."
+        )
     return lines

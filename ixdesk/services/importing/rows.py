@@ -34,6 +34,7 @@ from ixdesk.services.importing.fields import (
     FieldSpec,
 )
 from ixdesk.services.importing.mapping import Mapping
+from ixdesk.services.importing.ranking import row_rankings
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.values import remap
 from ixdesk.services.record_kinds import Kind
@@ -73,6 +74,8 @@ class ValueStore:
         self.columns: dict[str, list[Any]] = {}
         # each row's application answers (None: none), when columns are kept as answers
         self.answers: list[Answers | None] | None = None
+        # each row's ranked business problems as typed, first choice first (None: none)
+        self.choices: list[tuple[str, ...] | None] | None = None
 
     def row(self, index: int) -> dict[str, Any]:
         return {
@@ -138,7 +141,7 @@ class _Column:
             out: list[Any] = [None] * len(cells)
             todo: Iterable[int] = range(len(cells))
         else:
-            out = self.fast(cells)
+            out = _each_distinct_once(self.fast, cells)
             todo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
         convert = self.converter
         problems = self.problems
@@ -195,6 +198,16 @@ class _Column:
         return list(map(values.__getitem__, keys))
 
 
+def _each_distinct_once(check: ColumnCheck, cells: Sequence[Any]) -> list[Any]:
+    """A column check over each distinct cell once, when enough cells repeat to pay
+    (guardians' numbers shared by siblings, schools); the cells' results in order."""
+    distinct = list(dict.fromkeys(cells))
+    if len(distinct) * 4 > len(cells) * 3:
+        return check(cells)
+    found = dict(zip(distinct, check(distinct), strict=True))
+    return list(map(found.__getitem__, cells))
+
+
 def convert_rows(
     kind: Kind,
     table: SourceTable,
@@ -212,13 +225,15 @@ def convert_rows(
     index_of = {header: i for i, header in enumerate(table.headers)}
     size = len(table.rows)
     store = ValueStore(size)
-    rows = [PlannedRow(i, number, store) for i, number in enumerate(table.row_numbers)]
+    rows = list(map(PlannedRow, range(size), table.row_numbers, repeat(store)))
     mapped = [
         (h, f) for h, f in mapping.columns.items() if f and h in index_of and not specs[f].many
     ]
     answers = [h for h in mapping.answer_headers() if h in index_of]
+    ranking = [h for h in mapping.choice_headers() if h in index_of]
     # The table's columns, read once (cheaper than picking one cell per row per column).
-    cells_by_column = list(zip(*table.rows, strict=True)) if size and (mapped or answers) else []
+    read = mapped or answers or ranking
+    cells_by_column = list(zip(*table.rows, strict=True)) if size and read else []
     for done, (header, field_name) in enumerate(mapped, start=1):
         spec = specs[field_name]
         converter = make_converter(
@@ -240,6 +255,8 @@ def convert_rows(
             progress(done * size // len(mapped), size)
     if answers and size:
         store.answers = _answers(answers, [cells_by_column[index_of[h]] for h in answers])
+    if ranking and size:
+        store.choices = row_rankings(ranking, [cells_by_column[index_of[h]] for h in ranking])
     _check_required(kind, mapping, store, rows)
     _formula_warnings(table, mapping, rows)
     return rows
@@ -324,19 +341,24 @@ def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRo
         _add(row, Problem(number, header, message, WARNING, mapping.field_for(header)))
 
 
+def date_columns(kind: Kind, table: SourceTable, mapping: Mapping) -> list[int]:
+    """The positions of the columns mapped to date fields."""
+    specs = FIELD_BY_NAME[kind]
+    index_of = {header: i for i, header in enumerate(table.headers)}
+    return [
+        index_of[header]
+        for header, name in mapping.columns.items()
+        if name and specs[name].type in (DATE, PAST_DATE, CONSENT) and header in index_of
+    ]
+
+
 def detect_day_first(kind: Kind, table: SourceTable, mapping: Mapping) -> bool | None:
     """The day/month order the file's text dates prove (31/12/2010 or 12/31/2010), or None.
 
     None when no value tells (every date fits both orders) or when values
     contradict each other; the caller then keeps its own choice.
     """
-    specs = FIELD_BY_NAME[kind]
-    index_of = {header: i for i, header in enumerate(table.headers)}
-    columns = [
-        index_of[header]
-        for header, name in mapping.columns.items()
-        if name and specs[name].type in (DATE, PAST_DATE, CONSENT) and header in index_of
-    ]
+    columns = date_columns(kind, table, mapping)
     votes = {True: 0, False: 0}
     for row in table.rows[:20_000]:
         for column in columns:

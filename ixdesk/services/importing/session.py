@@ -23,6 +23,7 @@ from ixdesk.services.importing import (
     ImportResult,
     Mapping,
     SourceTable,
+    date_columns,
     detect_day_first,
     existing,
     fit_mapping,
@@ -34,13 +35,19 @@ from ixdesk.services.importing import (
 from ixdesk.services.importing.fields import CONSENT, DATE, FIELD_BY_NAME, PAST_DATE, PHONE
 from ixdesk.services.importing.values import KEEP, ValueQuestion, value_questions
 from ixdesk.services.record_kinds import Kind
-from ixdesk.services.validation import default_day_first, default_region, shown
+from ixdesk.services.validation import (
+    default_day_first,
+    default_region,
+    shown,
+    written_in_numbers,
+)
 
 CHOICE_LABELS = {"skip": "Skip", "fill": "Fill empty fields", "update": "Update all fields"}
 STATUS_LABELS = {
     "new": "New",
     "updated": "Updated",
     "unchanged": "Unchanged",
+    "repeated": "Repeated",
     "skipped": "Skipped",
     "invalid": "Invalid",
 }
@@ -143,6 +150,7 @@ class ImportSession:
     questions: list[ValueQuestion] = field(default_factory=list)
     asked_for: tuple[Any, ...] | None = None
     tracks: list[str] = field(default_factory=list)  # existing tracks' names, for the answers
+    problems: list[str] = field(default_factory=list)  # business problems' titles, likewise
 
     def take_read(self, outcome: ReadOutcome) -> None:
         """A new reading of the file: the mapping and date order follow it; the plan is stale."""
@@ -173,6 +181,7 @@ class ImportSession:
         if self.asked_for != inputs:
             with database.read() as session:
                 self.tracks = existing.track_names(session)
+                self.problems = existing.problem_titles(session)
                 audience = None
                 if self.cohort and self.source.kind == Kind.STUDENTS:
                     audience = existing.cohort_audience(session, self.cohort)
@@ -183,6 +192,7 @@ class ImportSession:
                 self.mapping.columns,
                 tracks=self.tracks,
                 audience=audience,
+                problems=self.problems,
             )
             self.asked_for = inputs
         return self.questions
@@ -250,6 +260,28 @@ def maps_type(mapping: Mapping, *types: str) -> bool:
 
 def maps_dates(mapping: Mapping) -> bool:
     return maps_type(mapping, DATE, PAST_DATE, CONSENT)
+
+
+def date_order_note(session: ImportSession) -> str:
+    """What the mapping page says about the order of day and month."""
+    table, mapping, detected = session.table, session.mapping, session.detected_day_first
+    if detected is not None:
+        text = "The file's dates show the " + ("day" if detected else "month") + " first."
+        if detected != session.day_first:
+            text += " The other order was chosen: dates that fit only one order are refused."
+        return text
+    if table is not None and mapping is not None:
+        columns = date_columns(mapping.kind, table, mapping)
+        typed = (row[column] for row in table.rows[:20_000] for column in columns)
+        if not any(map(written_in_numbers, typed)):
+            return (
+                "The file's dates are stored as dates, so their order is known; this "
+                "choice applies only to dates typed as numbers (04/03/2009)."
+            )
+    return (
+        "The file's dates fit both orders (04/03/2009 could be 4 March or 3 April): "
+        "choose the one your file uses. Ambiguous dates are flagged in the preview."
+    )
 
 
 def maps_phones(mapping: Mapping) -> bool:

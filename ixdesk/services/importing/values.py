@@ -33,6 +33,7 @@ from ixdesk.errors import IxdeskError
 from ixdesk.services import validation as v
 from ixdesk.services.folding import fold
 from ixdesk.services.importing.fields import (
+    CHOICES,
     CONSENT,
     FIELD_BY_NAME,
     GRADE,
@@ -41,6 +42,7 @@ from ixdesk.services.importing.fields import (
     YES_NO,
     FieldSpec,
 )
+from ixdesk.services.importing.ranking import nearest_problem, typed_names
 from ixdesk.services.record_kinds import Kind
 
 ValueMappings = dict[str, dict[str, Any]]
@@ -60,7 +62,7 @@ TRACK_SCORE = 85.0
 SCHOOL_SCORE = 90.0
 """rapidfuzz token-sort ratio from which two spellings are offered as one school."""
 SCHOOL_LIMIT = 500  # distinct school names beyond which spellings are not compared (time)
-MAPPED_TYPES = (GRADE, YES_NO, CONSENT, TRACK)
+MAPPED_TYPES = (GRADE, YES_NO, CONSENT, TRACK, CHOICES)
 SCHOOL = "school"
 
 
@@ -227,6 +229,26 @@ class _Asker:
                 why = f"Looks like the track {v.quoted(near)}: check it is the one meant."
                 self._add(spec, header, typed, count, near, why, False)
 
+    def problems(
+        self, spec: FieldSpec, header: str, names: Sequence[str], titles: Sequence[str]
+    ) -> None:
+        """Problem names in the rankings that are not exactly a business problem's title."""
+        for typed in names:
+            near, sure = nearest_problem(typed, titles)
+            if sure:
+                continue
+            if near is None:
+                why = (
+                    "No business problem has this name: it is left out of the rankings "
+                    "unless you choose one."
+                )
+                self._add(spec, header, typed, 0, KEEP, why, False)
+            else:
+                why = (
+                    f"Looks like the business problem {v.quoted(near)}: check it is the one meant."
+                )
+                self._add(spec, header, typed, 0, near, why, False)
+
     def _schools(self, spec: FieldSpec, header: str, counts: dict[str, tuple[str, int]]) -> None:
         if len(counts) > SCHOOL_LIMIT:
             return
@@ -279,6 +301,7 @@ def value_questions(
     *,
     tracks: Sequence[str] = (),
     audience: str | None = None,
+    problems: Sequence[str] = (),
 ) -> list[ValueQuestion]:
     """The typed values worth a look, column by column, once per distinct value.
 
@@ -288,9 +311,16 @@ def value_questions(
     specs = FIELD_BY_NAME[kind]
     index_of = {header: i for i, header in enumerate(headers)}
     asker = _Asker(tracks, audience)
+    ranking = [h for h, name in columns.items() if name and h in index_of]
+    ranking = [h for h in ranking if specs[columns[h] or ""].type == CHOICES]
+    if ranking:
+        cells = [[row[index_of[h]] for row in rows] for h in ranking]
+        asker.problems(
+            specs[columns[ranking[0]] or ""], ranking[0], typed_names(ranking, cells), problems
+        )
     for header, name in columns.items():
         spec = specs.get(name) if name else None
-        if spec is None or not maps_values(spec) or header not in index_of:
+        if spec is None or not maps_values(spec) or header not in index_of or spec.type == CHOICES:
             continue
         position = index_of[header]
         counts = _distinct([row[position] for row in rows])
@@ -299,8 +329,12 @@ def value_questions(
     return asker.questions
 
 
-def answer_choices(spec: FieldSpec, question: ValueQuestion, tracks: Sequence[str]) -> list[Any]:
+def answer_choices(
+    spec: FieldSpec, question: ValueQuestion, tracks: Sequence[str], problems: Sequence[str] = ()
+) -> list[Any]:
     """What a question may be answered with (besides KEEP and None, "leave empty")."""
+    if spec.type == CHOICES:
+        return sorted(problems, key=fold)
     if spec.type == GRADE:
         return list(range(v.GRADE_MIN, v.GRADE_MAX + 1))
     if spec.type in (YES_NO, CONSENT):

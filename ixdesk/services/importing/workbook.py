@@ -81,7 +81,7 @@ def _open_checked(
     formulas): the likely sheet is streamed while calamine opens the workbook."""
     checking = pool.submit(_check_likely_sheet, path, sizes, wanted)
     try:
-        workbook = _open_workbook(path)
+        workbook = open_workbook(path)
     except ImportFileError:
         wait([checking])
         raise
@@ -127,7 +127,7 @@ def _parse_checked(
     return sheet
 
 
-def _open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
+def open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:

@@ -1,10 +1,13 @@
 """Erasure of one student on request, and the retention purge of expired cohorts.
 
 Erasure removes the student's rows (enrolments, group memberships, attendance,
-application answers, consents, the student) outright: no tombstone, since the
-point is that nothing is left. The purge keeps each student's row (so counts
-and certificates' verification hold) and removes names, contacts, guardian data,
-dates of birth, notes and application answers.
+application answers, consents, rankings of business problems, rubrics, pairs,
+what merges of event copies kept about them, the student) outright: no
+tombstone, since the point is that nothing is left (``traces`` says where a
+student's data lives). The purge keeps each student's row (so counts and
+certificates' verification hold) and removes names, contacts, guardian data,
+dates of birth, notes, application answers, rubric comments and what merges
+kept about them.
 
 On SQLite both then make the file forget: ``secure_delete`` overwrites what was
 freed, a checkpoint folds the write-ahead log into the file and empties it, and
@@ -29,16 +32,26 @@ from ixdesk.db.enums import CohortStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.privacy import audit
+from ixdesk.services.privacy.traces import (
+    EVENT_BOOKKEEPING,
+    OWNED,
+    PAIRS,
+    forget_merge_bookkeeping,
+    owned_ids,
+    pairs_of,
+)
 from ixdesk.services.settings import settings_in
 
-# What a student owns, removed before the student (the order keeps foreign keys whole).
-OWNED = (m.Attendance, m.GroupMembership, m.Enrolment, m.ApplicationAnswer, m.Consent)
 WORDS = {
     "attendance": "attendance records",
     "group_memberships": "group memberships",
+    "student_feedback": "rubrics",
+    "problem_preferences": "choices of business problems",
     "enrolments": "enrolments",
     "application_answers": "application answers",
     "consents": "consent records",
+    "student_pairs": "pairs kept together or apart",
+    EVENT_BOOKKEEPING: "records of event copy merges",
     "students": "student record",
 }
 ANONYMOUS = {"first_name": "Former", "last_name": "student"}
@@ -85,7 +98,8 @@ class PurgeReport:
         lines = [
             f"{self.students:,} student(s) of {len(self.cohorts)} cohort(s) archived over "
             f"{self.months} months ago {verb} anonymised: names, contacts, guardians, dates "
-            "of birth, notes and application answers removed; enrolments and counts kept."
+            "of birth, notes, application answers and rubric comments removed; enrolments and "
+            "counts kept."
         ]
         lines += [f"  {name}" for name in self.cohorts]
         return lines
@@ -132,12 +146,19 @@ def erase_student(database: Database, email: str, *, hub: ChangeHub | None = Non
         if not ids:
             raise RecordNotFoundError("No student has that email address, so nothing was erased.")
         _secure(session, database)
-        for model in (*OWNED, m.Student):
+        connection = session.connection()
+        traces = owned_ids(connection, ids)
+        for model in OWNED:
             table = model.__table__
-            column = table.c.id if model is m.Student else table.c.student_id
-            result = session.connection().execute(delete(table).where(column.in_(ids)))
+            result = connection.execute(delete(table).where(table.c.student_id.in_(ids)))
             report.removed[table.name] = result.rowcount or 0
-        context.changed([model.__tablename__ for model in (*OWNED, m.Student)], ids)
+        report.removed[PAIRS.name] = connection.execute(delete(PAIRS).where(pairs_of(ids))).rowcount
+        report.removed[EVENT_BOOKKEEPING] = forget_merge_bookkeeping(connection, traces)
+        students = m.Student.__table__
+        result = connection.execute(delete(students).where(students.c.id.in_(ids)))
+        report.removed[students.name] = result.rowcount or 0
+        tables = [model.__tablename__ for model in OWNED]
+        context.changed([*tables, PAIRS.name, students.name], ids)
         audit.note(session, audit.ERASE, "One student erased on request",
                    records=sum(report.removed.values()))  # fmt: skip
 
@@ -225,7 +246,7 @@ def purge_expired(
         session = context.session
         _secure(session, database)
         now = utcnow()
-        s, c, a = m.Student, m.Consent, m.ApplicationAnswer
+        s, c, a, f = m.Student, m.Consent, m.ApplicationAnswer, m.StudentFeedback
         for start in range(0, len(students), 500):
             batch = students[start : start + 500]
             session.execute(
@@ -243,7 +264,16 @@ def purge_expired(
                 update(c).where(c.student_id.in_(batch)).values(given_by=None, withdrawn_by=None)
             )
             session.execute(delete(a).where(a.student_id.in_(batch)))
-        context.changed(["students", "consents", "application_answers"], students)
+            session.execute(
+                update(f)
+                .where(f.student_id.in_(batch))
+                .values(comment=None, updated_at=now, version=f.version + 1)
+            )
+            connection = session.connection()
+            forget_merge_bookkeeping(connection, owned_ids(connection, batch))
+        context.changed(
+            ["students", "consents", "application_answers", "student_feedback"], students
+        )
         what = f"Retention purge: students of {len(cohorts)} cohort(s) anonymised"
         audit.note(session, audit.PURGE, what, records=len(students))
 

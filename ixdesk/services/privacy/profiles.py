@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "school": "school",
     "grade": "grade",
     "group": "group",
+    "date_of_birth": "date of birth",
     "every_field": "every field of every record, guardians and consents included",
 }
 
@@ -64,7 +65,8 @@ PARTNER = ExportProfile(
     "a partner company",
     ("id", "first_name", "preferred_name", "last_name"),
     ("first_name", "preferred_name", "last_initial", "group"),
-    "the company's own business problems and the groups working on them",
+    "the company's own business problems, the groups working on them and the company's own "
+    "feedback on each group's work (no student's rubric)",
     ConsentPurpose.PARTNER_SHARING,
 )
 SCHOOL = ExportProfile(
@@ -83,7 +85,26 @@ HANDOVER = ExportProfile(
     ("every_field",),
     "every record type on its own sheet, and the audit log",
 )
-PROFILES = {p.key: p for p in (COORDINATOR, INSTRUCTOR, PARTNER, SCHOOL, HANDOVER)}
+CERTIFICATE = ExportProfile(
+    "certificate",
+    "Certificate",
+    "each student who completed the cohort, about themself",
+    ("first_name", "preferred_name", "last_name", "email"),
+    ("first_name", "preferred_name", "last_name", "email"),
+    "the cohort, its partner company and business problem, the skills practised, hours "
+    "attended and the lead instructor, in a PDF and a signed Open Badges credential",
+)
+EVENT_COPY = ExportProfile(
+    "event_copy",
+    "Event copy",
+    "a laptop taking sign-ups at an event",
+    ("first_name", "last_name", "preferred_name", "email", "school", "date_of_birth"),
+    ("first_name", "last_name", "preferred_name", "email", "school", "date_of_birth"),
+    "the event's cohorts, the tracks and settings; no phone numbers, guardian details or notes",
+)
+PROFILES = {
+    p.key: p for p in (COORDINATOR, INSTRUCTOR, PARTNER, SCHOOL, HANDOVER, CERTIFICATE, EVENT_COPY)
+}
 
 
 def describe(profile: ExportProfile) -> str:

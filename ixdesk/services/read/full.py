@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     DateTime,
     Enum,
@@ -49,6 +50,8 @@ FULL_TABLES: tuple[type[Record], ...] = (
     m.GroupAssistant,
     m.CohortSession,
     m.Attendance,
+    m.StudentFeedback,
+    m.GroupFeedback,
 )
 _FIRST, _LAST = ("id",), ("created_at", "updated_at", "version")
 
@@ -94,6 +97,8 @@ def _plain(column: Any, sqlite: bool) -> ColumnElement[Any]:
         return type_coerce(column, DateTime())
     if isinstance(kind, Enum):
         return type_coerce(column, String())
+    if isinstance(kind, JSON):  # a rubric's ratings: as the JSON text stored
+        return cast(column, Text)
     return column  # type: ignore[no-any-return]
 
 

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
+from ixdesk.db.enums import CohortStatus
 from ixdesk.db.statements import AnySelect
+from ixdesk.errors import IxdeskError
 from ixdesk.services.counts import member_count
 from ixdesk.services.read.common import Nested, RecordRead, person, person_name, sort_key
 from ixdesk.services.tables import canonical_id
@@ -188,3 +190,25 @@ def assistant_names(session: Session, group_ids: Sequence[str]) -> dict[str, lis
     for listed in names.values():
         listed.sort(key=sort_key)
     return names
+
+
+def instructor_group_rows(
+    session: Session,
+    instructor_id: str,
+    name: str,
+    *,
+    cohort_id: str | None = None,
+    include_archived: bool = False,
+) -> list[dict[str, Any]]:
+    """The groups ``name`` (the instructor) leads or assists, of one cohort or of all,
+    archived cohorts left out unless asked; a sentence when there are none."""
+    groups = [
+        group
+        for group in group_rows(session, instructor_id=instructor_id)
+        if cohort_id in (None, group["cohort_id"])
+        and (include_archived or group["cohort_status"] != CohortStatus.ARCHIVED)
+    ]
+    if not groups:
+        where = " in this cohort" if cohort_id else " in a current cohort"
+        raise IxdeskError(f"{name} leads or assists no groups{where}; there is nothing to write.")
+    return groups

@@ -49,6 +49,7 @@ from ixdesk.services.validation.dates import (
     moment_of_day,
     parse_date,
     read_typed_date,
+    written_in_numbers,
     years_before,
 )
 from ixdesk.services.validation.email import check_email, email_problem, normalise_email
@@ -104,5 +105,6 @@ __all__ = [
     "shown",
     "type_rules",
     "warn",
+    "written_in_numbers",
     "years_before",
 ]

@@ -234,12 +234,23 @@ def read_typed_date(text: str, day_first: bool, field: str) -> date | None:
     return parse_date(text, day_first, field, typed=True)
 
 
-def date_order_hint(value: Any) -> bool | None:
-    """For text like 14/03/2010: True if only day-first reads it, False if only month-first."""
+def _numbers_only(value: Any) -> re.Match[str] | None:
+    """Text like 14/03/2010 (day and month in either order; not 2010-03-14)."""
     if not isinstance(value, str):
         return None
     match = _NUMERIC_DATE.fullmatch(_TIME_TAIL.sub("", value.strip()))
-    if match is None or len(match.group(1)) == 4:
+    return None if match is None or len(match.group(1)) == 4 else match
+
+
+def written_in_numbers(value: Any) -> bool:
+    """Whether a cell is a date typed as numbers whose day/month order must be known."""
+    return _numbers_only(value) is not None
+
+
+def date_order_hint(value: Any) -> bool | None:
+    """For text like 14/03/2010: True if only day-first reads it, False if only month-first."""
+    match = _numbers_only(value)
+    if match is None:
         return None
     first, second = int(match.group(1)), int(match.group(2))
     if first > 12 >= second:

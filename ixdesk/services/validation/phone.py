@@ -67,6 +67,7 @@ class RegionRules:
     country_code: str
     national_prefix: str | None
     prefix_pattern: re.Pattern[str] | None
+    call_abroad: re.Pattern[str] | None  # the prefix dialled before another country's code
     lengths: frozenset[int]
     general: re.Pattern[str]
     types: tuple[tuple[frozenset[int], re.Pattern[str]], ...]
@@ -113,6 +114,7 @@ def region_rules(region: str, *, national: bool = True) -> RegionRules | None:
         country_code=str(meta.country_code),
         national_prefix=meta.national_prefix,
         prefix_pattern=re.compile(prefix_rule) if prefix_rule else None,
+        call_abroad=re.compile(meta.international_prefix) if meta.international_prefix else None,
         lengths=frozenset(general.possible_length),
         general=re.compile(general.national_number_pattern),
         types=tuple(types),
@@ -142,8 +144,6 @@ _MAIN_REGION = {
     for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
     if regions
 }
-
-CALLING_CODES = frozenset(_MAIN_REGION)
 
 
 def _rules(region: str) -> RegionRules | None:
@@ -182,7 +182,7 @@ def _fast_e164(text: str, region: str) -> str | None:
     if rules is None or not (compact.isascii() and compact.isdigit()):
         return None
     prefix = rules.national_prefix
-    if not prefix or not compact.startswith(prefix) or compact.startswith("00"):
+    if not prefix or not compact.startswith(prefix) or _calls_abroad(rules, compact):
         return None
     if rules.prefix_pattern is not None:
         match = rules.prefix_pattern.match(compact)
@@ -191,11 +191,10 @@ def _fast_e164(text: str, region: str) -> str | None:
     return _valid_e164(rules, compact[len(prefix) :])
 
 
-def fast_international_e164(text: str) -> str | None:
-    """E.164 for a plainly valid ``+`` number of any country (what ``normalise_phone``
-    gives it), else None: ask the library."""
-    compact = text.translate(PHONE_PUNCTUATION)
-    return _fast_international(compact[1:]) if compact.startswith("+") else None
+def _calls_abroad(rules: RegionRules, digits: str) -> bool:
+    """Whether the digits may start with a call abroad (00, or another prefix the region
+    dials before a country code, such as Israel's 012–019): the library reads those."""
+    return digits.startswith("00") or bool(rules.call_abroad and rules.call_abroad.match(digits))
 
 
 def _fast_international(digits: str) -> str | None:

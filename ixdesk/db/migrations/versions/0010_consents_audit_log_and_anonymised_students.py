@@ -5,7 +5,7 @@ A consent already noted on a student (``guardian_consent_by`` / ``guardian_conse
 becomes a consent record for participation, so nobody loses the consent they had.
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 Create Date: 2026-12-04 17:30:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0004"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
