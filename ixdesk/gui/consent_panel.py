@@ -118,7 +118,7 @@ class ConsentPanel(QWidget):
         rows = self.table.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(rows)
         header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setMinimumHeight(header + rows * 3 + 2 * self.table.frameWidth())
+        self.table.setMinimumHeight(header + rows * 2 + 2 * self.table.frameWidth())
         layout.addWidget(self.table, 1)
         self.title.setBuddy(self.table)
         self.show_for(None)
