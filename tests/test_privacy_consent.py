@@ -110,7 +110,9 @@ def test_the_full_export_carries_the_consent_records(
 
 
 def test_profiles_name_their_fields_and_the_partner_needs_sharing_consent() -> None:
-    assert set(PROFILES) == {"coordinator", "instructor", "partner", "school", "handover"}
+    assert set(PROFILES) == {
+        "coordinator", "instructor", "partner", "school", "handover", "certificate", "event_copy"
+    }  # fmt: skip
     assert PARTNER.needs == ConsentPurpose.PARTNER_SHARING
     assert "email" not in PARTNER.student_fields and "phone" not in PARTNER.student_fields
     text = describe(PARTNER)
