@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from ixdesk.db import Database
@@ -34,6 +35,12 @@ def _ranked(database: Database, student_id: str) -> list[str]:
     ]
 
 
+@pytest.fixture
+def fair(database: Database, tmp_path: Path) -> tuple[Main, Path]:
+    """A main database of three packed students and an event copy of it."""
+    return one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+
+
 def _rankings(database: Database) -> list[tuple[str, str, int]]:
     """Every live ranking row: (student, problem, rank)."""
     pp = m.ProblemPreference
@@ -53,9 +60,9 @@ def _two_copies(database: Database, tmp_path: Path) -> tuple[Main, Path, Path]:
 
 
 def test_an_event_copy_packs_the_problems_its_cohorts_offer_and_nothing_about_them_else(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     data = path.read_bytes()
     for title in OFFERED:
         assert title.encode() in data
@@ -72,9 +79,9 @@ def test_an_event_copy_packs_the_problems_its_cohorts_offer_and_nothing_about_th
 
 
 def test_a_sign_up_saves_its_ranking_with_it_and_a_correction_changes_it(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     churn, footfall, price = main.problems
     with at_the_event(path) as copy:
         saved = sign_up(copy, main.cohort, "Ada", "Lovelace", choices=(footfall, churn))
@@ -91,9 +98,9 @@ def test_a_sign_up_saves_its_ranking_with_it_and_a_correction_changes_it(
 
 
 def test_adding_a_sign_up_to_a_packed_student_ranks_for_them_and_taking_it_back_clears_it(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     packed = main.students[0]
     with at_the_event(path) as copy:
         saved = sign_up(
@@ -110,9 +117,9 @@ def test_adding_a_sign_up_to_a_packed_student_ranks_for_them_and_taking_it_back_
 
 
 def test_rankings_come_home_with_new_and_packed_students_once_however_often_merged(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     churn, footfall, price = main.problems
     packed = main.students[1]
     with at_the_event(path) as copy:
@@ -130,9 +137,9 @@ def test_rankings_come_home_with_new_and_packed_students_once_however_often_merg
 
 
 def test_a_ranking_changed_at_the_event_after_a_merge_comes_home_at_the_next(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     churn, footfall, price = main.problems
     with at_the_event(path) as copy:
         saved = sign_up(copy, main.cohort, "Ada", "Lovelace", choices=(price,))
@@ -198,9 +205,9 @@ def test_copies_ranking_the_same_student_differently_merge_alike_together_or_apa
 
 
 def test_merging_a_duplicate_pair_gives_the_held_sign_ups_ranking_to_the_student_kept(
-    database: Database, tmp_path: Path
+    database: Database, fair: tuple[Main, Path]
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    main, path = fair
     packed = main.students[2]
     with at_the_event(path) as copy:  # "someone else" at the table: a second record
         sign_up(
