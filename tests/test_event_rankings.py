@@ -76,6 +76,8 @@ def test_an_event_copy_packs_the_problems_its_cohorts_offer_and_nothing_about_th
         assert [problem.title for problem in offered] == list(OFFERED)
         assert [problem.id for problem in offered] == list(main.problems)
         assert offered[0].describe() == "Churn dashboard (Northwind Retail)"
+    again = pack(database, path.with_name("b.ixdesk"), "B")
+    assert again.problems == 3 and "3 business problems to rank" in again.describe()
 
 
 def test_a_sign_up_saves_its_ranking_with_it_and_a_correction_changes_it(

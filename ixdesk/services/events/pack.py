@@ -79,7 +79,8 @@ class PackResult:
         cohorts = ", ".join(self.cohorts)
         return (
             f"Event copy “{self.event_name}” written to {self.path}: sign-ups for {cohorts}; "
-            f"{self.students:,} students packed to warn about duplicates."
+            f"{self.students:,} students packed to warn about duplicates; "
+            f"{self.problems:,} business problems to rank."
         )
 
 
