@@ -87,6 +87,7 @@ class MergeBase:
         self.ledger = self._load_ledger([copy.copy_id for copy in copies])
         self.noted: list[dict[str, Any]] = []
         self.tracks: dict[str, str] = {}
+        self.ranked: dict[tuple[str, str], list[str]] = {}  # (student, cohort) → ranking
         self.events: dict[str, str] = {}
         self.report = MergeReport(merge_id=None, dry_run=False)
 
