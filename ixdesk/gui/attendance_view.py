@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db import models as m
 from ixdesk.db.enums import AttendanceStatus
-from ixdesk.gui.attendance_model import AttendanceModel
+from ixdesk.gui.attendance_model import FIXED, AttendanceModel
 from ixdesk.gui.attendance_workbook import export_for_instructor, import_workbook
 from ixdesk.gui.feedback_dialog import edit_feedback
 from ixdesk.gui.freshness import Burst, Freshness
@@ -45,6 +45,7 @@ from ixdesk.services.running import attendance as at
 from ixdesk.services.running import sessions as ss
 
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+MAX_SESSION_WIDTH = 150  # a session's column fits its topic up to this many pixels
 
 
 class AttendanceTable(QTableView):
@@ -172,8 +173,11 @@ class AttendanceView(QWidget):
             return
         current = self.table.currentIndex()
         self.model.set_grid(self.grid)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        for column in range(FIXED + len(self.grid.sessions)):  # names, session titles
+            self.table.resizeColumnToContents(column)
+            if column >= FIXED:
+                width = self.table.columnWidth(column)
+                self.table.setColumnWidth(column, min(max(width, 72), MAX_SESSION_WIDTH))
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._show_rates()

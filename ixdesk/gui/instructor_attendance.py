@@ -9,7 +9,7 @@ instructor's workbook stay the coordinator's.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from ixdesk.gui.attendance_view import AttendanceView
 from ixdesk.gui.feedback_dialog import edit_feedback
@@ -31,7 +31,7 @@ class InstructorAttendance(AttendanceView):
         self.groups: list[InstructorGroup] = []
         super().__init__(workbench, parent)
         self.scope.setAccessibleName("Show the attendance of the group")
-        self.scope.setMinimumContentsLength(28)
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def reads(self) -> frozenset[str]:
         return reads_of(at.attendance_grid, instructor_groups)
