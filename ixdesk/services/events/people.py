@@ -53,7 +53,7 @@ class PeopleIndex:
         ).where(s.c.deleted_at.is_(None))
         index = cls()
         for record_id, email, first, last, born in raw_rows(session.connection(), statement):
-            index._put(record_id, email, first, last, born)
+            index.add(record_id, email, first, last, born)
         return index
 
     def owner(self, email: str) -> str | None:
@@ -85,23 +85,13 @@ class PeopleIndex:
 
     def add(
         self,
-        record_id: str,
-        email: str | None,
-        first: str | None,
-        last: str | None,
-        born: date | None,
-    ) -> None:
-        self.remove(record_id)  # a student added again keeps only their new keys
-        self._put(record_id, email, first, last, born)
-
-    def _put(
-        self,
         record_id: Any,
         email: str | None,
         first: str | None,
         last: str | None,
         born: date | str | None,
     ) -> None:
+        """Know a student (one added again is removed first)."""
         email_key = email.lower() if email else None
         if email_key is not None:
             self.emails[email_key] = record_id
