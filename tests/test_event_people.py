@@ -14,7 +14,8 @@ from ixdesk.services.operations import OperationContext, run_operation
 BORN = date(2009, 3, 14)
 
 
-def _students(database: Database) -> tuple[str, str, str]:
+def _loaded(database: Database) -> tuple[PeopleIndex, str, str]:
+    """Zoë and Ana live, a third student deleted; the index as a merge loads it."""
     made = [
         m.Student(first_name="Zoë", last_name="Åkesson", email="Zoe@Mail.example",
                   date_of_birth=BORN, messaging_opt_in=False),
@@ -31,16 +32,15 @@ def _students(database: Database) -> tuple[str, str, str]:
         made[2].deleted_at = made[2].created_at
 
     run_operation(database, work)
-    zoe, ana, gone = (str(student.id) for student in made)
-    return zoe, ana, gone
+    with database.read() as session:
+        people = PeopleIndex.load(session)
+    return people, str(made[0].id), str(made[1].id)
 
 
 def test_live_students_are_found_by_email_or_by_folded_name_and_birth(
     database: Database,
 ) -> None:
-    zoe, ana, _gone = _students(database)
-    with database.read() as session:
-        people = PeopleIndex.load(session)
+    people, zoe, ana = _loaded(database)
     assert [(each.id, each.reason) for each in people.find("zoe@mail.EXAMPLE", "x", "y", None)] == [
         (zoe, SAME_EMAIL)
     ]
@@ -55,9 +55,7 @@ def test_live_students_are_found_by_email_or_by_folded_name_and_birth(
 def test_a_student_removed_is_forgotten_and_one_added_again_keeps_only_new_keys(
     database: Database,
 ) -> None:
-    zoe, ana, _gone = _students(database)
-    with database.read() as session:
-        people = PeopleIndex.load(session)
+    people, zoe, ana = _loaded(database)
     people.remove(zoe)
     assert people.find("zoe@mail.example", "Zoë", "Åkesson", BORN) == []
     assert [each.id for each in people.find(None, "Ana", "Ruiz", BORN)] == [ana]
