@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ixdesk.db import Database, open_database
 from ixdesk.db import models as m
@@ -32,6 +33,12 @@ class Main:
     cohort: str
     track: str
     students: tuple[str, ...]  # packed, in order of their number
+    problems: tuple[str, ...] = ()  # offered to the cohort, by title (see OFFERED)
+
+
+# The business problems the cohort offers, by title, and some it must not offer.
+OFFERED = ("Churn dashboard", "Footfall forecasting", "Price elasticity")
+NOT_OFFERED = ("Secret merger model", "Draft idea", "Brand survey")
 
 
 def build_main(database: Database, packed: int = PACKED) -> Main:
@@ -61,9 +68,46 @@ def build_main(database: Database, packed: int = PACKED) -> Main:
         ]
         session.add_all(students)
         session.flush()
-        return Main(cohort.id, track.id, tuple(student.id for student in students))
+        problems = _problems(session, track.id)
+        return Main(cohort.id, track.id, tuple(student.id for student in students), problems)
 
     return run_operation(database, work)
+
+
+def _problems(session: Session, track_id: str) -> tuple[str, ...]:
+    """A partner company with a contact, the problems the cohort offers and some it does not
+    (under an NDA, a draft, another track); statements and contacts carry markers."""
+    company = m.PartnerCompany(name="Northwind Retail", notes="SECRET-COMPANY-NOTE")
+    other = m.Track(name="Marketing")
+    session.add_all([company, other])
+    session.flush()
+    contact = m.Contact(
+        company_id=company.id, name="SECRET-CONTACT", email="secret-contact@northwind.example"
+    )
+    session.add(contact)
+    session.flush()
+
+    def problem(title: str, **values: Any) -> m.BusinessProblem:
+        values = {"track_id": track_id, "status": "approved", **values}
+        return m.BusinessProblem(
+            company_id=company.id,
+            title=title,
+            problem_statement=f"SECRET-STATEMENT {title}",
+            sponsor_contact_id=contact.id,
+            **values,
+        )
+
+    offered = [problem(title) for title in OFFERED]
+    session.add_all(offered)
+    session.add_all(
+        [
+            problem(NOT_OFFERED[0], confidential=True),
+            problem(NOT_OFFERED[1], status="draft"),
+            problem(NOT_OFFERED[2], track_id=other.id),
+        ]
+    )
+    session.flush()
+    return tuple(each.id for each in offered)
 
 
 def pack(database: Database, target: Path, event: str) -> PackResult:
@@ -88,6 +132,7 @@ def sign_up(
     email: str | None = None,
     born: date | None = None,
     student_id: str | None = None,
+    choices: tuple[str, ...] = (),
     **values: Any,
 ) -> SavedSignUp:
     fields = {
@@ -102,7 +147,8 @@ def sign_up(
     if student_id is not None:
         with copy.read() as session:
             version = session.scalar(select(m.Student.version).where(m.Student.id == student_id))
-    return save_signup(copy, SignUp(fields, cohort, student_id=student_id, version=version))
+    signup = SignUp(fields, cohort, student_id=student_id, version=version, choices=list(choices))
+    return save_signup(copy, signup)
 
 
 def open_copy(path: Path) -> Database:

@@ -5,12 +5,14 @@
 databases can share one server), the grants of each, and row-level security on
 every table. Coordinators read and write every row. An instructor's login reads
 only the rows of its own groups (their members, business problem, partner
-company, cohort, sessions and attendance) and, of students, instructors and
-partner companies, only the columns an instructor roster carries: guardian
-contacts, dates of birth, phone numbers and notes are refused by the server
-itself. It writes only attendance, and only for its own groups' sessions. It
-never reads guardians' consents or the audit log; it adds its own exports to the
-audit log and reads nothing back from it.
+company, cohort, sessions, attendance, the rubric of each member and the
+partner company's feedback) and, of students, instructors and partner
+companies, only the columns an instructor roster carries: guardian contacts,
+dates of birth, phone numbers and notes are refused by the server itself. It
+writes only attendance (for its own groups' sessions) and the rubric (for the
+members of its own groups); the partner company's feedback is the
+coordinators' to write. It never reads guardians' consents or the audit log; it
+adds its own exports to the audit log and reads nothing back from it.
 
 Which instructor a login is lives in ``server_logins``; the policies ask the
 ``ixdesk_my_*`` functions below, which run with the rights of whoever ran
@@ -59,12 +61,14 @@ INSTRUCTOR_ROWS: dict[str, str] = {
         "session_id IN (SELECT ixdesk_my_sessions()) "
         "AND student_id IN (SELECT ixdesk_my_students())"
     ),
+    "student_feedback": "(group_id, student_id) IN (SELECT * FROM ixdesk_my_members())",
+    "group_feedback": "group_id IN (SELECT ixdesk_my_groups())",
     "tracks": "true",
     "settings": "true",
     "server_logins": "login = session_user",
 }
 # The tables an instructor's login may also write (insert and update), within its rows.
-INSTRUCTOR_WRITES = ("attendance",)
+INSTRUCTOR_WRITES = ("attendance", "student_feedback")
 # Never read by an instructor's login: guardians' consents, and the audit log, to which
 # it only adds its own exports (docs/privacy.md).
 INSTRUCTOR_UNREAD = ("consents", "audit_log")
@@ -83,6 +87,10 @@ _FUNCTIONS = {
     "ixdesk_my_students() RETURNS SETOF uuid": (
         "SELECT student_id FROM group_memberships "
         "WHERE deleted_at IS NULL AND group_id IN (SELECT ixdesk_my_groups())"
+    ),
+    "ixdesk_my_members() RETURNS TABLE (group_id uuid, student_id uuid)": (
+        "SELECT m.group_id, m.student_id FROM group_memberships m "
+        "WHERE m.deleted_at IS NULL AND m.group_id IN (SELECT ixdesk_my_groups())"
     ),
     "ixdesk_my_cohorts() RETURNS SETOF uuid": (
         "SELECT cohort_id FROM student_groups WHERE id IN (SELECT ixdesk_my_groups())"

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 DEMO_STUDENTS = 600
 LOGIN_BANNER = (
-    "<b>Instructor's login:</b> {name}'s groups, read-only. The server shows this login "
+    "<b>Instructor's login:</b> {name}'s groups, read-only except attendance and the "
+    "rubric. The server shows this login "
     "nothing else; to work as a coordinator, connect with a coordinator's login."
 )
 

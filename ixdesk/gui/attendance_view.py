@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ixdesk.db import models as m
 from ixdesk.db.enums import AttendanceStatus
-from ixdesk.gui.attendance_model import AttendanceModel
+from ixdesk.gui.attendance_model import FIXED, AttendanceModel
 from ixdesk.gui.attendance_workbook import export_for_instructor, import_workbook
 from ixdesk.gui.feedback_dialog import edit_feedback
 from ixdesk.gui.freshness import Burst, Freshness
@@ -45,6 +45,7 @@ from ixdesk.services.running import attendance as at
 from ixdesk.services.running import sessions as ss
 
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+MAX_SESSION_WIDTH = 150  # a session's column fits its topic up to this many pixels
 
 
 class AttendanceTable(QTableView):
@@ -66,11 +67,27 @@ class AttendanceTable(QTableView):
 class AttendanceView(QWidget):
     """Students × sessions of one cohort (or one of its groups)."""
 
+    HINT = (
+        "Keys: P present · L late · A absent · E excused · Delete clears · arrows move. "
+        "Double-click a session's header to edit it."
+    )
+
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workbench, self.database = workbench, workbench.database
         self.cohort_id: str | None = None
         self.grid: at.AttendanceGrid | None = None
+        self.model = AttendanceModel()
+        self.table = AttendanceTable()
+        self.table.setAccessibleName("Attendance")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # keys mark
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setDefaultSectionSize(72)
+        self.table.marked.connect(self.mark_selection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         bar = QHBoxLayout()
@@ -86,6 +103,25 @@ class AttendanceView(QWidget):
         bar.addWidget(shown)
         bar.addWidget(self.scope)
         bar.addStretch(1)
+        self._add_tools(bar)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.rates = QLabel()
+        self.rates.setAccessibleName("Attendance rates")
+        self.rates.setWordWrap(True)
+        layout.addWidget(self.rates)
+        hint = QLabel(self.HINT)
+        hint.setEnabled(False)
+        layout.addWidget(hint)
+        self.freshness = Freshness(self, workbench, self._catch_up, reads=self.reads())
+
+    def reads(self) -> frozenset[str]:
+        """The tables what this view shows is read from."""
+        return reads_of(at.attendance_grid)
+
+    def _add_tools(self, bar: QHBoxLayout) -> None:
+        """The coordinator's buttons: sessions, feedback and the instructor's workbook."""
+        workbench = self.workbench
         self.plan_button = self._button(bar, "&Plan sessions…", "calendar", self.plan_sessions)
         self.edit_button = self._button(bar, "Edit &session…", "edit", self.edit_session)
         self.feedback_button = self._button(bar, "&Feedback…", "edit", self.edit_feedback)
@@ -109,32 +145,7 @@ class AttendanceView(QWidget):
         self.workbook_button.setMenu(menu)
         self.workbook_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(self.workbook_button)
-        layout.addLayout(bar)
-        self.model = AttendanceModel()
-        self.table = AttendanceTable()
-        self.table.setAccessibleName("Attendance")
-        self.table.setModel(self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setDefaultSectionSize(72)
         self.table.horizontalHeader().sectionDoubleClicked.connect(self._header_clicked)
-        self.table.marked.connect(self.mark_selection)
-        layout.addWidget(self.table, 1)
-        self.rates = QLabel()
-        self.rates.setAccessibleName("Attendance rates")
-        self.rates.setWordWrap(True)
-        layout.addWidget(self.rates)
-        hint = QLabel(
-            "Keys: P present · L late · A absent · E excused · Delete clears · arrows move. "
-            "Double-click a session's header to edit it."
-        )
-        hint.setEnabled(False)
-        layout.addWidget(hint)
-        self.freshness = Freshness(
-            self, workbench, self._catch_up, reads=reads_of(at.attendance_grid)
-        )
 
     def _button(
         self, bar: QHBoxLayout, text: str, icon_name: str, slot: Callable[[], object]
@@ -155,23 +166,33 @@ class AttendanceView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.cohort_id is None:
+        self.grid = self.load()
+        if self.grid is None:
             self.model.set_grid(None)
+            self._show_rates()
             return
-        group_id = self.scope.currentData()
-        whole = at.attendance_grid(self.database, self.cohort_id)
-        self.grid = (
-            at.attendance_grid(self.database, self.cohort_id, group_id) if group_id else whole
-        )
-        self._fill_scope(whole, group_id)
         current = self.table.currentIndex()
         self.model.set_grid(self.grid)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        for column in range(FIXED + len(self.grid.sessions)):  # names, session titles
+            self.table.resizeColumnToContents(column)
+            if column >= FIXED:
+                width = self.table.columnWidth(column)
+                self.table.setColumnWidth(column, min(max(width, 72), MAX_SESSION_WIDTH))
         if current.isValid():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._show_rates()
         self.freshness.clear()
+
+    def load(self) -> at.AttendanceGrid | None:
+        """The grid to show: the cohort's, or the group's chosen under Show."""
+        if self.cohort_id is None:
+            return None
+        group_id = self.scope.currentData()
+        whole = at.attendance_grid(self.database, self.cohort_id)
+        self._fill_scope(whole, group_id)
+        if group_id is None:
+            return whole
+        return at.attendance_grid(self.database, self.cohort_id, group_id)
 
     def _fill_scope(self, whole: at.AttendanceGrid, chosen: str | None) -> None:
         self.scope.blockSignals(True)

@@ -32,9 +32,14 @@ TITLE = "Feedback"
 
 
 class FeedbackDialog(QDialog):
-    def __init__(self, found: fb.GroupFeedback, parent: QWidget | None = None) -> None:
+    """``company=False``: the partner company's feedback is shown but not changed (an
+    instructor's window: that feedback is the coordinator's to keep)."""
+
+    def __init__(
+        self, found: fb.GroupFeedback, parent: QWidget | None = None, *, company: bool = True
+    ) -> None:
         super().__init__(parent)
-        self.found = found
+        self.found, self.company_editable = found, company
         self.setWindowTitle(f"Feedback · {found.group}")
         layout = QVBoxLayout(self)
         skills = ", ".join(found.skills) or "none listed on its business problem"
@@ -75,6 +80,8 @@ class FeedbackDialog(QDialog):
         self.company = QPlainTextEdit(found.company_comment or "")
         self.company.setAccessibleName("Company feedback on the deliverable")
         self.company.setMaximumHeight(110)
+        self.given_by.setReadOnly(not company)
+        self.company.setReadOnly(not company)
         form.addRow("Partner company's feedback\non the deliverable:", self.company)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
@@ -110,18 +117,21 @@ class FeedbackDialog(QDialog):
         text = self.company.toPlainText().strip()
         after_company = (self.given_by.text().strip() or None, text) if text else None
         company = []
-        if after_company != before_company:
+        if self.company_editable and after_company != before_company:
             company.append(fb.CompanyChange(found.group_id, before_company, after_company))
         return fb.FeedbackChanges(tuple(rubric), tuple(company))
 
 
-def edit_feedback(workbench: Workbench, group_id: str, parent: QWidget | None = None) -> bool:
-    """Open the group's feedback; save what changed on OK (one undo step)."""
+def edit_feedback(
+    workbench: Workbench, group_id: str, parent: QWidget | None = None, *, company: bool = True
+) -> bool:
+    """Open the group's feedback; save what changed on OK (one undo step). ``company=False``
+    leaves the partner company's feedback as it is (shown, not changed)."""
     database, hub = workbench.database, workbench.hub
     found = workbench.operations.read(lambda: fb.group_feedback(database, group_id), title=TITLE)
     if found is None:
         return False
-    dialog = FeedbackDialog(found, parent)
+    dialog = FeedbackDialog(found, parent, company=company)
     if not workbench.dialogs.review(dialog):
         return False
     changes = dialog.changes()

@@ -1,18 +1,25 @@
 """Instructor mode: the window ``ixdesk --instructor EMAIL`` opens.
 
-It shows that one instructor's groups, read-only, and nothing else. The
-coordinator's parts are never built here: no side bar to other views, no
-record views, no instructor chooser, no import, no editing or undo, no
-database switching, and so none of their menus, buttons or shortcuts. The
-only export is this instructor's own roster, which carries only the fields of
-an instructor roster (docs/rosters.md). A line at the top says how to leave.
+It shows that one instructor's groups and nothing else: the groups
+themselves, read-only, and their attendance, where the instructor takes marks
+and writes the rubric of their students (the only changes it makes, each
+undoable with Ctrl+Z). The coordinator's parts are never built here: no side
+bar to other views, no record views, no instructor chooser, no import, no
+record editing, no sessions, no database switching, and so none of their
+menus, buttons or shortcuts. The only export is this instructor's own roster,
+which carries only the fields of an instructor roster (docs/rosters.md). A
+line at the top says how to leave.
+
+On a shared server the server's roles let an instructor's login write marks
+and rubrics of its own groups only; on a file, the window is all there is
+(docs/decisions.md).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ixdesk.db import Database
 from ixdesk.gui import exports
@@ -20,6 +27,7 @@ from ixdesk.gui.dashboard import heading
 from ixdesk.gui.dialogs import DialogService
 from ixdesk.gui.freshness import Freshness
 from ixdesk.gui.icons import icon
+from ixdesk.gui.instructor_attendance import InstructorAttendance
 from ixdesk.gui.instructor_view import InstructorGroups
 from ixdesk.gui.pages import export_button
 from ixdesk.gui.window_parts import show_about
@@ -28,14 +36,14 @@ from ixdesk.services.instructor_view import InstructorChoice, instructor_groups
 from ixdesk.services.reads import reads_of
 
 BANNER = (
-    "<b>Instructor mode:</b> {name}'s groups, read-only. To leave, close ixdesk and "
-    "start it without <code>--instructor</code>."
+    "<b>Instructor mode:</b> {name}'s groups, read-only except attendance and the rubric. "
+    "To leave, close ixdesk and start it without <code>--instructor</code>."
 )
 GEOMETRY_KEY = "instructor_window/geometry"
 
 
 class InstructorWindow(QMainWindow):
-    """One instructor's groups, read-only, with no way to other data or to edits."""
+    """One instructor's groups and their attendance, with no way to other data."""
 
     def __init__(
         self,
@@ -49,13 +57,9 @@ class InstructorWindow(QMainWindow):
         super().__init__(parent)
         self.database = database
         self.instructor = instructor
-        # Only what reading needs: no undo stack, and nothing here ever asks to write.
+        # Writes come only from the Attendance tab: marks and the rubric.
         self.workbench = Workbench(
-            database,
-            dialogs or DialogService(self),
-            status=self._show_status,
-            writable=False,
-            parent=self,
+            database, dialogs or DialogService(self), status=self._show_status, parent=self
         )
         self.setWindowIcon(icon("ixdesk"))
         self.setWindowTitle(f"ixdesk — instructor mode: {instructor.name}")
@@ -71,8 +75,14 @@ class InstructorWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.attendance = InstructorAttendance(self.workbench, instructor.instructor_id)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.groups, icon("group"), "&Groups")
+        self.tabs.addTab(self.attendance, icon("calendar"), "&Attendance")
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.banner)
-        layout.addWidget(self.groups, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.setAcceptDrops(False)  # QMainWindow takes drops by default; nothing lands here
         self._build_menus()
@@ -108,6 +118,16 @@ class InstructorWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        undo_stack = self.workbench.undo_stack
+        assert undo_stack is not None
+        undo = undo_stack.createUndoAction(self, "&Undo")
+        undo.setObjectName("actionUndo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = undo_stack.createRedoAction(self, "&Redo")
+        redo.setObjectName("actionRedo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([undo, redo])
         view_menu = bar.addMenu("&View")
         reload_action = QAction(icon("refresh"), "&Reload", self)
         reload_action.setObjectName("actionReload")
@@ -133,8 +153,13 @@ class InstructorWindow(QMainWindow):
         """This instructor's roster: the one export instructor mode offers."""
         exports.export_instructor_roster(self.workbench, self.instructor.instructor_id)
 
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.attendance and self.attendance.grid is None:
+            self.attendance.refresh()
+
     def reload(self) -> None:
         self.groups.reload_groups()
+        self.attendance.refresh()
         self.workbench.status("Reloaded from the database.", 3000)
 
     def _show_status(self, text: str, milliseconds: int) -> None:

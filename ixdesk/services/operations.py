@@ -146,10 +146,16 @@ DISK_FAILED = (
     "nothing was saved. Check the drive (a removed USB stick, a lost network share), then "
     "try again."
 )
+NOT_ALLOWED = (
+    "The server refused the change: your login may not make it (an instructor's login "
+    "changes only attendance and the rubric of their own groups, and a group may have "
+    "been given to someone else meanwhile). Nothing was saved."
+)
 
 
 def explain_write_failure(location: str, error: DBAPIError) -> str | None:
-    """A sentence for a database that cannot be written at all, or None for other errors.
+    """A sentence for a database that cannot be written at all (or not by this login), or
+    None for other errors.
 
     Judged by the driver's error code (SQLite's name, PostgreSQL's SQLSTATE) and
     never by quoting its message, which may carry the row's values.
@@ -163,6 +169,8 @@ def explain_write_failure(location: str, error: DBAPIError) -> str | None:
         return DISK_FULL.format(location=location)
     if code.startswith("SQLITE_IOERR") or code == "58030" or "disk i/o error" in text:
         return DISK_FAILED.format(location=location)
+    if code == "42501":  # insufficient privilege: the server's roles said no
+        return NOT_ALLOWED
     return None
 
 

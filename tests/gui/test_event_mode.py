@@ -188,3 +188,53 @@ def test_a_recent_sign_up_is_corrected_in_the_form_or_taken_back(
     with copy.read() as session:
         jon = session.scalars(select(m.Student).where(m.Student.first_name == "Jon")).one()
         assert jon.deleted_at is not None  # new here, so taken back with the sign-up
+
+
+def _ranked(copy: Database, student_id: str) -> list[str]:
+    pp = m.ProblemPreference
+    with copy.read() as session:
+        return [
+            str(each)
+            for each in session.scalars(
+                select(pp.business_problem_id)
+                .where(pp.student_id == student_id, pp.deleted_at.is_(None))
+                .order_by(pp.rank)
+            )
+        ]
+
+
+def test_the_student_ranks_the_cohorts_business_problems_by_keyboard_and_corrects_it(
+    qtbot: QtBot, kiosk: EventWindow, event_copy: tuple[Database, Main]
+) -> None:
+    copy, main = event_copy
+    churn, footfall, price = main.problems
+    ranking = kiosk.form.ranking
+    assert [ranking.lists[0].itemText(i) for i in range(ranking.lists[0].count())] == [
+        "(1st choice)",
+        "Churn dashboard",
+        "Footfall forecasting",
+        "Price elasticity",
+    ]
+    assert ranking.lists[0].itemData(1, Qt.ItemDataRole.ToolTipRole) == (
+        "Churn dashboard (Northwind Retail)"
+    )
+    _type(qtbot, kiosk, first_name="Rae", last_name="Ng", email="rae@mail.example")
+    qtbot.keyClicks(ranking.lists[0], "F")  # typing picks a title
+    qtbot.keyClicks(ranking.lists[1], "F")
+    qtbot.keyClick(ranking.lists[1], Qt.Key.Key_Return)
+    assert "once" in kiosk.form.problems.text() and _students(copy) == 5  # a repeat: refused
+    assert ranking.lists[1].hasFocus() or not QApplication.focusWidget()
+    qtbot.keyClick(ranking.lists[1], Qt.Key.Key_Up)  # the arrow keys move through the list
+    qtbot.keyClick(ranking.lists[1], Qt.Key.Key_Return)
+    assert _students(copy) == 5 + 1 and ranking.choices() == []  # saved; the form is clear
+    with copy.read() as session:
+        rae = session.scalars(select(m.Student.id).where(m.Student.first_name == "Rae")).one()
+    assert _ranked(copy, str(rae)) == [footfall, churn]
+    kiosk.recent.setCurrentRow(0)
+    kiosk.recent.setFocus()
+    qtbot.keyClick(kiosk.recent, Qt.Key.Key_Return)
+    assert ranking.choices() == [footfall, churn]  # back in the form to correct
+    ranking.lists[2].setCurrentIndex(ranking.lists[2].findData(price))
+    ranking.lists[0].setCurrentIndex(0)
+    qtbot.keyClick(kiosk.form.fields["email"], Qt.Key.Key_Return)
+    assert _ranked(copy, str(rae)) == [churn, price]

@@ -46,6 +46,7 @@ STRANGER = {"first_name": "Hana", "last_name": "Hidden", "email": "hana.hidden@x
 NOT_FOR_RAVI = [*OUTSIDER.values(), *STRANGER.values(), "Zoë1"]  # Zoë1 withdrew
 # What the window may offer, by the action's text without "&" and "…".
 ALLOWED_ACTIONS = {"File", "View", "Help", "Export roster", "Quit", "Reload", "About ixdesk"}
+ALLOWED_ACTIONS |= {"Edit", "Undo", "Redo"}  # of marks and rubrics, the only changes
 ALLOWED_ACTIONS.add("Copy members")  # one per member table
 ROLES = (
     Qt.ItemDataRole.DisplayRole,
@@ -143,14 +144,18 @@ def test_only_their_groups_and_a_line_saying_how_to_leave(
     ]
     assert mode.banner.isVisible()
     banner = mode.banner.text()
-    assert "Instructor mode:" in banner and "Ravi Patel's groups, read-only." in banner
+    assert "Instructor mode:" in banner
+    assert "Ravi Patel's groups, read-only except attendance and the rubric." in banner
     assert "To leave, close ixdesk and start it without" in banner and "--instructor" in banner
     assert "Ravi Patel" in mode.windowTitle() and "instructor mode" in mode.windowTitle()
 
 
 def test_no_coordinator_part_is_ever_built(mode: InstructorWindow) -> None:
-    for kind in (RecordView, InstructorView, QListWidget, QComboBox, QUndoStack, QShortcut):
+    for kind in (RecordView, InstructorView, QListWidget, QShortcut):
         assert mode.findChildren(kind) == [], kind
+    # One list to choose from: which of their own groups' attendance is shown.
+    assert mode.findChildren(QComboBox) == [mode.attendance.scope]
+    assert mode.findChildren(QUndoStack) == [mode.workbench.undo_stack]  # marks, rubrics
     # Nowhere to type, so nowhere to change anything.
     for kind in (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox):
         assert mode.findChildren(kind) == [], kind
@@ -185,7 +190,9 @@ def test_every_action_is_one_that_only_reads_their_groups(mode: InstructorWindow
         for action in actions
         if not action.shortcut().isEmpty() and action not in copies
     }
-    assert window_keys == {"Ctrl+Q", "F5"}
+    undo = {QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+            QKeySequence(QKeySequence.StandardKey.Redo).toString()}  # fmt: skip
+    assert window_keys == {"Ctrl+Q", "F5", *undo}
 
 
 def test_no_text_shows_private_data_or_other_instructors_students(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.gui.date_field import DateField
+from ixdesk.gui.event_mode.ranking import ProblemRanking
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services.events.people import Match, PeopleIndex
 from ixdesk.services.events.signup import (
@@ -102,6 +103,9 @@ class SignUpForm(QWidget):
         form.addRow("Track interest", self.track)
         self.opt_in = QCheckBox("Messages about the programme by SMS are fine")
         form.addRow("", self.opt_in)
+        self.ranking = ProblemRanking(form)
+        self.cohort.currentIndexChanged.connect(self._offer_problems)
+        self._offer_problems()
         self.guardian_note = QLabel("For students under 18:")
         form.addRow(self.guardian_note)
         for name, label in GUARDIAN_FIELDS:
@@ -157,6 +161,9 @@ class SignUpForm(QWidget):
             line.textEdited.connect(self._look_up)
         return line
 
+    def _offer_problems(self, *_args: object) -> None:
+        self.ranking.offer(self.setup.problems.get(self.cohort.currentData(), []))
+
     # --- the values ---
     def cohort_chosen(self) -> EventCohort:
         wanted = self.cohort.currentData()
@@ -179,12 +186,14 @@ class SignUpForm(QWidget):
                 student_id=self.correcting.student_id,
                 version=self.correcting.version,
                 enrolment_id=self.correcting.enrolment_id,
+                choices=self.ranking.choices(),
             )
         return SignUp(
             values,
             self.cohort.currentData(),
             consent=self.consent.isChecked(),
             student_id=None if self.chosen is None else self.chosen.id,
+            choices=self.ranking.choices(),
         )
 
     # --- duplicates ---
@@ -245,6 +254,11 @@ class SignUpForm(QWidget):
         if self.born.problem() is not None:
             self._refuse({"date_of_birth": str(self.born.problem())})
             return
+        repeat = self.ranking.problem()
+        if repeat is not None:
+            self.problems.setText(repeat)
+            (self.ranking.first_repeat() or self.ranking.lists[0]).setFocus()
+            return
         signup = self.signup()
         problems = check_signup(signup, self.cohort_chosen())
         if problems:
@@ -285,6 +299,7 @@ class SignUpForm(QWidget):
         self.born.set_value(None)
         self.track.setCurrentIndex(0)
         self.opt_in.setChecked(False)
+        self.ranking.set_choices([])
         self.consent.setChecked(False)
         self.correcting = self.chosen = None
         self.dismissed.clear()
@@ -305,6 +320,7 @@ class SignUpForm(QWidget):
         self.born.set_value(born if isinstance(born, date) else None)
         self.track.setCurrentIndex(max(0, self.track.findData(values.get("track_interest_id"))))
         self.cohort.setCurrentIndex(max(0, self.cohort.findData(signup.cohort_id)))
+        self.ranking.set_choices(signup.choices)
         self.opt_in.setChecked(bool(values.get("messaging_opt_in")))
         self.consent.setChecked(signup.consent)
         self.heading.setText("Correcting a sign-up")

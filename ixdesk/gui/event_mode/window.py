@@ -101,8 +101,8 @@ class EventWindow(QMainWindow):
         side_buttons.addWidget(take_back)
         side.addLayout(side_buttons)
         body = QHBoxLayout()
-        body.addWidget(self.form, 3)
-        body.addLayout(side, 2)
+        body.addWidget(self.form, 2)
+        body.addLayout(side, 1)
         central = QWidget()
         large = central.font()  # large fields, readable from across the table
         large.setPointSizeF(large.pointSizeF() * 1.4)

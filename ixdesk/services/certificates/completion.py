@@ -5,11 +5,12 @@ is ``completed`` gets a certificate; every other status (applied, accepted,
 waitlisted, enrolled, withdrawn) gets none. The coordinator sets it, so
 excused absences and make-up work stay their judgment (docs/decisions.md).
 
-Hours attended are added up from attendance: the length of every live session
-of the cohort (for the whole cohort, or for the student's own group) in which
-the student is marked present or late. A student with no attendance taken at
-all has ``hours_attended`` None, and the certificate leaves the line out
-rather than print a misleading nought.
+Hours attended are the running of the cohort's own
+(``services.running.attendance.student_progress``): the length of every live
+session of the cohort (for the whole cohort, or for the student's own group)
+in which the student is marked present or late. A student with no attendance
+taken at all has ``hours_attended`` None, and the certificate leaves the line
+out rather than print a misleading nought.
 """
 
 from __future__ import annotations
@@ -18,17 +19,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import AttendanceStatus, EnrolmentStatus
+from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.reads import reads
+from ixdesk.services.running.attendance import GRID_TABLES, StudentProgress, student_progress
 from ixdesk.services.settings import settings_in
 
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 _SKILL_SEPARATORS = re.compile(r"[,;\n]+")
 
 
@@ -80,26 +81,17 @@ def _person(first: str | None, last: str | None) -> str | None:
     return name or None
 
 
-@reads(
-    "cohorts",
-    "enrolments",
-    "students",
-    "group_memberships",
-    "student_groups",
-    "business_problems",
-    "partner_companies",
-    "instructors",
-    "sessions",
-    "attendance",
-    "settings",
-)
+@reads(*GRID_TABLES, "settings")
 def cohort_completions(database: Database, cohort_id: str) -> CohortCompletions:
     """The completed students of one cohort (sorted by name) and the cohort's shared facts."""
+    progress = student_progress(database, cohort_id)
     with database.read() as session:
-        return completions_in(session, cohort_id)
+        return completions_in(session, cohort_id, progress)
 
 
-def completions_in(session: Session, cohort_id: str) -> CohortCompletions:
+def completions_in(
+    session: Session, cohort_id: str, progress: dict[str, StudentProgress]
+) -> CohortCompletions:
     cohort = session.get(m.Cohort, cohort_id)
     if cohort is None or cohort.deleted_at is not None:
         raise RecordNotFoundError("This cohort no longer exists; it may have been deleted.")
@@ -113,7 +105,6 @@ def completions_in(session: Session, cohort_id: str) -> CohortCompletions:
             s.first_name,
             s.last_name,
             s.email,
-            g.id,
             g.name,
             c.name,
             p.title,
@@ -132,12 +123,11 @@ def completions_in(session: Session, cohort_id: str) -> CohortCompletions:
         .where(e.cohort_id == cohort_id, e.deleted_at.is_(None))
         .order_by(s.last_name, s.first_name, s.id)
     ).all()
-    hours = _hours_attended(session, cohort_id)
     completions = []
     others = 0
     for row in rows:
-        (enrolment_id, status, student_id, first, last, email, group_id, group) = row[:8]
-        company, problem, skills, lead_first, lead_last = row[8:]
+        enrolment_id, status, student_id, first, last, email, group = row[:7]
+        company, problem, skills, lead_first, lead_last = row[7:]
         if status != EnrolmentStatus.COMPLETED:
             others += 1
             continue
@@ -153,7 +143,7 @@ def completions_in(session: Session, cohort_id: str) -> CohortCompletions:
                 problem=problem,
                 skills=skills_of(skills),
                 lead_instructor=_person(lead_first, lead_last),
-                hours_attended=hours.get((str(student_id), str(group_id) if group_id else None)),
+                hours_attended=_hours(progress.get(str(student_id))),
             )
         )
     settings = settings_in(session)
@@ -169,31 +159,5 @@ def completions_in(session: Session, cohort_id: str) -> CohortCompletions:
     )
 
 
-def _hours_attended(session: Session, cohort_id: str) -> dict[tuple[str, str | None], float]:
-    """(student, their group) → hours in sessions of the cohort or that group attended.
-
-    Only students with attendance taken in at least one such session appear.
-    """
-    a, cs = m.Attendance, aliased(m.CohortSession)
-    gm = m.GroupMembership
-    rows = session.execute(
-        select(a.student_id, gm.group_id, a.status, cs.starts_at, cs.ends_at)
-        .join(cs, and_(cs.id == a.session_id, cs.deleted_at.is_(None)))
-        .outerjoin(
-            gm,
-            and_(gm.student_id == a.student_id, gm.cohort_id == cohort_id, gm.deleted_at.is_(None)),
-        )
-        .where(
-            a.deleted_at.is_(None),
-            cs.cohort_id == cohort_id,
-            or_(cs.group_id.is_(None), cs.group_id == gm.group_id),
-        )
-    ).all()
-    hours: dict[tuple[str, str | None], float] = {}
-    for student_id, group_id, status, starts_at, ends_at in rows:
-        key = (str(student_id), str(group_id) if group_id else None)
-        length = 0.0
-        if status in ATTENDED and starts_at is not None and ends_at is not None:
-            length = max((ends_at - starts_at).total_seconds(), 0.0) / 3600
-        hours[key] = hours.get(key, 0.0) + length
-    return hours
+def _hours(progress: StudentProgress | None) -> float | None:
+    return progress.hours_attended if progress is not None else None

@@ -58,6 +58,9 @@ class CopyContents:
     enrolments: list[dict[str, Any]] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
     tracks: list[dict[str, Any]] = field(default_factory=list)
+    # (student, cohort) → the problems ranked at the event, first choice first: every
+    # ranking made or changed there (an emptied one too)
+    rankings: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
     def copy_id(self) -> str:
@@ -130,7 +133,22 @@ def _read(copy: Database, path: Path, main: Identity) -> CopyContents:
             {"id": row.id, "name": row.name, "description": row.description}
             for row in connection.execute(select(m.Track.__table__))
         ]
+        contents.rankings = _rankings(connection)
         return contents
+
+
+def _rankings(connection: Connection) -> dict[tuple[str, str], list[str]]:
+    """Each ranking made at the event (every row in a copy was made there)."""
+    pp = m.ProblemPreference.__table__
+    statement = select(
+        pp.c.student_id, pp.c.cohort_id, pp.c.business_problem_id, pp.c.rank, pp.c.deleted_at
+    )
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for row in _plain_rows(connection, statement):
+        ranked = found.setdefault((row["student_id"], row["cohort_id"]), [])
+        if row["deleted_at"] is None:
+            ranked.append((row["rank"], row["business_problem_id"]))
+    return {key: [problem for _rank, problem in sorted(ranked)] for key, ranked in found.items()}
 
 
 _STAMP = ("id", "version", "deleted_at")

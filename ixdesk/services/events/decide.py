@@ -4,8 +4,8 @@
   the student kept, whose empty fields it fills; it stays deleted) or **keep
   apart** (it comes back as a student of its own; without the email when
   another student has it);
-* a field changed on both sides (guardian and consent fields too): the value
-  of the side chosen;
+* a field changed on both sides (guardian and consent fields too, and a
+  ranking of business problems): the value of the side chosen;
 * deleted here, changed at the event: **restore** (with the event's changes)
   or **leave** deleted; deleted at the event, changed here: **delete** or **keep**.
 
@@ -29,12 +29,14 @@ from ixdesk.services.events.journal import (
     ANSWERS,
     BOOKKEEPING,
     ENROLMENTS,
+    PREFERENCES,
     STUDENTS,
     TABLES,
     Journal,
     put_back,
     refuse_if_changed,
 )
+from ixdesk.services.events.merge_rankings import put_ranking, rankings_here
 from ixdesk.services.events.review import APART, DELETE, KEEP, LEAVE, MERGE, RESTORE
 from ixdesk.services.events.state import (
     CONFLICT,
@@ -44,9 +46,11 @@ from ixdesk.services.events.state import (
     GUARDIAN,
     HERE,
 )
-from ixdesk.services.events.values import STUDENT_FIELDS, plain, typed_row
+from ixdesk.services.events.undo import delete_ids
+from ixdesk.services.events.values import STUDENT_FIELDS, plain, ranking_cohort, typed_row
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.record_kinds import Kind
+from ixdesk.services.tables import canonical_id
 
 CHANGED_SINCE = (
     "These records have been changed since the decision, so it cannot be undone; "
@@ -105,6 +109,9 @@ def undo_decisions(database: Database, decided: Decided, *, hub: ChangeHub | Non
     def work(context: OperationContext) -> None:
         connection = context.session.connection()
         refuse_if_changed(connection, decided.journal, CHANGED_SINCE)
+        delete_ids(
+            connection, TABLES[PREFERENCES], decided.journal["inserted"].get(PREFERENCES, [])
+        )
         put_back(context.session, connection, decided.journal)
         context.changed([*TABLES, *BOOKKEEPING])
 
@@ -119,6 +126,7 @@ class _Decision:
         journal: Journal,
         item: dict[str, Any],
     ) -> None:
+        self.context = context
         self.session = context.session
         self.connection = connection
         self.journal = journal
@@ -198,6 +206,25 @@ class _Decision:
                 if table == ENROLMENTS and row.cohort_id in cohorts:
                     continue  # the student kept is in that cohort already
                 self._set(table, str(row.id), {"student_id": self.record_id, "deleted_at": None})
+        self._move_rankings(held_id)
+
+    def _move_rankings(self, held_id: str) -> None:
+        """The held sign-up's rankings go to the student kept, for cohorts they ranked none."""
+        pp = TABLES[PREFERENCES]
+        cohorts = self.connection.execute(
+            select(pp.c.cohort_id).where(pp.c.student_id == held_id, pp.c.deleted_at.is_(None))
+        ).scalars()
+        keys = [
+            (who, canonical_id(cohort))
+            for cohort in set(cohorts)
+            for who in (held_id, self.record_id)
+        ]
+        found = rankings_here(self.connection, keys)
+        for cohort_id in sorted({cohort for _who, cohort in keys}):
+            if not found[(self.record_id, cohort_id)]:
+                ranking = found[(held_id, cohort_id)]
+                put_ranking(self.context, self.journal, held_id, cohort_id, [])
+                put_ranking(self.context, self.journal, self.record_id, cohort_id, ranking)
 
     def _email_owner(self, email: str) -> str | None:
         s = TABLES[STUDENTS]
@@ -213,11 +240,17 @@ class _Decision:
         value = details["main"] if choice == HERE else details["copies"][choice]["value"]
         table = self.item["table_name"]
         target = TABLES[table]
-        current = self.connection.execute(
-            select(target.c[name]).where(target.c.id == self.record_id)
-        ).scalar()
-        if plain(current) != value:
-            self._set(table, self.record_id, typed_row(target, {name: value}))
+        cohort_id = ranking_cohort(name)
+        if cohort_id is not None:  # a ranking of business problems
+            key = (self.record_id, cohort_id)
+            if rankings_here(self.connection, [key])[key] != value:
+                put_ranking(self.context, self.journal, self.record_id, cohort_id, value)
+        else:
+            current = self.connection.execute(
+                select(target.c[name]).where(target.c.id == self.record_id)
+            ).scalar()
+            if plain(current) != value:
+                self._set(table, self.record_id, typed_row(target, {name: value}))
         fields = m.MergeField.__table__
         condition = (fields.c.record_id == self.record_id, fields.c.field == name)
         state = self.connection.execute(select(fields.c.state).where(*condition)).scalar()

@@ -27,12 +27,14 @@ from ixdesk.services.record_kinds import Kind
 CHUNK = 500
 STUDENTS, ENROLMENTS, ANSWERS, TRACKS = "students", "enrolments", "application_answers", "tracks"
 MEMBERSHIPS = "group_memberships"
+PREFERENCES = "problem_preferences"
 TABLES: dict[str, Table] = {
     STUDENTS: m.Student.__table__,
     ENROLMENTS: m.Enrolment.__table__,
     ANSWERS: m.ApplicationAnswer.__table__,
     TRACKS: m.Track.__table__,
     MEMBERSHIPS: m.GroupMembership.__table__,
+    PREFERENCES: m.ProblemPreference.__table__,
 }
 BOOKKEEPING = ("event_merges", "event_merged", "event_reviews", "event_merge_fields")
 # Columns an undo never puts back: the row's id, its creation, and its version (which

@@ -47,7 +47,7 @@ from ixdesk.services.events.journal import (
     TRACKS,
 )
 from ixdesk.services.events.merge_base import NEW, PACKED, UNPACKED_BASE
-from ixdesk.services.events.merge_enrolments import EnrolmentMerge
+from ixdesk.services.events.merge_rankings import RankingMerge
 from ixdesk.services.events.report import CopyReport, MergeReport
 from ixdesk.services.events.values import (
     DELETED,
@@ -105,7 +105,7 @@ def merge_event_copies(
         return done.report
 
 
-class _Merger(EnrolmentMerge):
+class _Merger(RankingMerge):
     # --- the run ---
     def run(self) -> MergeReport:
         for done, copy in enumerate(self.copies):
@@ -115,9 +115,11 @@ class _Merger(EnrolmentMerge):
             self._students(copy, counts)
             self._enrolments(copy, counts)
             self._answers(copy, counts)
+            self._rankings(copy, counts)
             if self.progress is not None:
                 self.progress(done + 1, len(self.copies))
         self._write_pending()
+        self._write_rankings()
         self.fields.write()
         self.report.reviews = self.reviews.counts()
         if self.report.changed or self.reviews.touched:

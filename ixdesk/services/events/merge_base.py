@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Connection, Table, select, update
 
 from ixdesk.db import models as m
 from ixdesk.db.base import new_id, utcnow
@@ -40,7 +40,7 @@ from ixdesk.services.events.values import (
     plain,
     typed_row,
 )
-from ixdesk.services.importing.sqlite_rows import insert_batch
+from ixdesk.services.importing.sqlite_rows import indexes_built_after, insert_batch
 from ixdesk.services.operations import OperationContext
 from ixdesk.services.record_kinds import Kind
 
@@ -87,6 +87,7 @@ class MergeBase:
         self.ledger = self._load_ledger([copy.copy_id for copy in copies])
         self.noted: list[dict[str, Any]] = []
         self.tracks: dict[str, str] = {}
+        self.ranked: dict[tuple[str, str], list[str]] = {}  # (student, cohort) → ranking
         self.events: dict[str, str] = {}
         self.report = MergeReport(merge_id=None, dry_run=False)
 
@@ -193,7 +194,7 @@ class MergeBase:
             counts.counts["review"] += 1
 
     def _email_taken(self, email: str, record_id: str) -> bool:
-        owner = self.people.found.index.get(email.lower())
+        owner = self.people.owner(email)
         return owner is not None and owner != record_id
 
     def _update(self, table: str, record_id: str, values: dict[str, Any]) -> None:
@@ -274,12 +275,7 @@ class MergeBase:
             rows = list(self.pending.rows[table].values())
             if not rows:
                 continue
-            names = list(rows[0])
-            for start in range(0, len(rows), BATCH):
-                batch = rows[start : start + BATCH]
-                insert_batch(
-                    connection, TABLES[table], names, [[r[n] for r in batch] for n in names], bound
-                )
+            _insert(connection, TABLES[table], rows, bound)
             ids = [row["id"] for row in rows]
             self.journal.insert(table, ids)
             self.context.changed([table], ids)
@@ -311,12 +307,21 @@ class MergeBase:
             else:
                 fresh.append(row)
         if fresh:
-            names = list(fresh[0])
-            for start in range(0, len(fresh), BATCH):
-                batch = fresh[start : start + BATCH]
-                insert_batch(
-                    self.connection, ledger, names, [[r[n] for r in batch] for n in names], bound
-                )
+            _insert(self.connection, ledger, fresh, bound)
+
+
+def _insert(
+    connection: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    bound: dict[tuple[str, str], dict[Any, Any]],
+) -> None:
+    """New rows in batches; a table about to receive many gets its indexes built once."""
+    names = list(rows[0])
+    with indexes_built_after(connection, {table.name: len(rows)}):
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            insert_batch(connection, table, names, [[r[n] for r in batch] for n in names], bound)
 
 
 def _plain_ledger(row: dict[str, Any] | None) -> dict[str, Any] | None:

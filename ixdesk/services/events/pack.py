@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
+from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
@@ -28,6 +29,11 @@ from ixdesk.db.engine import Database, open_database
 from ixdesk.db.enums import EnrolmentStatus
 from ixdesk.errors import IxdeskError, ValidationError
 from ixdesk.services.events.identity import hash_pin, identity_in, made_up_pin
+from ixdesk.services.events.problems import (
+    PACKED_COMPANY_COLUMNS,
+    PACKED_PROBLEM_COLUMNS,
+    offered_problems,
+)
 from ixdesk.services.events.values import (
     PACKED_STUDENT_DATES,
     PACKED_STUDENT_FIELDS,
@@ -45,6 +51,14 @@ BATCH = 5_000
 PACKED = (*PACKED_STUDENT_FIELDS, *PACKED_STUDENT_DATES)
 _STAMP = ("id", "created_at", "updated_at", "version", "deleted_at")
 MAX_EVENT_NAME = 200
+# The tables packed as rows read, in the order their references need.
+_PACKED_TABLES: dict[str, Table] = {
+    "settings": m.Setting.__table__,
+    "tracks": m.Track.__table__,
+    "cohorts": m.Cohort.__table__,
+    "partner_companies": m.PartnerCompany.__table__,
+    "business_problems": m.BusinessProblem.__table__,
+}
 
 
 @dataclass
@@ -60,13 +74,15 @@ class PackResult:
     pin: str | None = None  # the PIN made up for a copy asked without one
     enrolment_status: str = EnrolmentStatus.APPLIED.value
     tracks: int = 0
+    problems: int = 0
     notes: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         cohorts = ", ".join(self.cohorts)
         return (
             f"Event copy “{self.event_name}” written to {self.path}: sign-ups for {cohorts}; "
-            f"{self.students:,} students packed to warn about duplicates."
+            f"{self.students:,} students packed to warn about duplicates; "
+            f"{self.problems:,} business problems to rank."
         )
 
 
@@ -128,7 +144,7 @@ def pack_event_copy(
                 "database. Nothing was written."
             )
         cohort_ids = list(dict.fromkeys(find_cohort(session, each)[0] for each in cohorts))
-        contents = _read(session.connection(), cohort_ids)
+        contents = _read(session, cohort_ids)
     packed_at = utcnow()
     temporary = create_beside(target)
     try:
@@ -166,6 +182,7 @@ def pack_event_copy(
         pin=made_up,
         enrolment_status=enrolment_status,
         tracks=len(contents["tracks"]),
+        problems=len(contents["business_problems"]),
     )
 
 
@@ -173,8 +190,9 @@ def _rows(connection: Connection, table: Table, *where: Any) -> list[dict[str, A
     return [dict(row._mapping) for row in connection.execute(select(table).where(*where))]
 
 
-def _read(connection: Connection, cohort_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _read(session: Session, cohort_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """What goes into the copy, read in one transaction of this database."""
+    connection = session.connection()
     tracks = m.Track.__table__
     cohorts = m.Cohort.__table__
     students = m.Student.__table__
@@ -187,8 +205,31 @@ def _read(connection: Connection, cohort_ids: list[str]) -> dict[str, list[dict[
         "settings": _rows(connection, m.Setting.__table__),
         "tracks": _rows(connection, tracks),  # all: retired and deleted ones are referred to
         "cohorts": _rows(connection, cohorts, cohorts.c.id.in_(cohort_ids)),
+        **_offered(session, cohort_ids),
         "students": live_students,
     }
+
+
+def _offered(session: Session, cohort_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The business problems the cohorts offer, and their companies: only what a ranking
+    shows (title, company's name, track), nothing of their statements or contacts."""
+    connection = session.connection()
+    offered = offered_problems(session, cohort_ids)
+    ids = sorted({problem.id for problems in offered.values() for problem in problems})
+    problems = m.BusinessProblem.__table__
+    wanted = [problems.c[name] for name in dict.fromkeys((*_STAMP, *PACKED_PROBLEM_COLUMNS))]
+    problem_rows = [
+        dict(row._mapping)
+        for row in connection.execute(select(*wanted).where(problems.c.id.in_(ids)))
+    ] if ids else []  # fmt: skip
+    companies = m.PartnerCompany.__table__
+    company_ids = sorted({str(row["company_id"]) for row in problem_rows})
+    columns = [companies.c[name] for name in dict.fromkeys((*_STAMP, *PACKED_COMPANY_COLUMNS))]
+    company_rows = [
+        dict(row._mapping)
+        for row in connection.execute(select(*columns).where(companies.c.id.in_(company_ids)))
+    ] if company_ids else []  # fmt: skip
+    return {"partner_companies": company_rows, "business_problems": problem_rows}
 
 
 def _build(
@@ -215,11 +256,10 @@ def _build(
                     event_enrolment_status=enrolment_status,
                 )
             )
-            for key in ("settings", "tracks", "cohorts"):
+            for key, table in _PACKED_TABLES.items():
                 rows = contents[key]
                 if rows:
-                    table = {"settings": m.Setting, "tracks": m.Track, "cohorts": m.Cohort}[key]
-                    connection.execute(table.__table__.insert(), rows)
+                    connection.execute(table.insert(), rows)
             _insert_students(connection, contents["students"])
             copy_id = str(connection.execute(select(identity.c.id)).scalar_one())
     finally:

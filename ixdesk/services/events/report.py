@@ -18,7 +18,7 @@ from ixdesk.services.events.values import plain
 
 COUNTS = (
     "new_students", "enrolments", "already_enrolled", "answers", "updated", "deleted",
-    "duplicates", "review", "tracks", "unchanged",
+    "duplicates", "review", "tracks", "unchanged", "rankings",
 )  # fmt: skip
 KIND_WORDS = {
     DUPLICATE: ("duplicate pair", "duplicate pairs"),
@@ -62,6 +62,8 @@ class CopyReport:
         ]
         if c["already_enrolled"]:
             parts.append(f"{c['already_enrolled']:,} already enrolled")
+        if c["rankings"]:
+            parts.append(f"{c['rankings']:,} rankings of business problems")
         if c["tracks"]:
             parts.append(f"{c['tracks']:,} new tracks")
         if c["unchanged"]:

@@ -27,6 +27,7 @@ from ixdesk.services.events.state import (
     GUARDIAN,
     HERE,
 )
+from ixdesk.services.events.values import ranking_cohort
 from ixdesk.services.folding import fold
 from ixdesk.services.reads import reads
 
@@ -81,7 +82,7 @@ class ReviewItem:
         return KIND_LABELS[self.kind]
 
 
-@reads("event_reviews", "students", "enrolments", "cohorts", "tracks")
+@reads("event_reviews", "students", "enrolments", "cohorts", "tracks", "business_problems")
 def load_review(database: Database) -> list[ReviewItem]:
     """Every item waiting for a decision, by kind, then by student."""
     reviews = m.MergeReview.__table__
@@ -96,8 +97,9 @@ def load_review(database: Database) -> list[ReviewItem]:
         )
         tracks = {str(i): n for i, n in connection.execute(select(m.Track.id, m.Track.name))}
         cohorts = {str(i): n for i, n in connection.execute(select(m.Cohort.id, m.Cohort.name))}
+        problems = _problem_titles(connection, rows)
         enrolled = _enrolments(connection, people)
-    words = _Words(tracks, cohorts)
+    words = _Words(tracks, cohorts, problems)
     items = [_item(row, people, enrolled, words) for row in rows]
     order = list(KIND_LABELS)
     return sorted(items, key=lambda item: (order.index(item.kind), fold(item.title), item.about))
@@ -137,13 +139,49 @@ def _enrolments(connection: Connection, people: dict[str, dict[str, Any]]) -> di
     return found
 
 
+def _problem_titles(connection: Connection, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """The titles of the business problems in the rankings waiting for review."""
+    wanted = sorted(
+        {
+            str(problem)
+            for row in rows
+            if row["field"] and ranking_cohort(row["field"]) is not None
+            for value in _values(row["details"])
+            for problem in value or ()
+        }
+    )
+    p = m.BusinessProblem.__table__
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), CHUNK):
+        statement = select(p.c.id, p.c.title).where(p.c.id.in_(wanted[start : start + CHUNK]))
+        found.update((str(i), title) for i, title in connection.execute(statement))
+    return found
+
+
+def _values(details: dict[str, Any]) -> list[Any]:
+    return [details["main"], details["base"], *(e["value"] for e in details["copies"].values())]
+
+
 class _Words:
-    def __init__(self, tracks: dict[str, str], cohorts: dict[str, str]) -> None:
-        self.tracks, self.cohorts = tracks, cohorts
+    def __init__(
+        self, tracks: dict[str, str], cohorts: dict[str, str], problems: dict[str, str]
+    ) -> None:
+        self.tracks, self.cohorts, self.problems = tracks, cohorts, problems
+
+    def label(self, name: str) -> str:
+        cohort = ranking_cohort(name)
+        if cohort is None:
+            return field_label(name)
+        return f"Business problems ranked for {self.cohorts.get(cohort, 'a cohort')}"
 
     def value(self, name: str, value: Any) -> str:
-        if value is None or value == "":
-            return "(empty)"
+        if value is None or value == "" or value == []:
+            return "(empty)" if ranking_cohort(name) is None else "(none ranked)"
+        if isinstance(value, list):  # a ranking, first choice first
+            return ", ".join(
+                f"{rank}. {self.problems.get(str(each), '(a problem no longer here)')}"
+                for rank, each in enumerate(value, start=1)
+            )
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if name == "track_interest_id":
@@ -203,7 +241,7 @@ def _item(
         choices = ((MERGE, "Merge into one"), (APART, "Keep apart"))
     elif kind in (CONFLICT, GUARDIAN):
         name = row["field"]
-        about = field_label(name)
+        about = words.label(name)
         sides = [Side(HERE, "In ixdesk", words.value(name, details["main"]))]
         sides += [
             Side(copy_id, f"From {entry['event']}", words.value(name, entry["value"]))

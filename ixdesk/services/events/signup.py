@@ -9,7 +9,7 @@ enrolment in one of the event's cohorts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -25,6 +25,8 @@ from ixdesk.services.assignments.rules import is_minor
 from ixdesk.services.deletion import tombstone
 from ixdesk.services.events.identity import Identity, identity_in
 from ixdesk.services.events.people import Match, PeopleIndex
+from ixdesk.services.events.problems import OfferedProblem, offered_problems
+from ixdesk.services.matching.choices import replace_choices
 from ixdesk.services.operations import ChangeHub, OperationContext, live_record, run_operation
 from ixdesk.services.reads import reads
 from ixdesk.services.record_kinds import Kind
@@ -51,14 +53,16 @@ class EventCohort:
 
 @dataclass(frozen=True)
 class EventSetup:
-    """What event mode's form offers: the event, its cohorts and the tracks."""
+    """What event mode's form offers: the event, its cohorts, the tracks, and the business
+    problems each cohort offers to rank."""
 
     identity: Identity
     cohorts: list[EventCohort]
     tracks: list[tuple[str, str]]  # (name, id), live and not retired
+    problems: dict[str, list[OfferedProblem]] = field(default_factory=dict)  # by cohort id
 
 
-@reads("database_identity", "cohorts", "tracks")
+@reads("database_identity", "cohorts", "tracks", "business_problems", "partner_companies")
 def load_setup(database: Database) -> EventSetup:
     c, t = m.Cohort, m.Track
     with database.read() as session:
@@ -77,7 +81,8 @@ def load_setup(database: Database) -> EventSetup:
                 .order_by(func.lower(t.name))
             )
         ]
-    return EventSetup(identity, cohorts, tracks)
+        problems = offered_problems(session, [cohort.id for cohort in cohorts])
+    return EventSetup(identity, cohorts, tracks, problems)
 
 
 @dataclass
@@ -85,7 +90,8 @@ class SignUp:
     """One sign-up as the form holds it.
 
     ``student_id``: the student it adds to (a duplicate the person said is them)
-    or corrects; ``enrolment_id``: the sign-up it corrects.
+    or corrects; ``enrolment_id``: the sign-up it corrects; ``choices``: the business
+    problems the student ranked for the cohort, first choice first.
     """
 
     values: dict[str, Any]
@@ -94,6 +100,7 @@ class SignUp:
     student_id: str | None = None
     version: int | None = None
     enrolment_id: str | None = None
+    choices: list[str] = field(default_factory=list)
 
 
 def needs_guardian(born: date | None, cohort: EventCohort, today: date | None = None) -> bool:
@@ -166,6 +173,11 @@ def save_signup(database: Database, signup: SignUp, *, hub: ChangeHub | None = N
             student.guardian_consent_by = student.guardian_consent_at = None
         session.flush()
         enrolment = _enrol(session, signup, student.id, identity.enrolment_status, now)
+        if enrolment.cohort_id != signup.cohort_id:  # moved: its old ranking goes with it
+            replace_choices(context, enrolment.cohort_id, student.id, [])
+            enrolment.cohort_id = signup.cohort_id
+        if correcting or signup.choices:  # adding to someone keeps a ranking not given
+            replace_choices(context, signup.cohort_id, student.id, signup.choices)
         session.flush()
         return SavedSignUp(student.id, student.version, enrolment.id, new)
 
@@ -180,8 +192,6 @@ def _enrol(
         enrolment = session.get(e, signup.enrolment_id)
         if enrolment is None or enrolment.deleted_at is not None:
             raise RecordNotFoundError("This sign-up was removed; it cannot be corrected.")
-        if enrolment.cohort_id != signup.cohort_id:
-            enrolment.cohort_id = signup.cohort_id
         return enrolment
     found = session.scalars(
         select(e).where(
@@ -240,6 +250,16 @@ def load_signup(database: Database, enrolment_id: str) -> SignUp:
         student = session.get(m.Student, enrolment.student_id)
         assert student is not None  # an enrolment's student is never removed
         values = {name: getattr(student, name) for name in SIGNUP_FIELDS}
+        pp = m.ProblemPreference
+        choices = session.scalars(
+            select(pp.business_problem_id)
+            .where(
+                pp.student_id == student.id,
+                pp.cohort_id == enrolment.cohort_id,
+                pp.deleted_at.is_(None),
+            )
+            .order_by(pp.rank)
+        )
         return SignUp(
             values,
             canonical_id(enrolment.cohort_id),
@@ -247,11 +267,12 @@ def load_signup(database: Database, enrolment_id: str) -> SignUp:
             student_id=student.id,
             version=student.version,
             enrolment_id=enrolment.id,
+            choices=[canonical_id(each) for each in choices],
         )
 
 
 def remove_signup(database: Database, enrolment_id: str, *, hub: ChangeHub | None = None) -> None:
-    """Take a sign-up back: its enrolment, and the student when they were new here and
+    """Take a sign-up back: its enrolment and ranking, and the student when they were new here and
     have no other sign-up (a student packed from the main database is never deleted here)."""
 
     def work(context: OperationContext) -> None:
@@ -262,6 +283,7 @@ def remove_signup(database: Database, enrolment_id: str, *, hub: ChangeHub | Non
         stamp = utcnow()
         enrolment.deleted_at = stamp
         student_id = enrolment.student_id
+        replace_choices(context, enrolment.cohort_id, student_id, [])  # its ranking too
         packed = session.get(m.PackedRecord, student_id) is not None
         others = session.scalar(
             select(func.count()).where(

@@ -70,7 +70,7 @@ class FieldStates:
             chunk = wanted[start : start + CHUNK]
             for row in self.connection.execute(select(table).where(table.c.record_id.in_(chunk))):
                 key = (str(row.record_id), row.field)
-                self.states[key] = dict(row.state)
+                self.states.setdefault(key, dict(row.state))  # not what this merge changed
                 self.stored.add(key)
 
     def merge(

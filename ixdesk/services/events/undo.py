@@ -25,6 +25,7 @@ from ixdesk.services.events.journal import (
     BOOKKEEPING,
     CHUNK,
     ENROLMENTS,
+    PREFERENCES,
     STUDENTS,
     TABLES,
     TRACKS,
@@ -39,6 +40,7 @@ CHANGED_SINCE = (
 )
 # Rows that may point at a student a merge added, other than the rows it added itself.
 _REFERRING = (
+    (m.ProblemPreference.__table__, "student_id"),
     (m.Enrolment.__table__, "student_id"),
     (m.ApplicationAnswer.__table__, "student_id"),
     (m.GroupMembership.__table__, "student_id"),
@@ -104,7 +106,9 @@ def _refuse_if_changed(connection: Connection, journal: dict[str, Any]) -> None:
         if decided:
             raise IxdeskError(CHANGED_SINCE)
     added = set(journal["inserted"].get(STUDENTS, ()))
-    own = {name: set(journal["inserted"].get(name, ())) for name in (ENROLMENTS, ANSWERS)}
+    own = {
+        name: set(journal["inserted"].get(name, ())) for name in (ENROLMENTS, ANSWERS, PREFERENCES)
+    }
     wanted = sorted(added)
     for table, column in _REFERRING:
         for start in range(0, len(wanted), CHUNK):
@@ -114,13 +118,13 @@ def _refuse_if_changed(connection: Connection, journal: dict[str, Any]) -> None:
                 raise IxdeskError(CHANGED_SINCE)
 
 
-def _delete_ids(connection: Connection, table: Table, ids: list[str]) -> None:
+def delete_ids(connection: Connection, table: Table, ids: list[str]) -> None:
     for start in range(0, len(ids), CHUNK):
         connection.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
 
 
 def _undo(session: Session, connection: Connection, journal: dict[str, Any]) -> None:
     inserted: dict[str, list[str]] = journal["inserted"]
-    for name in (ANSWERS, ENROLMENTS, STUDENTS, TRACKS):
-        _delete_ids(connection, TABLES[name], inserted.get(name, []))
+    for name in (PREFERENCES, ANSWERS, ENROLMENTS, STUDENTS, TRACKS):
+        delete_ids(connection, TABLES[name], inserted.get(name, []))
     put_back(session, connection, journal)

@@ -41,6 +41,7 @@ GUARDED_FIELDS = frozenset(
     }
 )
 DELETED = "deleted"  # the pseudo-field a deletion is compared as
+RANKING = "choices:"  # the field a ranking is merged as: this and the cohort's id, undashed
 _AS_IS = frozenset({str, int, float, bool})
 
 
@@ -60,6 +61,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)
     return str(value)
+
+
+def ranking_field(cohort_id: str) -> str:
+    """The field a student's ranking of business problems for a cohort is merged as."""
+    return RANKING + uuid.UUID(str(cohort_id)).hex
+
+
+def ranking_cohort(field: str) -> str | None:
+    """The cohort of a ranking's field (None: an ordinary field)."""
+    return str(uuid.UUID(field.removeprefix(RANKING))) if field.startswith(RANKING) else None
 
 
 def plain_row(row: Mapping[Any, Any], fields: Iterable[str]) -> dict[str, Any]:

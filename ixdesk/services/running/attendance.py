@@ -191,7 +191,7 @@ def marks_at(database: Database, session_id: str) -> int:
 class StudentProgress:
     """What a student's certificate needs from the running of a cohort."""
 
-    hours_attended: float
+    hours_attended: float | None  # None: no session of theirs has a mark yet
     sessions_attended: int
     attendance_rate: float | None
     completed: bool  # the enrolment's status is "completed"
@@ -199,7 +199,10 @@ class StudentProgress:
 
 @reads(*GRID_TABLES)
 def student_progress(database: Database, cohort_id: str) -> dict[str, StudentProgress]:
-    """Per student on the cohort's grid: hours and sessions attended, rate, and completion."""
+    """Per student on the cohort's grid: hours and sessions attended, rate, and completion.
+
+    A student with no mark at all has no hours (None), rather than a misleading nought.
+    """
     grid = attendance_grid(database, cohort_id)
     e = m.Enrolment
     with database.read() as session:
@@ -215,7 +218,7 @@ def student_progress(database: Database, cohort_id: str) -> dict[str, StudentPro
         )
     return {
         student.id: StudentProgress(
-            hours_attended=grid.hours(student),
+            hours_attended=grid.hours(student) if grid.counts(student) else None,
             sessions_attended=sum(grid.counts(student)[mark] for mark in ATTENDED),
             attendance_rate=grid.rate([student]),
             completed=student.id in completed,
