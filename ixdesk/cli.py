@@ -22,6 +22,8 @@ from ixdesk.commands import file_to_write
 from ixdesk.errors import IxdeskError
 
 if TYPE_CHECKING:
+    from ixdesk.db import Database
+    from ixdesk.services.file_password import Answer
     from ixdesk.services.record_kinds import Kind
 
 EXIT_OK = 0
@@ -159,7 +161,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     if on_file is not None and args.command in getattr(module, "FILE_COMMANDS", ()):
         return int(on_file(args))
 
-    from ixdesk.db import open_database
     from ixdesk.services.record_kinds import Kind
 
     module = _EXTERNAL_COMMANDS.get(args.command)
@@ -168,12 +169,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return int(module.run(args, None))
     backup_target = _backup_target(args.database, args.path) if args.command == "backup" else None
     target = getattr(module, "database_target", lambda args: args.database)(args)
-    database = open_database(
+    database = open_command_database(
         target,
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
         rolling_backup=args.command != "check",
-        password=database_password(args.database),
     )
     try:
         _use_organisation_settings(database)
@@ -194,25 +194,38 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def database_password(target: str | None) -> str | None:
-    """The password of an encrypted database: ``IXDESK_PASSWORD``, else asked for when a
-    person is at the terminal and the file is encrypted (None otherwise)."""
+def open_command_database(target: str | None, *, create: bool, rolling_backup: bool) -> Database:
+    """The database a command works on. An encrypted file's password comes from
+    ``IXDESK_PASSWORD``, else this computer's keyring, else it is asked for when a person
+    is at the terminal (services/file_password.py); without one, opening says so."""
+    from ixdesk.db import open_database
+    from ixdesk.services.file_password import with_password
+
+    def opener(password: str | None) -> Database:
+        return open_database(
+            target, create=create, rolling_backup=rolling_backup, password=password
+        )
+
+    database = with_password(target, opener, ask_on_terminal, say)
+    return database if database is not None else opener(None)
+
+
+def ask_on_terminal(path: Path, why: str | None) -> Answer | None:
+    """The password typed at the terminal (None when no one is there to type it)."""
     import getpass
-    import os
 
-    from ixdesk.db import cipher
-    from ixdesk.db.location import resolve_database
+    from ixdesk.services.file_password import Answer
 
-    given = os.environ.get(cipher.PASSWORD_ENV)
-    if given:
-        return given
-    url = resolve_database(target)
-    if url.get_backend_name() != "sqlite" or not sys.stdin.isatty():
+    if why is not None:
+        say(why)
+    if not sys.stdin.isatty():
         return None
-    path = Path(str(url.database))
-    if not cipher.is_encrypted(path):
-        return None
-    return getpass.getpass(f"Password for {path}: ") or None
+    return Answer(getpass.getpass(f"Password for {path}: "))
+
+
+def say(sentence: str) -> None:
+    """A sentence for the person at the terminal, beside the command's output."""
+    print(f"ixdesk: {sentence}", file=sys.stderr)
 
 
 def _use_organisation_settings(database: Any) -> None:

@@ -15,6 +15,10 @@ class DatabaseOpenError(IxdeskError):
     """The database could not be opened (missing, damaged, not ixdesk's)."""
 
 
+class WrongPasswordError(DatabaseOpenError):
+    """An encrypted file refused the password given for it."""
+
+
 class DatabaseTooNewError(DatabaseOpenError):
     """The database was written by a newer ixdesk than this one."""
 

@@ -18,6 +18,7 @@ from ixdesk.db.server_problems import check_server_version, explain_connection
 from ixdesk.db.server_roles import COORDINATOR
 from ixdesk.errors import DatabaseOpenError, DatabaseTooNewError
 from ixdesk.services import connections as c
+from ixdesk.services import keyring_store
 from tests.memory_keyring import MemoryKeyring
 from tests.shared_server import SharedServer
 
@@ -126,7 +127,7 @@ def test_without_a_keyring_the_password_is_not_kept_and_that_is_said(
     keyring.set_keyring(fail.Keyring())
     try:
         server = c.ServerConnection("db.example.org", "ixdesk", "cora")
-        assert c.save_password(server, "pw") == c.NO_KEYRING
+        assert c.save_password(server, "pw") == keyring_store.NO_KEYRING
         assert c.saved_password(server) is None
     finally:
         keyring.set_keyring(before)
@@ -136,8 +137,9 @@ def test_the_real_keyring_is_used_by_default() -> None:
     """ixdesk never picks a backend itself: keyring's own choice for this computer."""
     import inspect
 
-    source = inspect.getsource(c)
+    source = inspect.getsource(keyring_store)
     assert "set_keyring" not in source and "keyring.get_password(" in source
+    assert "keyring.get_password(" not in inspect.getsource(c)  # it goes through the store
     assert not isinstance(keyring.get_keyring(), MemoryKeyring)
 
 

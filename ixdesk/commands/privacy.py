@@ -5,6 +5,7 @@
     ixdesk privacy erase --student EMAIL       # erase one student on request
     ixdesk --database FILE encrypt             # encrypt the file in place (SQLCipher)
     ixdesk --database FILE decrypt             # write it back unencrypted
+    ixdesk --database FILE change-password     # a new password for an encrypted file
 
 See docs/privacy.md.
 """
@@ -14,11 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 EXIT_OK = 0
 # Commands that convert the file itself rather than open it as a database.
-FILE_COMMANDS = ("encrypt", "decrypt")
+FILE_COMMANDS = ("encrypt", "decrypt", "change-password")
 
 
 def add_parsers(commands: Any) -> None:
@@ -52,7 +56,13 @@ def add_parsers(commands: Any) -> None:
     commands.add_parser(
         "decrypt",
         help="write an encrypted database file back unencrypted (password from "
-        "IXDESK_PASSWORD or asked for)",
+        "IXDESK_PASSWORD, this computer's keyring, or asked for); the keyring forgets it",
+    )
+    commands.add_parser(
+        "change-password",
+        help="give an encrypted database file a new password (the current one as for "
+        "decrypt, the new one asked twice or read from standard input); a password this "
+        "computer remembered for it is replaced",
     )
 
 
@@ -89,13 +99,12 @@ def _audit(database: Any, as_json: bool, limit: int | None) -> int:
 
 
 def run_on_file(args: argparse.Namespace) -> int:
-    """``encrypt`` / ``decrypt``: the file is converted whole, beside it, then renamed."""
-    import os
-    from pathlib import Path
-
+    """``encrypt`` / ``decrypt`` / ``change-password``: the file is converted whole,
+    beside it, then renamed."""
     from ixdesk.db import backup, cipher
     from ixdesk.db.location import resolve_database
     from ixdesk.errors import IxdeskError
+    from ixdesk.services import file_password
 
     url = resolve_database(args.database)
     if url.get_backend_name() != "sqlite":
@@ -106,16 +115,57 @@ def run_on_file(args: argparse.Namespace) -> int:
         raise IxdeskError(f"There is no database at {path}; nothing was changed.")
     if args.command == "encrypt":
         cipher.encrypt_file(path, _new_password())
+        file_password.forget(path)  # a password remembered for an older file of this name
         print(f"{path} is now encrypted. Keep the password safe: without it the data is lost.")
         plain = [p for p in backup.list_backups(path) if cipher.looks_plain(p)]
         if plain:
             print(f"{len(plain)} older backup(s) in {backup.backup_dir_for(path)} are not "
                   "encrypted; delete them once you no longer need them.")  # fmt: skip
-    else:
-        password = os.environ.get(cipher.PASSWORD_ENV) or _password("Password: ")
-        cipher.decrypt_file(path, password)
+    elif args.command == "decrypt":
+        _with_current_password(path, lambda password: cipher.decrypt_file(path, password))
+        file_password.forget(path)
         print(f"{path} is no longer encrypted.")
+    else:
+        if cipher.looks_plain(path):
+            raise IxdeskError(f"{path} is not encrypted; encrypt it first.")
+        old = _with_current_password(path, lambda password: _checked(path, password))
+        new = _new_password()
+        cipher.change_password(path, old, new)
+        notice = file_password.replace(path, new)
+        print(f"{path} has a new password. Keep it safe: without it the data is lost.")
+        if notice is not None:
+            print(notice)
     return EXIT_OK
+
+
+def _with_current_password(path: Path, use: Callable[[str | None], T]) -> T:
+    """``use`` the file's current password: ``IXDESK_PASSWORD``, this computer's keyring,
+    or typed (at the terminal, else the first line of standard input)."""
+    from ixdesk.cli import say
+    from ixdesk.errors import IxdeskError
+    from ixdesk.services import file_password
+
+    def typed(_path: Path, why: str | None) -> file_password.Answer:
+        if why is not None:
+            say(why)
+        return file_password.Answer(_password("Password: "))
+
+    done = file_password.with_password(path, use, typed, say)
+    if done is None:
+        raise IxdeskError("No password was given; nothing was changed.")
+    return done
+
+
+def _checked(path: Path, password: str | None) -> str:
+    """``password`` once the file accepts it."""
+    from ixdesk.db import cipher
+    from ixdesk.errors import IxdeskError
+
+    key = cipher.key_to_use(path, password)
+    if password is None or key is None:  # neither a plain nor an encrypted database
+        raise IxdeskError(f"{path} is not an encrypted ixdesk database; nothing was changed.")
+    cipher.check_key(path, key)
+    return password
 
 
 def _password(prompt: str) -> str:

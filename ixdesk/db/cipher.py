@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from ixdesk.errors import DatabaseOpenError, IxdeskError
+from ixdesk.errors import IxdeskError, WrongPasswordError
 
 PASSWORD_ENV = "IXDESK_PASSWORD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -173,7 +173,7 @@ def check_key(path: Path, key: str) -> None:
         finally:
             connection.close()
     except driver_errors() as error:
-        raise DatabaseOpenError(WRONG_PASSWORD.format(path=path)) from error
+        raise WrongPasswordError(WRONG_PASSWORD.format(path=path)) from error
 
 
 def _convert(path: Path, old: str | None, new: str | None) -> Path:
@@ -221,8 +221,15 @@ def encrypt_file(path: Path, password: str) -> Path:
     return _convert(path, None, password)
 
 
-def decrypt_file(path: Path, password: str) -> Path:
+def decrypt_file(path: Path, password: str | None) -> Path:
     """Write an encrypted database file back unencrypted, in place."""
     if looks_plain(path):
         raise IxdeskError(f"{path} is not encrypted.")
     return _convert(path, password, None)
+
+
+def change_password(path: Path, old: str, new: str) -> Path:
+    """Give an encrypted database file a new password, in place."""
+    if looks_plain(path):
+        raise IxdeskError(f"{path} is not encrypted.")
+    return _convert(path, old, new)

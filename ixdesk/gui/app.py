@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -84,7 +83,6 @@ def open_home_database(target: str | None, parent: QWidget | None = None) -> Dat
     empty database). A database that can only be read says so once. ``parent``:
     the window the questions are asked over.
     """
-    from ixdesk.db import open_database
     from ixdesk.db.location import chosen_explicitly, missing_file
 
     missing = missing_file(target)
@@ -98,10 +96,9 @@ def open_home_database(target: str | None, parent: QWidget | None = None) -> Dat
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-    going_on, password = ask_password(target, parent)
-    if not going_on:
+    database = open_encrypted_or_not(target, parent)
+    if database is None:
         return None
-    database = open_database(target, password=password)
     if database.read_only is not None:
         QMessageBox.information(
             parent,
@@ -112,31 +109,22 @@ def open_home_database(target: str | None, parent: QWidget | None = None) -> Dat
     return database
 
 
-def ask_password(target: str | None, parent: QWidget | None = None) -> tuple[bool, str | None]:
-    """(go on, the password): ``IXDESK_PASSWORD``, else asked for when the file is
-    encrypted; no password for an unencrypted file or a server; (False, None) when the
-    person cancelled."""
-    import os
+def open_encrypted_or_not(
+    target: str | None, parent: QWidget | None = None, *, create: bool = True
+) -> Database | None:
+    """The database at ``target``; an encrypted file's password from ``IXDESK_PASSWORD``,
+    this computer's keyring, or the password box (which offers to remember it). None when
+    the person cancelled the box."""
+    from ixdesk.db import open_database
+    from ixdesk.gui.password_dialog import ask_file_password, tell_not_remembered
+    from ixdesk.services.file_password import with_password
 
-    from ixdesk.db import cipher
-    from ixdesk.db.location import resolve_database
-
-    given = os.environ.get(cipher.PASSWORD_ENV)
-    url = resolve_database(target)
-    if given or url.get_backend_name() != "sqlite":
-        return True, given or None
-    path = Path(str(url.database))
-    if not cipher.is_encrypted(path):
-        return True, None
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, accepted = QInputDialog.getText(
-        parent,
-        "Encrypted database",
-        f"{path.name} is encrypted. Its password:",
-        QLineEdit.EchoMode.Password,
+    return with_password(
+        target,
+        lambda password: open_database(target, create=create, password=password),
+        lambda path, why: ask_file_password(path, why, parent),
+        lambda notice: tell_not_remembered(notice, parent),
     )
-    return (True, text) if accepted and text else (False, None)
 
 
 class Session:
@@ -319,10 +307,10 @@ def run_gui(database_target: str | None = None, instructor: str | None = None) -
 
 def _run_instructor_mode(app: QApplication, database_target: str | None, email: str) -> int:
     """Instructor mode only reads: it never creates a database."""
-    from ixdesk.db import open_database
-
     try:
-        database = open_database(database_target, create=False)
+        database = open_encrypted_or_not(database_target, create=False)
+        if database is None:
+            return 1
     except IxdeskError as error:
         print(f"ixdesk: error: {error}", file=sys.stderr)
         QMessageBox.critical(None, "ixdesk cannot open the database", str(error))

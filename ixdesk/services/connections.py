@@ -2,38 +2,29 @@
 
 What is remembered (host, port, database, user, TLS setting) is kept in
 ``connections.json`` in the user's data folder; the password never is. It
-goes to the operating system's keyring (macOS Keychain, Windows Credential
-Locker, the Secret Service on Linux) through the keyring library, whichever
-backend keyring chooses; where there is none, nothing is kept and the
-person types the password each time.
+goes to the operating system's keyring (:mod:`ixdesk.services.keyring_store`);
+where there is none, nothing is kept and the person types the password each time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.engine import URL
 
 from ixdesk.paths import user_data_dir
+from ixdesk.services import keyring_store
 
 log = logging.getLogger(__name__)
 
-KEYRING_SERVICE = "ixdesk"
 FILE_NAME = "connections.json"
 DEFAULT_PORT = 5432
 # libpq's sslmode values, most lenient first.
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 DEFAULT_SSL_MODE = "prefer"
-NO_KEYRING = (
-    "This computer has no keyring ixdesk can use, so the password was not remembered; "
-    "you will be asked for it next time."
-)
 
 
 @dataclass(frozen=True)
@@ -98,24 +89,14 @@ def forget(connection: ServerConnection) -> None:
 
 def drop_password(connection: ServerConnection) -> None:
     """Remove this connection's password from the keyring, if it is there."""
-    with contextlib.suppress(PasswordDeleteError, KeyringError):
-        keyring.delete_password(KEYRING_SERVICE, connection.keyring_name)
+    keyring_store.drop(connection.keyring_name)
 
 
 def saved_password(connection: ServerConnection) -> str | None:
     """The password in the keyring for this connection, if any (None without a keyring)."""
-    try:
-        return keyring.get_password(KEYRING_SERVICE, connection.keyring_name)
-    except KeyringError as error:
-        log.info("no keyring to read from (%s)", type(error).__name__)
-        return None
+    return keyring_store.saved(connection.keyring_name)
 
 
 def save_password(connection: ServerConnection, password: str) -> str | None:
     """Keep the password in the keyring; a sentence when it could not be kept."""
-    try:
-        keyring.set_password(KEYRING_SERVICE, connection.keyring_name, password)
-    except KeyringError as error:
-        log.info("no keyring to write to (%s)", type(error).__name__)
-        return NO_KEYRING
-    return None
+    return keyring_store.save(connection.keyring_name, password)

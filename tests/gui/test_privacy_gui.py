@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
@@ -99,37 +97,3 @@ def test_the_purge_from_the_window_says_who_first_then_anonymises(
     assert "were anonymised" in dialogs.asked[-1][2]
     with sqlite_database.read() as session:
         assert session.get(m.Student, world["zoe"]).first_name == "Former"  # type: ignore[union-attr]
-
-
-def test_the_window_asks_for_the_password_of_an_encrypted_file(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: Any
-) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    from ixdesk.db import cipher, open_database
-    from ixdesk.errors import DatabaseOpenError
-    from ixdesk.gui.app import open_home_database
-
-    path = tmp_path / "secret.db"
-    open_database(path, password="s3cret").close()
-    assert cipher.is_encrypted(path)
-    monkeypatch.delenv("IXDESK_PASSWORD", raising=False)
-    asked: list[str] = []
-
-    def answer(text: str, accepted: bool) -> None:
-        def get_text(_parent: Any, _title: str, label: str, *_args: Any) -> tuple[str, bool]:
-            asked.append(label)
-            return text, accepted
-
-        monkeypatch.setattr(QInputDialog, "getText", get_text)
-
-    answer("", False)
-    assert open_home_database(str(path)) is None  # cancelled: nothing opened
-    answer("wrong", True)
-    with pytest.raises(DatabaseOpenError, match="is wrong"):
-        open_home_database(str(path))
-    answer("s3cret", True)
-    database = open_home_database(str(path))
-    assert database is not None
-    database.close()
-    assert asked == ["secret.db is encrypted. Its password:"] * 3
