@@ -111,7 +111,8 @@ def test_the_full_export_carries_the_consent_records(
 
 def test_profiles_name_their_fields_and_the_partner_needs_sharing_consent() -> None:
     assert set(PROFILES) == {
-        "coordinator", "instructor", "partner", "school", "handover", "certificate", "event_copy"
+        "coordinator", "instructor", "partner", "school", "handover", "certificate", "event_copy",
+        "photographer",
     }  # fmt: skip
     assert PARTNER.needs == ConsentPurpose.PARTNER_SHARING
     assert "email" not in PARTNER.student_fields and "phone" not in PARTNER.student_fields

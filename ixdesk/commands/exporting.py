@@ -4,6 +4,7 @@
     ixdesk export instructor --instructor EMAIL [--cohort NAME] -o FILE
     ixdesk export signin --cohort NAME [--session TITLE] [--blank-rows N] -o FILE
     ixdesk export partner --company NAME -o FILE
+    ixdesk export photos --cohort NAME [--group NAME] -o FILE
     ixdesk export attendance --instructor EMAIL [--cohort NAME] -o FILE
     ixdesk export all -o FILE
 
@@ -45,7 +46,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 def add_parsers(commands: Any) -> None:
     export = commands.add_parser(
         "export",
-        help="write a roster, sign-in sheet, partner brief or full export (.xlsx)",
+        help="write a roster, sign-in sheet, partner brief, photo list or full export (.xlsx)",
         description="Write an Excel workbook. It appears only once complete.",
     )
     kinds = export.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
@@ -79,6 +80,15 @@ def add_parsers(commands: Any) -> None:
     partner = kinds.add_parser("partner", help="a partner company's problems and groups")
     partner.add_argument("--company", required=True, metavar="NAME")
     _output(partner)
+
+    photos = kinds.add_parser(
+        "photos",
+        help="who of a cohort may be photographed: names, group and cohort (students under "
+        "18 without a guardian's consent for photos are left out)",
+    )
+    photos.add_argument("--cohort", required=True, metavar="NAME")
+    photos.add_argument("--group", metavar="NAME", help="only this group of the cohort")
+    _output(photos)
 
     add_export_parser(kinds, _output)
 
@@ -160,6 +170,13 @@ def run(args: argparse.Namespace, database: Any) -> int:
                 database, company_id, args.output, told=_tell, **common
             )
             what = f"Partner brief for {args.company}"
+        elif kind == "photos":
+            cohort_id = ex.find_cohort(database, args.cohort)
+            group_id = ex.find_group(database, cohort_id, args.group) if args.group else None
+            written = ex.export_photo_list(
+                database, cohort_id, args.output, group_id=group_id, told=_tell, **common
+            )
+            what = f"Photo list of {args.group or args.cohort}"
         else:
             written = ex.export_everything(database, args.output, **common)
             what = "Full export"

@@ -18,8 +18,10 @@ from ixdesk.errors import RecordNotFoundError
 from ixdesk.gui.certificate_actions import certificates_action, public_key_action
 from ixdesk.gui.exports import (
     COHORT_ROSTER,
+    GROUP_PHOTO_LIST,
     INSTRUCTOR_ROSTER,
     PARTNER_BRIEF,
+    PHOTO_LIST,
     SIGNIN_SHEET,
     RecordExport,
     export_everything,
@@ -42,11 +44,19 @@ MENU_ITEMS: tuple[tuple[str, str, RecordExport], ...] = (
     ("actionExportSigninSheet", "&Sign-in sheet", SIGNIN_SHEET),
     ("actionExportInstructorRoster", "&Instructor roster", INSTRUCTOR_ROSTER),
     ("actionExportPartnerBrief", "&Partner brief", PARTNER_BRIEF),
+    ("actionExportPhotoList", "P&hoto list", PHOTO_LIST),
 )
 # The views' context menus: view → (text, export).
 VIEW_ITEMS: dict[Kind, tuple[tuple[str, RecordExport], ...]] = {
-    Kind.COHORTS: (("Export roster…", COHORT_ROSTER), ("Export sign-in sheet…", SIGNIN_SHEET)),
-    Kind.GROUPS: (("Export cohort roster…", COHORT_ROSTER),),
+    Kind.COHORTS: (
+        ("Export roster…", COHORT_ROSTER),
+        ("Export sign-in sheet…", SIGNIN_SHEET),
+        ("Export photo list…", PHOTO_LIST),
+    ),
+    Kind.GROUPS: (
+        ("Export cohort roster…", COHORT_ROSTER),
+        ("Export the group's photo list…", GROUP_PHOTO_LIST),
+    ),
     Kind.INSTRUCTORS: (("Export instructor roster…", INSTRUCTOR_ROSTER),),
     Kind.COMPANIES: (("Export partner brief…", PARTNER_BRIEF),),
 }
@@ -108,7 +118,7 @@ def toolbar_button(menu: QMenu) -> QToolButton:
     button.setObjectName("exportButton")
     button.setText("Export")
     button.setIcon(icon("export"))
-    button.setToolTip("Export a roster, sign-in sheet, partner brief or everything to Excel")
+    button.setToolTip("Export a roster, sign-in sheet, partner brief, photo list or everything")
     button.setAccessibleName("Export")
     button.setMenu(menu)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

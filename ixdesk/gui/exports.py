@@ -31,6 +31,7 @@ from ixdesk.services.privacy.profiles import (
     HANDOVER,
     INSTRUCTOR,
     PARTNER,
+    PHOTOGRAPHER,
     SCHOOL,
     ExportProfile,
     describe,
@@ -50,6 +51,7 @@ VIA: dict[Kind, dict[Kind, str]] = {
     Kind.COHORTS: {Kind.GROUPS: "cohort_id"},
     Kind.COMPANIES: {Kind.PROBLEMS: "company_id"},
     Kind.INSTRUCTORS: {},
+    Kind.GROUPS: {},
 }
 
 # As the export services take them (ixdesk.services.export is imported only when
@@ -225,6 +227,24 @@ PARTNER_BRIEF = RecordExport(
     "The partner brief for {name}",
     "export_partner_brief",
     PARTNER,
+)
+PHOTO_LIST = RecordExport(
+    Kind.COHORTS,
+    "Export photo list",
+    "A photo list for which cohort?",
+    "{name} photo list.xlsx",
+    "The photo list of {name}",
+    "export_photo_list",
+    PHOTOGRAPHER,
+)
+GROUP_PHOTO_LIST = RecordExport(
+    Kind.GROUPS,
+    "Export photo list",
+    "A photo list for which group?",
+    "{name} photo list.xlsx",
+    "The photo list of {name}",
+    "export_group_photo_list",
+    PHOTOGRAPHER,
 )
 
 

@@ -282,8 +282,8 @@ def test_the_views_offer_exports_of_the_selected_record(
         kind: [a.text() for a in view.extra_actions if a.text().startswith("Export")]
         for kind, view in window.views.items()
     }
-    assert texts["cohorts"] == ["Export roster…", "Export sign-in sheet…"]
-    assert texts["groups"] == ["Export cohort roster…"]
+    assert texts["cohorts"] == ["Export roster…", "Export sign-in sheet…", "Export photo list…"]
+    assert texts["groups"] == ["Export cohort roster…", "Export the group's photo list…"]
     assert texts["instructors"] == ["Export instructor roster…"]
     assert texts["companies"] == ["Export partner brief…"]
     assert texts["students"] == texts["problems"] == []
@@ -293,6 +293,8 @@ def test_the_views_offer_exports_of_the_selected_record(
         ("instructors", "Ravi", 0, "Ravi Shah roster.xlsx", "My groups"),
         ("companies", "Acme & Sons", 0, "Acme & Sons partner brief.xlsx", "Business problems"),
         ("cohorts", "Spring Data 2025", 1, "Spring Data 2025 sign-in sheet.xlsx", "Sign-in"),
+        ("cohorts", "Spring Data 2025", 2, "Spring Data 2025 photo list.xlsx", "Photo list"),
+        ("groups", "Group 2", 1, "Group 2 photo list.xlsx", "Photo list"),
     ]
     for kind, shown, action, name, first_sheet in cases:
         view = open_view(window, kind)
@@ -332,6 +334,7 @@ def test_file_export_menu_sits_above_quit_and_names_the_selection(
         "&Sign-in sheet: Spring Data 2025…",
         "&Instructor roster…",
         "&Partner brief…",
+        "P&hoto list: Spring Data 2025…",
         "Certificates of &completion: Spring Data 2025…",
         "Public &key for credentials…",
         "&Everything…",

@@ -97,3 +97,27 @@ def test_the_purge_from_the_window_says_who_first_then_anonymises(
     assert "were anonymised" in dialogs.asked[-1][2]
     with sqlite_database.read() as session:
         assert session.get(m.Student, world["zoe"]).first_name == "Former"  # type: ignore[union-attr]
+
+
+def test_the_photo_list_shows_its_profile_first_and_says_who_was_left_out(
+    qtbot: QtBot, sqlite_database: Database, window: MainWindow, dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    from ixdesk.gui.export_actions import MENU_ITEMS, VIEW_ITEMS
+    from ixdesk.services.record_kinds import Kind
+
+    assert ("actionExportPhotoList", "P&hoto list", exports.PHOTO_LIST) in MENU_ITEMS
+    assert ("Export the group's photo list…", exports.GROUP_PHOTO_LIST) in VIEW_ITEMS[Kind.GROUPS]
+    world = privacy_world.build(sqlite_database)
+    dialogs.confirm_answer = True
+    dialogs.save_file_answer = str(tmp_path / "photos.xlsx")
+    assert exports.export_record(window.workbench, exports.PHOTO_LIST, world["cohort"])
+    kind, _title, text = outcome(qtbot, dialogs)
+    assert kind == "offer_file"
+    _kind, title, profile = dialogs.asked[0]
+    assert title == "Export photo list" and profile.startswith("Profile: Photographer")
+    assert "email" not in profile and "phone" not in profile
+    assert text.endswith(
+        "2 students under 18 were left out: no guardian's consent for photos is on record."
+    )
+    assert (tmp_path / "photos.xlsx").is_file()

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ixdesk.services.export.full import RECORD_TYPES, export_everything, export_records
+    from ixdesk.services.export.photos import export_group_photo_list, export_photo_list
     from ixdesk.services.export.rosters import (
         DEFAULT_BLANK_ROWS,
         export_cohort_roster,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from ixdesk.services.read.finding import (
         find_cohort,
         find_company,
+        find_group,
         find_instructor,
         find_session,
     )
@@ -60,13 +62,14 @@ _HOMES = {
         ),
         f"{__name__}.rosters",
     ),
+    **dict.fromkeys(("export_group_photo_list", "export_photo_list"), f"{__name__}.photos"),
     **dict.fromkeys(
         ("Cancelled", "ExportCancelled", "ExportError", "Progress", "check_target"),
         f"{__name__}.workbook",
     ),
     # Finding what to export by name is a read; offered here beside the builders.
     **dict.fromkeys(
-        ("find_cohort", "find_company", "find_instructor", "find_session"),
+        ("find_cohort", "find_company", "find_group", "find_instructor", "find_session"),
         "ixdesk.services.read.finding",
     ),
 }
@@ -91,12 +94,15 @@ __all__ = [
     "check_target",
     "export_cohort_roster",
     "export_everything",
+    "export_group_photo_list",
     "export_instructor_roster",
     "export_partner_brief",
+    "export_photo_list",
     "export_records",
     "export_signin_sheet",
     "find_cohort",
     "find_company",
+    "find_group",
     "find_instructor",
     "find_session",
 ]

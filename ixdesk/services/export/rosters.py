@@ -28,7 +28,7 @@ from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workboo
 from ixdesk.services.kinds import status_label
 from ixdesk.services.privacy import audit
 from ixdesk.services.privacy import profiles as pf
-from ixdesk.services.privacy.consent import left_out_sentence, without_lacking
+from ixdesk.services.privacy.consent import tell_left_out, without_lacking
 from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
 from ixdesk.services.read.common import person, readable_phone, sort_key
@@ -164,7 +164,7 @@ def _readable(
     return [(*row[:at], readable_phone(row[at], region), *row[at + 1 :]) for row in people]
 
 
-def _options(
+def workbook_options(
     settings: OrganisationSettings,
     paper: str | None,
     progress: Progress | None,
@@ -201,7 +201,7 @@ def export_cohort_roster(
     cohort["students"] = sum(map(len, by_group.values())) + len(loose)
     organisation = load_settings(database)
     region = organisation.region
-    options = _options(organisation, paper, progress, cancelled)
+    options = workbook_options(organisation, paper, progress, cancelled)
     name = cohort["name"]
     title = f"{name}: roster"
     with Workbook(path, title=title, subject="Cohort roster", print_title=name, **options) as book:
@@ -248,7 +248,7 @@ def export_instructor_roster(
             session, instructor_id, name, cohort_id=cohort_id, include_archived=include_archived
         )
         by_group = st.members(session, [group["id"] for group in groups], fields)
-    options = _options(load_settings(database), paper, progress, cancelled)
+    options = workbook_options(load_settings(database), paper, progress, cancelled)
     students = sum(map(len, by_group.values()))
     title = f"{name}: groups"
     with Workbook(path, title=title, subject="Instructor roster", **options) as book:
@@ -311,7 +311,7 @@ def export_signin_sheet(
         ("Location", (meeting.location if meeting else None) or cohort["location"]),
     ]
     title = f"{cohort['name']}: sign-in" + (f" – {meeting.title}" if meeting else "")
-    options = _options(load_settings(database), paper, progress, cancelled)
+    options = workbook_options(load_settings(database), paper, progress, cancelled)
     with Workbook(path, title=title, subject="Sign-in sheet", **options) as book:
         book.expect(len(rows) + blank_rows)
         columns = [Column("#", width=5), Column("Group"), Column("Last name")]
@@ -370,7 +370,7 @@ def export_partner_brief(
         ("Exported on", date.today()),
     ]
     title = f"{company['name']}: business problems and groups"
-    options = _options(load_settings(database), paper, progress, cancelled)
+    options = workbook_options(load_settings(database), paper, progress, cancelled)
     name = company["name"]
     with Workbook(path, title=title, subject="Partner brief", print_title=name, **options) as book:
         book.expect(len(problems) + len(groups))
@@ -380,6 +380,5 @@ def export_partner_brief(
         sheet.write_rows(_values(group, PARTNER_GROUPS) for group in groups)
         written = book.save()
     students = sum(group["members"] for group in groups)
-    if left_out and told is not None:
-        told(left_out_sentence(left_out, profile.needs))
+    tell_left_out(told, left_out, profile.needs)
     return audit.exported(database, title, written, profile=profile.key, records=students)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -135,6 +135,12 @@ def left_out_sentence(count: int, purpose: ConsentPurpose) -> str:
     """Why an export has fewer students than it might: one sentence."""
     who = "1 student under 18 was" if count == 1 else f"{count} students under 18 were"
     return f"{who} left out: no guardian's consent for {PURPOSE_LABELS[purpose]} is on record."
+
+
+def tell_left_out(told: Callable[[str], None] | None, count: int, purpose: ConsentPurpose) -> None:
+    """Tell ``told`` (when given) that ``count`` students were left out, and why."""
+    if count and told is not None:
+        told(left_out_sentence(count, purpose))
 
 
 def give_consent(

@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "school": "school",
     "grade": "grade",
     "group": "group",
+    "cohort": "cohort",
     "date_of_birth": "date of birth",
     "every_field": "every field of every record, guardians and consents included",
 }
@@ -102,8 +103,27 @@ EVENT_COPY = ExportProfile(
     ("first_name", "last_name", "preferred_name", "email", "school", "date_of_birth"),
     "the event's cohorts, the tracks and settings; no phone numbers, guardian details or notes",
 )
+PHOTOGRAPHER = ExportProfile(
+    "photographer",
+    "Photographer",
+    "a photographer at a session or event",
+    ("id", "last_name", "first_name", "preferred_name"),
+    ("last_name", "first_name", "preferred_name", "group", "cohort"),
+    "the cohort (and group) the list is for and the day it was written; no contact details",
+    ConsentPurpose.PHOTOS,
+)
 PROFILES = {
-    p.key: p for p in (COORDINATOR, INSTRUCTOR, PARTNER, SCHOOL, HANDOVER, CERTIFICATE, EVENT_COPY)
+    p.key: p
+    for p in (
+        COORDINATOR,
+        INSTRUCTOR,
+        PARTNER,
+        SCHOOL,
+        HANDOVER,
+        CERTIFICATE,
+        EVENT_COPY,
+        PHOTOGRAPHER,
+    )
 }
 
 

@@ -1,5 +1,5 @@
 """Finding the record a person named: a cohort or partner company by name, an
-instructor by email, a cohort's session by title.
+instructor by email, a cohort's session by title or group by name.
 
 Case, accents and spacing are ignored ("spring data 2025" finds "Spring Data
 2025"); when nothing matches, the error suggests the closest names.
@@ -8,6 +8,7 @@ Case, accents and spacing are ignored ("spring data 2025" finds "Spring Data
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from sqlalchemy import select
 
@@ -83,12 +84,28 @@ def find_instructor(database: Database, email: str) -> str:
 def find_session(database: Database, cohort_id: str, title: str) -> str:
     """The id of the cohort's live session with this title (any case)."""
     s = m.CohortSession
+    return _find_in_cohort(database, s, s.title, cohort_id, title, "session")
+
+
+def find_group(database: Database, cohort_id: str, name: str) -> str:
+    """The id of the cohort's live group with this name (any case)."""
+    g = m.StudentGroup
+    return _find_in_cohort(database, g, g.name, cohort_id, name, "group")
+
+
+def _find_in_cohort(
+    database: Database, model: Any, name: Any, cohort_id: str, wanted: str, what: str
+) -> str:
+    """The id of the cohort's live ``model`` record whose ``name`` is ``wanted``, in any
+    case; else an error naming a few of them."""
     with database.read() as session:
-        live = select(s.id, s.title).where(s.cohort_id == cohort_id, s.deleted_at.is_(None))
+        live = select(model.id, name).where(
+            model.cohort_id == cohort_id, model.deleted_at.is_(None)
+        )
         rows = session.execute(live).all()
     for record_id, found in rows:
-        if _normal(found) == _normal(title):
+        if _normal(found) == _normal(wanted):
             return str(record_id)
-    titles = ", ".join(f"'{found}'" for found in sorted(row[1] for row in rows)[:5])
-    listed = f" Its sessions include {titles}." if titles else " It has no sessions yet."
-    raise IxdeskError(f"This cohort has no session called '{title}'.{listed}")
+    names = ", ".join(f"'{found}'" for found in sorted(row[1] for row in rows)[:5])
+    listed = f" Its {what}s include {names}." if names else f" It has no {what}s yet."
+    raise IxdeskError(f"This cohort has no {what} called '{wanted}'.{listed}")
