@@ -116,3 +116,11 @@ def test_an_audit_entry_adds_no_id_views_would_take_for_a_record(database: Datab
     (changes,) = heard
     assert "audit_log" in changes.tables and {world["zoe"], world["kofi"]} <= changes.ids
     assert all(str(uuid.UUID(each)) == each for each in changes.ids)
+
+
+@pytest.mark.sqlite_only
+def test_in_a_file_the_audit_log_names_the_computer_s_account(database: Database) -> None:
+    import getpass
+
+    audit.record_action(database, audit.EXPORT, "Roster", profile="coordinator", records=1)
+    assert [entry.who for entry in audit.audit_entries(database)] == [getpass.getuser()]

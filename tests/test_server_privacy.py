@@ -67,3 +67,18 @@ def test_a_coordinator_login_notes_its_exports_and_reads_consents(
     with _psql(url) as cora:
         assert cora.execute("SELECT count(*) FROM consents").fetchone() == (3,)
         assert cora.execute("SELECT what FROM audit_log").fetchall() == [("Roster",)]
+
+
+def test_on_a_server_the_audit_log_names_the_login_not_the_computer_s_account(
+    shared_server: SharedServer,
+) -> None:
+    import getpass
+
+    _world(shared_server.admin)
+    instructor, ravi_url = shared_server.add_login(INSTRUCTOR, "ravi", "ravi@x.org")
+    coordinator, cora_url = shared_server.add_login(COORDINATOR, "cora")
+    _note_an_export(cora_url)
+    _note_an_export(ravi_url)  # an instructor, who cannot read the log, is named too
+    entries = audit.audit_entries(shared_server.admin)
+    assert [entry.who for entry in entries] == [coordinator, instructor]
+    assert getpass.getuser() not in (coordinator, instructor)

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
@@ -46,8 +46,15 @@ class AuditRow:
         return values
 
 
-def who() -> str:
-    """The account working on this computer (never a student's detail)."""
+def who(session: Session | None = None) -> str:
+    """Who is working (never a student's detail): on a shared PostgreSQL server the login
+    the connection was made with (``session_user``: a role taken later with SET ROLE
+    does not change it), the same person on whichever computer; in an SQLite file, the
+    account working on this computer."""
+    if session is not None and session.get_bind().dialect.name == "postgresql":
+        login = session.scalar(select(func.session_user()))
+        if login:
+            return str(login)
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -67,7 +74,7 @@ def note(
     session.add(
         m.AuditEntry(
             at=utcnow(),
-            who=who()[:120],
+            who=who(session)[:120],
             action=action,
             what=what[:300],
             profile=profile,
