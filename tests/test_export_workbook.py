@@ -17,6 +17,8 @@ from python_calamine import CalamineWorkbook
 
 from ixdesk import __version__
 from ixdesk.services import atomic
+from ixdesk.services.export import cells as cell_kinds
+from ixdesk.services.export import sheet as sheet_writer
 from ixdesk.services.export import target as tg
 from ixdesk.services.export import workbook as wb
 from ixdesk.services.export.workbook import (
@@ -66,15 +68,15 @@ def cells(path: Path, sheet: str = "data") -> list[Any]:
 
 def test_the_fast_row_writer_is_available() -> None:
     # If this fails, an XlsxWriter upgrade removed the internals the fast path uses:
-    # exports still work through the public API, but slower. Adapt workbook.py.
-    assert wb.FAST_ROWS
+    # exports still work through the public API, but slower. Adapt sheet.py.
+    assert sheet_writer.FAST_ROWS
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["fast rows", "public api"])
 def test_typed_text_comes_back_as_the_same_text_never_a_formula(
     tmp_path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wb, "FAST_ROWS", fast)
+    monkeypatch.setattr(sheet_writer, "FAST_ROWS", fast)
     path = write(tmp_path / "t.xlsx", [[text] for text in TRICKY])
     read = [row[0] for row in cells(path)]
     assert [cell.value for cell in read] == TRICKY
@@ -93,7 +95,7 @@ def test_typed_text_comes_back_as_the_same_text_never_a_formula(
 def test_values_keep_their_types_and_dates_are_real_dates(
     tmp_path: Path, fast: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wb, "FAST_ROWS", fast)
+    monkeypatch.setattr(sheet_writer, "FAST_ROWS", fast)
     moment = datetime(2025, 1, 2, 5, 4, tzinfo=timezone(timedelta(hours=2)))
     row = [42, 2.5, date(2025, 3, 3), moment, True, Colour.RED, None, "", float("nan")]
     row += [date(1899, 12, 31)]
@@ -164,7 +166,7 @@ def test_layout_print_setup_and_document_properties(tmp_path: Path) -> None:
 def test_rows_past_excels_limit_continue_on_another_sheet(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wb, "MAX_ROWS", 30)
+    monkeypatch.setattr(sheet_writer, "MAX_ROWS", 30)
     path = write(tmp_path / "m.xlsx", [[n] for n in range(70)])
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["data", "data (2)", "data (3)"]
@@ -301,4 +303,4 @@ def test_default_paper_follows_the_locale(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_aware_datetimes_are_written_in_utc() -> None:
     kind, serial, _ = wb.prepare(datetime(2025, 1, 1, 12, tzinfo=UTC))
-    assert kind == wb.DATETIME and serial == pytest.approx(45658.5)
+    assert kind == cell_kinds.DATETIME and serial == pytest.approx(45658.5)

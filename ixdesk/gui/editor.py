@@ -10,7 +10,6 @@ empty form.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,11 +30,13 @@ from ixdesk.gui import binding
 from ixdesk.gui.consent_panel import ConsentPanel
 from ixdesk.gui.dialogs import Button
 from ixdesk.gui.editor_parts import (
-    ENUM_FIELDS,
     LINK_SOURCES,
     SOURCE_TABLES,
+    duplicate_message,
+    fill_choice_lists,
     load_form,
     placeholder_page,
+    section_sizes,
 )
 from ixdesk.gui.field_problems import FieldProblems
 from ixdesk.gui.kind_views import KIND_VIEWS
@@ -180,22 +181,8 @@ class RecordEditor(QWidget):
 
         With ``tables``, only the lists read from those tables are refilled.
         """
-        for name, widget in self.fields.items():
-            if tables is not None:
-                source = LINK_SOURCES.get(name)
-                if source is None or not SOURCE_TABLES[source] & tables:
-                    continue  # status lists never change; this list's table did not
-            if name in LINK_SOURCES:
-                scope = {}
-                if name == "sponsor_contact_id":  # the chosen company's own contacts
-                    scope["company_id"] = binding.get_value(self.fields["company_id"], "")
-                options = editing.choices(self.database, LINK_SOURCES[name], **scope)
-                options += self._held_choices(name, widget, options)
-                binding.fill_choices(widget, options, allow_empty=name != editing.EXPERTISE)
-            elif name == "status" and self.spec.status_enum is not None:
-                binding.fill_choices(widget, editing.enum_choices(self.spec.status_enum), False)
-            elif name in ENUM_FIELDS:
-                binding.fill_choices(widget, editing.enum_choices(ENUM_FIELDS[name]), False)
+        loaded = getattr(self, "loaded", None)  # none yet while the form is being built
+        fill_choice_lists(self.database, self.spec, self.fields, loaded, tables)
 
     # --- loading and state ---
     def load(self, record_id: str | None) -> None:
@@ -205,16 +192,6 @@ class RecordEditor(QWidget):
             else editing.load_values(self.database, self.kind, record_id)
         )
         self.show_record(record)
-
-    def _held_choices(
-        self, name: str, widget: QWidget, offered: list[tuple[str, str]]
-    ) -> list[tuple[str, str]]:
-        """Retired tracks the record (or the form) has: shown and kept, though not offered."""
-        held = binding.ids_in(binding.get_value(widget, name))
-        loaded = getattr(self, "loaded", None)
-        if loaded is not None:
-            held |= binding.ids_in(loaded.values.get(name))
-        return editing.held_choices(self.database, LINK_SOURCES[name], held, offered)
 
     def show_record(self, record: editing.RecordValues) -> None:
         if self.showing_nothing():  # the form comes back: lay it out before filling it
@@ -282,14 +259,8 @@ class RecordEditor(QWidget):
             return
         wanted = self.form.sizeHint().height() + 2 * self.scroll_area.frameWidth()
         linked = self.linked_records.minimumSizeHint().height()
-        consents = 0 if self.consents is None else self.consents.minimumSizeHint().height()
-        form = max(min(wanted, total - linked - consents), 0)
-        rest = total - form
-        if self.consents is None:
-            self.sections.setSizes([form, rest])
-        else:
-            consents = max(consents, rest // 3)
-            self.sections.setSizes([form, rest - consents, consents])
+        consents = None if self.consents is None else self.consents.minimumSizeHint().height()
+        self.sections.setSizes(section_sizes(total, wanted, linked, consents))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -325,16 +296,9 @@ class RecordEditor(QWidget):
                 self.problems[name] = unreadable
         duplicate = editing.find_duplicate(self.database, self.kind, values, self.loaded.id)
         if duplicate is not None and duplicate.field not in self.problems:
-            self.problems[duplicate.field] = self._duplicate_message(duplicate)
+            self.problems[duplicate.field] = duplicate_message(self.kind, duplicate)
         self.field_problems.show(self.problems, rules.record_warnings(self.kind, values))
         self._refresh_state()
-
-    def _duplicate_message(self, duplicate: editing.Duplicate) -> str:
-        link = f"<a href='open:{self.kind}:{duplicate.id}'>{html.escape(duplicate.title)}</a>"
-        if duplicate.field == "email":
-            return f"Already used by {link}."
-        where = " of this cohort" if self.kind == Kind.GROUPS else ""
-        return f"Another {self.spec.singular}{where} is already called {link}."
 
     def _refresh_state(self) -> None:
         dirty = self.is_dirty()

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ixdesk.gui.icons import icon
 from ixdesk.gui.places import HOME, TEACHING, WORKSPACE, Place
 from ixdesk.gui.remember import save_sizes
+from ixdesk.gui.window_actions import place_back_forward, place_undo_redo
 from ixdesk.gui.window_frame import NAVIGATION, VIEW_ACTIONS, WindowFrame, report
-from ixdesk.gui.window_parts import dock, place_above_quit, short_label, show_about
+from ixdesk.gui.window_parts import dock, place_above_quit, show_about
 from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
@@ -129,30 +130,9 @@ class MainWindow(WindowFrame):
         ui = self.ui
         stack = self.workbench.undo_stack
         assert stack is not None
-        undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(icon("undo"))
-        redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setIcon(icon("redo"))
-        self.undo_action, self.redo_action = undo, redo
-        short_label(undo, "Undo")
-        short_label(redo, "Redo")
-        first = ui.menuEdit.actions()[0]
-        ui.menuEdit.insertActions(first, [undo, redo])
-        ui.menuEdit.insertSeparator(first)
-        ui.toolBar.insertActions(ui.toolBar.actions()[3], [undo, redo])
+        self.undo_action, self.redo_action = place_undo_redo(self, ui, stack)
         self.back_action, self.forward_action = self.navigator.actions()
-        self.addActions([self.back_action, self.forward_action])
-        ui.menuView.insertActions(ui.actionRefresh, [self.back_action, self.forward_action])
-        ui.menuView.insertSeparator(ui.actionRefresh)
-        ui.toolBar.insertActions(ui.toolBar.actions()[0], [self.back_action, self.forward_action])
-        ui.toolBar.insertSeparator(ui.actionNew)
-        for action in (self.back_action, self.forward_action):  # arrows need no words
-            button = ui.toolBar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-                button.setAccessibleName(action.text().replace("&", ""))
+        place_back_forward(self, ui, self.back_action, self.forward_action)
         ui.actionNew.triggered.connect(lambda: self._on_view("new_record"))
         ui.actionSave.triggered.connect(lambda: self._on_view("save"))
         ui.actionDelete.triggered.connect(lambda: self._on_view("delete_selected"))

@@ -12,7 +12,7 @@ Cell = tuple[int, Any, Any]  # (kind, payload, format)
 
 
 class RowWriter:
-    """The two ways a :class:`~ixdesk.services.export.workbook.Sheet` writes a batch of rows
+    """The two ways a :class:`~ixdesk.services.export.sheet.Sheet` writes a batch of rows
     starting at worksheet row ``first``, each row ``heights[n]`` points tall (None: as tall
     as Excel makes it)."""
 
