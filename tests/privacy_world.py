@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
+
+import openpyxl
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
@@ -64,3 +67,12 @@ def build(database: Database) -> dict[str, Any]:
 
     run_operation(database, work)
     return ids
+
+
+def workbook_text(path: Path) -> str:
+    """Every value of every sheet of a workbook written, as one text to search."""
+    book = openpyxl.load_workbook(path)
+    return " ".join(
+        str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+        for value in row if value is not None
+    )  # fmt: skip

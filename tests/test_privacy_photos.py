@@ -57,12 +57,7 @@ def _rows(path: Path) -> list[tuple[Any, ...]]:
     return [row[:5] for row in rows[start + 1 :] if row[0] is not None]
 
 
-def _text(path: Path) -> str:
-    book = openpyxl.load_workbook(path)
-    return " ".join(
-        str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
-        for value in row if value is not None
-    )  # fmt: skip
+_text = privacy_world.workbook_text
 
 
 def test_the_photo_list_has_who_may_be_photographed_and_says_who_was_left_out(

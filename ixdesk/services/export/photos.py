@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -95,28 +96,13 @@ def export_photo_list(
 
 
 def export_group_photo_list(
-    database: Database,
-    group_id: str,
-    path: PathLike,
-    *,
-    paper: str | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-    told: Told | None = None,
+    database: Database, group_id: str, path: PathLike, **options: Any
 ) -> Path:
-    """The photo list of one group (of its cohort)."""
+    """The photo list of one group (of its cohort); ``options`` as for
+    :func:`export_photo_list` (paper, progress, cancelled, told)."""
     g = m.StudentGroup
     with database.read() as session:
         cohort_id = session.scalar(select(g.cohort_id).where(g.id == group_id))
     if cohort_id is None:
         raise RecordNotFoundError("This group no longer exists; nothing was exported.")
-    return export_photo_list(
-        database,
-        cohort_id,
-        path,
-        group_id=group_id,
-        paper=paper,
-        progress=progress,
-        cancelled=cancelled,
-        told=told,
-    )
+    return export_photo_list(database, cohort_id, path, group_id=group_id, **options)
