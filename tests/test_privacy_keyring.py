@@ -136,3 +136,19 @@ def test_a_new_password_is_not_remembered_when_the_old_one_was_not(
     assert "is wrong" in capsys.readouterr().err
     monkeypatch.setenv("IXDESK_PASSWORD", "brand new")
     assert _names(secret, capsys) == ["Ada", "Kofi", "Zoë"]  # a refusal changed nothing
+
+
+def test_encrypting_forgets_a_password_left_for_an_older_file_of_that_name(
+    secret: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("IXDESK_PASSWORD", "s3cret")
+    assert main(["--database", str(secret), "decrypt"]) == 0
+    monkeypatch.delenv("IXDESK_PASSWORD")
+    memory_keyring.passwords[_entry(secret)] = "s3cret"  # as if kept by another ixdesk
+    monkeypatch.setattr("sys.stdin", io.StringIO("brand new\n"))
+    assert main(["--database", str(secret), "encrypt"]) == 0
+    capsys.readouterr()
+    assert memory_keyring.passwords == {}
