@@ -17,9 +17,11 @@ matching, never the checks or the queries.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from ixdesk.db.engine import Database
@@ -46,6 +48,7 @@ NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skip
 REPEATED = "repeated"
 STATUSES = (NEW, UPDATED, UNCHANGED, REPEATED, SKIPPED, INVALID)
 CHOICES = ("skip", "fill", "update")
+_status = attrgetter("status")
 
 
 @dataclass(eq=False)
@@ -66,6 +69,7 @@ class ImportPlan:
     enrolment_status: str = EnrolmentStatus.APPLIED.value
     enrolled: set[str] = field(default_factory=set)
     targets: dict[str, list[Target]] = field(default_factory=dict)
+    from_rows: dict[str, list[int]] = field(default_factory=dict)  # new records, each its row
     enrolments: list[str] = field(default_factory=list)
     tracks_to_create: dict[str, str] = field(default_factory=dict)
     new_ids: dict[Any, str] = field(default_factory=dict)
@@ -105,8 +109,7 @@ class ImportPlan:
     @property
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
-        for planned in self.rows:
-            counts[planned.status] += 1
+        counts.update(Counter(map(_status, self.rows)))
         return counts
 
     @property
