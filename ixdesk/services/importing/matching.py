@@ -310,7 +310,7 @@ def _resolve_people(plan: ImportPlan, matcher: _Matcher, part: Part) -> None:
         return
     store = rows[0].store
     keys = email_keys(store.columns.get("email"), len(rows))
-    likeness = Likeness(part.record, store, plan.existing[part.record], rows)
+    likeness = Likeness(part.record, store, plan.existing[part.record], rows, keys)
     candidates = likeness.candidates
     new_alike: list[int] = []  # new records that may be near-duplicates, checked after
     ids = matcher.ids(part)
