@@ -140,8 +140,9 @@ class _Column:
         if self.fast is None:
             out: list[Any] = [None] * len(cells)
             todo: Iterable[int] = range(len(cells))
-        else:
-            out = _each_distinct_once(self.fast, cells)
+        else:  # (addresses seldom repeat: not worth finding which do)
+            repeats = self.spec.type != EMAIL
+            out = _each_distinct_once(self.fast, cells) if repeats else self.fast(cells)
             todo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
         convert = self.converter
         problems = self.problems

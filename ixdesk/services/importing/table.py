@@ -152,7 +152,9 @@ def build_table(
         if len(row) > width and not blank(row[width:]):
             beyond += 1
         first = cells[0]  # most rows start with a value no totals row starts with
-        maybe_totals = first == "" or (type(first) is str and first[:1] in _TOTAL_STARTS)
+        maybe_totals = first == "" or (
+            type(first) is str and first[:1] in _TOTAL_STARTS and _totals_word(first)
+        )
         if maybe_totals and _is_totals(cells, number, formula_cells):
             table.left_out.append(LeftOutRow(number, "a totals row, not data"))
             continue
@@ -222,9 +224,15 @@ def _unique_headers(cells: list[Any]) -> list[str]:
     return headers
 
 
+@lru_cache(maxsize=4096)
+def _totals_word(text: str) -> bool:
+    """Whether a text starts as a totals row's label does (names repeat: asked once each)."""
+    return text[:1] in _TOTAL_STARTS and _TOTALS.match(text) is not None
+
+
 def _is_totals(cells: list[Any], number: int, formula_cells: set[tuple[int, int]]) -> bool:
     first = cells[0] if cells[0] != "" else next((c for c in cells if c != ""), None)
-    if type(first) is not str or first[:1] not in _TOTAL_STARTS or not _TOTALS.match(first):
+    if type(first) is not str or not _totals_word(first):
         return False
     filled = sum(1 for cell in cells if not blank([cell]))
     has_formula = any((number, column) in formula_cells for column in range(len(cells)))
