@@ -22,7 +22,7 @@ from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
 from ixdesk.services.importing.bulk import without_collector
-from ixdesk.services.importing.matching import Part, Target
+from ixdesk.services.importing.parts import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.result import ImportResult
 from ixdesk.services.importing.rows import CONSENT_NOW, Answers

@@ -10,111 +10,23 @@ duplicate choice re-runs this in a fraction of a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from ixdesk.db import models as m
-from ixdesk.db.base import Record
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.duplicates import Duplicate
-from ixdesk.services.importing.fields import FIELDS
 from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.nearby import Likeness
+from ixdesk.services.importing.parts import Part, Target
 from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
-from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
 
 
 _RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3, "repeated": 4}
-
-
-def _email_key(values: dict[str, Any]) -> str | None:
-    email = values.get("email")
-    return email.lower() if email else None
-
-
-def _company_key(values: dict[str, Any]) -> str | None:
-    name = values.get("name")
-    return ex.company_key(name) if name else None
-
-
-@dataclass(frozen=True)
-class Part:
-    """One record type a row fills: its import fields → value keys, and how it is found."""
-
-    record: str
-    model: type[Record]
-    fields: dict[str, str]
-    key: Callable[[dict[str, Any]], Any]
-    link: str | None = None  # column taking the id of the row's previous part's record
-    pseudo: frozenset[str] = frozenset()
-    passthrough: bool = False  # the row's values are this record's values, as they are
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        names = [c for c in self.fields.values() if c not in self.pseudo]
-        return (*names, self.link) if self.link else tuple(names)
-
-    def extract(self, values: dict[str, Any], linked: str | None) -> dict[str, Any]:
-        found = {column: values[name] for name, column in self.fields.items() if name in values}
-        if found and self.link:
-            found[self.link] = linked
-        return found
-
-
-def _fields(kind: Kind) -> dict[str, str]:
-    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name" and not s.many}
-
-
-_COMPANY_FIELDS = ("name", "sector", "website", "city", "country", "status", "notes")
-_CONTACT_FIELDS = {
-    "contact_name": "name",
-    "contact_role": "role",
-    "contact_email": "email",
-    "contact_phone": "phone",
-}
-PARTS: dict[Kind, tuple[Part, ...]] = {
-    Kind.STUDENTS: (
-        Part("student", m.Student, _fields(Kind.STUDENTS), _email_key, passthrough=True),
-    ),
-    Kind.INSTRUCTORS: (
-        Part(
-            "instructor",
-            m.Instructor,
-            _fields(Kind.INSTRUCTORS),
-            _email_key,
-            pseudo=frozenset({"expertise"}),
-            passthrough=True,
-        ),
-    ),
-    Kind.COMPANIES: (
-        Part("partner company", m.PartnerCompany, {n: n for n in _COMPANY_FIELDS}, _company_key),
-        Part("contact", m.Contact, _CONTACT_FIELDS, ex.contact_key, link="company_id"),
-    ),
-}
-
-
-@dataclass(eq=False, slots=True)
-class Target:
-    """A record the import matches (version: the one read) or a new record (version None)
-    that a later row changed; a new record still exactly its row has no Target, only its
-    row's index in the plan's ``from_rows``."""
-
-    part: Part
-    id: str
-    values: dict[str, Any]
-    version: int | None
-    created_by: int | None
-    row_index: int | None = None
-    changes: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def is_new(self) -> bool:
-        return self.version is None
 
 
 _KEY_COLUMNS = frozenset({"email", "name"})
@@ -317,39 +229,58 @@ def _resolve_people(plan: ImportPlan, matcher: _Matcher, part: Part) -> None:
     claims: dict[Any, Any] = matcher.claims[part.record]  # a Target, or a new record's row
     from_rows = matcher.from_rows[part.record]
     known = plan.existing[part.record].index
-    enrolling: set[str] = set()
-    enrolled = plan.enrolled
-    cohort = plan.cohort_id
-    for row, key in zip(rows, keys, strict=True):  # keys[i] is rows[i]'s
-        if row.invalid:
-            row.duplicates = row.warnings = row.record_ids = ()
-            row.status = "invalid"
-            continue
-        row.duplicates = row.warnings = ()
-        found = claims.get(key) if key else None
-        if found is None and key and key in known:
-            found = matcher._claimed(part, key)
-        if found is None:  # a new record, straight from its row
-            index = row.index
-            if key:
-                claims[key] = index
-            from_rows.append(index)
-            row.status = "new"
-            record_id = ids[index]
-            if index in candidates:
-                new_alike.append(index)
-        else:
-            target = matcher.promote(part, found, key) if type(found) is int else found
-            choice = row.choice or plan.on_duplicate
-            row.status = matcher._merge(part, target, row, row.values, choice)
-            record_id = target.id
-        row.record_ids = (record_id,)
-        if cohort and record_id not in enrolled and record_id not in enrolling:
-            enrolling.add(record_id)
-            plan.enrolments.append(record_id)
+    if _every_row_new(rows, keys, known):  # as in a first import: no look at each row's key
+        for row, record_id in zip(rows, ids, strict=True):
+            row.status, row.duplicates, row.warnings, row.record_ids = "new", (), (), (record_id,)
+        from_rows.extend(range(len(rows)))
+        if plan.cohort_id:
+            plan.enrolments.extend(ids)  # new students: none is enrolled yet
+        new_alike = sorted(candidates)
+    else:
+        enrolling: set[str] = set()
+        for row, key in zip(rows, keys, strict=True):  # keys[i] is rows[i]'s
+            if row.invalid:
+                row.duplicates = row.warnings = row.record_ids = ()
+                row.status = "invalid"
+                continue
+            row.duplicates = row.warnings = ()
+            found = claims.get(key) if key else None
+            if found is None and key and key in known:
+                found = matcher._claimed(part, key)
+            if found is None:  # a new record, straight from its row
+                index = row.index
+                if key:
+                    claims[key] = index
+                from_rows.append(index)
+                row.status = "new"
+                record_id = ids[index]
+                if index in candidates:
+                    new_alike.append(index)
+            else:
+                target = matcher.promote(part, found, key) if type(found) is int else found
+                choice = row.choice or plan.on_duplicate
+                row.status = matcher._merge(part, target, row, row.values, choice)
+                record_id = target.id
+            row.record_ids = (record_id,)
+            if plan.cohort_id and record_id not in enrolling and record_id not in plan.enrolled:
+                enrolling.add(record_id)
+                plan.enrolments.append(record_id)
     # Near-duplicates among the new records, in file order (a new row only ever has this warning).
     for index, warning in likeness.warnings(new_alike):
         matcher.warn(rows[index], warning)
+
+
+def _every_row_new(rows: list[PlannedRow], keys: list[str], known: dict[str, str]) -> bool:
+    """Whether each row becomes a new record straight from its row: every row valid, and
+    their keys (emails, where given) distinct and none of a record in ixdesk."""
+    if any(map(_invalid, rows)):
+        return False
+    given = set(keys)
+    given.discard("")
+    return len(given) == len(keys) - keys.count("") and known.keys().isdisjoint(given)
+
+
+_invalid = attrgetter("invalid")
 
 
 def email_keys(emails: list[Any] | None, size: int) -> list[str]:
@@ -359,7 +290,8 @@ def email_keys(emails: list[Any] | None, size: int) -> list[str]:
     texts = [email or "" for email in emails] if None in emails else emails
     joined = "\n".join(texts)
     if joined.isascii() and joined.count("\n") == size - 1:
-        return joined.lower().split("\n")
+        lowered = joined.lower()
+        return texts if lowered == joined else lowered.split("\n")  # (as a rule, all are)
     return [text.lower() for text in texts]
 
 

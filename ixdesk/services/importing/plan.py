@@ -33,7 +33,8 @@ from ixdesk.services.importing.bulk import collector_paused, without_collector
 from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELD_BY_NAME, PROBLEM_CHOICES, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
-from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
+from ixdesk.services.importing.matching import resolve
+from ixdesk.services.importing.parts import PARTS, Part, Target
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import Answers, PlannedRow, Problem, TrackBook, convert_rows
 from ixdesk.services.importing.values import value_key
