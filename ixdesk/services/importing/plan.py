@@ -199,7 +199,7 @@ class ImportPlan:
             position = index_of.get(header)
             if position is None or self.mapping.field_for(header) is None:
                 continue
-            filled = sum(1 for cells in self.table.rows if cells[position] not in ("", None))
+            filled = sum(1 for cell in self.table.columns[position] if cell not in ("", None))
             if filled and len(indexes) >= filled:
                 found.append(header)
         return found
