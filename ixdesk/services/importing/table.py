@@ -201,15 +201,15 @@ def _plain_columns(data: list[list[Any]], width: int) -> list[Sequence[Any]] | N
     if not any(map(_never_blank, columns)):
         return None
     first = columns[0]
-    starts = {cell for cell in first if type(cell) is str and cell[:1] in _TOTAL_STARTS}
-    if "" in first or any(map(_totals_word, starts)):
+    labels = (c for c in set(first) if type(c) is str and c[:1] in _TOTAL_STARTS)
+    if "" in first or any(map(_totals_word, labels)):
         return None
     return columns
 
 
 def _never_blank(cells: Sequence[Any]) -> bool:
     """Whether a column of text has no blank cell (empty, or only spaces)."""
-    if any(type(cell) is not str for cell in cells):
+    if set(map(type, cells)) != {str}:
         return False
     return "" not in cells and not any(map(str.isspace, cells))
 
