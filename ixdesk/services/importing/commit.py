@@ -124,7 +124,7 @@ class _Writer:
                     if name in defaults and None in values:
                         default = defaults[name]
                         values = [default if value is None else value for value in values]
-                    if name == "guardian_consent_at":
+                    if name == "guardian_consent_at" and CONSENT_NOW in values:
                         values = [self.now if value is CONSENT_NOW else value for value in values]
                     columns.append(values)
                 stamp = self._stamp()

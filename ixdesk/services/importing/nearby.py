@@ -10,6 +10,7 @@ one and the check costs little time and memory on 100,000 rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress, count
 from operator import ne, not_
 from typing import Any
@@ -106,24 +107,27 @@ class Likeness:
         emails = self.emails
         for label, keys, groups, shared, known in self.checks:
             rows = list(compress(indexes, map(shared.__contains__, indexes)))
+            if keys is not None:  # records in ixdesk with these keys: asked about first
+                for index in rows:
+                    if index not in found:
+                        self._like_record(found, index, label, known.get(keys[index], ()))
             firsts: dict[int, int] = {}  # group → the first of these rows in it
             earliest = list(map(firsts.setdefault, map(groups.__getitem__, rows), rows))
-            for index, other in zip(rows, earliest, strict=True):
-                if index in found:
-                    continue
-                email = emails[index]
-                if keys is not None:
-                    person = next(
-                        (p for p in known.get(keys[index], ()) if (p.email or "").lower() != email),
-                        None,
-                    )
-                    if person is not None:
-                        where = f"the {self.record} {person.email or 'without email'} in ixdesk"
-                        found[index] = self._message(index, label, where)
-                        continue
-                if other != index and emails[other] != email:
+            for index, other in compress(zip(rows, earliest, strict=True), map(ne, rows, earliest)):
+                if index not in found and emails[other] != emails[index]:
                     found[index] = self._message(index, label, f"row {self.rows[other].row_number}")
         return sorted(found.items())
+
+    def _like_record(
+        self, found: dict[int, str], index: int, label: str, people: Iterable[ex.Person]
+    ) -> None:
+        """A warning for the row if a person in ixdesk with its key has another email."""
+        email = self.emails[index]
+        for person in people:
+            if (person.email or "").lower() != email:
+                where = f"the {self.record} {person.email or 'without email'} in ixdesk"
+                found[index] = self._message(index, label, where)
+                return
 
     def _message(self, index: int, label: str, where: str) -> str:
         first = self.first_names[index] if self.first_names else None
