@@ -17,7 +17,7 @@ from ixdesk.services.importing import (
     propose_mapping,
     read_table,
 )
-from tests.test_import_support import write_csv
+from tests.test_import_support import write_csv, write_xlsx
 
 ROWS = [["Prénom", "Nom", "Courriel"], ["Zoë", "Müller", "zoe@example.org"]]
 
@@ -75,6 +75,27 @@ def test_title_and_blank_rows_above_the_header_and_a_totals_row_below(tmp_path: 
     assert read_table(tmp_path / "s.csv", header_row=3).row_numbers == [4, 6]
     with pytest.raises(ImportFileError, match=r"Row 2 .* is not a header row"):
         read_table(tmp_path / "s.csv", header_row=2)
+
+
+def test_a_sheet_of_only_data_rows_reads_as_one_whose_rows_are_each_looked_at(
+    tmp_path: Path,
+) -> None:
+    header = ["First name", "Last name", "Email"]
+    rows = [[f"Ava {n}", "Jansen", f"ava{n}@example.org"] for n in range(30)]
+    plain = read_table(write_xlsx(tmp_path / "plain.xlsx", [header, *rows]))
+    assert plain.rows == rows and plain.row_numbers == list(range(2, 32))
+    assert list(plain.columns[1]) == ["Jansen"] * 30 and not plain.left_out
+    # A row of spaces and a totals row: every row is looked at, and the same rows are data.
+    messy = [header, *rows[:10], ["  ", " ", ""], *rows[10:], ["Total", "", "30"]]
+    table = read_table(write_xlsx(tmp_path / "messy.xlsx", messy))
+    assert table.rows == rows and list(map(list, table.columns)) == list(map(list, plain.columns))
+    assert table.row_numbers == [*range(2, 12), *range(13, 33)]
+    assert [left.row_number for left in table.left_out] == [33]
+    # A first column with a totals label, and one with an empty cell, are looked at too.
+    ending = [header, *rows, ["Total", "", ""]]
+    assert read_table(write_xlsx(tmp_path / "t.xlsx", ending)).row_numbers == list(range(2, 32))
+    gap = [header, *rows[:5], ["", "Jansen", "zoe@example.org"]]
+    assert read_table(write_xlsx(tmp_path / "g.xlsx", gap)).rows[-1] == gap[-1]
 
 
 def test_formula_cells_are_flagged_not_taken_for_typed_data(

@@ -41,6 +41,11 @@ _SIMPLE_EMAIL_LINES = re.compile(
     r"|^.*$",
     re.MULTILINE,
 )
+# The same for a column of lines at most 64 characters long, whose lengths need no look ahead.
+_SHORT_EMAIL_LINES = re.compile(
+    r"^[A-Za-z0-9_+-]++(?:\.[A-Za-z0-9_+-]++)*+@([A-Za-z0-9.-]++)$|^.*$", re.MULTILINE
+)
+_SHORT = 64
 _SIMPLE_DOMAIN = re.compile(rf"(?:{DOMAIN_LABEL}\.)+[A-Za-z]{{2,63}}")
 
 
@@ -55,7 +60,9 @@ def _lines(texts: Sequence[str], pattern: re.Pattern[str], joined: str) -> list[
 def simple_emails(texts: Sequence[str]) -> list[str | None]:
     """What ``check_email`` gives each plainly valid ASCII address of a column; None
     for any other text (empty, unusual or wrong: check those one by one)."""
-    domains = _lines(texts, _SIMPLE_EMAIL_LINES, "\n".join(texts)) if texts else []
+    short = max(map(len, texts), default=0) <= _SHORT
+    pattern = _SHORT_EMAIL_LINES if short else _SIMPLE_EMAIL_LINES
+    domains = _lines(texts, pattern, "\n".join(texts)) if texts else []
     if domains is None:
         return [None] * len(texts)
     distinct = set(domains)

@@ -22,7 +22,7 @@ from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database
 from ixdesk.errors import ChangedElsewhereError, IxdeskError, ValidationError
 from ixdesk.services.importing.bulk import without_collector
-from ixdesk.services.importing.matching import Part, Target
+from ixdesk.services.importing.parts import Part, Target
 from ixdesk.services.importing.plan import ImportPlan
 from ixdesk.services.importing.result import ImportResult
 from ixdesk.services.importing.rows import CONSENT_NOW, Answers
@@ -103,20 +103,20 @@ class _Writer:
         self.context.changed([name], columns[names.index("id")])
         self.step(count)
 
-    def insert_targets(self, part: Part, targets: list[Target]) -> None:
-        """New records: those still equal to their row straight from the column store."""
+    def insert_targets(self, part: Part, from_rows: list[int], targets: list[Target]) -> None:
+        """New records: those still exactly their row straight from the column store, then
+        the others."""
         table = part.model.__table__
-        stored = [target for target in targets if target.values is None]
-        if stored:
+        if from_rows:
             store = self.plan.rows[0].store
+            ids = self.plan.row_ids[part.record]
             defaults = fixed_defaults(table)
             names = [c for c in part.columns if c not in part.pseudo]
             names += [c for c in defaults if c not in names and c not in _STAMP]
-            for start in range(0, len(stored), BATCH):
-                batch = stored[start : start + BATCH]
-                indexes = [target.row_index or 0 for target in batch]
+            for start in range(0, len(from_rows), BATCH):
+                indexes = from_rows[start : start + BATCH]
                 first = indexes[0]
-                if indexes == list(range(first, first + len(indexes))):
+                if indexes[-1] - first == len(indexes) - 1:  # ascending: the rows follow
                     rows: slice | list[int] = slice(first, first + len(indexes))
                 else:
                     rows = indexes
@@ -126,17 +126,16 @@ class _Writer:
                     if name in defaults and None in values:
                         default = defaults[name]
                         values = [default if value is None else value for value in values]
-                    if name == "guardian_consent_at":
+                    if name == "guardian_consent_at" and CONSENT_NOW in values:
                         values = [self.now if value is CONSENT_NOW else value for value in values]
                     columns.append(values)
                 stamp = self._stamp()
                 self._insert_columns(
                     table,
                     [*names, "id", *stamp],
-                    [*columns, [t.id for t in batch], *([v] * len(batch) for v in stamp.values())],
+                    [*columns, _gather(ids, rows), *([v] * len(indexes) for v in stamp.values())],
                 )
-        changed = [(t.id, t.values) for t in targets if t.values is not None]
-        self.insert(table, self._new_rows(part, changed))
+        self.insert(table, self._new_rows(part, [(t.id, t.values) for t in targets]))
 
     def run(self) -> ImportResult:
         if self.connection.dialect.name != "sqlite":
@@ -169,6 +168,7 @@ class _Writer:
         self.total = (
             len(plan.tracks_to_create)
             + sum(map(len, new.values()))
+            + sum(map(len, plan.from_rows.values()))
             + sum(map(len, changed.values()))
             + len(expertise)
             + len(plan.enrolments)
@@ -178,7 +178,10 @@ class _Writer:
         self.step(0)
         new_rows = {
             m.Track.__tablename__: len(plan.tracks_to_create),
-            **{p.model.__table__.name: len(new[p.record]) for p in plan.parts},
+            **{
+                p.model.__table__.name: len(new[p.record]) + len(plan.from_rows.get(p.record, ()))
+                for p in plan.parts
+            },
             m.InstructorExpertise.__tablename__: len(expertise),
             m.Enrolment.__tablename__: len(plan.enrolments),
             m.ApplicationAnswer.__tablename__: sum(len(pairs) for _student, pairs in answers),
@@ -188,6 +191,9 @@ class _Writer:
             self._write(new, changed, expertise, answers, rankings)
         if plan.kind == Kind.STUDENTS:
             students = [t.id for p in plan.parts for t in plan.targets.get(p.record, ())]
+            for p in plan.parts:  # and the new records kept as their rows
+                ids = plan.row_ids.get(p.record, [])
+                students += [ids[index] for index in plan.from_rows.get(p.record, ())]
             consents = list(consents_to_add(self.connection, students, self._stamp()))
             self.total += len(consents)
             self.insert(m.Consent.__table__, consents)
@@ -212,7 +218,7 @@ class _Writer:
         self.insert(m.Track.__table__, tracks)
         self.result.tracks_created = [row["name"] for row in tracks]
         for part in plan.parts:
-            self.insert_targets(part, new[part.record])
+            self.insert_targets(part, plan.from_rows.get(part.record, []), new[part.record])
             self._update(part, changed[part.record])
         self.insert(m.InstructorExpertise.__table__, expertise)
         enrolments = [
@@ -323,18 +329,19 @@ class _Writer:
         if plan.kind != Kind.INSTRUCTORS:
             return []
         found = plan.existing["instructor"].expertise
+        chosen_by = [(t.id, t.values.get("expertise")) for t in plan.targets.get("instructor", ())]
+        new = plan.from_rows.get("instructor", [])
+        if new:  # new instructors still exactly their row: the tracks from the column store
+            ids, store = plan.row_ids["instructor"], plan.rows[0].store
+            chosen_by += [(ids[index], store.get("expertise", index)) for index in new]
         rows = []
-        for target in plan.targets.get("instructor", ()):
-            if target.values is None:  # a new instructor straight from its row
-                chosen = plan.rows[0].store.get("expertise", target.row_index or 0)
-            else:
-                chosen = target.values.get("expertise")
+        for instructor_id, chosen in chosen_by:
             wanted = set(chosen or ())
-            for track_id in sorted(wanted - found.get(target.id, set())):
+            for track_id in sorted(wanted - found.get(instructor_id, set())):
                 rows.append(
                     {
                         "id": str(uuid.uuid4()),
-                        "instructor_id": target.id,
+                        "instructor_id": instructor_id,
                         "track_id": track_id,
                         **self._stamp(),
                     }

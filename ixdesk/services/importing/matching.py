@@ -10,113 +10,23 @@ duplicate choice re-runs this in a fraction of a second.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from ixdesk.db import models as m
-from ixdesk.db.base import Record
 from ixdesk.services import validation
 from ixdesk.services.importing import existing as ex
 from ixdesk.services.importing.duplicates import Duplicate
-from ixdesk.services.importing.fields import FIELDS
 from ixdesk.services.importing.ids import new_ids
 from ixdesk.services.importing.nearby import Likeness
+from ixdesk.services.importing.parts import Part, Target
 from ixdesk.services.importing.rows import CONSENT_NOW, PlannedRow, Problem
-from ixdesk.services.record_kinds import Kind
 
 if TYPE_CHECKING:
     from ixdesk.services.importing.plan import ImportPlan
 
 
 _RANK = {"new": 0, "updated": 1, "skipped": 2, "unchanged": 3, "repeated": 4}
-
-
-def _email_key(values: dict[str, Any]) -> str | None:
-    email = values.get("email")
-    return email.lower() if email else None
-
-
-def _company_key(values: dict[str, Any]) -> str | None:
-    name = values.get("name")
-    return ex.company_key(name) if name else None
-
-
-@dataclass(frozen=True)
-class Part:
-    """One record type a row fills: its import fields → value keys, and how it is found."""
-
-    record: str
-    model: type[Record]
-    fields: dict[str, str]
-    key: Callable[[dict[str, Any]], Any]
-    link: str | None = None  # column taking the id of the row's previous part's record
-    pseudo: frozenset[str] = frozenset()
-    passthrough: bool = False  # the row's values are this record's values, as they are
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        names = [c for c in self.fields.values() if c not in self.pseudo]
-        return (*names, self.link) if self.link else tuple(names)
-
-    def extract(self, values: dict[str, Any], linked: str | None) -> dict[str, Any]:
-        found = {column: values[name] for name, column in self.fields.items() if name in values}
-        if found and self.link:
-            found[self.link] = linked
-        return found
-
-
-def _fields(kind: Kind) -> dict[str, str]:
-    return {s.name: s.key for s in FIELDS[kind] if s.name != "full_name" and not s.many}
-
-
-_COMPANY_FIELDS = ("name", "sector", "website", "city", "country", "status", "notes")
-_CONTACT_FIELDS = {
-    "contact_name": "name",
-    "contact_role": "role",
-    "contact_email": "email",
-    "contact_phone": "phone",
-}
-PARTS: dict[Kind, tuple[Part, ...]] = {
-    Kind.STUDENTS: (
-        Part("student", m.Student, _fields(Kind.STUDENTS), _email_key, passthrough=True),
-    ),
-    Kind.INSTRUCTORS: (
-        Part(
-            "instructor",
-            m.Instructor,
-            _fields(Kind.INSTRUCTORS),
-            _email_key,
-            pseudo=frozenset({"expertise"}),
-            passthrough=True,
-        ),
-    ),
-    Kind.COMPANIES: (
-        Part("partner company", m.PartnerCompany, {n: n for n in _COMPANY_FIELDS}, _company_key),
-        Part("contact", m.Contact, _CONTACT_FIELDS, ex.contact_key, link="company_id"),
-    ),
-}
-
-
-@dataclass(eq=False, slots=True)
-class Target:
-    """A record the import writes or matches: new (version None) or existing.
-
-    A new record made from one row keeps ``values`` None: its values are that
-    row's, in the plan's column store, until a later row changes them.
-    """
-
-    part: Part
-    id: str
-    values: dict[str, Any] | None
-    version: int | None
-    created_by: int | None
-    row_index: int | None = None
-    changes: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def is_new(self) -> bool:
-        return self.version is None
 
 
 _KEY_COLUMNS = frozenset({"email", "name"})
@@ -144,11 +54,19 @@ def _empty(value: Any) -> bool:
     return value is None or value == () or value == ""
 
 
+def _new_by_row(target: Target) -> int:
+    return -1 if target.version is not None else target.row_index or 0
+
+
 class _Matcher:
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.claims: dict[str, dict[Any, Target]] = {p.record: {} for p in plan.parts}
         self.targets: dict[str, list[Target]] = {p.record: [] for p in plan.parts}
+        # New records still exactly their row: the row's index (claims hold it too, until a
+        # later row changes the record and it becomes a Target).
+        self.from_rows: dict[str, list[int]] = {p.record: [] for p in plan.parts}
+        self.promoted: set[int] = set()
         self.warn_column: str | None = None  # the column near-duplicate warnings name
 
     def match(self, part: Part, row: PlannedRow, values: dict[str, Any], choice: str) -> Target:
@@ -179,7 +97,7 @@ class _Matcher:
         part: Part,
         row: PlannedRow,
         key: Any,
-        values: dict[str, Any] | None,
+        values: dict[str, Any],
         index: int | None,
     ) -> Target:
         record_id = self.ids(part)[row.index]
@@ -197,6 +115,25 @@ class _Matcher:
             ids = self.plan.row_ids[part.record] = new_ids(len(self.plan.rows))
         return ids
 
+    def promote(self, part: Part, index: int, key: Any) -> Target:
+        """The Target of a new record so far exactly row ``index``, which a later row of
+        the file matches (and may change)."""
+        row = self.plan.rows[index]
+        target = Target(part, self.ids(part)[index], row.values, None, row.row_number, index)
+        self.claims[part.record][key] = target
+        self.targets[part.record].append(target)
+        self.promoted.add(index)
+        return target
+
+    def finish(self) -> None:
+        """Records that became Targets leave ``from_rows``; new Targets in file order."""
+        if not self.promoted:
+            return
+        for record, indexes in self.from_rows.items():
+            indexes[:] = [index for index in indexes if index not in self.promoted]
+            # (a stable sort: matched records first, as they were; new ones by their row)
+            self.targets[record].sort(key=_new_by_row)
+
     def _existing(self, part: Part, key: Any) -> Target | None:
         found = self.plan.existing[part.record]
         record_id = found.index.get(key)
@@ -213,8 +150,6 @@ class _Matcher:
     def _merge(
         self, part: Part, target: Target, row: PlannedRow, values: dict[str, Any], choice: str
     ) -> str:
-        if target.values is None:  # a new record, until now exactly its row's values
-            target.values = self.plan.rows[target.row_index or 0].values
         before = {column: target.values.get(column) for column in values}
         differences = [c for c, value in values.items() if not _same(c, before[c], value)]
         if not differences:  # the same as an earlier row of the file, or as ixdesk has it
@@ -274,7 +209,9 @@ def resolve(plan: ImportPlan) -> None:
         _resolve_people(plan, matcher, plan.parts[0])
     else:
         _resolve_parts(plan, matcher)
+    matcher.finish()
     plan.targets = matcher.targets
+    plan.from_rows = matcher.from_rows
     plan.tracks_to_create = _tracks_used(plan)
 
 
@@ -284,50 +221,78 @@ def _resolve_people(plan: ImportPlan, matcher: _Matcher, part: Part) -> None:
     if not rows:
         return
     store = rows[0].store
-    emails = store.columns.get("email") or [None] * len(rows)
-    likeness = Likeness(part.record, store, plan.existing[part.record], rows)
+    keys = email_keys(store.columns.get("email"), len(rows))
+    likeness = Likeness(part.record, store, plan.existing[part.record], rows, keys)
     candidates = likeness.candidates
     new_alike: list[int] = []  # new records that may be near-duplicates, checked after
     ids = matcher.ids(part)
-    claims = matcher.claims[part.record]
-    targets = matcher.targets[part.record]
+    claims: dict[Any, Any] = matcher.claims[part.record]  # a Target, or a new record's row
+    from_rows = matcher.from_rows[part.record]
     known = plan.existing[part.record].index
-    enrolling: set[str] = set()
-    enrolled = plan.enrolled
-    cohort = plan.cohort_id
-    append = targets.append
-    for row, email in zip(rows, emails, strict=True):  # emails[i] is rows[i]'s
-        if row.invalid:
-            row.duplicates = row.warnings = row.record_ids = ()
-            row.status = "invalid"
-            continue
-        row.duplicates = row.warnings = ()
-        if email:
-            key = email if email.islower() else email.lower()
-            target = claims.get(key)
-            if target is None and key in known:
-                target = matcher._claimed(part, key)
-        else:
-            key = target = None
-        if target is None:  # a new record, straight from its row
-            index = row.index
-            target = Target(part, ids[index], None, None, row.row_number, index)
-            if key is not None:
-                claims[key] = target
-            append(target)
-            row.status = "new"
-            if index in candidates:
-                new_alike.append(index)
-        else:
-            choice = row.choice or plan.on_duplicate
-            row.status = matcher._merge(part, target, row, row.values, choice)
-        row.record_ids = (target.id,)
-        if cohort and target.id not in enrolled and target.id not in enrolling:
-            enrolling.add(target.id)
-            plan.enrolments.append(target.id)
+    if _every_row_new(rows, keys, known):  # as in a first import: no look at each row's key
+        for row, record_id in zip(rows, ids, strict=True):
+            row.status, row.duplicates, row.warnings, row.record_ids = "new", (), (), (record_id,)
+        from_rows.extend(range(len(rows)))
+        if plan.cohort_id:
+            plan.enrolments.extend(ids)  # new students: none is enrolled yet
+        new_alike = sorted(candidates)
+    else:
+        enrolling: set[str] = set()
+        for row, key in zip(rows, keys, strict=True):  # keys[i] is rows[i]'s
+            if row.invalid:
+                row.duplicates = row.warnings = row.record_ids = ()
+                row.status = "invalid"
+                continue
+            row.duplicates = row.warnings = ()
+            found = claims.get(key) if key else None
+            if found is None and key and key in known:
+                found = matcher._claimed(part, key)
+            if found is None:  # a new record, straight from its row
+                index = row.index
+                if key:
+                    claims[key] = index
+                from_rows.append(index)
+                row.status = "new"
+                record_id = ids[index]
+                if index in candidates:
+                    new_alike.append(index)
+            else:
+                target = matcher.promote(part, found, key) if type(found) is int else found
+                choice = row.choice or plan.on_duplicate
+                row.status = matcher._merge(part, target, row, row.values, choice)
+                record_id = target.id
+            row.record_ids = (record_id,)
+            if plan.cohort_id and record_id not in enrolling and record_id not in plan.enrolled:
+                enrolling.add(record_id)
+                plan.enrolments.append(record_id)
     # Near-duplicates among the new records, in file order (a new row only ever has this warning).
     for index, warning in likeness.warnings(new_alike):
         matcher.warn(rows[index], warning)
+
+
+def _every_row_new(rows: list[PlannedRow], keys: list[str], known: dict[str, str]) -> bool:
+    """Whether each row becomes a new record straight from its row: every row valid, and
+    their keys (emails, where given) distinct and none of a record in ixdesk."""
+    if any(map(_invalid, rows)):
+        return False
+    given = set(keys)
+    given.discard("")
+    return len(given) == len(keys) - keys.count("") and known.keys().isdisjoint(given)
+
+
+_invalid = attrgetter("invalid")
+
+
+def email_keys(emails: list[Any] | None, size: int) -> list[str]:
+    """Each row's key: its email in lower case ("" for none), a whole column at once."""
+    if emails is None:
+        return [""] * size
+    texts = [email or "" for email in emails] if None in emails else emails
+    joined = "\n".join(texts)
+    if joined.isascii() and joined.count("\n") == size - 1:
+        lowered = joined.lower()
+        return texts if lowered == joined else lowered.split("\n")  # (as a rule, all are)
+    return [text.lower() for text in texts]
 
 
 def _resolve_parts(plan: ImportPlan, matcher: _Matcher) -> None:
@@ -358,15 +323,12 @@ def _tracks_used(plan: ImportPlan) -> dict[str, str]:
     if not plan.tracks.new:
         return {}
     used: set[str] = set()
-    from_rows: list[int] = []  # new records still exactly their row: read the columns
     for targets in plan.targets.values():
         for target in targets:
-            if target.values is None:  # a new record still exactly its row
-                from_rows.append(target.row_index or 0)
-                continue
             values = target.values if target.is_new else target.changes
             _add_tracks(used, (values.get(column) for column in ("track_interest_id", "expertise")))
-    if from_rows and plan.rows:
+    from_rows = [index for indexes in plan.from_rows.values() for index in indexes]
+    if from_rows and plan.rows:  # new records still exactly their row: read the columns
         columns = plan.rows[0].store.columns
         every_row = len(from_rows) == len(plan.rows)  # each row a new record, as often
         for column in ("track_interest_id", "expertise"):

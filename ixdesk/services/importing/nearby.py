@@ -10,9 +10,9 @@ one and the check costs little time and memory on 100,000 rows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from itertools import compress, count, repeat
+from itertools import compress, count
+from operator import ne, not_
 from typing import Any
 
 from ixdesk.services.importing import existing as ex
@@ -31,7 +31,8 @@ def fold_column(values: list[Any] | None, size: int) -> list[str | None]:
     return list(map(folded.__getitem__, values))
 
 
-PeopleKeys = dict[str, dict[tuple[Any, Any, Any], list[ex.Person]]]
+PeopleByKey = dict[tuple[Any, Any, Any], list[ex.Person]]
+PeopleKeys = dict[str, PeopleByKey]
 
 
 def people_keys(found: ex.Existing, checks: tuple[tuple[str, str, bool], ...]) -> PeopleKeys:
@@ -51,16 +52,22 @@ def people_keys(found: ex.Existing, checks: tuple[tuple[str, str, bool], ...]) -
 
 
 class Likeness:
-    """Finds, for a row about to become a new record, a person it probably duplicates.
+    """Finds, for the rows about to become new records, a person each probably duplicates.
 
     Each check's key (folded first and last name, and the compared value) is
-    built for the whole file at once and counted; only rows whose key another
-    row or a record in ixdesk shares can be a near-duplicate, so only those are
-    looked at one by one, in file order.
+    built for the whole file at once and grouped in one pass (each row's group
+    is the first row with its key); only rows whose key another row or a
+    record in ixdesk shares can be a near-duplicate, so only those are looked
+    at one by one.
     """
 
     def __init__(
-        self, record: str, store: ValueStore, found: ex.Existing, rows: list[PlannedRow]
+        self,
+        record: str,
+        store: ValueStore,
+        found: ex.Existing,
+        rows: list[PlannedRow],
+        emails: list[str],
     ) -> None:
         size = store.size
         self.record = record
@@ -69,64 +76,58 @@ class Likeness:
         self.last_names = store.columns.get("last_name")
         first = fold_column(store.columns.get("first_name"), size)
         last = fold_column(store.columns.get("last_name"), size)
-        self.emails = store.columns.get("email") or [None] * size
+        self.emails = emails  # each row's email in lower case, "" for none
         database = people_keys(found, CHECKS[record])
-        # Per check: its label, every row's key, the key's group number (-1: a key
-        # no other row or record shares), matching records, and the first row seen
-        # with each group.
-        self.checks: list[tuple[str, list[Any] | None, list[int], dict[Any, list[ex.Person]]]] = []
-        self.seen: list[list[int]] = []
+        # Per check: its label, every row's key (only to look records up), every row's
+        # group, the rows sharing their key with another row or a record, matching records.
+        self.checks: list[tuple[str, list[Any] | None, list[int], set[int], PeopleByKey]] = []
         self.candidates: set[int] = set()
         for label, column, folded in CHECKS[record]:
             values = store.columns.get(column) or [None] * size
             compared = fold_column(values, size) if folded else values
             keys = list(zip(first, last, compared, strict=True))
+            firsts: dict[tuple[Any, Any, Any], int] = {}
+            groups = list(map(firsts.setdefault, keys, count()))
+            later = list(compress(count(), map(ne, groups, count())))  # not first with its key
+            shared = {*later, *map(groups.__getitem__, later)}
             known = database.get(column, {})
-            shared = [key for key, times in Counter(keys).items() if times > 1 and key[2]]
-            shared += [key for key in known if key[2]]
+            if known:
+                shared.update(compress(count(), map(known.__contains__, keys)))
+            shared.difference_update(compress(count(), map(not_, compared)))  # no value
             if not shared:
                 continue
-            group = {key: number for number, key in enumerate(dict.fromkeys(shared))}
-            codes = list(map(group.get, keys, repeat(-1)))
-            self.candidates.update(compress(count(), map((-1).__lt__, codes)))
-            # The keys themselves only to look records up (a few MB less without).
-            self.checks.append((label, keys if known else None, codes, known))
-            self.seen.append([-1] * len(group))
+            self.candidates |= shared
+            self.checks.append((label, keys if known else None, groups, shared, known))
 
-    def check(self, index: int) -> str | None:
-        """The warning for this row, or None; remembers the row for later rows."""
-        return next((warning for _index, warning in self.warnings([index])), None)
-
-    def warnings(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
-        """(row index, warning) for these rows about to become new records, taken in order;
-        each row is remembered for the later ones."""
-        found: list[tuple[int, str]] = []
+    def warnings(self, indexes: list[int]) -> list[tuple[int, str]]:
+        """(row index, warning) for these rows about to become new records (in file order):
+        a record in ixdesk sharing a key, else the first of these rows sharing it. The
+        checks are asked in order; the first warning a row gets is its warning."""
+        found: dict[int, str] = {}
         emails = self.emails
-        candidates = self.candidates
-        checks = list(zip(self.checks, self.seen, strict=True))
-        for index in indexes:
-            if index not in candidates:
-                continue  # no other row and no record shares any of its keys
-            email = (emails[index] or "").lower()
-            warning = None
-            for (label, keys, codes, known), seen in checks:
-                code = codes[index]
-                if code < 0:
-                    continue
-                if warning is None and keys is not None:
-                    for person in known.get(keys[index], ()):
-                        if (person.email or "").lower() != email:
-                            where = f"the {self.record} {person.email or 'without email'} in ixdesk"
-                            warning = self._message(index, label, where)
-                            break
-                other = seen[code]
-                if other < 0:
-                    seen[code] = index
-                elif warning is None and (emails[other] or "").lower() != email:
-                    warning = self._message(index, label, f"row {self.rows[other].row_number}")
-            if warning is not None:
-                found.append((index, warning))
-        return found
+        for label, keys, groups, shared, known in self.checks:
+            rows = list(compress(indexes, map(shared.__contains__, indexes)))
+            if keys is not None:  # records in ixdesk with these keys: asked about first
+                for index in rows:
+                    if index not in found:
+                        self._like_record(found, index, label, known.get(keys[index], ()))
+            firsts: dict[int, int] = {}  # group → the first of these rows in it
+            earliest = list(map(firsts.setdefault, map(groups.__getitem__, rows), rows))
+            for index, other in compress(zip(rows, earliest, strict=True), map(ne, rows, earliest)):
+                if index not in found and emails[other] != emails[index]:
+                    found[index] = self._message(index, label, f"row {self.rows[other].row_number}")
+        return sorted(found.items())
+
+    def _like_record(
+        self, found: dict[int, str], index: int, label: str, people: Iterable[ex.Person]
+    ) -> None:
+        """A warning for the row if a person in ixdesk with its key has another email."""
+        email = self.emails[index]
+        for person in people:
+            if (person.email or "").lower() != email:
+                where = f"the {self.record} {person.email or 'without email'} in ixdesk"
+                found[index] = self._message(index, label, where)
+                return
 
     def _message(self, index: int, label: str, where: str) -> str:
         first = self.first_names[index] if self.first_names else None

@@ -17,9 +17,11 @@ matching, never the checks or the queries.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from ixdesk.db.engine import Database
@@ -31,7 +33,8 @@ from ixdesk.services.importing.bulk import collector_paused, without_collector
 from ixdesk.services.importing.duplicates import Duplicate
 from ixdesk.services.importing.fields import FIELD_BY_NAME, PROBLEM_CHOICES, RECORD_WORDS
 from ixdesk.services.importing.mapping import Mapping, check_kind, propose_mapping
-from ixdesk.services.importing.matching import PARTS, Part, Target, resolve
+from ixdesk.services.importing.matching import resolve
+from ixdesk.services.importing.parts import PARTS, Part, Target
 from ixdesk.services.importing.reading import SourceTable
 from ixdesk.services.importing.rows import Answers, PlannedRow, Problem, TrackBook, convert_rows
 from ixdesk.services.importing.values import value_key
@@ -46,6 +49,7 @@ NEW, UPDATED, UNCHANGED, SKIPPED, INVALID = "new", "updated", "unchanged", "skip
 REPEATED = "repeated"
 STATUSES = (NEW, UPDATED, UNCHANGED, REPEATED, SKIPPED, INVALID)
 CHOICES = ("skip", "fill", "update")
+_status = attrgetter("status")
 
 
 @dataclass(eq=False)
@@ -66,6 +70,7 @@ class ImportPlan:
     enrolment_status: str = EnrolmentStatus.APPLIED.value
     enrolled: set[str] = field(default_factory=set)
     targets: dict[str, list[Target]] = field(default_factory=dict)
+    from_rows: dict[str, list[int]] = field(default_factory=dict)  # new records, each its row
     enrolments: list[str] = field(default_factory=list)
     tracks_to_create: dict[str, str] = field(default_factory=dict)
     new_ids: dict[Any, str] = field(default_factory=dict)
@@ -105,8 +110,7 @@ class ImportPlan:
     @property
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
-        for planned in self.rows:
-            counts[planned.status] += 1
+        counts.update(Counter(map(_status, self.rows)))
         return counts
 
     @property
@@ -195,7 +199,7 @@ class ImportPlan:
             position = index_of.get(header)
             if position is None or self.mapping.field_for(header) is None:
                 continue
-            filled = sum(1 for cells in self.table.rows if cells[position] not in ("", None))
+            filled = sum(1 for cell in self.table.columns[position] if cell not in ("", None))
             if filled and len(indexes) >= filled:
                 found.append(header)
         return found

@@ -140,8 +140,9 @@ class _Column:
         if self.fast is None:
             out: list[Any] = [None] * len(cells)
             todo: Iterable[int] = range(len(cells))
-        else:
-            out = _each_distinct_once(self.fast, cells)
+        else:  # (addresses seldom repeat: not worth finding which do)
+            repeats = self.spec.type != EMAIL
+            out = _each_distinct_once(self.fast, cells) if repeats else self.fast(cells)
             todo = list(compress(count(), map(is_, out, repeat(None)))) if None in out else []
         convert = self.converter
         problems = self.problems
@@ -223,7 +224,7 @@ def convert_rows(
     today = today or date.today()
     specs = FIELD_BY_NAME[kind]
     index_of = {header: i for i, header in enumerate(table.headers)}
-    size = len(table.rows)
+    size = len(table.row_numbers)
     store = ValueStore(size)
     rows = list(map(PlannedRow, range(size), table.row_numbers, repeat(store)))
     mapped = [
@@ -231,16 +232,13 @@ def convert_rows(
     ]
     answers = [h for h in mapping.answer_headers() if h in index_of]
     ranking = [h for h in mapping.choice_headers() if h in index_of]
-    # The table's columns, read once (cheaper than picking one cell per row per column).
-    read = mapped or answers or ranking
-    cells_by_column = list(zip(*table.rows, strict=True)) if size and read else []
     for done, (header, field_name) in enumerate(mapped, start=1):
         spec = specs[field_name]
         converter = make_converter(
             spec, day_first=day_first, region=region, tracks=tracks, today=today
         )
         column = _Column(spec, header, converter, column_check(spec, region))
-        cells = cells_by_column[index_of[header]] if size else ()
+        cells = table.columns[index_of[header]]
         values = column.run(remap(cells, mapping.values.get(field_name) or {}))
         for index, message, severity in column.problems:
             row = rows[index]
@@ -254,9 +252,9 @@ def convert_rows(
         if progress is not None:
             progress(done * size // len(mapped), size)
     if answers and size:
-        store.answers = _answers(answers, [cells_by_column[index_of[h]] for h in answers])
+        store.answers = _answers(answers, [table.columns[index_of[h]] for h in answers])
     if ranking and size:
-        store.choices = row_rankings(ranking, [cells_by_column[index_of[h]] for h in ranking])
+        store.choices = row_rankings(ranking, [table.columns[index_of[h]] for h in ranking])
     _check_required(kind, mapping, store, rows)
     _formula_warnings(table, mapping, rows)
     return rows
@@ -330,7 +328,7 @@ def _formula_warnings(table: SourceTable, mapping: Mapping, rows: list[PlannedRo
         if row is None or position >= len(table.headers):
             continue
         header = table.headers[position]
-        raw = table.rows[row.index][position]
+        raw = table.columns[position][row.index]
         if raw == "" or raw is None:
             message = "This cell holds a formula with no calculated value; it was left empty."
         else:
@@ -360,9 +358,9 @@ def detect_day_first(kind: Kind, table: SourceTable, mapping: Mapping) -> bool |
     """
     columns = date_columns(kind, table, mapping)
     votes = {True: 0, False: 0}
-    for row in table.rows[:20_000]:
-        for column in columns:
-            hint = v.date_order_hint(row[column])
+    for column in columns:
+        for cell in table.columns[column][:20_000]:
+            hint = v.date_order_hint(cell)
             if hint is not None:
                 votes[hint] += 1
     if votes[True] and not votes[False]:

@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table
+from sqlalchemy import JSON, Connection, Table, Uuid
+from sqlalchemy.types import TypeEngine
 
 BULK_ROWS = 10_000
 """New rows from which a table's indexes are built once after the inserts, not row by row."""
@@ -40,11 +41,12 @@ def insert_sqlite(
         column = table.c[name]
         process = column.type._cached_bind_processor(dialect)
         if process is not None:
-            values = (
-                list(map(process, values))
-                if column.primary_key or isinstance(column.type, JSON)  # all distinct
-                else _apply(process, values, bound.setdefault((table.name, name), {}))
-            )
+            if _text_uuid(column.type) and None not in values:
+                values = _bound_uuids(values)  # what the processor does, for the whole column
+            elif column.primary_key or isinstance(column.type, JSON):  # all distinct
+                values = list(map(process, values))
+            else:
+                values = _apply(process, values, bound.setdefault((table.name, name), {}))
         mark = "?"
         if None in values:  # (most columns have no empty cell: their types need no look)
             kinds = set(map(type, values))
@@ -59,6 +61,20 @@ def insert_sqlite(
         processed.append(values)
     statement = f"INSERT INTO {table.name} ({', '.join(parts)}) VALUES ({', '.join(marks)})"
     connection.exec_driver_sql(statement, list(zip(*processed, strict=True)))
+
+
+def _text_uuid(kind: TypeEngine[Any]) -> bool:
+    """A UUID column that SQLite keeps as 32 hex digits, given strings."""
+    return isinstance(kind, Uuid) and not kind.as_uuid
+
+
+def _bound_uuids(values: list[Any]) -> list[Any]:
+    """UUID strings as SQLAlchemy binds them for SQLite (dashes taken out), a whole
+    column in one pass rather than one call per value."""
+    joined = "\n".join(values)
+    if joined.count("\n") != len(values) - 1:  # not one line per value: one at a time
+        return [value.replace("-", "") for value in values]
+    return joined.replace("-", "").split("\n")
 
 
 def _apply(process: Callable[[Any], Any], values: list[Any], done: dict[Any, Any]) -> list[Any]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import call
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ixdesk.services.importing.headers import is_known_header
 from ixdesk.services.importing.safety import ImportFileError
@@ -48,19 +48,51 @@ class LeftOutRow:
     reason: str
 
 
+class TableRows(Sequence[list[Any]]):
+    """A table's rows, read from its columns: row ``i`` is each column's cell ``i``."""
+
+    def __init__(self, columns: list[Sequence[Any]], size: int) -> None:
+        self._columns = columns
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> list[Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[Any]]: ...
+    def __getitem__(self, index: int | slice) -> list[Any] | list[list[Any]]:
+        if isinstance(index, slice):
+            return [list(cells) for cells in zip(*(c[index] for c in self._columns), strict=True)]
+        return [column[index] for column in self._columns]
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return map(list, zip(*self._columns, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def column(self, position: int) -> Sequence[Any]:
+        return self._columns[position]
+
+
 @dataclass
 class SourceTable:
     """The data of one sheet or CSV file, with everything learnt while reading it.
 
-    ``rows[i]`` has one value per header (str, float, int, bool, date or
-    datetime from a workbook; str from a CSV; "" when empty) and is row
-    ``row_numbers[i]`` of the file, counted as the spreadsheet counts.
+    Kept by column: ``columns[c][i]`` is the cell of header ``c`` in data
+    row ``i`` (str, float, int, bool, date or datetime from a workbook; str
+    from a CSV; "" when empty), which is row ``row_numbers[i]`` of the file,
+    counted as the spreadsheet counts. ``rows`` shows the same cells row by row.
     """
 
     path: Path
     format: str
     headers: list[str]
-    rows: list[list[Any]]
+    columns: list[Sequence[Any]]
     row_numbers: list[int]
     header_row: int
     sheet: str | None = None
@@ -70,6 +102,10 @@ class SourceTable:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
     left_out: list[LeftOutRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> TableRows:
+        return TableRows(self.columns, len(self.row_numbers))
 
     @property
     def encoding_label(self) -> str | None:
@@ -86,7 +122,7 @@ class SourceTable:
             how = f"CSV, {self.encoding_label}, {self.delimiter_label}-separated"
         else:
             how = f"sheet “{self.sheet}”"
-        rows = len(self.rows)
+        rows = len(self.row_numbers)
         return (
             f"{self.path.name}: {how}, header in row {self.header_row}, "
             f"{rows:,} data row{'s' if rows != 1 else ''}"
@@ -135,30 +171,16 @@ def build_table(
     table = SourceTable(
         path, fmt, headers, [], [], header_index + first_row_number, formula_cells=formula_cells
     )
+    data = raw[header_index + 1 :]
+    columns = _plain_columns(data, width)
     beyond = 0
-    blank_cells = [""] * width
-    for index in range(header_index + 1, len(raw)):
-        row = raw[index]
-        size = len(row)
-        cells = row  # most rows are exactly as wide as the header: no copy
-        if size != width:
-            cells = row[:width] if size > width else row + blank_cells[size:]
-        number = index + first_row_number
-        empties = cells.count("")
-        if empties == width or (empties + 2 >= width and blank(cells)):
-            if len(row) > width and not blank(row[width:]):
-                beyond += 1
-            continue
-        if len(row) > width and not blank(row[width:]):
-            beyond += 1
-        first = cells[0]  # most rows start with a value no totals row starts with
-        maybe_totals = first == "" or (type(first) is str and first[:1] in _TOTAL_STARTS)
-        if maybe_totals and _is_totals(cells, number, formula_cells):
-            table.left_out.append(LeftOutRow(number, "a totals row, not data"))
-            continue
-        table.rows.append(cells)
-        table.row_numbers.append(number)
-    _share_repeated_text(table.rows, width)
+    if columns is not None:  # every row data: no look at each
+        start = header_index + 1 + first_row_number
+        table.row_numbers = list(range(start, start + len(data)))
+    else:
+        kept, beyond = _data_rows(table, data, header_index + 1 + first_row_number, width)
+        columns = list(zip(*kept, strict=True)) if kept else [() for _ in range(width)]
+    table.columns = _share_repeated_text(columns)
     if beyond:
         table.notes.append(
             f"{beyond} row{'s have' if beyond > 1 else ' has'} values in columns without a "
@@ -169,23 +191,75 @@ def build_table(
     return table
 
 
-def _share_repeated_text(rows: list[list[Any]], width: int) -> None:
+def _plain_columns(data: list[list[Any]], width: int) -> list[Sequence[Any]] | None:
+    """The rows' columns when every row is data, as in most workbooks: each row exactly as
+    wide as the header, a column without a blank cell (so no row is blank), and no first
+    cell that is empty or reads as a totals label. None: look at each row."""
+    if not data or set(map(len, data)) != {width}:
+        return None
+    columns: list[Sequence[Any]] = list(zip(*data, strict=True))
+    if not any(map(_never_blank, columns)):
+        return None
+    first = columns[0]
+    labels = (c for c in set(first) if type(c) is str and c[:1] in _TOTAL_STARTS)
+    if "" in first or any(map(_totals_word, labels)):
+        return None
+    return columns
+
+
+def _never_blank(cells: Sequence[Any]) -> bool:
+    """Whether a column of text has no blank cell (empty, or only spaces)."""
+    if set(map(type, cells)) != {str}:
+        return False
+    return "" not in cells and not any(map(str.isspace, cells))
+
+
+def _data_rows(
+    table: SourceTable, data: list[list[Any]], first_number: int, width: int
+) -> tuple[list[list[Any]], int]:
+    """The data rows, as wide as the header, and how many rows had values beyond it; blank
+    rows and totals rows are left out (the totals rows listed as such)."""
+    kept: list[list[Any]] = []
+    beyond = 0
+    blank_cells = [""] * width
+    for number, row in enumerate(data, start=first_number):
+        size = len(row)
+        cells = row  # most rows are exactly as wide as the header: no copy
+        if size != width:
+            cells = row[:width] if size > width else row + blank_cells[size:]
+        if size > width and not blank(row[width:]):
+            beyond += 1
+        empties = cells.count("")
+        if empties == width or (empties + 2 >= width and blank(cells)):
+            continue
+        first = cells[0]  # most rows start with a value no totals row starts with
+        maybe_totals = first == "" or (
+            type(first) is str and first[:1] in _TOTAL_STARTS and _totals_word(first)
+        )
+        if maybe_totals and _is_totals(cells, number, table.formula_cells):
+            table.left_out.append(LeftOutRow(number, "a totals row, not data"))
+            continue
+        kept.append(cells)
+        table.row_numbers.append(number)
+    return kept, beyond
+
+
+def _share_repeated_text(columns: list[Sequence[Any]]) -> list[Sequence[Any]]:
     """One string object per distinct value in columns that repeat (schools, tracks, yes/no).
 
     Readers make a new object per cell; sharing them keeps a 100,000-row
     sheet tens of MB smaller. Columns of mostly distinct values are left alone;
     in the others, each text the first 1,000 rows hold is shared by every cell
-    holding it (a row at a time, each cell looked up in its column's texts).
+    of the column holding it.
     """
-    sample = rows[:1000]
-    texts: list[dict[Any, Any]] = []
-    for column in range(width):
-        seen = {row[column]: row[column] for row in sample if type(row[column]) is str}
-        texts.append(seen if seen and len(seen) <= len(sample) // 4 else {})
-    if any(texts):
-        lookups = [found.get for found in texts]  # get(cell, cell): the shared text, or the cell
-        for row in rows:
-            row[:] = map(call, lookups, row, row)
+    shared: list[Sequence[Any]] = []
+    for cells in columns:
+        sample = cells[:1000]
+        texts = {cell: cell for cell in sample if type(cell) is str}
+        if texts and len(texts) <= len(sample) // 4:
+            cells = list(map(texts.get, cells, cells))  # get(cell, cell): shared, or the cell
+        shared.append(cells)
+    return shared
 
 
 def _find_header(path: Path, raw: list[list[Any]]) -> int:
@@ -222,9 +296,15 @@ def _unique_headers(cells: list[Any]) -> list[str]:
     return headers
 
 
+@lru_cache(maxsize=4096)
+def _totals_word(text: str) -> bool:
+    """Whether a text starts as a totals row's label does (names repeat: asked once each)."""
+    return text[:1] in _TOTAL_STARTS and _TOTALS.match(text) is not None
+
+
 def _is_totals(cells: list[Any], number: int, formula_cells: set[tuple[int, int]]) -> bool:
     first = cells[0] if cells[0] != "" else next((c for c in cells if c != ""), None)
-    if type(first) is not str or first[:1] not in _TOTAL_STARTS or not _TOTALS.match(first):
+    if type(first) is not str or not _totals_word(first):
         return False
     filled = sum(1 for cell in cells if not blank([cell]))
     has_formula = any((number, column) in formula_cells for column in range(len(cells)))

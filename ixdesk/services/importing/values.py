@@ -43,6 +43,7 @@ from ixdesk.services.importing.fields import (
     FieldSpec,
 )
 from ixdesk.services.importing.ranking import nearest_problem, typed_names
+from ixdesk.services.importing.table import TableRows
 from ixdesk.services.record_kinds import Kind
 
 ValueMappings = dict[str, dict[str, Any]]
@@ -314,7 +315,7 @@ def value_questions(
     ranking = [h for h, name in columns.items() if name and h in index_of]
     ranking = [h for h in ranking if specs[columns[h] or ""].type == CHOICES]
     if ranking:
-        cells = [[row[index_of[h]] for row in rows] for h in ranking]
+        cells = [_column(rows, index_of[h]) for h in ranking]
         asker.problems(
             specs[columns[ranking[0]] or ""], ranking[0], typed_names(ranking, cells), problems
         )
@@ -323,10 +324,17 @@ def value_questions(
         if spec is None or not maps_values(spec) or header not in index_of or spec.type == CHOICES:
             continue
         position = index_of[header]
-        counts = _distinct([row[position] for row in rows])
+        counts = _distinct(_column(rows, position))
         if counts:
             asker.ask(spec, header, counts)
     return asker.questions
+
+
+def _column(rows: Sequence[Sequence[Any]], position: int) -> Sequence[Any]:
+    """One column's cells (a table's own column, when the rows are a table's)."""
+    if isinstance(rows, TableRows):
+        return rows.column(position)
+    return [row[position] for row in rows]
 
 
 def answer_choices(

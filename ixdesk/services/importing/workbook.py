@@ -49,6 +49,7 @@ def read_xlsx(path: Path, wanted: str | None, header_row: int | None) -> SourceT
             sheet = _parse_checked(path, report.sizes, workbook, chosen.name, pool)
             start = sheet.start or (0, 0)
             raw = sheet.to_python(skip_empty_area=True)
+            del sheet  # calamine's own copy of the cells, freed before the table is built
         except ImportFileError:
             raise
         except Exception as error:
