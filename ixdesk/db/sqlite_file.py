@@ -178,7 +178,7 @@ def install_settings(engine: Engine, *, read_only_uri: str | None = None) -> Non
 
 def quick_check(engine: Engine, path: Path) -> None:
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, cipher.pages_held_while_checking(connection, path):
             rows = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
     except DBAPIError as error:
         raise open_failure(error.orig, path, newest_backup_hint(path)) from error
