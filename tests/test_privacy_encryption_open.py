@@ -14,7 +14,7 @@ from sqlalchemy import Engine, event
 
 from ixdesk.db import cipher, open_database
 from ixdesk.db.engine import integrity_problems
-from ixdesk.errors import DatabaseOpenError, DatabaseTooNewError
+from ixdesk.errors import DamagedDatabaseError, DatabaseOpenError, DatabaseTooNewError
 from ixdesk.services.privacy import erasure
 from tests import privacy_world
 
@@ -161,3 +161,23 @@ def test_an_encrypted_file_refused_after_its_password_is_checked_has_nothing_bes
         open_database(path, password=PASSWORD)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["newer.db"]  # no -wal, no -shm
     assert path.read_bytes() == before
+
+
+def test_a_damaged_encrypted_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    from ixdesk.services.demo import generate_demo
+
+    path = tmp_path / "secret.db"
+    database = open_database(path, password=PASSWORD, rolling_backup=False)
+    try:
+        generate_demo(database, students=300, seed=1)
+    finally:
+        database.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as stream:  # bytes changed inside a page: its HMAC fails
+        stream.seek(size // 2 + 100)
+        stream.write(b"\xff" * 64)
+    with pytest.raises(DamagedDatabaseError) as refused:
+        open_database(path, password=PASSWORD, rolling_backup=False)
+    message = str(refused.value)
+    assert message.startswith(f"The database {path.resolve()} is damaged (Tree ")
+    assert "\n" not in message and "***" not in message

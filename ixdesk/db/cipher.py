@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import DBAPIError
 
 from ixdesk.errors import DatabaseOpenError, IxdeskError
 
@@ -170,7 +171,8 @@ def pages_held_while_checking(connection: Connection, path: Path | None) -> Iter
     try:
         yield
     finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+        with contextlib.suppress(DBAPIError):  # a failed check's own error is the one told
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def engine_options(key: str | None) -> dict[str, Any]:
