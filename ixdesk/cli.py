@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ixdesk import __version__, logfile
-from ixdesk.commands import file_to_write
+from ixdesk.commands import file_to_write, whole_number
 from ixdesk.errors import IxdeskError
 
 if TYPE_CHECKING:
@@ -76,13 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     demo = commands.add_parser("demo", help="fill an empty database with realistic demo data")
-    demo.add_argument("--students", type=_positive_int, default=500, metavar="N")
+    demo.add_argument("--students", type=whole_number(1), default=500, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
 
     listing = commands.add_parser("list", help="list records as a table or as JSON")
     listing.add_argument("kind", choices=[*(kind.value for kind in LISTED), SESSIONS])
     listing.add_argument("--json", action="store_true", help="JSON with canonical field names")
-    listing.add_argument("--limit", type=_positive_int, metavar="N")
+    listing.add_argument("--limit", type=whole_number(1), metavar="N")
     listing.add_argument(
         "--cohort",
         metavar="NAME",
@@ -109,16 +109,6 @@ def _command_modules() -> list[ModuleType]:
     from ixdesk.commands import COMMAND_MODULES
 
     return [importlib.import_module(name) for name in COMMAND_MODULES]
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

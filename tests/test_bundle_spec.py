@@ -68,3 +68,47 @@ def test_the_spec_excludes_no_module_that_ixdesk_loads() -> None:
         }
     )
     assert wrongly_excluded == []
+
+
+def spec_names(name: str) -> set[str]:
+    """The module names written out in the list assigned to ``name`` in the spec (not
+    those its helpers such as ``collect_submodules`` add)."""
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return {
+                item.value
+                for item in ast.walk(node.value)
+                if isinstance(item, ast.Constant) and isinstance(item.value, str)
+            }
+    raise AssertionError(f"{SPEC.name} assigns no {name} list")
+
+
+# Loads SQLCipher's driver as opening an encrypted file does, and prints the modules of
+# the driver's package then loaded.
+LOAD_CIPHER = """
+import json, sys
+from ixdesk.db import cipher
+connection = cipher.driver().connect(":memory:")
+connection.execute("PRAGMA key = 'x'")
+assert connection.execute("PRAGMA cipher_version").fetchone()[0]
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("sqlcipher3"))))
+"""
+
+
+def test_the_spec_names_every_module_of_the_encryption_driver() -> None:
+    loaded = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", LOAD_CIPHER],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+    )
+    assert "sqlcipher3._sqlite3" in loaded  # the compiled extension with SQLCipher in it
+    hidden = spec_names("hiddenimports")
+    assert "PySide6.QtWidgets" in hidden  # the list was found and read
+    assert sorted(set(loaded) - hidden) == []
+    assert not any(name.startswith("sqlcipher3") for name in spec_list("excludes"))

@@ -41,15 +41,18 @@ def file_to_write(text: str) -> Path:
     return Path(text)
 
 
-def whole_number(low: int, high: int) -> Callable[[str], int]:
-    """The ``argparse`` type of a whole number from ``low`` to ``high``."""
+def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    """The ``argparse`` type of a whole number from ``low`` to ``high`` (no upper bound
+    when ``high`` is None)."""
 
     def read(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-        if not low <= value <= high:
+        if high is None and value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more")
+        if high is not None and not low <= value <= high:
             raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
         return value
 

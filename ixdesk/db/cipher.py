@@ -15,10 +15,12 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import DBAPIError
 
 from ixdesk.errors import IxdeskError, WrongPasswordError
 
@@ -43,6 +45,10 @@ MIN_PAGE = 512
 # its connections keep more of them decrypted in memory (64 MiB rather than SQLite's 2):
 # a listing in name order visits the table's pages in no order, over and over.
 CACHE_KIB = 65_536
+# SQLite's checks read each table's pages twice (its tree, then its rows), and so would
+# decrypt and check them twice; a check's connection holds every page of the file, up
+# to this much, until the check ends (:func:`pages_held_while_checking`).
+CHECK_CACHE_BYTES = 256 * 1024 * 1024
 
 # The key of each encrypted file open in this program, by resolved path, so its backups
 # are written with it (as SQLCipher's raw-key literal, never the password itself).
@@ -149,6 +155,26 @@ def use_key(engine: Engine, key: str) -> None:
         cursor.close()
 
 
+@contextlib.contextmanager
+def pages_held_while_checking(connection: Connection, path: Path | None) -> Iterator[None]:
+    """While SQLite checks an encrypted file through ``connection`` (``PRAGMA
+    quick_check`` or ``integrity_check``), every page it decrypts stays decrypted (up to
+    :data:`CHECK_CACHE_BYTES`), so each is decrypted and checked once rather than twice;
+    afterwards the connection keeps its usual cache. Nothing for an unencrypted file."""
+    if path is None or key_for(path) is None:
+        yield
+        return
+    page_size = connection.exec_driver_sql("PRAGMA page_size").scalar_one()
+    pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+    held = min(int(pages), CHECK_CACHE_BYTES // int(page_size))
+    connection.exec_driver_sql(f"PRAGMA cache_size = {held}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(DBAPIError):  # a failed check's own error is the one told
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
 def engine_options(key: str | None) -> dict[str, Any]:
     """``create_engine`` options for a file with this key (none: plain SQLite)."""
     return {} if key is None else {"module": driver()}
@@ -164,10 +190,14 @@ def connect(target: str | Path, key: str | None, **options: Any) -> Any:
     return connection
 
 
-def check_key(path: Path, key: str) -> None:
-    """Refuse a wrong password with one sentence, before anything else reads the file."""
+def check_key(path: Path, key: str, uri: str | None = None) -> None:
+    """Refuse a wrong password with one sentence, before anything else reads the file.
+
+    ``uri``: how to read it (default: read-only); opening passes one that makes nothing
+    beside the file (``sqlite_file.read_only_uri``), as the file is not accepted yet.
+    """
     try:
-        connection = connect(f"{path.as_uri()}?mode=ro", key, uri=True)
+        connection = connect(uri or f"{path.as_uri()}?mode=ro", key, uri=True)
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:

@@ -115,7 +115,8 @@ def integrity_problems(database: Database) -> list[str]:
     problems: list[str] = []
     with database.engine.connect() as connection:
         if database.is_sqlite:
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            with cipher.pages_held_while_checking(connection, database.path):
+                rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
             problems += [row for row in rows if row != "ok"]
             for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(f"row {rowid} of {table} points at a missing {parent} row")
@@ -154,7 +155,7 @@ def open_database(
         key = cipher.key_to_use(path, password)
         existed = sqlite_file.check_file(path, create=create, encrypted=key is not None)
         if existed and key is not None:
-            cipher.check_key(path, key)
+            cipher.check_key(path, key, sqlite_file.read_only_uri(path))
         cipher.remember(path, key)
         read_only = sqlite_file.read_only_reason(path) if existed else None
         engine = sqlite_file.file_engine(url, key)

@@ -178,14 +178,21 @@ def install_settings(engine: Engine, *, read_only_uri: str | None = None) -> Non
 
 def quick_check(engine: Engine, path: Path) -> None:
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, cipher.pages_held_while_checking(connection, path):
             rows = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
     except DBAPIError as error:
         raise open_failure(error.orig, path, newest_backup_hint(path)) from error
     if rows != ["ok"]:
         raise DamagedDatabaseError(
-            f"The database {path} is damaged ({rows[0]})." + newest_backup_hint(path)
+            f"The database {path} is damaged ({first_problem(rows[0])})." + newest_backup_hint(path)
         )
+
+
+def first_problem(report: str) -> str:
+    """The first problem in a row of SQLite's check, which may hold a heading ("*** in
+    database main ***") and then one problem a line."""
+    lines = [line for line in report.splitlines() if line.strip() and not line.startswith("***")]
+    return lines[0] if lines else report
 
 
 def use_wal(engine: Engine) -> None:
