@@ -128,6 +128,7 @@ class _Merger(RankingMerge):
 
     def _finish(self) -> None:
         self.context.session.flush()
+        self.journal.record_consents(self.connection)
         self.journal.record_versions(self.connection)
         self.report.merge_id = self.merge_id
         self.connection.execute(

@@ -302,7 +302,10 @@ def consents_to_add(
         )
         rows = connection.execute(
             select(s.id, s.guardian_consent_by, s.guardian_consent_at).where(
-                s.id.in_(batch), s.guardian_consent_at.is_not(None), ~on_record
+                s.id.in_(batch),
+                s.deleted_at.is_(None),
+                s.guardian_consent_at.is_not(None),
+                ~on_record,
             )
         )
         for student_id, given_by, given_at in rows:
@@ -321,9 +324,17 @@ def consents_to_add(
             }
 
 
+def record_consent_dates(connection: Connection, student_ids: Iterable[str]) -> list[str]:
+    """Inside an operation: the students' consent dates not on record yet (typed on the
+    form, ticked at an event), as consent records; returns the new records' ids."""
+    now = utcnow()
+    stamp = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None}
+    rows = list(consents_to_add(connection, student_ids, stamp))
+    if rows:
+        connection.execute(insert(m.Consent.__table__), rows)
+    return [row["id"] for row in rows]
+
+
 def note_form_consent(session: Session, student_id: str) -> None:
     """Inside an operation: the consent date typed on the student's form, as a record."""
-    stamp = {"created_at": utcnow(), "updated_at": utcnow(), "version": 1, "deleted_at": None}
-    rows = list(consents_to_add(session.connection(), [student_id], stamp))
-    if rows:
-        session.execute(insert(m.Consent), rows)
+    record_consent_dates(session.connection(), [student_id])

@@ -1,0 +1,81 @@
+"""A guardian's consent ticked at an event becomes a consent record when the copy is merged,
+and undoing the merge takes it away again; a consent recorded since keeps the merge."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from ixdesk.db import Database
+from ixdesk.db import models as m
+from ixdesk.db.enums import ConsentPurpose
+from ixdesk.errors import IxdeskError
+from ixdesk.services.events.merge import merge_event_copies
+from ixdesk.services.events.signup import SignUp, save_signup
+from ixdesk.services.events.undo import CHANGED_SINCE, undo_merge
+from ixdesk.services.privacy import consent as cs
+from tests.event_world import at_the_event, one_copy
+
+
+def _sign_up_at_the_event(copy_path: Path, cohort: str, *, consent: bool) -> None:
+    values = {
+        "first_name": "Mia",
+        "last_name": "Eventsign",
+        "email": "mia@mail.example",
+        "date_of_birth": date(date.today().year - 15, 3, 1),
+        "school": "Leeds Grammar",
+        "guardian_name": "Nomsa Eventsign",
+        "guardian_email": "nomsa@home.example",
+    }
+    with at_the_event(copy_path) as copy:
+        save_signup(copy, SignUp(values, cohort, consent=consent))
+
+
+def _mia(database: Database) -> str | None:
+    with database.read() as session:
+        return session.scalar(select(m.Student.id).where(m.Student.email == "mia@mail.example"))
+
+
+def test_a_consent_ticked_at_the_event_is_a_consent_record_once_merged(
+    database: Database, tmp_path: Path
+) -> None:
+    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    _sign_up_at_the_event(path, main.cohort, consent=True)
+    report = merge_event_copies(database, [path])
+    mia = _mia(database)
+    assert mia is not None
+    (record,) = cs.student_consents(database, mia)
+    assert (record.purpose, record.given_by, record.valid) == (
+        ConsentPurpose.PARTICIPATION,
+        "Nomsa Eventsign",
+        True,
+    )
+    with database.read() as session:
+        assert not cs.lacking_consent(session, [mia], ConsentPurpose.PARTICIPATION)
+
+    assert report.merge_id is not None
+    undo_merge(database, report.merge_id)
+    assert _mia(database) is None
+    with database.read() as session:
+        assert session.scalars(select(m.Consent)).all() == []
+
+
+def test_a_merge_is_not_undone_once_a_consent_was_recorded_for_a_student_it_brought(
+    database: Database, tmp_path: Path
+) -> None:
+    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
+    _sign_up_at_the_event(path, main.cohort, consent=False)
+    report = merge_event_copies(database, [path])
+    mia = _mia(database)
+    assert mia is not None and cs.student_consents(database, mia) == []
+    cs.give_consent(database, mia, [ConsentPurpose.PHOTOS], given_by="Nomsa Eventsign")
+
+    assert report.merge_id is not None
+    with pytest.raises(IxdeskError) as refused:
+        undo_merge(database, report.merge_id)
+    assert str(refused.value) == CHANGED_SINCE
+    assert _mia(database) == mia
+    assert [row.purpose for row in cs.student_consents(database, mia)] == [ConsentPurpose.PHOTOS]
