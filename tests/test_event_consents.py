@@ -79,3 +79,23 @@ def test_a_merge_is_not_undone_once_a_consent_was_recorded_for_a_student_it_brou
     assert str(refused.value) == CHANGED_SINCE
     assert _mia(database) == mia
     assert [row.purpose for row in cs.student_consents(database, mia)] == [ConsentPurpose.PHOTOS]
+
+
+def test_a_merge_of_event_copies_is_noted_in_the_audit_log_and_a_dry_run_is_not(
+    database: Database, tmp_path: Path
+) -> None:
+    from ixdesk.services.privacy.audit import audit_entries
+
+    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3, event="Open day")
+    _sign_up_at_the_event(path, main.cohort, consent=True)
+    merge_event_copies(database, [path], dry_run=True)
+    assert [entry.action for entry in audit_entries(database, None)] == ["export"]  # the pack
+    merge_event_copies(database, [path])
+    entry = audit_entries(database, None)[-1]
+    assert (entry.action, entry.what, entry.records, entry.file_name) == (
+        "merge",
+        "Merge of event copies: Open day",
+        2,  # the new student and the enrolment
+        str(path),
+    )
+    assert "Mia" not in entry.what and "mia@" not in (entry.file_name or "")

@@ -57,6 +57,7 @@ from ixdesk.services.events.values import (
 from ixdesk.services.folding import fold
 from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy import audit
 from ixdesk.services.record_kinds import Kind
 
 
@@ -141,6 +142,16 @@ class _Merger(RankingMerge):
             )
         )
         self.context.changed([*TABLES, *BOOKKEEPING])
+        copies = self.report.copies
+        counts = self.report.counts
+        records = sum(counts[name] for name in ("new_students", "enrolments", "updated", "deleted"))
+        audit.note(
+            self.context.session,
+            audit.MERGE,
+            "Merge of event copies: " + ", ".join(copy.name for copy in copies),
+            records=records,
+            file_name=", ".join(copy.file for copy in copies),
+        )
 
     # --- tracks ---
     def _tracks(self, copy: CopyContents) -> None:
