@@ -3,7 +3,7 @@ and undoing the merge takes it away again; a consent recorded since keeps the me
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from ixdesk.services.events.merge import merge_event_copies
 from ixdesk.services.events.signup import SignUp, save_signup
 from ixdesk.services.events.undo import CHANGED_SINCE, undo_merge
 from ixdesk.services.privacy import consent as cs
-from tests.event_world import at_the_event, one_copy
+from tests.event_world import at_the_event, change_here, one_copy
 
 
 def _sign_up_at_the_event(copy_path: Path, cohort: str, *, consent: bool) -> None:
@@ -99,3 +99,40 @@ def test_a_merge_of_event_copies_is_noted_in_the_audit_log_and_a_dry_run_is_not(
         str(path),
     )
     assert "Mia" not in entry.what and "mia@" not in (entry.file_name or "")
+
+
+def test_a_consent_ticked_for_a_packed_student_is_recorded_when_the_review_takes_it(
+    database: Database, tmp_path: Path
+) -> None:
+    """The guardian withdrew here, then consented again at the event: the review decides,
+    and taking the event's consent records it (undone with the decision)."""
+    from ixdesk.services.events.decide import decide, undo_decisions
+    from ixdesk.services.events.review import load_review
+    from ixdesk.services.events.state import GUARDIAN, HERE
+
+    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=1)
+    packed = main.students[0]
+    with at_the_event(path) as copy:
+        with copy.read() as session:
+            version = session.scalar(select(m.Student.version).where(m.Student.id == packed))
+        values = {"first_name": "Packed0", "last_name": "Student", "guardian_name": "Ann Doe"}
+        save_signup(copy, SignUp(values, main.cohort, consent=True, student_id=packed,
+                                 version=version))  # fmt: skip
+    change_here(database, packed, guardian_consent_at=datetime(2026, 1, 5, tzinfo=UTC))
+    (given,) = cs.give_consent(database, packed, [ConsentPurpose.PARTICIPATION], given_by="Ann",
+                               given_at=datetime(2026, 1, 5, tzinfo=UTC))  # fmt: skip
+    cs.withdraw_consent(database, given, withdrawn_by="Ann",
+                        withdrawn_at=datetime(2026, 1, 10, tzinfo=UTC))  # fmt: skip
+
+    def valid() -> list[str | None]:
+        return [row.given_by for row in cs.student_consents(database, packed) if row.valid]
+
+    merge_event_copies(database, [path])
+    assert valid() == []  # the event's consent waits for review, not taken alone
+    items = [item for item in load_review(database) if item.kind == GUARDIAN]
+    (item,) = [item for item in items if item.about == "Consent given on"]
+    event_side = next(side.source for side in item.sides if side.source != HERE)
+    decided = decide(database, {item.id: event_side})
+    assert len(valid()) == 1
+    undo_decisions(database, decided)
+    assert valid() == [] and len(cs.student_consents(database, packed)) == 1

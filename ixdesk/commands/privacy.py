@@ -59,7 +59,7 @@ def add_parsers(commands: Any) -> None:
 def takes_backup(args: argparse.Namespace) -> bool:
     """No automatic backup on opening for an erasure or a purge: it would be a fresh copy
     of exactly what they make the file forget (a dry run changes nothing either)."""
-    return args.command != "privacy"
+    return bool(args.command != "privacy")
 
 
 def run(args: argparse.Namespace, database: Any) -> int:
