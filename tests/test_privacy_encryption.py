@@ -133,3 +133,20 @@ def test_an_event_copy_of_an_encrypted_database_says_it_is_not_encrypted(
         "schools and dates of birth of 3 students. Delete it from the laptop once it is merged."
     ) in out
     assert copy.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_erasure_finds_the_student_in_a_backup_from_before_the_file_was_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    _plain_world(path)
+    open_database(path).close()  # an automatic backup, unencrypted as the file then
+    (plain,) = backup.list_backups(path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main(["--database", str(path), "encrypt"]) == 0
+    monkeypatch.setenv("IXDESK_PASSWORD", "correct horse")
+    capsys.readouterr()
+    assert main(["--database", str(path), "privacy", "erase", "--student", "zoe@example.com"]) == 0
+    out = capsys.readouterr().out
+    assert "1 backup(s) still hold this student" in out and f"  {plain}\n" in out
+    assert "could not be read" not in out
