@@ -116,3 +116,16 @@ def test_an_audit_entry_adds_no_id_views_would_take_for_a_record(database: Datab
     (changes,) = heard
     assert "audit_log" in changes.tables and {world["zoe"], world["kofi"]} <= changes.ids
     assert all(str(uuid.UUID(each)) == each for each in changes.ids)
+
+
+@pytest.mark.parametrize("limit", ["0", "-2"])
+def test_ixdesk_audit_refuses_a_limit_below_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    """A negative limit listed the whole log on SQLite and failed on PostgreSQL."""
+    path = tmp_path / "ixdesk.db"
+    open_database(path).close()
+    with pytest.raises(SystemExit) as usage:
+        main(["--database", str(path), "audit", "--limit", limit])
+    assert usage.value.code == 2
+    assert "must be between 1 and" in capsys.readouterr().err

@@ -16,7 +16,10 @@ import json
 import sys
 from typing import Any
 
+from ixdesk.commands import whole_number
+
 EXIT_OK = 0
+AUDIT_LIMIT = 1_000_000
 # Commands that convert the file itself rather than open it as a database.
 FILE_COMMANDS = ("encrypt", "decrypt")
 
@@ -27,7 +30,9 @@ def add_parsers(commands: Any) -> None:
         help="list every export and bulk action (who, when, what, profile, records, file)",
     )
     audit.add_argument("--json", action="store_true", help="JSON, one object per entry")
-    audit.add_argument("--limit", type=int, metavar="N", help="only the last N entries")
+    audit.add_argument(
+        "--limit", type=whole_number(1, AUDIT_LIMIT), metavar="N", help="only the last N entries"
+    )
 
     privacy = commands.add_parser(
         "privacy",
