@@ -14,6 +14,7 @@ from ixdesk.db import models as m
 from ixdesk.db.enums import ConsentPurpose
 from ixdesk.errors import IxdeskError
 from ixdesk.services.events.merge import merge_event_copies
+from ixdesk.services.events.report import MergeReport
 from ixdesk.services.events.signup import SignUp, save_signup
 from ixdesk.services.events.undo import CHANGED_SINCE, undo_merge
 from ixdesk.services.privacy import consent as cs
@@ -39,14 +40,20 @@ def _mia(database: Database) -> str | None:
         return session.scalar(select(m.Student.id).where(m.Student.email == "mia@mail.example"))
 
 
-def test_a_consent_ticked_at_the_event_is_a_consent_record_once_merged(
-    database: Database, tmp_path: Path
-) -> None:
+def _merged(database: Database, tmp_path: Path, *, consent: bool) -> tuple[str, MergeReport]:
+    """Mia signed up at the event (with her guardian's consent ticked or not), merged."""
     main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
-    _sign_up_at_the_event(path, main.cohort, consent=True)
+    _sign_up_at_the_event(path, main.cohort, consent=consent)
     report = merge_event_copies(database, [path])
     mia = _mia(database)
     assert mia is not None
+    return mia, report
+
+
+def test_a_consent_ticked_at_the_event_is_a_consent_record_once_merged(
+    database: Database, tmp_path: Path
+) -> None:
+    mia, report = _merged(database, tmp_path, consent=True)
     (record,) = cs.student_consents(database, mia)
     assert (record.purpose, record.given_by, record.valid) == (
         ConsentPurpose.PARTICIPATION,
@@ -66,11 +73,8 @@ def test_a_consent_ticked_at_the_event_is_a_consent_record_once_merged(
 def test_a_merge_is_not_undone_once_a_consent_was_recorded_for_a_student_it_brought(
     database: Database, tmp_path: Path
 ) -> None:
-    main, path = one_copy(database, tmp_path / "fair.ixdesk", packed=3)
-    _sign_up_at_the_event(path, main.cohort, consent=False)
-    report = merge_event_copies(database, [path])
-    mia = _mia(database)
-    assert mia is not None and cs.student_consents(database, mia) == []
+    mia, report = _merged(database, tmp_path, consent=False)
+    assert cs.student_consents(database, mia) == []
     cs.give_consent(database, mia, [ConsentPurpose.PHOTOS], given_by="Nomsa Eventsign")
 
     assert report.merge_id is not None
