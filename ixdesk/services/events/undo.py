@@ -66,7 +66,7 @@ def undo_merge(database: Database, merge_id: str, *, hub: ChangeHub | None = Non
             .order_by(merges.c.merged_at.desc())
             .limit(1)
         ).scalar_one()
-        if str(newest) != merge_id:
+        if str(newest) != str(row.id):  # the id as typed may be written another way
             raise IxdeskError(
                 "A later merge of event copies came after this one; undo that one first. "
                 "Nothing was changed."
