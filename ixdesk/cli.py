@@ -163,7 +163,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         target,
         create=_may_create_database(args),
         # The full check runs before any automatic backup could replace an older one.
-        rolling_backup=args.command != "check",
+        rolling_backup=args.command != "check"
+        and getattr(module, "takes_backup", lambda _args: True)(args),
     )
     try:
         _use_organisation_settings(database)

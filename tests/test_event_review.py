@@ -181,3 +181,16 @@ def test_sign_ups_come_in_with_the_enrolment_status_the_copy_was_made_with(
     merge_event_copies(database, [path])
     with database.read() as session:
         assert session.scalars(select(m.Enrolment.status)).all() == [EnrolmentStatus.ACCEPTED]
+
+
+def test_a_merge_is_undone_by_its_id_written_without_dashes(
+    database: Database, tmp_path: Path
+) -> None:
+    main, path = one_copy(database, tmp_path / "a.ixdesk", packed=1, event="Open day")
+    with at_the_event(path) as copy:
+        sign_up(copy, main.cohort, "New", "Person", email="new@mail.example")
+    report = merge_event_copies(database, [path])
+    assert report.merge_id is not None
+    said = undo_merge(database, report.merge_id.replace("-", ""))
+    assert said.startswith("The merge of 1 event copy was undone: 1 new students")
+    assert "new@mail.example" not in {s.email for s in _live_students(database).values()}

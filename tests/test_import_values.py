@@ -258,3 +258,19 @@ def test_a_cohorts_audience_suggests_what_junior_means(database: Database, tmp_p
     session.answer(question, KEEP)
     assert session.mapping.values == {}
     assert live(database, Student) == 0
+
+
+def test_a_consent_answer_that_is_neither_yes_no_nor_a_date_says_both_are_read(
+    database: Database, tmp_path: Path
+) -> None:
+    rows = [["First name", "Last name", "Parental consent"]]
+    rows += [["A", "B", "pending"], ["C", "D", "31/02/2026"], ["E", "F", "yes"]]
+    table = read_table(write_csv(tmp_path / "consent.csv", rows))
+    plan = plan_import(database, "students", table)
+    messages = [[problem.message for problem in row.problems] for row in plan.rows]
+    assert messages[0] == [
+        "“pending” is neither a yes/no answer nor a date; write yes, no or the day the "
+        "consent was given (2010-03-14)."
+    ]
+    assert len(messages[1]) == 1 and "yes/no" not in messages[1][0]  # a date, mistyped
+    assert messages[2] == []

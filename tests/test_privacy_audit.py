@@ -124,3 +124,16 @@ def test_in_a_file_the_audit_log_names_the_computer_s_account(database: Database
 
     audit.record_action(database, audit.EXPORT, "Roster", profile="coordinator", records=1)
     assert [entry.who for entry in audit.audit_entries(database)] == [getpass.getuser()]
+
+
+@pytest.mark.parametrize("limit", ["0", "-2"])
+def test_ixdesk_audit_refuses_a_limit_below_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    """A negative limit listed the whole log on SQLite and failed on PostgreSQL."""
+    path = tmp_path / "ixdesk.db"
+    open_database(path).close()
+    with pytest.raises(SystemExit) as usage:
+        main(["--database", str(path), "audit", "--limit", limit])
+    assert usage.value.code == 2
+    assert "must be between 1 and" in capsys.readouterr().err

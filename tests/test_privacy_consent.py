@@ -147,3 +147,51 @@ def test_a_sign_up_sheet_consent_column_and_the_form_leave_consent_records(
     )
     (row,) = cs.student_consents(database, sipho.id)
     assert row.purpose == ConsentPurpose.PARTICIPATION and row.valid
+
+
+def test_a_withdrawn_consent_stays_withdrawn_when_the_form_or_the_sheet_is_saved_again(
+    database: Database, tmp_path: Path
+) -> None:
+    """The consent date on the student's form (or a sign-up sheet's consent column) is the
+    consent a withdrawal took back: saving the form again, or importing the same sheet
+    again, records no new consent; a consent dated after the withdrawal is a new one."""
+    from datetime import UTC, datetime
+
+    from ixdesk.services import editing
+    from ixdesk.services.importing import commit_import, plan_import, read_table
+    from ixdesk.services.record_kinds import Kind
+    from tests.test_import_support import write_csv
+
+    sheet = write_csv(
+        tmp_path / "signup.csv",
+        [
+            ["First name", "Last name", "Email", "Parental consent", "Consent given by"],
+            ["Lebo", "Dlamini", "lebo@example.com", "2025-01-10", "Thandi Dlamini"],
+        ],
+    )
+    commit_import(database, plan_import(database, Kind.STUDENTS, read_table(sheet)))
+    with database.read() as session:
+        lebo = session.scalars(select(m.Student.id)).one()
+    (given,) = cs.student_consents(database, lebo)
+    withdrawn = datetime(2025, 2, 1, 9, tzinfo=UTC)
+    cs.withdraw_consent(database, given.id, withdrawn_by="Thandi Dlamini", withdrawn_at=withdrawn)
+
+    def save_form(**changes: Any) -> None:
+        record = editing.load_values(database, Kind.STUDENTS, lebo)
+        values = {**record.values, **changes}
+        editing.save_values(
+            database, editing.RecordValues(Kind.STUDENTS, lebo, record.version, values)
+        )
+
+    def valid() -> list[datetime]:
+        return [row.given_at for row in cs.student_consents(database, lebo) if row.valid]
+
+    save_form(notes="New phone number")
+    assert valid() == []
+    commit_import(database, plan_import(database, Kind.STUDENTS, read_table(sheet)))
+    assert valid() == []
+    assert len(cs.student_consents(database, lebo)) == 1
+
+    renewed = datetime(2025, 3, 1, 12, tzinfo=UTC)
+    save_form(guardian_consent_at=renewed)
+    assert valid() == [renewed]

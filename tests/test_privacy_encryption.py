@@ -108,3 +108,45 @@ def test_only_a_file_of_whole_pages_without_the_header_is_taken_for_encrypted(
     plain = tmp_path / "plain.db"
     open_database(plain).close()
     assert not cipher.is_encrypted(plain)
+
+
+def test_an_event_copy_of_an_encrypted_database_says_it_is_not_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The volunteers at an event have no password, so their copy is plain SQLite; the
+    coordinator who packs it from an encrypted database is told what it holds."""
+    path = tmp_path / "ixdesk.db"
+    _plain_world(path)
+    plain_copy = ["event", "pack", "--cohort", "Spring 2026", "--event", "Fair", "--pin", "2468"]
+    assert main(["--database", str(path), *plain_copy, "-o", str(tmp_path / "a.ixdesk")]) == 0
+    assert "not encrypted" not in capsys.readouterr().out
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main(["--database", str(path), "encrypt"]) == 0
+    monkeypatch.setenv("IXDESK_PASSWORD", "correct horse")
+    capsys.readouterr()
+    copy = tmp_path / "b.ixdesk"
+    assert main(["--database", str(path), *plain_copy, "-o", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "This database is encrypted, but the event copy is not: it holds the names, emails, "
+        "schools and dates of birth of 3 students. Delete it from the laptop once it is merged."
+    ) in out
+    assert copy.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_erasure_finds_the_student_in_a_backup_from_before_the_file_was_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ixdesk.db"
+    _plain_world(path)
+    open_database(path).close()  # an automatic backup, unencrypted as the file then
+    (plain,) = backup.list_backups(path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main(["--database", str(path), "encrypt"]) == 0
+    monkeypatch.setenv("IXDESK_PASSWORD", "correct horse")
+    capsys.readouterr()
+    assert main(["--database", str(path), "privacy", "erase", "--student", "zoe@example.com"]) == 0
+    out = capsys.readouterr().out
+    assert "1 backup(s) still hold this student" in out and f"  {plain}\n" in out
+    assert "could not be read" not in out

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from ixdesk.cli import main
-from ixdesk.db import Database, open_database
+from ixdesk.db import Database, backup, open_database
 from ixdesk.db import models as m
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.operations import OperationContext, run_operation
@@ -41,10 +41,19 @@ def test_after_privacy_erase_the_students_name_is_not_in_the_database_files_byte
     finally:
         database.close()
     assert NAME in _file_bytes(path)  # the test can see a name when it is there
+    database = open_database(path)  # an automatic backup, taken on an earlier open
+    try:
+        run_operation(database, lambda context: context.session.add(m.Track(name="Later")))
+    finally:
+        database.close()  # and a change since, as on any day of work
+    (earlier,) = backup.list_backups(path)
+    kept = earlier.read_bytes()
     assert main(["--database", str(path), "privacy", "erase", "--student", "ZOE@example.com"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Erased: 1 group memberships, 1 enrolments, 2 consent records, 1 student")
-    assert "backup(s) still hold this student" in out  # the automatic one taken on open
+    assert "1 backup(s) still hold this student" in out and str(earlier) in out
+    # The erasure took no backup of its own: that would be a fresh copy of the student.
+    assert backup.list_backups(path) == [earlier] and earlier.read_bytes() == kept
     assert NAME not in _file_bytes(path)
     assert b"zoe@example.com" not in _file_bytes(path)
     database = open_database(path)

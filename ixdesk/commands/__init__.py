@@ -8,7 +8,9 @@ which). A module whose commands write records also defines
 where there is none; without it, a missing database is refused and nothing is
 created. A module with commands that use no database defines
 ``needs_database(args)``, false for those: ``run`` then gets ``None``. A module
-whose command names its database itself defines ``database_target(args)``.
+whose command names its database itself defines ``database_target(args)``. A module
+defines ``takes_backup(args)``, false for a command whose automatic backup on opening
+the file would keep what the command removes.
 ``ixdesk/cli.py`` wires them in.
 """
 

@@ -19,8 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ixdesk.commands import whole_number
+
 T = TypeVar("T")
 EXIT_OK = 0
+AUDIT_LIMIT = 1_000_000
 # Commands that convert the file itself rather than open it as a database.
 FILE_COMMANDS = ("encrypt", "decrypt", "change-password")
 
@@ -31,7 +34,9 @@ def add_parsers(commands: Any) -> None:
         help="list every export and bulk action (who, when, what, profile, records, file)",
     )
     audit.add_argument("--json", action="store_true", help="JSON, one object per entry")
-    audit.add_argument("--limit", type=int, metavar="N", help="only the last N entries")
+    audit.add_argument(
+        "--limit", type=whole_number(1, AUDIT_LIMIT), metavar="N", help="only the last N entries"
+    )
 
     privacy = commands.add_parser(
         "privacy",
@@ -64,6 +69,12 @@ def add_parsers(commands: Any) -> None:
         "decrypt, the new one asked twice or read from standard input); a password this "
         "computer remembered for it is replaced",
     )
+
+
+def takes_backup(args: argparse.Namespace) -> bool:
+    """No automatic backup on opening for an erasure or a purge: it would be a fresh copy
+    of exactly what they make the file forget (a dry run changes nothing either)."""
+    return bool(args.command != "privacy")
 
 
 def run(args: argparse.Namespace, database: Any) -> int:

@@ -28,6 +28,7 @@ from ixdesk.services.deletion import tombstone, untombstone
 from ixdesk.services.events.journal import (
     ANSWERS,
     BOOKKEEPING,
+    CONSENTS,
     ENROLMENTS,
     PREFERENCES,
     STUDENTS,
@@ -98,6 +99,7 @@ def decide(
                 .values(decision=choice, decided_at=utcnow())
             )
         context.session.flush()
+        journal.record_consents(connection)
         journal.record_versions(connection)
         context.changed([*TABLES, *BOOKKEEPING])
         return Decided(len(wanted), journal.as_json(), wanted)
@@ -109,9 +111,8 @@ def undo_decisions(database: Database, decided: Decided, *, hub: ChangeHub | Non
     def work(context: OperationContext) -> None:
         connection = context.session.connection()
         refuse_if_changed(connection, decided.journal, CHANGED_SINCE)
-        delete_ids(
-            connection, TABLES[PREFERENCES], decided.journal["inserted"].get(PREFERENCES, [])
-        )
+        for name in (PREFERENCES, CONSENTS):
+            delete_ids(connection, TABLES[name], decided.journal["inserted"].get(name, []))
         put_back(context.session, connection, decided.journal)
         context.changed([*TABLES, *BOOKKEEPING])
 

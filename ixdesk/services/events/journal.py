@@ -22,12 +22,14 @@ from ixdesk.db.base import utcnow
 from ixdesk.errors import IxdeskError
 from ixdesk.services.deletion import untombstone
 from ixdesk.services.events.values import plain, typed_row
+from ixdesk.services.privacy.consent import record_consent_dates
 from ixdesk.services.record_kinds import Kind
 
 CHUNK = 500
 STUDENTS, ENROLMENTS, ANSWERS, TRACKS = "students", "enrolments", "application_answers", "tracks"
 MEMBERSHIPS = "group_memberships"
 PREFERENCES = "problem_preferences"
+CONSENTS = "consents"  # made from a consent ticked at the event
 TABLES: dict[str, Table] = {
     STUDENTS: m.Student.__table__,
     ENROLMENTS: m.Enrolment.__table__,
@@ -35,6 +37,7 @@ TABLES: dict[str, Table] = {
     TRACKS: m.Track.__table__,
     MEMBERSHIPS: m.GroupMembership.__table__,
     PREFERENCES: m.ProblemPreference.__table__,
+    CONSENTS: m.Consent.__table__,
 }
 BOOKKEEPING = ("event_merges", "event_merged", "event_reviews", "event_merge_fields")
 # Columns an undo never puts back: the row's id, its creation, and its version (which
@@ -109,6 +112,12 @@ class Journal:
             )
             for (record_id,) in ids:
                 self.keep(connection, table, str(record_id))
+
+    def record_consents(self, connection: Connection) -> None:
+        """Consent records for the consent dates of the students brought in or changed
+        (a consent ticked at the event), as the form and the import make them."""
+        students = [*self.inserted.get(STUDENTS, ()), *self.before.get(STUDENTS, {})]
+        self.insert(CONSENTS, record_consent_dates(connection, students))
 
     def record_versions(self, connection: Connection) -> None:
         """The version of every row touched, as the merge (or decision) leaves it."""

@@ -57,6 +57,7 @@ from ixdesk.services.events.values import (
 from ixdesk.services.folding import fold
 from ixdesk.services.importing.bulk import without_collector
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy import audit
 from ixdesk.services.record_kinds import Kind
 
 
@@ -128,6 +129,7 @@ class _Merger(RankingMerge):
 
     def _finish(self) -> None:
         self.context.session.flush()
+        self.journal.record_consents(self.connection)
         self.journal.record_versions(self.connection)
         self.report.merge_id = self.merge_id
         self.connection.execute(
@@ -140,6 +142,16 @@ class _Merger(RankingMerge):
             )
         )
         self.context.changed([*TABLES, *BOOKKEEPING])
+        copies = self.report.copies
+        counts = self.report.counts
+        records = sum(counts[name] for name in ("new_students", "enrolments", "updated", "deleted"))
+        audit.note(
+            self.context.session,
+            audit.MERGE,
+            "Merge of event copies: " + ", ".join(copy.name for copy in copies),
+            records=records,
+            file_name=", ".join(copy.file for copy in copies),
+        )
 
     # --- tracks ---
     def _tracks(self, copy: CopyContents) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.orm import Session
 
+from ixdesk.db import cipher
 from ixdesk.db import models as m
 from ixdesk.db.base import utcnow
 from ixdesk.db.engine import Database, open_database
@@ -83,7 +84,7 @@ class PackResult:
             f"Event copy “{self.event_name}” written to {self.path}: sign-ups for {cohorts}; "
             f"{self.students:,} students packed to warn about duplicates; "
             f"{self.problems:,} business problems to rank."
-        )
+        ) + "".join(f" {note}" for note in self.notes)
 
 
 @reads("cohorts")
@@ -183,7 +184,20 @@ def pack_event_copy(
         enrolment_status=enrolment_status,
         tracks=len(contents["tracks"]),
         problems=len(contents["business_problems"]),
+        notes=_notes(database, len(contents["students"])),
     )
+
+
+def _notes(database: Database, students: int) -> list[str]:
+    """What the coordinator must know of the copy: an encrypted database's copy is not
+    encrypted (the volunteers at the event have no password; docs/privacy.md)."""
+    if database.path is None or cipher.key_for(database.path) is None:
+        return []
+    return [
+        "This database is encrypted, but the event copy is not: it holds the names, "
+        f"emails, schools and dates of birth of {students:,} students. Delete it from the "
+        "laptop once it is merged."
+    ]
 
 
 def _rows(connection: Connection, table: Table, *where: Any) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from ixdesk.services.events.journal import (
     ANSWERS,
     BOOKKEEPING,
     CHUNK,
+    CONSENTS,
     ENROLMENTS,
     PREFERENCES,
     STUDENTS,
@@ -33,18 +34,18 @@ from ixdesk.services.events.journal import (
     refuse_if_changed,
 )
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
+from ixdesk.services.privacy.traces import OWNED, PAIRS
 
 CHANGED_SINCE = (
     "Records this merge brought in or changed have been changed since (or review items "
     "it made were decided), so it cannot be undone; nothing was changed."
 )
-# Rows that may point at a student a merge added, other than the rows it added itself.
+# Rows that may point at a student a merge added, other than the rows it added itself:
+# every row a student owns (as erasure knows them), and pairs from either side.
 _REFERRING = (
-    (m.ProblemPreference.__table__, "student_id"),
-    (m.Enrolment.__table__, "student_id"),
-    (m.ApplicationAnswer.__table__, "student_id"),
-    (m.GroupMembership.__table__, "student_id"),
-    (m.Attendance.__table__, "student_id"),
+    *((model.__table__, "student_id") for model in OWNED),
+    (PAIRS, "student_id"),
+    (PAIRS, "other_student_id"),
 )
 
 
@@ -65,7 +66,7 @@ def undo_merge(database: Database, merge_id: str, *, hub: ChangeHub | None = Non
             .order_by(merges.c.merged_at.desc())
             .limit(1)
         ).scalar_one()
-        if str(newest) != merge_id:
+        if str(newest) != str(row.id):  # the id as typed may be written another way
             raise IxdeskError(
                 "A later merge of event copies came after this one; undo that one first. "
                 "Nothing was changed."
@@ -107,7 +108,8 @@ def _refuse_if_changed(connection: Connection, journal: dict[str, Any]) -> None:
             raise IxdeskError(CHANGED_SINCE)
     added = set(journal["inserted"].get(STUDENTS, ()))
     own = {
-        name: set(journal["inserted"].get(name, ())) for name in (ENROLMENTS, ANSWERS, PREFERENCES)
+        name: set(journal["inserted"].get(name, ()))
+        for name in (ENROLMENTS, ANSWERS, PREFERENCES, CONSENTS)
     }
     wanted = sorted(added)
     for table, column in _REFERRING:
@@ -125,6 +127,6 @@ def delete_ids(connection: Connection, table: Table, ids: list[str]) -> None:
 
 def _undo(session: Session, connection: Connection, journal: dict[str, Any]) -> None:
     inserted: dict[str, list[str]] = journal["inserted"]
-    for name in (PREFERENCES, ANSWERS, ENROLMENTS, STUDENTS, TRACKS):
+    for name in (PREFERENCES, ANSWERS, ENROLMENTS, CONSENTS, STUDENTS, TRACKS):
         delete_ids(connection, TABLES[name], inserted.get(name, []))
     put_back(session, connection, journal)

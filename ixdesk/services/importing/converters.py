@@ -46,6 +46,10 @@ class _ConsentNow:
 
 
 CONSENT_NOW = _ConsentNow()
+CONSENT_WORDS = (
+    "{} is neither a yes/no answer nor a date; write yes, no or the day the consent was "
+    "given (2010-03-14)."
+)
 
 
 class TrackBook:
@@ -137,7 +141,10 @@ def _consent(spec: FieldSpec, day_first: bool, today: date) -> Converter:
         try:
             return CONSENT_NOW if v.parse_yes_no(raw, spec.name) else None
         except InvalidValue:
-            pass
+            if isinstance(raw, str) and not any(char.isdigit() for char in raw):
+                raise InvalidValue(
+                    FieldProblem(spec.name, CONSENT_WORDS.format(v.quoted(raw)))
+                ) from None
         moment = v.parse_date(raw, day_first, spec.name, warnings=warnings)
         v.check_past_date(moment, spec.name, today=today)
         return v.moment_of_day(moment)  # shown as this day wherever it is read

@@ -25,6 +25,7 @@ from ixdesk.services.reads import reads
 
 EXPORT, IMPORT, PURGE, ERASE = "export", "import", "purge", "erase"
 DELETE, STATUS = "delete", "status"  # several records at once
+MERGE = "merge"  # event copies merged back
 COLUMNS = ("at", "who", "action", "what", "profile", "records", "file_name")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, select
+from sqlalchemy import Connection, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
@@ -286,16 +286,32 @@ def consents_to_add(
     connection: Connection, student_ids: Iterable[str], stamp: dict[str, Any]
 ) -> Iterator[dict[str, Any]]:
     """Rows for ``m.Consent`` from the students' own consent fields: one for taking part
-    per student of ``student_ids`` whose ``guardian_consent_at`` is set and who has no
-    valid consent for it yet (a sign-up sheet's consent column, the form's consent date)."""
+    per student of ``student_ids`` whose ``guardian_consent_at`` is set and not on record
+    yet (a sign-up sheet's consent column, the form's consent date).
+
+    On record: a valid consent for taking part, or one withdrawn on or after that date.
+    A withdrawal stays withdrawn while the field still holds the date it took back; only
+    a consent dated after the withdrawal is a new one."""
     s, c = m.Student, m.Consent
     purpose = ConsentPurpose.PARTICIPATION
     ids = iter(student_ids)
     while batch := list(itertools.islice(ids, BATCH)):
-        has = select(c.student_id).where(c.student_id.in_(batch), valid_consent(purpose))
+        on_record = (
+            select(c.id)
+            .where(
+                c.student_id == s.id,
+                c.purpose == purpose,
+                c.deleted_at.is_(None),
+                or_(c.withdrawn_at.is_(None), c.withdrawn_at >= s.guardian_consent_at),
+            )
+            .exists()
+        )
         rows = connection.execute(
             select(s.id, s.guardian_consent_by, s.guardian_consent_at).where(
-                s.id.in_(batch), s.guardian_consent_at.is_not(None), s.id.not_in(has)
+                s.id.in_(batch),
+                s.deleted_at.is_(None),
+                s.guardian_consent_at.is_not(None),
+                ~on_record,
             )
         )
         for student_id, given_by, given_at in rows:
@@ -314,9 +330,17 @@ def consents_to_add(
             }
 
 
+def record_consent_dates(connection: Connection, student_ids: Iterable[str]) -> list[str]:
+    """Inside an operation: the students' consent dates not on record yet (typed on the
+    form, ticked at an event), as consent records; returns the new records' ids."""
+    now = utcnow()
+    stamp = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None}
+    rows = list(consents_to_add(connection, student_ids, stamp))
+    if rows:
+        connection.execute(insert(m.Consent.__table__), rows)
+    return [row["id"] for row in rows]
+
+
 def note_form_consent(session: Session, student_id: str) -> None:
     """Inside an operation: the consent date typed on the student's form, as a record."""
-    stamp = {"created_at": utcnow(), "updated_at": utcnow(), "version": 1, "deleted_at": None}
-    rows = list(consents_to_add(session.connection(), [student_id], stamp))
-    if rows:
-        session.execute(insert(m.Consent), rows)
+    record_consent_dates(session.connection(), [student_id])

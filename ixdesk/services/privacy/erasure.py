@@ -76,6 +76,8 @@ class ErasureReport:
                 "(ixdesk keeps automatic backups for a limited time):"
             )
             lines += [f"  {path}" for path in self.backups]
+        elif self.unread_backups:
+            lines.append("No backup of this database that could be read holds this student:")
         else:
             lines.append("No backup of this database holds this student.")
         for path in self.unread_backups:
@@ -172,8 +174,10 @@ def _backups_holding(database: Path, email: str) -> tuple[list[Path], list[Path]
     holding, unread = [], []
     key = cipher.key_for(database)  # backups are encrypted as the file is
     for path in backup.list_backups(database):
+        # Backups from before the file was encrypted are not.
+        readable = None if cipher.looks_plain(path) else key
         try:
-            connection = cipher.connect(f"{path.as_uri()}?mode=ro", key, uri=True)
+            connection = cipher.connect(f"{path.as_uri()}?mode=ro", readable, uri=True)
             try:
                 found = connection.execute(
                     "SELECT count(*) FROM students WHERE lower(email) = ?", (email.strip().lower(),)
