@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from ixdesk.db import Database
 from ixdesk.db import models as m
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.errors import IxdeskError
+from ixdesk.errors import IxdeskError, RecordNotFoundError
 from ixdesk.services.events.decide import decide, undo_decisions
 from ixdesk.services.events.merge import merge_event_copies
 from ixdesk.services.events.pack import pack_event_copy
@@ -191,6 +191,8 @@ def test_a_merge_is_undone_by_its_id_written_without_dashes(
         sign_up(copy, main.cohort, "New", "Person", email="new@mail.example")
     report = merge_event_copies(database, [path])
     assert report.merge_id is not None
-    said = undo_merge(database, report.merge_id.replace("-", ""))
+    with pytest.raises(RecordNotFoundError, match="No merge has the id"):
+        undo_merge(database, "not-a-merge")
+    said = undo_merge(database, report.merge_id.replace("-", "").upper())
     assert said.startswith("The merge of 1 event copy was undone: 1 new students")
     assert "new@mail.example" not in {s.email for s in _live_students(database).values()}

@@ -150,3 +150,58 @@ def test_erasure_finds_the_student_in_a_backup_from_before_the_file_was_encrypte
     out = capsys.readouterr().out
     assert "1 backup(s) still hold this student" in out and f"  {plain}\n" in out
     assert "could not be read" not in out
+
+
+_OTHER_IXDESK = """
+import sys
+from sqlalchemy import text
+from ixdesk.db import open_database
+database = open_database(sys.argv[1], password=sys.argv[2] or None)
+with database.read() as session:
+    session.execute(text("SELECT count(*) FROM students")).one()
+print("open", flush=True)
+sys.stdin.readline()
+database.close()
+"""
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("convert", ["encrypt", "change-password"])
+def test_a_file_open_in_another_ixdesk_is_not_converted_under_it(
+    tmp_path: Path, convert: str
+) -> None:
+    """The rename would have left the other program writing to a deleted file."""
+    import subprocess
+    import sys
+
+    from ixdesk.db import cipher
+    from ixdesk.errors import IxdeskError
+
+    path = tmp_path / "ixdesk.db"
+    _plain_world(path)
+    if convert == "change-password":
+        cipher.encrypt_file(path, "old password")
+    password = "" if convert == "encrypt" else "old password"
+    other = subprocess.Popen(
+        [sys.executable, "-c", _OTHER_IXDESK, str(path), password],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        before = path.read_bytes()
+        with pytest.raises(IxdeskError, match="open in another ixdesk.*Nothing was changed"):
+            if convert == "encrypt":
+                cipher.encrypt_file(path, "new password")
+            else:
+                cipher.change_password(path, "old password", "new password")
+        assert path.read_bytes() == before
+        assert not path.with_name(path.name + ".converting").exists()
+    finally:
+        other.communicate("\n", timeout=60)
+    if convert == "encrypt":
+        cipher.encrypt_file(path, "new password")  # alone now
+    else:
+        cipher.change_password(path, "old password", "new password")
+    assert not cipher.looks_plain(path)

@@ -44,6 +44,7 @@ MIN_PAGE = 512
 # Every page read from the disk of an encrypted file is decrypted and checked again, so
 # its connections keep more of them decrypted in memory (64 MiB rather than SQLite's 2):
 # a listing in name order visits the table's pages in no order, over and over.
+BUSY_MS = 2_000  # how long a conversion waits for a file another program is using
 CACHE_KIB = 65_536
 # SQLite's checks read each table's pages twice (its tree, then its rows), and so would
 # decrypt and check them twice; a check's connection holds every page of the file, up
@@ -206,6 +207,23 @@ def check_key(path: Path, key: str, uri: str | None = None) -> None:
         raise WrongPasswordError(WRONG_PASSWORD.format(path=path)) from error
 
 
+def _hold_alone(source: Any, path: Path) -> None:
+    """Keep ``path`` to ``source`` alone until it closes, or refuse: a program that has the
+    file open (another ixdesk's window) would go on writing to the file the rename
+    replaces, and its work would be lost."""
+    source.execute("PRAGMA locking_mode = EXCLUSIVE")  # locks are kept until closed
+    source.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    try:
+        source.execute("BEGIN EXCLUSIVE")
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        source.execute("COMMIT")
+    except driver_errors() as error:
+        raise IxdeskError(
+            f"{path} is open in another ixdesk (or another program); close it there and "
+            "try again. Nothing was changed."
+        ) from error
+
+
 def _convert(path: Path, old: str | None, new: str | None) -> Path:
     """Write ``path`` again with the key ``new`` (None: unencrypted), beside it, then
     rename it over the original; the original's log is folded in first."""
@@ -218,9 +236,9 @@ def _convert(path: Path, old: str | None, new: str | None) -> Path:
     with contextlib.suppress(FileNotFoundError):
         beside.unlink()
     source = connect(path, old_key) if old_key is not None else driver().connect(str(path))
-    if old is None:
-        source.isolation_level = None
+    source.isolation_level = None
     try:
+        _hold_alone(source, path)
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         target_key = _quoted(new) if new is not None else "''"
         source.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(beside),))

@@ -11,6 +11,7 @@ them, and its bookkeeping is as it was before.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select, update
@@ -51,6 +52,11 @@ _REFERRING = (
 
 def undo_merge(database: Database, merge_id: str, *, hub: ChangeHub | None = None) -> str:
     """Undo the merge ``merge_id``; returns a sentence saying what was undone."""
+
+    try:  # as typed: upper case, without dashes, in braces
+        merge_id = str(uuid.UUID(merge_id.strip()))
+    except ValueError:
+        raise RecordNotFoundError(f"No merge has the id {merge_id}.") from None
 
     def work(context: OperationContext) -> str:
         connection = context.session.connection()
