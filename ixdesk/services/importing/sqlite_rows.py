@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, Uuid
@@ -11,6 +12,8 @@ from sqlalchemy.types import TypeEngine
 
 BULK_ROWS = 10_000
 """New rows from which a table's indexes are built once after the inserts, not row by row."""
+ROWS_PER_STATEMENT = 100
+SQLITE_VARIABLES = 999  # the fewest bound values per statement any SQLite build allows
 
 
 def insert_sqlite(
@@ -59,8 +62,31 @@ def insert_sqlite(
         parts.append(quote(name))
         marks.append(mark)
         processed.append(values)
-    statement = f"INSERT INTO {table.name} ({', '.join(parts)}) VALUES ({', '.join(marks)})"
-    connection.exec_driver_sql(statement, list(zip(*processed, strict=True)))
+    _insert_rows(connection, table.name, parts, marks, list(zip(*processed, strict=True)))
+
+
+def _insert_rows(
+    connection: Connection,
+    name: str,
+    parts: list[str],
+    marks: list[str],
+    rows: list[tuple[Any, ...]],
+) -> None:
+    """The rows, several to a statement (``INSERT … VALUES (…), (…), …``): SQLite then
+    runs one statement per group rather than per row. Groups stay within the 999
+    variables every SQLite build allows."""
+    per = max(1, min(ROWS_PER_STATEMENT, SQLITE_VARIABLES // len(parts)))
+    row = f"({', '.join(marks)})"
+    insert = f"INSERT INTO {name} ({', '.join(parts)}) VALUES "
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = list(chain.from_iterable(rows[:whole]))
+        step = per * len(parts)
+        groups = [tuple(flat[start : start + step]) for start in range(0, len(flat), step)]
+        connection.exec_driver_sql(insert + ", ".join([row] * per), groups)
+    if whole < len(rows):
+        rest = tuple(chain.from_iterable(rows[whole:]))
+        connection.exec_driver_sql(insert + ", ".join([row] * (len(rows) - whole)), rest)
 
 
 def _text_uuid(kind: TypeEngine[Any]) -> bool:
