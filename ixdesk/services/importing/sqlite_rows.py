@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import chain
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table, Uuid
@@ -62,7 +61,7 @@ def insert_sqlite(
         parts.append(quote(name))
         marks.append(mark)
         processed.append(values)
-    _insert_rows(connection, table.name, parts, marks, list(zip(*processed, strict=True)))
+    _insert_rows(connection, table.name, parts, marks, processed)
 
 
 def _insert_rows(
@@ -70,23 +69,27 @@ def _insert_rows(
     name: str,
     parts: list[str],
     marks: list[str],
-    rows: list[tuple[Any, ...]],
+    columns: list[list[Any]],
 ) -> None:
     """The rows, several to a statement (``INSERT … VALUES (…), (…), …``): SQLite then
     runs one statement per group rather than per row. Groups stay within the 999
-    variables every SQLite build allows."""
-    per = max(1, min(ROWS_PER_STATEMENT, SQLITE_VARIABLES // len(parts)))
+    variables every SQLite build allows. The values are laid out row after row a
+    whole column at a time, without a tuple per row."""
+    width, size = len(columns), len(columns[0])
+    flat: list[Any] = [None] * (width * size)
+    for position, values in enumerate(columns):
+        flat[position::width] = values
+    per = max(1, min(ROWS_PER_STATEMENT, SQLITE_VARIABLES // width))
     row = f"({', '.join(marks)})"
     insert = f"INSERT INTO {name} ({', '.join(parts)}) VALUES "
-    whole = len(rows) - len(rows) % per
+    whole = (size - size % per) * width
     if whole:
-        flat = list(chain.from_iterable(rows[:whole]))
-        step = per * len(parts)
-        groups = [tuple(flat[start : start + step]) for start in range(0, len(flat), step)]
+        step = per * width
+        groups = [tuple(flat[start : start + step]) for start in range(0, whole, step)]
         connection.exec_driver_sql(insert + ", ".join([row] * per), groups)
-    if whole < len(rows):
-        rest = tuple(chain.from_iterable(rows[whole:]))
-        connection.exec_driver_sql(insert + ", ".join([row] * (len(rows) - whole)), rest)
+    if whole < len(flat):
+        rest = ", ".join([row] * (size % per))
+        connection.exec_driver_sql(insert + rest, tuple(flat[whole:]))
 
 
 def _text_uuid(kind: TypeEngine[Any]) -> bool:
