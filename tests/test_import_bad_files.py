@@ -13,7 +13,7 @@ from ixdesk.cli import main
 from ixdesk.db import Database, open_database
 from ixdesk.db.models import Student
 from ixdesk.services.importing import ImportFileError, commit_import, plan_import, read_table
-from ixdesk.services.importing.safety import OLE_MAGIC
+from ixdesk.services.importing.safety import OLE_MAGIC, PROLOG_BYTES, stream_member
 from tests.test_import_support import CAREERS_FAIR, live, write_csv, write_xlsx
 
 OLE_HEADER = OLE_MAGIC + bytes(504)  # a compound-file header block
@@ -112,19 +112,76 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     _refused(path, "zip bomb", "was not opened")
 
 
-def test_a_part_whose_declared_size_lies_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "liar.xlsx"
-    _rezip(path, _workbook_parts(CAREERS_FAIR))
+def _large_workbook(path: Path) -> Path:
+    """A workbook whose sheet is larger than the part of it the first checks read."""
+    rows = [["First name", "Last name", "Email"]]
+    rows += [[f"Ava{n}", "Jansen", f"ava{n}@example.org"] for n in range(3_000)]
+    write_xlsx(path, rows)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 2 * PROLOG_BYTES
+    return path
+
+
+def _sheet_entry(path: Path, at: int, value: int | None = None) -> int:
+    """The 4-byte field ``at`` bytes into the sheet's central directory entry (16: its
+    CRC-32, 24: its unpacked size); set to ``value`` when given."""
     data = bytearray(path.read_bytes())
-    # Shrink the sheet's declared size in the central directory: the real data is longer.
+    central = data.find(b"PK\x01\x02")  # the central directory's entries, in turn
+    while data[central + 46 : central + 70] != b"xl/worksheets/sheet1.xml":
+        central = data.find(b"PK\x01\x02", central + 1)
+        assert central > 0
+    old = int.from_bytes(data[central + at : central + at + 4], "little")
+    if value is not None:
+        data[central + at : central + at + 4] = value.to_bytes(4, "little")
+        path.write_bytes(bytes(data))
+    return old
+
+
+def test_a_part_whose_declared_size_lies_is_refused(tmp_path: Path) -> None:
+    large = _large_workbook(tmp_path / "large.xlsx")
+    for source in (CAREERS_FAIR, large):  # a sheet read whole by the first checks, or not
+        with zipfile.ZipFile(source) as archive:
+            size = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+        for lie in (size // 3, size * 3):  # the real data longer, shorter
+            path = _rezip(tmp_path / f"liar-{lie}.xlsx", _workbook_parts(source))
+            assert _sheet_entry(path, 24) == size
+            _sheet_entry(path, 24, lie)
+            _refused(path, "damaged", "declared size")
+
+
+def test_a_part_whose_checksum_or_packed_bytes_are_wrong_is_refused(tmp_path: Path) -> None:
+    parts = _workbook_parts(_large_workbook(tmp_path / "large.xlsx"))
+    path = _rezip(tmp_path / "crc.xlsx", parts)
+    _sheet_entry(path, 16, _sheet_entry(path, 16) ^ 1)
+    _refused(path, "damaged or incomplete", "checksum")
+    path = _rezip(tmp_path / "garbled.xlsx", parts)
+    data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
-    central = data.rfind(b"PK\x01\x02", 0, data.find(b"xl/worksheets/sheet1.xml", len(data) // 2))
-    size_at = central + 24
-    assert int.from_bytes(data[size_at : size_at + 4], "little") == info.file_size
-    data[size_at : size_at + 4] = (info.file_size // 3).to_bytes(4, "little")
+    name_length, extra_length = (
+        int.from_bytes(data[info.header_offset + at : info.header_offset + at + 2], "little")
+        for at in (26, 28)
+    )
+    start = info.header_offset + 30 + name_length + extra_length + PROLOG_BYTES // 8
+    end = info.header_offset + 30 + name_length + extra_length + info.compress_size
+    data[start:end] = b"\xff" * (end - start)  # past what the first checks read
     path.write_bytes(bytes(data))
-    _refused(path)
+    _refused(path, "damaged or incomplete")
+    data[start - PROLOG_BYTES // 8 : end] = b"\xff" * (end - start + PROLOG_BYTES // 8)
+    path.write_bytes(bytes(data))  # not even a first block: the inflate itself fails
+    with pytest.raises(ImportFileError, match="does not unpack"):
+        stream_member(path, "xl/worksheets/sheet1.xml")
+
+
+def test_a_workbook_stored_without_compression_is_read_and_checked(tmp_path: Path) -> None:
+    large = _large_workbook(tmp_path / "large.xlsx")
+    path = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in _workbook_parts(large).items():
+            archive.writestr(name, data)
+    assert read_table(path).rows == read_table(large).rows
+    _sheet_entry(path, 16, _sheet_entry(path, 16) ^ 1)
+    _refused(path, "damaged or incomplete", "CRC")
 
 
 def test_billion_laughs_inside_a_workbook(tmp_path: Path) -> None:

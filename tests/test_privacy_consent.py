@@ -195,3 +195,48 @@ def test_a_withdrawn_consent_stays_withdrawn_when_the_form_or_the_sheet_is_saved
     renewed = datetime(2025, 3, 1, 12, tzinfo=UTC)
     save_form(guardian_consent_at=renewed)
     assert valid() == [renewed]
+
+
+def test_an_import_asks_about_consent_only_for_the_rows_that_give_it(
+    database: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import event
+
+    from ixdesk.services.importing import commit_import, plan_import, read_table
+    from ixdesk.services.record_kinds import Kind
+    from tests.test_import_support import write_csv
+
+    asked: list[Any] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "consents" in statement and statement.lstrip().upper().startswith("SELECT"):
+            asked.append(parameters)
+
+    header = ["First name", "Last name", "Email"]
+    rows = [[f"Kea{n}", "Moloi", f"kea{n}@example.com"] for n in range(30)]
+    without = write_csv(tmp_path / "plain.csv", [header, *rows])
+    event.listen(database.engine, "before_cursor_execute", note)
+    try:
+        commit_import(database, plan_import(database, Kind.STUDENTS, read_table(without)))
+        assert asked == []  # no row gives consent: nothing to look up
+        given = [[f"Lwazi{n}", "Nkosi", f"lwazi{n}@example.com", "no"] for n in range(30)]
+        given[7][3] = "yes"
+        sheet = write_csv(tmp_path / "consent.csv", [[*header, "Parental consent"], *given])
+        commit_import(database, plan_import(database, Kind.STUDENTS, read_table(sheet)))
+    finally:
+        event.remove(database.engine, "before_cursor_execute", note)
+    with database.read() as session:
+        found = (
+            session.execute(
+                select(m.Student.first_name).join(m.Consent, m.Consent.student_id == m.Student.id)
+            )
+            .scalars()
+            .all()
+        )
+        ids = {
+            name: id_ for name, id_ in session.execute(select(m.Student.first_name, m.Student.id))
+        }
+    assert found == ["Lwazi7"]
+    text = str(asked).replace("-", "")  # ids as each driver binds them
+    looked_up = {name for name, id_ in ids.items() if id_.replace("-", "") in text}
+    assert looked_up == {"Lwazi7"}

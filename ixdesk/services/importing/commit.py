@@ -191,9 +191,7 @@ class _Writer:
             self._write(new, changed, expertise, answers, rankings)
         if plan.kind == Kind.STUDENTS:
             students = [t.id for p in plan.parts for t in plan.targets.get(p.record, ())]
-            for p in plan.parts:  # and the new records kept as their rows
-                ids = plan.row_ids.get(p.record, [])
-                students += [ids[index] for index in plan.from_rows.get(p.record, ())]
+            students += self._consenting_from_rows()
             consents = list(consents_to_add(self.connection, students, self._stamp()))
             self.total += len(consents)
             self.insert(m.Consent.__table__, consents)
@@ -201,6 +199,21 @@ class _Writer:
         audit.note(self.context.session, audit.IMPORT, f"Import of {plan.kind}",
                    records=written, file_name=plan.table.path)  # fmt: skip
         return self.result
+
+    def _consenting_from_rows(self) -> list[str]:
+        """The ids of the new records kept as their rows whose row gives a consent date:
+        only these can need a consent record (the others were written without one)."""
+        plan = self.plan
+        if not plan.rows:
+            return []
+        given = plan.rows[0].store.columns.get("guardian_consent_at")
+        if given is None:
+            return []
+        students: list[str] = []
+        for p in plan.parts:
+            ids = plan.row_ids.get(p.record, [])
+            students += [ids[i] for i in plan.from_rows.get(p.record, ()) if given[i] is not None]
+        return students
 
     def _write(
         self,

@@ -11,6 +11,8 @@ from sqlalchemy.types import TypeEngine
 
 BULK_ROWS = 10_000
 """New rows from which a table's indexes are built once after the inserts, not row by row."""
+ROWS_PER_STATEMENT = 100
+SQLITE_VARIABLES = 999  # the fewest bound values per statement any SQLite build allows
 
 
 def insert_sqlite(
@@ -59,8 +61,35 @@ def insert_sqlite(
         parts.append(quote(name))
         marks.append(mark)
         processed.append(values)
-    statement = f"INSERT INTO {table.name} ({', '.join(parts)}) VALUES ({', '.join(marks)})"
-    connection.exec_driver_sql(statement, list(zip(*processed, strict=True)))
+    _insert_rows(connection, table.name, parts, marks, processed)
+
+
+def _insert_rows(
+    connection: Connection,
+    name: str,
+    parts: list[str],
+    marks: list[str],
+    columns: list[list[Any]],
+) -> None:
+    """The rows, several to a statement (``INSERT … VALUES (…), (…), …``): SQLite then
+    runs one statement per group rather than per row. Groups stay within the 999
+    variables every SQLite build allows. The values are laid out row after row a
+    whole column at a time, without a tuple per row."""
+    width, size = len(columns), len(columns[0])
+    flat: list[Any] = [None] * (width * size)
+    for position, values in enumerate(columns):
+        flat[position::width] = values
+    per = max(1, min(ROWS_PER_STATEMENT, SQLITE_VARIABLES // width))
+    row = f"({', '.join(marks)})"
+    insert = f"INSERT INTO {name} ({', '.join(parts)}) VALUES "
+    whole = (size - size % per) * width
+    if whole:
+        step = per * width
+        groups = [tuple(flat[start : start + step]) for start in range(0, whole, step)]
+        connection.exec_driver_sql(insert + ", ".join([row] * per), groups)
+    if whole < len(flat):
+        rest = ", ".join([row] * (size % per))
+        connection.exec_driver_sql(insert + rest, tuple(flat[whole:]))
 
 
 def _text_uuid(kind: TypeEngine[Any]) -> bool:

@@ -18,7 +18,12 @@ import python_calamine
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from ixdesk.services.importing.safety import ImportFileError, check_zip, stream_member
+from ixdesk.services.importing.safety import (
+    ImportFileError,
+    check_member,
+    check_zip,
+    stream_member,
+)
 from ixdesk.services.importing.table import SheetInfo, SourceTable, blank, build_table
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -115,7 +120,7 @@ def _parse_checked(
     follows, rather than kept by the helper thread's allocator.
     """
     streaming = (
-        pool.submit(stream_member, path, _SHARED_STRINGS) if _SHARED_STRINGS in sizes else None
+        pool.submit(check_member, path, _SHARED_STRINGS) if _SHARED_STRINGS in sizes else None
     )
     try:
         sheet = workbook.get_sheet_by_name(name)
