@@ -191,7 +191,7 @@ def test_a_file_open_in_another_ixdesk_is_not_converted_under_it(
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "open"
         before = path.read_bytes()
-        with pytest.raises(IxdeskError, match="open in another ixdesk.*Nothing was changed"):
+        with pytest.raises(IxdeskError, match=r"open in another ixdesk.*Nothing was changed"):
             if convert == "encrypt":
                 cipher.encrypt_file(path, "new password")
             else:

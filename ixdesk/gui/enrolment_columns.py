@@ -38,10 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.gui.enrolment_text import search_key, tooltip
-from ixdesk.gui.record_model import display_text
+from ixdesk.gui.enrolment_text import card_tag, search_key, tooltip
 from ixdesk.services.enrolment import BoardRow
-from ixdesk.services.kinds import DATE, status_label
+from ixdesk.services.kinds import status_label
 from ixdesk.services.search import matches
 
 MIME_TYPE = "application/x-ixdesk-enrolments"
@@ -163,13 +162,7 @@ class EnrolmentListModel(QAbstractListModel):
         return " · ".join(part for part in parts if part)
 
     def tag(self, row: BoardRow, long: bool = False) -> str:
-        """What the column needs to know at a glance: when they applied, or no group."""
-        if row.status in (ES.APPLIED, ES.ACCEPTED) and row.applied_on is not None:
-            day = display_text(row.applied_on, DATE)
-            return f"applied {day}" if long else day.rsplit(" ", 1)[0]
-        if row.status == ES.ENROLLED and not row.in_group:
-            return "no group yet" if long else "no group"
-        return ""
+        return card_tag(row, long)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

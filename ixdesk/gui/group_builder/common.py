@@ -15,8 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from ixdesk.db.enums import ConsentPurpose
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import GroupRow, StudentRow
+from ixdesk.services.privacy.consent import gap_sentence
 
 MIME = "application/x-ixdesk-student-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +39,13 @@ def student_cell(student: StudentRow, column: int) -> str:
     if column == 2:
         return "" if student.grade is None else str(student.grade)
     return student.track_interest or ""
+
+
+def consent_note(student: StudentRow) -> str:
+    """For a tooltip: why a minor is marked (no valid consent to take part), or nothing."""
+    if student.consent is None:
+        return ""
+    return " — " + gap_sentence(ConsentPurpose.PARTICIPATION, student.consent)
 
 
 def sort_value(student: StudentRow, column: int) -> tuple[Any, ...]:

@@ -20,6 +20,7 @@ from ixdesk.gui.group_builder.common import (
     TITLE_ROLE,
     AnyIndex,
     Display,
+    consent_note,
     decode_ids,
     encode_ids,
     header_details,
@@ -283,9 +284,11 @@ class GroupTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             note = f" — enrolment: {student.status}" if left else ""
             locked = " — locked in this group" if student.locked else ""
-            return student_cell(student, column) + note + locked
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and student.locked:
-            return icon("lock")
+            return student_cell(student, column) + note + locked + consent_note(student)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            if student.consent:  # a minor without a valid consent to take part
+                return icon("warning")
+            return icon("lock") if student.locked else None
         if role == Qt.ItemDataRole.FontRole and left:
             font = QFont()
             font.setItalic(True)
