@@ -3,22 +3,28 @@ the gaps per purpose, and "Needs attention" for messages, on both databases."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from sqlalchemy import update
+from sqlalchemy import event, update
+from sqlalchemy.engine import Engine
 
 from ixdesk.db import Database
 from ixdesk.db import models as m
 from ixdesk.db.enums import ConsentPurpose as P
 from ixdesk.services import attention as a
+from ixdesk.services import groups as g
+from ixdesk.services.enrolment import enrolment_board
 from ixdesk.services.export.rosters import export_cohort_roster
 from ixdesk.services.operations import OperationContext, run_operation
 from ixdesk.services.privacy import consent as cs
 from ixdesk.services.privacy import profiles as pf
 from tests.assignment_world import TODAY, build_assignment_world
+from tests.group_cohort import make_cohort
 
 
 def _set(database: Database, *student_ids: str, **values: Any) -> None:
@@ -130,3 +136,40 @@ def test_the_coordinator_roster_marks_minors_without_consent_to_take_part(
     assert "guardian consent" in pf.describe(pf.COORDINATOR)
     others = [p for p in pf.PROFILES.values() if p is not pf.COORDINATOR]
     assert all("guardian_consent" not in p.shown and p.marks is None for p in others)
+
+
+@contextmanager
+def _counting() -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(Engine, "before_cursor_execute", before)
+
+
+def test_the_marks_cost_the_same_queries_for_30_students_as_for_300(
+    database: Database, tmp_path: Path
+) -> None:
+    small = make_cohort(database, 30, name="Small")
+    large = make_cohort(database, 300, name="Large")
+
+    def statements(cohort_id: str) -> list[int]:
+        counts = []
+        for load in (
+            lambda: enrolment_board(database, cohort_id),
+            lambda: g.builder_data(database, cohort_id),
+            lambda: export_cohort_roster(database, cohort_id, tmp_path / f"{cohort_id}.xlsx"),
+        ):
+            with _counting() as seen:
+                load()
+            counts.append(len(seen))
+        return counts
+
+    assert statements(small.cohort_id) == statements(large.cohort_id)
+    rows = enrolment_board(database, large.cohort_id)
+    assert sum(row.consent == cs.MISSING for row in rows) == 300  # no birthdays, no consents

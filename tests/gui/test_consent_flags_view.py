@@ -1,20 +1,34 @@
 """A minor's missing consents shown where the purpose is used: the student's card (one
-line, and beside a ticked messaging opt-in), kept fresh when a consent is recorded."""
+line, and beside a ticked messaging opt-in), the enrolment board's and the group
+builder's cards; kept fresh when a consent is recorded."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
+from ixdesk.db import Database
+from ixdesk.db import models as m
 from ixdesk.db.enums import ConsentPurpose
 from ixdesk.gui.consent_panel import ConsentDialog
+from ixdesk.gui.enrolment_board import EnrolmentBoard
+from ixdesk.gui.group_builder import GroupBuilder
 from ixdesk.gui.main_window import MainWindow
+from ixdesk.gui.workbench import Workbench
+from ixdesk.services.operations import update_record
+from ixdesk.services.privacy import consent as cs
 from ixdesk.services.record_kinds import Kind
 from tests import privacy_world
+from tests.enrolment_fixtures import ES, SmallCohort, small_cohort
 from tests.gui.conftest import ScriptedDialogs
-from tests.gui.helpers import open_view
+from tests.gui.helpers import caught_up, open_view
+
+ADULT = date(2000, 1, 1)
 
 
 def test_the_card_says_what_a_minor_lacks_and_follows_a_consent_recorded(
@@ -79,3 +93,93 @@ def test_an_adults_card_has_no_consent_line(window: MainWindow) -> None:
     assert isinstance(opt_in, QCheckBox)
     opt_in.setChecked(True)
     assert panel.opt_in_flag.text() == ""
+
+
+def _marked_world(database: Database) -> SmallCohort:
+    """Eva (in Group 1) with a consent to take part, withdrawn; Finn (in Group 1) an
+    adult; Gus (enrolled, in no group) with no date of birth and no consent."""
+    cohort = small_cohort(database)
+    students = cohort.students
+    (given,) = cs.give_consent(
+        database, students["Eva"], [ConsentPurpose.PARTICIPATION], given_by="A guardian"
+    )
+    cs.withdraw_consent(database, given, withdrawn_by="A guardian")
+    with database.read() as session:
+        finn = session.get(m.Student, students["Finn"])
+        assert finn is not None
+        version = finn.version
+    update_record(database, m.Student, students["Finn"], version, {"date_of_birth": ADULT})
+    return cohort
+
+
+def test_the_enrolment_board_marks_minors_without_consent_to_take_part(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
+) -> None:
+    cohort = _marked_world(sqlite_database)
+    board = EnrolmentBoard(workbench)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitExposed(board)
+    board.set_cohort(cohort.cohort_id)
+    model = board.columns[ES.ENROLLED].model
+    rows = {row.first_name: row for row in model.all_rows()}
+    assert model.tag(rows["Eva"]) == "no consent"
+    assert model.tag(rows["Eva"], long=True) == "consent withdrawn"
+    assert model.tag(rows["Finn"]) == ""  # an adult
+    assert model.tag(rows["Gus"]) == "no consent · no group"
+    tips = {
+        model.data(model.index(n), Qt.ItemDataRole.ToolTipRole).split(":")[0]: model.data(
+            model.index(n), Qt.ItemDataRole.ToolTipRole
+        )
+        for n in range(model.rowCount())
+    }
+    assert tips["Eva Gray"].endswith(
+        "\nUnder 18: the guardian's consent for taking part in the programme was withdrawn."
+    )
+    assert tips["Gus Ince"].endswith(
+        "\nUnder 18: no guardian's consent for taking part in the programme is on record."
+    )
+    assert "Under 18" not in tips["Finn Holt"]
+    # A consent recorded elsewhere: the board follows.
+    cs.give_consent(
+        sqlite_database, cohort.students["Gus"], [ConsentPurpose.PARTICIPATION],
+        given_by="A guardian", hub=workbench.hub,
+    )  # fmt: skip
+    caught_up(qtbot, board)
+    rows = {row.first_name: row for row in board.columns[ES.ENROLLED].model.all_rows()}
+    assert model.tag(rows["Gus"]) == "no group"
+
+
+def test_the_group_builder_marks_minors_without_consent_to_take_part(
+    qtbot: QtBot, sqlite_database: Database, workbench: Workbench
+) -> None:
+    cohort = _marked_world(sqlite_database)
+    builder = GroupBuilder(workbench)
+    qtbot.addWidget(builder)
+    builder.show()
+    qtbot.waitExposed(builder)
+    builder.set_cohort(cohort.cohort_id)
+    tree = builder.tree_model
+    group = tree.group_index(cohort.group_id)
+    members = {tree.index(row, 0, group).data(): tree.index(row, 0, group) for row in range(2)}
+    eva, finn = members["Eva Gray"], members["Finn Holt"]
+    assert isinstance(eva.data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert eva.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Eva Gray — Under 18: the guardian's consent for taking part in the programme "
+        "was withdrawn."
+    )
+    assert finn.data(Qt.ItemDataRole.DecorationRole) is None
+    assert finn.data(Qt.ItemDataRole.ToolTipRole) == "Finn Holt"
+    loose = builder.unassigned_model
+    (gus,) = [loose.index(row, 0) for row in range(loose.rowCount())]
+    assert isinstance(gus.data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert gus.data(Qt.ItemDataRole.ToolTipRole).endswith("is on record.")
+    assert loose.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None  # the name only
+    # A consent recorded elsewhere: the builder follows.
+    cs.give_consent(
+        sqlite_database, cohort.students["Gus"], [ConsentPurpose.PARTICIPATION],
+        given_by="A guardian", hub=workbench.hub,
+    )  # fmt: skip
+    caught_up(qtbot, builder)
+    assert loose.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert loose.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Gus Ince"

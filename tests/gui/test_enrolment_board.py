@@ -93,7 +93,7 @@ def test_columns_show_each_state_with_counts_and_the_enrolled_header_against_cap
     model = columns[ES.ENROLLED].model
     # Gus is in no group yet (and, no date of birth and no consent on record, may be a minor)
     assert model.tag(model.row_at(2)) == "no consent · no group"
-    assert model.tag(model.row_at(0)) == ""
+    assert model.tag(model.row_at(0)) == "no consent"  # Eva is in a group
 
 
 def test_drag_and_drop_between_columns_moves_and_undoes(qtbot: QtBot, board: Board) -> None:
