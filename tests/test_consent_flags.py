@@ -88,8 +88,7 @@ def test_a_minor_opted_in_to_messages_without_consent_needs_attention(
     # s4 (an adult anyway) has the consent; just_adult is 18; both minors are flagged.
     assert set(texts) == {world["minor"], world["consented"]}
     assert texts[world["minor"]] == (
-        "Mina No0 (Marketing Spring 2027) is opted in to messages but is under 18 and has no "
-        "guardian's consent for messages."
+        "Mina No0 is under 18 and opted in to messages, with no guardian's consent for them."
     )
     given = cs.give_consent(database, world["consented"], [P.MESSAGES], given_by="A parent")
     assert set(flagged()) == {world["minor"]}

@@ -1,6 +1,7 @@
 """What a student's card on the enrolment board says beyond its two lines: the tag in
-its corner (no guardian's consent, when they applied, no group), the tooltip with the
-application answers, and the text the board's search looks in."""
+its corner (when they applied, no group), why it has a warning icon (no guardian's
+consent), the tooltip with the application answers, and the text the board's search
+looks in."""
 
 from __future__ import annotations
 
@@ -16,14 +17,11 @@ from ixdesk.services.privacy.consent import WITHDRAWN, gap_sentence
 
 
 def card_tag(row: BoardRow, long: bool = False) -> str:
-    """What the column needs to know at a glance: a minor without a valid consent to take
-    part, when they applied, or no group."""
+    """What the column needs to know at a glance: when they applied, or no group; said in
+    full (``long``), also a minor without a valid consent to take part."""
     parts = []
-    if row.consent is not None:
-        withdrawn = row.consent == WITHDRAWN
-        parts.append(
-            "no consent" if not long else "consent withdrawn" if withdrawn else "no consent yet"
-        )
+    if row.consent is not None and long:  # on the card itself: a warning icon
+        parts.append("consent withdrawn" if row.consent == WITHDRAWN else "no consent yet")
     if row.status in (ES.APPLIED, ES.ACCEPTED) and row.applied_on is not None:
         day = display_text(row.applied_on, DATE)
         parts.append(f"applied {day}" if long else day.rsplit(" ", 1)[0])
@@ -33,7 +31,7 @@ def card_tag(row: BoardRow, long: bool = False) -> str:
 
 
 def why_marked(row: BoardRow) -> str:
-    """Why the card says "no consent", in one sentence (empty when it does not)."""
+    """Why the card has a warning icon, in one sentence (empty when it has none)."""
     return "" if row.consent is None else gap_sentence(ConsentPurpose.PARTICIPATION, row.consent)
 
 

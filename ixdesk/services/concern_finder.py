@@ -238,8 +238,7 @@ class Finder:
             ConsentPurpose.MESSAGES, opted_in
         ):
             text = (
-                f"{name} ({cohort.name}) is opted in to messages but is under 18 and has no "
-                "guardian's consent for messages."
+                f"{name} is under 18 and opted in to messages, with no guardian's consent for them."
             )
             self.found.append(
                 make_concern(MESSAGES_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)

@@ -123,10 +123,16 @@ def test_the_enrolment_board_marks_minors_without_consent_to_take_part(
     board.set_cohort(cohort.cohort_id)
     model = board.columns[ES.ENROLLED].model
     rows = {row.first_name: row for row in model.all_rows()}
-    assert model.tag(rows["Eva"]) == "no consent"
+    assert model.tag(rows["Eva"]) == ""  # the name keeps its room: the mark is an icon
     assert model.tag(rows["Eva"], long=True) == "consent withdrawn"
-    assert model.tag(rows["Finn"]) == ""  # an adult
-    assert model.tag(rows["Gus"]) == "no consent · no group"
+    assert model.tag(rows["Gus"]) == "no group"
+    assert model.tag(rows["Gus"], long=True) == "no consent yet · no group yet"
+    icons = {
+        model.row_at(n).first_name: model.data(model.index(n), Qt.ItemDataRole.DecorationRole)
+        for n in range(model.rowCount())
+    }
+    assert isinstance(icons["Eva"], QIcon) and isinstance(icons["Gus"], QIcon)
+    assert icons["Finn"] is None  # an adult
     tips = {
         model.data(model.index(n), Qt.ItemDataRole.ToolTipRole).split(":")[0]: model.data(
             model.index(n), Qt.ItemDataRole.ToolTipRole
@@ -147,7 +153,8 @@ def test_the_enrolment_board_marks_minors_without_consent_to_take_part(
     )  # fmt: skip
     caught_up(qtbot, board)
     rows = {row.first_name: row for row in board.columns[ES.ENROLLED].model.all_rows()}
-    assert model.tag(rows["Gus"]) == "no group"
+    assert model.tag(rows["Gus"], long=True) == "no group yet"
+    assert rows["Gus"].consent is None
 
 
 def test_the_group_builder_marks_minors_without_consent_to_take_part(

@@ -91,9 +91,8 @@ def test_columns_show_each_state_with_counts_and_the_enrolled_header_against_cap
     assert shown(board, ES.WAITLISTED) == ["1. Ben Dahl", "2. Cleo Evans", "3. Dev Fox"]
     assert shown(board, ES.ENROLLED) == ["Eva Gray", "Finn Holt", "Gus Ince"]
     model = columns[ES.ENROLLED].model
-    # Gus is in no group yet (and, no date of birth and no consent on record, may be a minor)
-    assert model.tag(model.row_at(2)) == "no consent · no group"
-    assert model.tag(model.row_at(0)) == "no consent"  # Eva is in a group
+    assert model.tag(model.row_at(2)) == "no group"  # Gus is in no group yet
+    assert model.tag(model.row_at(0)) == ""
 
 
 def test_drag_and_drop_between_columns_moves_and_undoes(qtbot: QtBot, board: Board) -> None:
