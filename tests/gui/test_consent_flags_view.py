@@ -29,6 +29,7 @@ from tests.gui.conftest import ScriptedDialogs
 from tests.gui.helpers import caught_up, open_view
 
 ADULT = date(2000, 1, 1)
+Shows = EnrolmentBoard | GroupBuilder
 
 
 def test_the_card_says_what_a_minor_lacks_and_follows_a_consent_recorded(
@@ -112,15 +113,19 @@ def _marked_world(database: Database) -> SmallCohort:
     return cohort
 
 
+def _shown(qtbot: QtBot, widget: Shows, cohort: SmallCohort) -> None:
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_cohort(cohort.cohort_id)
+
+
 def test_the_enrolment_board_marks_minors_without_consent_to_take_part(
     qtbot: QtBot, sqlite_database: Database, workbench: Workbench
 ) -> None:
     cohort = _marked_world(sqlite_database)
     board = EnrolmentBoard(workbench)
-    qtbot.addWidget(board)
-    board.show()
-    qtbot.waitExposed(board)
-    board.set_cohort(cohort.cohort_id)
+    _shown(qtbot, board, cohort)
     model = board.columns[ES.ENROLLED].model
     rows = {row.first_name: row for row in model.all_rows()}
     assert model.tag(rows["Eva"]) == ""  # the name keeps its room: the mark is an icon
@@ -134,9 +139,7 @@ def test_the_enrolment_board_marks_minors_without_consent_to_take_part(
     assert isinstance(icons["Eva"], QIcon) and isinstance(icons["Gus"], QIcon)
     assert icons["Finn"] is None  # an adult
     tips = {
-        model.data(model.index(n), Qt.ItemDataRole.ToolTipRole).split(":")[0]: model.data(
-            model.index(n), Qt.ItemDataRole.ToolTipRole
-        )
+        model.row_at(n).name: model.data(model.index(n), Qt.ItemDataRole.ToolTipRole)
         for n in range(model.rowCount())
     }
     assert tips["Eva Gray"].endswith(
@@ -162,10 +165,7 @@ def test_the_group_builder_marks_minors_without_consent_to_take_part(
 ) -> None:
     cohort = _marked_world(sqlite_database)
     builder = GroupBuilder(workbench)
-    qtbot.addWidget(builder)
-    builder.show()
-    qtbot.waitExposed(builder)
-    builder.set_cohort(cohort.cohort_id)
+    _shown(qtbot, builder, cohort)
     tree = builder.tree_model
     group = tree.group_index(cohort.group_id)
     members = {tree.index(row, 0, group).data(): tree.index(row, 0, group) for row in range(2)}
