@@ -4,6 +4,7 @@ builder's cards; kept fresh when a consent is recorded."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -18,8 +19,10 @@ from ixdesk.db.enums import ConsentPurpose
 from ixdesk.gui.consent_panel import ConsentDialog
 from ixdesk.gui.enrolment_board import EnrolmentBoard
 from ixdesk.gui.group_builder import GroupBuilder
+from ixdesk.gui.group_builder.common import student_icon
 from ixdesk.gui.main_window import MainWindow
 from ixdesk.gui.workbench import Workbench
+from ixdesk.services.groups import StudentRow
 from ixdesk.services.operations import update_record
 from ixdesk.services.privacy import consent as cs
 from ixdesk.services.record_kinds import Kind
@@ -190,3 +193,15 @@ def test_the_group_builder_marks_minors_without_consent_to_take_part(
     caught_up(qtbot, builder)
     assert loose.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
     assert loose.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Gus Ince"
+
+
+def test_a_locked_member_without_consent_shows_both_signs(qapp: Any) -> None:
+    locked = StudentRow("s1", "Eva", "Gray", None, None, None, None, None, None, locked=True)
+    lacking = replace(locked, consent=cs.MISSING)
+    both, lock = student_icon(lacking), student_icon(locked)
+    assert isinstance(both, QIcon) and isinstance(lock, QIcon)
+    warning = student_icon(replace(lacking, locked=False))
+    assert isinstance(warning, QIcon)
+    keys = {both.cacheKey(), lock.cacheKey(), warning.cacheKey()}
+    assert len(keys) == 3  # the lock is not hidden by the warning, nor the other way
+    assert student_icon(replace(locked, locked=False)) is None

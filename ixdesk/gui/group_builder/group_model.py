@@ -27,6 +27,7 @@ from ixdesk.gui.group_builder.common import (
     header_text,
     header_title,
     student_cell,
+    student_icon,
 )
 from ixdesk.gui.icons import icon
 from ixdesk.services.groups import GroupRow, StudentRow, group_warnings
@@ -284,11 +285,9 @@ class GroupTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             note = f" — enrolment: {student.status}" if left else ""
             locked = " — locked in this group" if student.locked else ""
-            return student_cell(student, column) + note + locked + consent_note(student)
+            return student_cell(student, column) + consent_note(student) + note + locked
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            if student.consent:  # a minor without a valid consent to take part
-                return icon("warning")
-            return icon("lock") if student.locked else None
+            return student_icon(student)
         if role == Qt.ItemDataRole.FontRole and left:
             font = QFont()
             font.setItalic(True)

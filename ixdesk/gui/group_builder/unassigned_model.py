@@ -21,8 +21,8 @@ from ixdesk.gui.group_builder.common import (
     runs,
     sort_value,
     student_cell,
+    student_icon,
 )
-from ixdesk.gui.icons import icon
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
 from ixdesk.services.search import matches, search_terms
@@ -131,8 +131,8 @@ class UnassignedModel(QAbstractTableModel):
             return student_cell(student, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return student_cell(student, index.column()) + consent_note(student)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and student.consent:
-            return icon("warning")  # a minor without a valid consent to take part
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return student_icon(student)
         if role == ID_ROLE:
             return student.id
         if role == KIND_ROLE:
