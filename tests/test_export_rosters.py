@@ -238,6 +238,7 @@ def test_cohort_roster_has_an_overview_one_sheet_per_group_and_the_ungrouped(
         "Grade",
         "Email",
         "Phone",
+        "Guardian consent",
     ]
     # The withdrawn student (Ana) and the deleted one are left out.
     assert [row[:3] for row in members] == [["Last00", "Zoë", "Zo"], ["Last01", "Sam", None]]

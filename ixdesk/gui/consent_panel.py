@@ -1,7 +1,10 @@
 """A student's consent records on the student's editor: shown, recorded, withdrawn.
 
 Each change goes through the workbench's runner with an undo step; the panel
-reloads when the editor's linked records do (the editor reads ``consents``).
+reloads when the editor's linked records do (the editor reads what
+``consent_card`` reads). For a minor, one line says which purposes lack a valid
+consent, and a line under the messaging opt-in says so while the box is ticked
+without a consent for messages.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import ConsentMethod, ConsentPurpose
+from ixdesk.gui.field_problems import WARNING_COLOURS, ProblemLine, problem_line_for
 from ixdesk.gui.operations import Reversible
 from ixdesk.gui.window_parts import read_only_table
 from ixdesk.gui.workbench import Workbench
@@ -93,11 +97,22 @@ class ConsentDialog(QDialog):
 
 
 class ConsentPanel(QWidget):
-    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workbench: Workbench, opt_in: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workbench = workbench
         self.student_id: str | None = None
         self.rows: list[cs.ConsentRow] = []
+        self.card = cs.ConsentCard([], False, {})
+        self.status = ProblemLine("consent_status")
+        self.status.setAccessibleName("Purposes without a guardian's consent")
+        # Under the messaging opt-in (a line of its own, as the form's problems have).
+        self.opt_in = opt_in if isinstance(opt_in, QCheckBox) else None
+        self.opt_in_flag = problem_line_for(opt_in or self, "messages_consent")
+        self.opt_in_flag.setAccessibleName("Messages without a guardian's consent")
+        if self.opt_in is not None:
+            self.opt_in.toggled.connect(self._flag_opt_in)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         top = QHBoxLayout()
@@ -112,6 +127,7 @@ class ConsentPanel(QWidget):
         top.addWidget(self.record_button)
         top.addWidget(self.withdraw_button)
         layout.addLayout(top)
+        layout.addWidget(self.status)
         self.table = read_only_table(COLUMNS, "Consent records")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -125,9 +141,17 @@ class ConsentPanel(QWidget):
 
     def show_for(self, student_id: str | None) -> None:
         self.student_id = student_id
-        self.rows = (
-            [] if student_id is None else cs.student_consents(self.workbench.database, student_id)
+        self.card = (
+            cs.ConsentCard([], False, {})
+            if student_id is None
+            else cs.consent_card(self.workbench.database, student_id)
         )
+        self.rows = self.card.rows
+        self.status.forget()
+        self.opt_in_flag.forget()
+        self.status.say(self.card.status(), WARNING_COLOURS)
+        self.status.setVisible(bool(self.card.minor))
+        self._flag_opt_in()
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             withdrawn = _day(row.withdrawn_at)
@@ -158,6 +182,14 @@ class ConsentPanel(QWidget):
             else "Guardian's consent: none on record"
         )
         self._update_buttons()
+
+    def _flag_opt_in(self) -> None:
+        """Beside a ticked opt-in: a minor without a valid consent for messages."""
+        messages = ConsentPurpose.MESSAGES
+        state = self.card.gaps.get(messages)
+        ticked = self.opt_in is not None and self.opt_in.isChecked()
+        text = cs.gap_sentence(messages, state) if ticked and state else ""
+        self.opt_in_flag.say(text, WARNING_COLOURS)
 
     def _selected(self) -> cs.ConsentRow | None:
         index = self.table.currentRow()

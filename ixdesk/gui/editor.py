@@ -46,7 +46,7 @@ from ixdesk.gui.undo import SaveStep
 from ixdesk.gui.workbench import Workbench
 from ixdesk.services import editing, links, rules, stale_edits
 from ixdesk.services.kinds import KINDS
-from ixdesk.services.privacy.consent import student_consents
+from ixdesk.services.privacy.consent import consent_card
 from ixdesk.services.reads import reads_of
 from ixdesk.services.record_kinds import CONTACTS, Kind
 from ixdesk.services.validation import quoted
@@ -139,7 +139,7 @@ class RecordEditor(QWidget):
         self.sections.addWidget(self.linked_records)
         self.consents: ConsentPanel | None = None
         if self.kind == Kind.STUDENTS:
-            self.consents = ConsentPanel(self.workbench)
+            self.consents = ConsentPanel(self.workbench, self.fields["messaging_opt_in"])
             self.sections.addWidget(self.consents)
 
         buttons = QHBoxLayout()
@@ -172,7 +172,7 @@ class RecordEditor(QWidget):
     def reads(self) -> frozenset[str]:
         """The tables behind the lists of choices and the linked records it shows."""
         lists = [SOURCE_TABLES[LINK_SOURCES[name]] for name in self.fields if name in LINK_SOURCES]
-        consents = reads_of(student_consents) if self.consents is not None else frozenset()
+        consents = reads_of(consent_card) if self.consents is not None else frozenset()
         choices = self.problem_choices.READS if self.problem_choices else frozenset()
         return reads_of(links.linked_records).union(consents, choices, *lists)
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from ixdesk.db.enums import EnrolmentStatus
-from ixdesk.gui.enrolment_text import search_key, tooltip
-from ixdesk.gui.record_model import display_text
+from ixdesk.gui.enrolment_text import card_tag, search_key, tooltip
+from ixdesk.gui.icons import icon
 from ixdesk.services.enrolment import BoardRow
-from ixdesk.services.kinds import DATE, status_label
+from ixdesk.services.kinds import status_label
 from ixdesk.services.search import matches
 
 MIME_TYPE = "application/x-ixdesk-enrolments"
@@ -139,6 +139,8 @@ class EnrolmentListModel(QAbstractListModel):
         row = self.row_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.title(row)
+        if role == Qt.ItemDataRole.DecorationRole and row.consent is not None:
+            return icon("warning")  # a minor without a valid consent to take part
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(f"{self.title(row)}: {self.detail(row, long=True)}", row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -163,13 +165,7 @@ class EnrolmentListModel(QAbstractListModel):
         return " · ".join(part for part in parts if part)
 
     def tag(self, row: BoardRow, long: bool = False) -> str:
-        """What the column needs to know at a glance: when they applied, or no group."""
-        if row.status in (ES.APPLIED, ES.ACCEPTED) and row.applied_on is not None:
-            day = display_text(row.applied_on, DATE)
-            return f"applied {day}" if long else day.rsplit(" ", 1)[0]
-        if row.status == ES.ENROLLED and not row.in_group:
-            return "no group yet" if long else "no group"
-        return ""
+        return card_tag(row, long)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -257,7 +253,7 @@ class EnrolmentDelegate(QStyledItemDelegate):
             return
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        item.text = ""
+        item.text, item.icon = "", QIcon()  # the card draws its own text and warning icon
         widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
@@ -285,11 +281,15 @@ class EnrolmentDelegate(QStyledItemDelegate):
         painter.setFont(item.font)
         painter.setPen(quiet)
         detail = QRect(rect.left(), name_rect.bottom() + 1, rect.width(), metrics.height())
+        marker = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(marker, QIcon):  # before the detail line, leaving the name its room
+            marker.paint(painter, QRect(detail.topLeft(), QSize(detail.height(), detail.height())))
+            detail.setLeft(detail.left() + detail.height() + 4)
         elide = Qt.TextElideMode.ElideRight
         painter.drawText(
             detail,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(model.detail(row), elide, rect.width()),
+            metrics.elidedText(model.detail(row), elide, detail.width()),
         )
         painter.restore()
 

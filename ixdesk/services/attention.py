@@ -24,7 +24,8 @@ The rules:
 - **Instructors' fit**: a lead or assistant who is not active (invited,
   paused, …) or does not teach the cohort's track, in the same words the
   assignment dialog warns with.
-- **Guardian consent**: a valid consent to take part, for accepted and enrolled minors.
+- **Guardian consent**: a valid consent to take part, for accepted and enrolled minors;
+  and for messages, for those of them opted in to messages.
 - **Absences**: a student absent from two sessions in a row (``running.absences``).
 
 What "approved", a valid safeguarding check and a minor mean is in
@@ -58,6 +59,7 @@ from ixdesk.services.concerns import (
     GROUP_TOO_SMALL,
     GROUP_WITHOUT_LEAD,
     GROUP_WITHOUT_PROBLEM,
+    MESSAGES_WITHOUT_CONSENT,
     MINOR_WITHOUT_CONSENT,
     PROBLEM_NOT_APPROVED,
     STUDENT_WITHOUT_GROUP,
@@ -83,6 +85,7 @@ __all__ = [
     "GROUP_WITHOUT_PROBLEM",
     "INSTRUCTOR_NOT_ACTIVE",
     "INSTRUCTOR_OUTSIDE_TRACK",
+    "MESSAGES_WITHOUT_CONSENT",
     "MINOR_WITHOUT_CONSENT",
     "PROBLEM_NOT_APPROVED",
     "SAFEGUARDING_EXPIRES",
@@ -173,6 +176,7 @@ def _concerns(database: Database, wanted: ColumnElement[bool], today: date) -> l
         finder.assistants()
         finder.ungrouped_students(with_groups)
         finder.minors_without_consent()
+        finder.messages_without_consent()
         finder.absences()
     finder.found.sort(key=_order)
     return finder.found

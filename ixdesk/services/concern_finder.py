@@ -3,6 +3,7 @@ scope at once (see :mod:`ixdesk.services.attention` for the rules)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,7 @@ from ixdesk.services.concerns import (
     GROUP_TOO_SMALL,
     GROUP_WITHOUT_LEAD,
     GROUP_WITHOUT_PROBLEM,
+    MESSAGES_WITHOUT_CONSENT,
     MINOR_WITHOUT_CONSENT,
     PROBLEM_NOT_APPROVED,
     STUDENT_WITHOUT_GROUP,
@@ -189,7 +191,11 @@ class Finder:
                 make_concern(COHORT_WITHOUT_GROUPS, text, Kind.COHORTS, cohort_id, cohort)
             )
 
-    def minors_without_consent(self) -> None:
+    def _minors_lacking(
+        self, purpose: ConsentPurpose, *more: Any
+    ) -> Iterator[tuple[CohortScope, str, str, date | None]]:
+        """(cohort, student id, name, date of birth) of the accepted and enrolled minors
+        (on their cohort's start) without a valid consent for ``purpose``."""
         e, s, c, today = m.Enrolment, m.Student, m.Consent, self.today
         earliest = min(cohort.starts_on or today for cohort in self.cohorts.values())
         # One bound for every cohort: who could be a minor on the earliest start.
@@ -202,17 +208,18 @@ class Finder:
                 e.status.in_(CONSENT_STATUSES),
                 e.deleted_at.is_(None),
                 s.deleted_at.is_(None),
-                s.id.not_in(
-                    select(c.student_id).where(valid_consent(ConsentPurpose.PARTICIPATION))
-                ),
+                s.id.not_in(select(c.student_id).where(valid_consent(purpose))),
                 bound,
+                *more,
             )
         )
         for cohort_id, student_id, first, last, born in self.session.execute(statement):
             cohort = self.cohorts[cohort_id]
-            if not is_minor(born, cohort.starts_on or today, cohort.audience):
-                continue
-            name = person_name(first, last)
+            if is_minor(born, cohort.starts_on or today, cohort.audience):
+                yield cohort, student_id, person_name(first, last), born
+
+    def minors_without_consent(self) -> None:
+        for cohort, student_id, name, born in self._minors_lacking(ConsentPurpose.PARTICIPATION):
             if born is None:
                 text = (
                     f"{name} has no date of birth and no guardian consent; {cohort.name} is "
@@ -222,6 +229,19 @@ class Finder:
                 text = f"{name} is under 18 when {cohort.name} starts and has no guardian consent."
             self.found.append(
                 make_concern(MINOR_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)
+            )
+
+    def messages_without_consent(self) -> None:
+        """Minors opted in to messages without a guardian's consent for messages."""
+        opted_in = m.Student.messaging_opt_in.is_(True)
+        for cohort, student_id, name, _born in self._minors_lacking(
+            ConsentPurpose.MESSAGES, opted_in
+        ):
+            text = (
+                f"{name} is under 18 and opted in to messages, with no guardian's consent for them."
+            )
+            self.found.append(
+                make_concern(MESSAGES_WITHOUT_CONSENT, text, Kind.STUDENTS, student_id, cohort)
             )
 
     def absences(self) -> None:

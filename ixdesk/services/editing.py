@@ -33,7 +33,7 @@ from ixdesk.services.operations import (
     run_operation,
 )
 from ixdesk.services.privacy import audit
-from ixdesk.services.privacy.consent import note_form_consent
+from ixdesk.services.privacy.consent_dates import note_form_consent
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 from ixdesk.services.tables import canonical_id

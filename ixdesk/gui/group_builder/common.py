@@ -9,14 +9,19 @@ services, after which the change announcement brings the rows back.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
+from ixdesk.db.enums import ConsentPurpose
+from ixdesk.gui.icons import icon
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import GroupRow, StudentRow
+from ixdesk.services.privacy.consent import gap_sentence
 
 MIME = "application/x-ixdesk-student-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +42,33 @@ def student_cell(student: StudentRow, column: int) -> str:
     if column == 2:
         return "" if student.grade is None else str(student.grade)
     return student.track_interest or ""
+
+
+def consent_note(student: StudentRow) -> str:
+    """For a tooltip: why a minor is marked (no valid consent to take part), or nothing."""
+    if student.consent is None:
+        return ""
+    return " — " + gap_sentence(ConsentPurpose.PARTICIPATION, student.consent)
+
+
+def student_icon(student: StudentRow) -> QIcon | None:
+    """Before a student's name: a warning sign for a minor without a valid consent to
+    take part, a lock for a student locked in their group, or both (the lock a badge)."""
+    if student.consent is None:
+        return icon("lock") if student.locked else None
+    return _warning_with_lock() if student.locked else icon("warning")
+
+
+@functools.cache
+def _warning_with_lock() -> QIcon:
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    icon("warning").paint(painter, QRect(0, 0, size, size))
+    icon("lock").paint(painter, QRect(size // 2, size // 2, size // 2, size // 2))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def sort_value(student: StudentRow, column: int) -> tuple[Any, ...]:

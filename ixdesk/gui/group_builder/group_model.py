@@ -20,12 +20,14 @@ from ixdesk.gui.group_builder.common import (
     TITLE_ROLE,
     AnyIndex,
     Display,
+    consent_note,
     decode_ids,
     encode_ids,
     header_details,
     header_text,
     header_title,
     student_cell,
+    student_icon,
 )
 from ixdesk.gui.icons import icon
 from ixdesk.services.groups import GroupRow, StudentRow, group_warnings
@@ -283,9 +285,9 @@ class GroupTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             note = f" — enrolment: {student.status}" if left else ""
             locked = " — locked in this group" if student.locked else ""
-            return student_cell(student, column) + note + locked
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and student.locked:
-            return icon("lock")
+            return student_cell(student, column) + consent_note(student) + note + locked
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return student_icon(student)
         if role == Qt.ItemDataRole.FontRole and left:
             font = QFont()
             font.setItalic(True)

@@ -15,11 +15,13 @@ from ixdesk.gui.group_builder.common import (
     MIME,
     AnyIndex,
     Display,
+    consent_note,
     decode_ids,
     encode_ids,
     runs,
     sort_value,
     student_cell,
+    student_icon,
 )
 from ixdesk.services.folding import fold
 from ixdesk.services.groups import StudentRow
@@ -125,8 +127,12 @@ class UnassignedModel(QAbstractTableModel):
         if not index.isValid():
             return None
         student = self._rows[index.row()]
-        if role in (Display, Qt.ItemDataRole.ToolTipRole):
+        if role == Display:
             return student_cell(student, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return student_cell(student, index.column()) + consent_note(student)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return student_icon(student)
         if role == ID_ROLE:
             return student.id
         if role == KIND_ROLE:

@@ -48,7 +48,7 @@ from ixdesk.services.record_kinds import Kind
 # Changes to these alter many rows at once (names shown in headers, who is enrolled).
 RELOAD_ON = frozenset(
     {"enrolments", "cohorts", "tracks", "business_problems", "instructors", "partner_companies",
-     "problem_preferences", "student_pairs"}
+     "problem_preferences", "student_pairs", "consents"}
 )  # fmt: skip
 BULK = 500
 WIDTHS = {"unassigned": (165, 160, 48), "groups": (230, 220, 56)}

@@ -13,15 +13,24 @@ from sqlalchemy import select
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import Audience, CohortFormat, CohortSchedule, CohortStatus, EnrolmentStatus
+from ixdesk.db.enums import (
+    Audience,
+    CohortFormat,
+    CohortSchedule,
+    CohortStatus,
+    ConsentPurpose,
+    EnrolmentStatus,
+)
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.answers import Answers, cohort_answers
 from ixdesk.services.counts import enrolled_count
 from ixdesk.services.folding import fold
+from ixdesk.services.privacy.consent import cohort_gaps
 from ixdesk.services.reads import reads
 
 ES = EnrolmentStatus
 _BY_APPLICATION = frozenset({ES.APPLIED, ES.ACCEPTED})
+PARTICIPATION = ConsentPurpose.PARTICIPATION
 COHORT_GONE = "This cohort no longer exists; someone may have deleted it. Reload the cohorts."
 
 
@@ -42,6 +51,7 @@ class BoardRow:
     applied_on: date | None
     in_group: bool
     answers: Answers = ()  # the application answers for this cohort, in the form's order
+    consent: str | None = None  # a minor's consent to take part: "missing", "withdrawn"
 
     @property
     def name(self) -> str:
@@ -61,7 +71,7 @@ def _local_date(moment: datetime | None) -> date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
-@reads("enrolments", "students", "group_memberships", "application_answers")
+@reads("enrolments", "students", "group_memberships", "application_answers", "consents", "cohorts")
 def enrolment_board(database: Database, cohort_id: str) -> list[BoardRow]:
     """Every live enrolment of the cohort, in the order the board shows them."""
     e, s, gm = m.Enrolment, m.Student, m.GroupMembership
@@ -82,10 +92,14 @@ def enrolment_board(database: Database, cohort_id: str) -> list[BoardRow]:
     with database.read() as session:
         result = session.execute(statement).all()
         answers = cohort_answers(session, cohort_id)
+        gaps = cohort_gaps(session, cohort_id, [row[1] for row in result], PARTICIPATION)
     rows = [
-        BoardRow(*row[:10], _local_date(row[10]), bool(row[11]), answers.get(row[1], ()))
+        BoardRow(
+            *row[:10], _local_date(row[10]), bool(row[11]), answers.get(row[1], ()),
+            gaps.get(row[1]),
+        )
         for row in result
-    ]
+    ]  # fmt: skip
     rows.sort(key=_board_key)
     return rows
 

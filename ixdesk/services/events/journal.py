@@ -22,7 +22,7 @@ from ixdesk.db.base import utcnow
 from ixdesk.errors import IxdeskError
 from ixdesk.services.deletion import untombstone
 from ixdesk.services.events.values import plain, typed_row
-from ixdesk.services.privacy.consent import record_consent_dates
+from ixdesk.services.privacy.consent_dates import record_consent_dates
 from ixdesk.services.record_kinds import Kind
 
 CHUNK = 500

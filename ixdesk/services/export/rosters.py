@@ -28,7 +28,7 @@ from ixdesk.services.export.workbook import Cancelled, Column, Progress, Workboo
 from ixdesk.services.kinds import status_label
 from ixdesk.services.privacy import audit
 from ixdesk.services.privacy import profiles as pf
-from ixdesk.services.privacy.consent import tell_left_out, without_lacking
+from ixdesk.services.privacy.consent import tell_left_out, with_gaps, without_lacking
 from ixdesk.services.read import students as st
 from ixdesk.services.read.cohorts import cohort_details
 from ixdesk.services.read.common import person, readable_phone, sort_key
@@ -53,6 +53,7 @@ MEMBER_HEADERS = {
     "grade": "Grade",
     "email": "Email",
     "phone": "Phone",
+    "guardian_consent": "Guardian consent",
 }
 COHORT_HEADING: Layout = (
     ("Cohort", "name"),
@@ -191,13 +192,18 @@ def export_cohort_roster(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Path:
-    """The coordinator's roster: an overview sheet, one sheet per group, the ungrouped."""
-    fields = st.COORDINATOR_FIELDS
+    """The coordinator's roster: an overview sheet, one sheet per group, the ungrouped;
+    a column marks minors without a valid consent to take part."""
+    profile = pf.COORDINATOR
+    assert profile.marks is not None
     with database.read() as session:
         cohort = cohort_details(session, cohort_id)
         groups = group_rows(session, cohort_id=cohort_id)
-        by_group = st.members(session, [group["id"] for group in groups], fields)
-        loose = st.ungrouped(session, cohort_id, fields)
+        listed = st.members(session, [group["id"] for group in groups], profile.student_fields)
+        listed[NOT_IN_A_GROUP] = st.ungrouped(session, cohort_id, profile.student_fields)
+        by_group = with_gaps(session, cohort_id, listed, profile.marks)
+        loose = by_group.pop(NOT_IN_A_GROUP)
+    fields = (*profile.student_fields[1:], "guardian_consent")  # the id makes way for it
     cohort["students"] = sum(map(len, by_group.values())) + len(loose)
     organisation = load_settings(database)
     region = organisation.region
@@ -221,9 +227,7 @@ def export_cohort_roster(
             groups.append({"name": NOT_IN_A_GROUP, "members": sheet.rows, "sheet": sheet.name})
         overview.write_rows(_values(group, COHORT_GROUPS) for group in groups)
         written = book.save()
-    return audit.exported(
-        database, title, written, profile=pf.COORDINATOR.key, records=cohort["students"]
-    )
+    return audit.exported(database, title, written, profile=profile.key, records=cohort["students"])
 
 
 def export_instructor_roster(

@@ -9,6 +9,7 @@ group counts as no group at all.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +19,11 @@ from sqlalchemy.orm import Session, aliased
 
 from ixdesk.db import models as m
 from ixdesk.db.engine import Database
-from ixdesk.db.enums import EnrolmentStatus
+from ixdesk.db.enums import ConsentPurpose, EnrolmentStatus
 from ixdesk.db.statements import AnySelect
 from ixdesk.errors import RecordNotFoundError
 from ixdesk.services.folding import fold
+from ixdesk.services.privacy.consent import cohort_gaps
 from ixdesk.services.read.common import person, sort_key
 from ixdesk.services.reads import reads
 from ixdesk.services.tables import canonical_id
@@ -44,6 +46,7 @@ class StudentRow:
     track_interest: str | None
     status: str | None = ENROLLED
     locked: bool = False  # locked in their group: a match leaves them there
+    consent: str | None = None  # a minor's consent to take part: "missing", "withdrawn"
 
     @property
     def name(self) -> str:
@@ -149,7 +152,7 @@ def _student_columns() -> tuple[Any, ...]:
     )
 
 
-def _student(row: Any, status: Any, locked: bool = False) -> StudentRow:
+def _student(row: Any, status: Any, locked: bool = False, consent: str | None = None) -> StudentRow:
     return StudentRow(
         canonical_id(row[0]),
         row[1] or "",
@@ -162,6 +165,7 @@ def _student(row: Any, status: Any, locked: bool = False) -> StudentRow:
         row[8],
         None if status is None else str(getattr(status, "value", status)),
         bool(locked),
+        consent,
     )
 
 
@@ -276,7 +280,7 @@ def cohort_info(session: Session, cohort_id: str) -> CohortInfo:
 # What the builder's rows are read from: students, their groups, and the names shown.
 BUILDER_TABLES = (
     "cohorts", "tracks", "enrolments", "students", "student_groups", "group_memberships",
-    "business_problems", "partner_companies", "instructors",
+    "business_problems", "partner_companies", "instructors", "consents",
 )  # fmt: skip
 
 
@@ -285,12 +289,14 @@ def builder_data(database: Database, cohort_id: str) -> BuilderData:
     """The cohort, its enrolled students not in a group, and its groups with members."""
     with database.read() as session:
         cohort = cohort_info(session, cohort_id)
+        member_rows = session.execute(_members_query(cohort_id)).all()
+        loose = session.execute(_unassigned_query(cohort_id)).all()
+        gaps = _gaps(session, cohort_id, [row[1] for row in member_rows], [row[0] for row in loose])
         members: dict[str, list[StudentRow]] = {}
-        for row in session.execute(_members_query(cohort_id)):
-            members.setdefault(canonical_id(row[0]), []).append(_student(row[1:], row[-2], row[-1]))
-        unassigned = [
-            _student(row, ENROLLED) for row in session.execute(_unassigned_query(cohort_id))
-        ]
+        for row in member_rows:
+            student = _student(row[1:], row[-2], row[-1], gaps.get(row[1]))
+            members.setdefault(canonical_id(row[0]), []).append(student)
+        unassigned = [_student(row, ENROLLED, consent=gaps.get(row[0])) for row in loose]
         groups = [
             _group(row, tuple(sorted(members.get(canonical_id(row[0]), ()), key=_by_name)))
             for row in session.execute(_groups_query(cohort_id))
@@ -306,13 +312,16 @@ def builder_update(database: Database, cohort_id: str, ids: Collection[str]) -> 
     wanted = list(ids)
     with database.read() as session:
         placed: dict[str, Placement] = {}
-        for row in session.execute(
+        member_rows = session.execute(
             _members_query(cohort_id).where(m.GroupMembership.student_id.in_(wanted))
-        ):
-            student = _student(row[1:], row[-2], row[-1])
+        ).all()
+        loose = session.execute(_unassigned_query(cohort_id).where(m.Student.id.in_(wanted))).all()
+        gaps = _gaps(session, cohort_id, [row[1] for row in member_rows], [row[0] for row in loose])
+        for row in member_rows:
+            student = _student(row[1:], row[-2], row[-1], gaps.get(row[1]))
             placed[student.id] = Placement(student, canonical_id(row[0]))
-        for row in session.execute(_unassigned_query(cohort_id).where(m.Student.id.in_(wanted))):
-            student = _student(row, ENROLLED)
+        for row in loose:
+            student = _student(row, ENROLLED, consent=gaps.get(row[0]))
             placed.setdefault(student.id, Placement(student, None))
         groups = [
             _group(row)
@@ -323,6 +332,11 @@ def builder_update(database: Database, cohort_id: str, ids: Collection[str]) -> 
     live_groups = {group.id for group in groups}
     gone = {canonical_id(each) for each in wanted} - set(placed) - live_groups
     return BuilderUpdate(list(placed.values()), groups, gone)
+
+
+def _gaps(session: Session, cohort_id: str, *ids: list[Any]) -> dict[Any, str]:
+    """The students' consents to take part, for those under 18 without a valid one."""
+    return cohort_gaps(session, cohort_id, itertools.chain(*ids), ConsentPurpose.PARTICIPATION)
 
 
 def _by_name(student: StudentRow) -> tuple[str, str, str]:

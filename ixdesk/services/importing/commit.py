@@ -30,7 +30,7 @@ from ixdesk.services.importing.safety import ImportCancelled
 from ixdesk.services.importing.sqlite_rows import indexes_built_after, insert_batch
 from ixdesk.services.operations import ChangeHub, OperationContext, run_operation
 from ixdesk.services.privacy import audit
-from ixdesk.services.privacy.consent import consents_to_add
+from ixdesk.services.privacy.consent_dates import consents_to_add
 from ixdesk.services.record_kinds import Kind
 from ixdesk.services.records import fixed_defaults, plain_value
 

@@ -9,13 +9,12 @@ purpose an export or a list uses; adults need none (docs/privacy.md).
 from __future__ import annotations
 
 import itertools
-import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from ixdesk.db import models as m
@@ -74,6 +73,32 @@ def student_consents(database: Database, student_id: str) -> list[ConsentRow]:
         return consent_rows(session, student_id)
 
 
+@dataclass(frozen=True)
+class ConsentCard:
+    """What the student's card shows of consent: the records, and for a minor the
+    purposes without a valid consent (``MISSING`` or ``WITHDRAWN``)."""
+
+    rows: list[ConsentRow]
+    minor: bool
+    gaps: dict[ConsentPurpose, str]
+
+    def status(self) -> str:
+        """One line per student: for a minor, the purposes that lack a valid consent."""
+        return gaps_sentence(self.gaps) if self.minor else ""
+
+
+@reads("consents", "students")
+def consent_card(database: Database, student_id: str) -> ConsentCard:
+    """A student's consent records and, for a minor, what lacks a valid consent."""
+    s = m.Student
+    with database.read() as session:
+        rows = consent_rows(session, student_id)
+        born = session.execute(select(s.date_of_birth).where(s.id == student_id)).first()
+        minor = born is not None and is_minor(born[0])
+        gaps = consent_gaps(session, [student_id]).get(student_id, {}) if minor else {}
+    return ConsentCard(rows, minor, gaps)
+
+
 def consent_rows(session: Session, student_id: str) -> list[ConsentRow]:
     c = m.Consent
     records = session.scalars(
@@ -104,31 +129,95 @@ def valid_consent(purpose: ConsentPurpose) -> Any:
     return and_(c.purpose == purpose, c.deleted_at.is_(None), c.withdrawn_at.is_(None))
 
 
-def consenting(session: Session, student_ids: Iterable[str], purpose: ConsentPurpose) -> set[str]:
-    """Those of ``student_ids`` with a valid consent for ``purpose``."""
-    ids = list(student_ids)
-    if not ids:
-        return set()
-    c = m.Consent
-    return set(
-        session.scalars(select(c.student_id).where(c.student_id.in_(ids), valid_consent(purpose)))
-    )
+MISSING, WITHDRAWN = "missing", "withdrawn"
+
+
+def consent_gaps(
+    session: Session,
+    student_ids: Iterable[str],
+    purposes: Iterable[ConsentPurpose] = tuple(ConsentPurpose),
+    *,
+    on: date | None = None,
+) -> dict[str, dict[ConsentPurpose, str]]:
+    """Per minor of ``student_ids`` (under 18 ``on`` today) who lacks a valid consent for
+    any of ``purposes``: each such purpose, and whether its consent is ``MISSING`` (none
+    on record) or ``WITHDRAWN``. Two queries a batch, whatever the number of students."""
+    wanted = list(purposes)
+    s, c = m.Student, m.Consent
+    gaps: dict[str, dict[ConsentPurpose, str]] = {}
+    ids = iter(dict.fromkeys(student_ids))
+    while batch := list(itertools.islice(ids, BATCH)):
+        minors = [
+            student_id
+            for student_id, born in session.execute(
+                select(s.id, s.date_of_birth).where(s.id.in_(batch))
+            )
+            if is_minor(born, on)
+        ]
+        if not minors:
+            continue
+        records: dict[tuple[str, ConsentPurpose], bool] = {}  # valid?
+        for student_id, purpose, withdrawn_at in session.execute(
+            select(c.student_id, c.purpose, c.withdrawn_at).where(
+                c.student_id.in_(minors), c.purpose.in_(wanted), c.deleted_at.is_(None)
+            )
+        ):
+            key = (student_id, ConsentPurpose(purpose))
+            records[key] = records.get(key, False) or withdrawn_at is None
+        for student_id in minors:
+            lacking = {
+                purpose: WITHDRAWN if (student_id, purpose) in records else MISSING
+                for purpose in wanted
+                if not records.get((student_id, purpose), False)
+            }
+            if lacking:
+                gaps[student_id] = lacking
+    return gaps
+
+
+def purpose_gaps(
+    session: Session, student_ids: Iterable[str], purpose: ConsentPurpose, on: date | None = None
+) -> dict[str, str]:
+    """Those of ``student_ids`` who are minors (``on`` today) without a valid consent for
+    ``purpose``, each with ``MISSING`` or ``WITHDRAWN``."""
+    gaps = consent_gaps(session, student_ids, (purpose,), on=on)
+    return {student_id: lacking[purpose] for student_id, lacking in gaps.items()}
+
+
+def cohort_gaps(
+    session: Session, cohort_id: str, student_ids: Iterable[str], purpose: ConsentPurpose
+) -> dict[str, str]:
+    """As :func:`purpose_gaps`, for students of a cohort: under 18 when it starts (today
+    while it has no start date), as "Needs attention" reckons."""
+    starts_on = session.scalar(select(m.Cohort.starts_on).where(m.Cohort.id == cohort_id))
+    return purpose_gaps(session, student_ids, purpose, on=starts_on)
 
 
 def lacking_consent(
     session: Session, student_ids: Iterable[str], purpose: ConsentPurpose
 ) -> set[str]:
     """Those of ``student_ids`` who are minors without a valid consent for ``purpose``."""
-    ids = list(student_ids)
-    if not ids:
-        return set()
-    s = m.Student
-    minors = {
-        student_id
-        for student_id, born in session.execute(select(s.id, s.date_of_birth).where(s.id.in_(ids)))
-        if is_minor(born)
-    }
-    return minors - consenting(session, minors, purpose)
+    return set(purpose_gaps(session, student_ids, purpose))
+
+
+def gap_sentence(purpose: ConsentPurpose, state: str) -> str:
+    """Why a minor is marked for ``purpose``, in one sentence (a marker's tooltip)."""
+    if state == WITHDRAWN:
+        return f"Under 18: the guardian's consent for {PURPOSE_LABELS[purpose]} was withdrawn."
+    return f"Under 18: no guardian's consent for {PURPOSE_LABELS[purpose]} is on record."
+
+
+def gaps_sentence(gaps: dict[ConsentPurpose, str]) -> str:
+    """A minor's purposes without a valid consent, in one line for the student's card."""
+    if not gaps:
+        return "Under 18: a guardian's consent is on record for every purpose."
+    parts = []
+    for state in (MISSING, WITHDRAWN):
+        names = [PURPOSE_LABELS[p] for p in ConsentPurpose if gaps.get(p) == state]
+        if names:
+            said = "no guardian's consent on record" if state == MISSING else "consent withdrawn"
+            parts.append(f"{said} for {', '.join(names)}")
+    return f"Under 18: {'; '.join(parts)}."
 
 
 def left_out_sentence(count: int, purpose: ConsentPurpose) -> str:
@@ -282,65 +371,17 @@ def without_lacking(
     return kept, len(lacking)
 
 
-def consents_to_add(
-    connection: Connection, student_ids: Iterable[str], stamp: dict[str, Any]
-) -> Iterator[dict[str, Any]]:
-    """Rows for ``m.Consent`` from the students' own consent fields: one for taking part
-    per student of ``student_ids`` whose ``guardian_consent_at`` is set and not on record
-    yet (a sign-up sheet's consent column, the form's consent date).
-
-    On record: a valid consent for taking part, or one withdrawn on or after that date.
-    A withdrawal stays withdrawn while the field still holds the date it took back; only
-    a consent dated after the withdrawal is a new one."""
-    s, c = m.Student, m.Consent
-    purpose = ConsentPurpose.PARTICIPATION
-    ids = iter(student_ids)
-    while batch := list(itertools.islice(ids, BATCH)):
-        on_record = (
-            select(c.id)
-            .where(
-                c.student_id == s.id,
-                c.purpose == purpose,
-                c.deleted_at.is_(None),
-                or_(c.withdrawn_at.is_(None), c.withdrawn_at >= s.guardian_consent_at),
-            )
-            .exists()
-        )
-        rows = connection.execute(
-            select(s.id, s.guardian_consent_by, s.guardian_consent_at).where(
-                s.id.in_(batch),
-                s.deleted_at.is_(None),
-                s.guardian_consent_at.is_not(None),
-                ~on_record,
-            )
-        )
-        for student_id, given_by, given_at in rows:
-            yield {
-                "id": str(uuid.uuid4()),
-                "student_id": student_id,
-                "purpose": purpose.value,
-                "given_by": given_by,
-                "relation": None,
-                "given_at": given_at,
-                "method": None,
-                "notice_version": None,
-                "withdrawn_at": None,
-                "withdrawn_by": None,
-                **stamp,
-            }
-
-
-def record_consent_dates(connection: Connection, student_ids: Iterable[str]) -> list[str]:
-    """Inside an operation: the students' consent dates not on record yet (typed on the
-    form, ticked at an event), as consent records; returns the new records' ids."""
-    now = utcnow()
-    stamp = {"created_at": now, "updated_at": now, "version": 1, "deleted_at": None}
-    rows = list(consents_to_add(connection, student_ids, stamp))
-    if rows:
-        connection.execute(insert(m.Consent.__table__), rows)
-    return [row["id"] for row in rows]
-
-
-def note_form_consent(session: Session, student_id: str) -> None:
-    """Inside an operation: the consent date typed on the student's form, as a record."""
-    record_consent_dates(session.connection(), [student_id])
+def with_gaps(
+    session: Session,
+    cohort_id: str,
+    by_group: dict[str, list[tuple[Any, ...]]],
+    purpose: ConsentPurpose,
+) -> dict[str, list[tuple[Any, ...]]]:
+    """A cohort's members (tuples whose first value is the student's id), the id dropped
+    and, last, ``MISSING`` or ``WITHDRAWN`` for a minor without a valid consent for
+    ``purpose`` (``None`` for everyone else)."""
+    ids = (row[0] for rows in by_group.values() for row in rows)
+    gaps = cohort_gaps(session, cohort_id, ids, purpose)
+    return {
+        group: [(*row[1:], gaps.get(row[0])) for row in rows] for group, rows in by_group.items()
+    }

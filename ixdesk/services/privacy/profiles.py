@@ -26,6 +26,7 @@ FIELD_LABELS = {
     "group": "group",
     "cohort": "cohort",
     "date_of_birth": "date of birth",
+    "guardian_consent": "guardian consent (missing or withdrawn, for students under 18)",
     "every_field": "every field of every record, guardians and consents included",
 }
 
@@ -39,6 +40,7 @@ class ExportProfile:
     shown: tuple[str, ...]  # what a reader sees of a student (FIELD_LABELS keys)
     also: str  # what else the workbook carries, in words
     needs: ConsentPurpose | None = None  # minors without this consent are left out
+    marks: ConsentPurpose | None = None  # minors without this consent are marked in a column
 
     def field_words(self) -> list[str]:
         return [FIELD_LABELS[name] for name in self.shown]
@@ -48,10 +50,14 @@ COORDINATOR = ExportProfile(
     "coordinator",
     "Coordinator",
     "coordinators and the programme team",
-    ("last_name", "first_name", "preferred_name", "school", "grade", "email", "phone"),
-    ("last_name", "first_name", "preferred_name", "school", "grade", "email", "phone", "group"),
+    ("id", "last_name", "first_name", "preferred_name", "school", "grade", "email", "phone"),
+    (
+        "last_name", "first_name", "preferred_name", "school", "grade", "email", "phone",
+        "group", "guardian_consent",
+    ),
     "the cohort, its groups, business problems, partner companies and instructors",
-)
+    marks=ConsentPurpose.PARTICIPATION,
+)  # fmt: skip
 INSTRUCTOR = ExportProfile(
     "instructor",
     "Instructor",
